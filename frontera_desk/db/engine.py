@@ -1,0 +1,117 @@
+"""The one place that creates engines and sessions, and turns driver errors into user messages."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from frontera_desk.domain.errors import DatabaseError, FronteraError
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level: SQLAlchemy's "begin" event emits BEGIN itself, so that
+    # DDL (migrations) is transactional and writers can take the lock up front.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")  # a printed receipt survives a power cut
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url`` with the dialect's settings (SQLite pragmas, WAL…)."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def translate_error(error: BaseException) -> FronteraError | None:
+    """A user-safe error for a known database failure, or None for a bug."""
+    orig = getattr(error, "orig", error)
+    text = str(orig).lower()
+    if isinstance(orig, sqlite3.OperationalError | sqlite3.DatabaseError):
+        if "locked" in text or "busy" in text:
+            return DatabaseError(
+                "La base de datos está ocupada por otro proceso. Espere unos segundos e "
+                "intente de nuevo."
+            )
+        if "readonly" in text or "read-only" in text:
+            return DatabaseError(
+                "La base de datos es de solo lectura. Revise los permisos de la carpeta de datos."
+            )
+        if "disk is full" in text or "database or disk is full" in text:
+            return DatabaseError(
+                "El disco está lleno: no se guardó el cambio. Libere espacio e intente de nuevo."
+            )
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return DatabaseError(
+                "La base de datos está dañada. Restaure el último respaldo (Administración → "
+                "Respaldos) o ejecute «frontera-desk db check»."
+            )
+        if "unable to open" in text:
+            return DatabaseError(
+                "No se pudo abrir la base de datos. Revise que la carpeta de datos exista y "
+                "sea accesible."
+            )
+    return None
+
+
+class Database:
+    """An engine plus its session factory. ``read()`` and ``write()`` are units of work."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def _session(self, begin: str) -> Iterator[Session]:
+        try:
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    conn = conn.execution_options(sqlite_begin=begin)
+                with self._sessions(bind=conn) as session, session.begin():
+                    yield session
+        except exc.DBAPIError as error:
+            known = translate_error(error)
+            if known is None:
+                raise
+            logger.warning("database error: %s", type(error.orig).__name__)
+            raise known from error
+
+    def write(self) -> Iterator[Session]:
+        """A transaction that takes the write lock at once (no deadlock when two desks write)."""
+        return self._session("BEGIN IMMEDIATE")
+
+    def read(self) -> Iterator[Session]:
+        return self._session("BEGIN")
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,237 @@
+"""SQLAlchemy 2 typed models. Every record: integer key, UUID, UTC timestamps, creator, office."""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SYSTEM_USER_ID = 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; returns them aware (UTC) on every dialect."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use UTC-aware datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Record:
+    """Columns every record carries."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    office_code: Mapped[str] = mapped_column(String(10))
+
+
+class Office(Base):
+    """This installation's office (one row). ``is_demo`` marks demonstration data."""
+
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Person(Record, Base):
+    __tablename__ = "persons"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    given_names: Mapped[str] = mapped_column(String(100))
+    first_surname: Mapped[str] = mapped_column(String(100))
+    second_surname: Mapped[str | None] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(310), index=True)  # folded "given first second"
+    sort_key: Mapped[str] = mapped_column(String(310), index=True)  # folded "first second given"
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date, index=True)
+    birth_date_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    nationality: Mapped[str | None] = mapped_column(String(2))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    lodging: Mapped[str | None] = mapped_column(String(200))
+    household_head_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
+    household_size: Mapped[int] = mapped_column(Integer, default=1)
+    dependents: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    documents: Mapped[list[IdentityDocument]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="IdentityDocument.id"
+    )
+    vulnerabilities: Mapped[list[PersonVulnerability]] = relationship(
+        cascade="all, delete-orphan", order_by="PersonVulnerability.flag"
+    )
+    case: Mapped[Case | None] = relationship(back_populates="person", uselist=False)
+
+    __table_args__ = (
+        CheckConstraint("household_size >= 1", name="household_size_positive"),
+        CheckConstraint("dependents >= 0", name="dependents_not_negative"),
+    )
+
+
+class PersonVulnerability(Base):
+    __tablename__ = "person_vulnerabilities"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+    flag: Mapped[str] = mapped_column(String(30), primary_key=True)
+
+
+class IdentityDocument(Record, Base):
+    __tablename__ = "identity_documents"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str | None] = mapped_column(String(60))
+    number_key: Mapped[str | None] = mapped_column(String(60), index=True)
+    issuer: Mapped[str | None] = mapped_column(String(100))
+    person: Mapped[Person] = relationship(back_populates="documents")
+
+
+class Case(Record, Base):
+    """The person's file (expediente): one per person, holding every support given."""
+
+    __tablename__ = "cases"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), unique=True)
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    person: Mapped[Person] = relationship(back_populates="case")
+    supports: Mapped[list[Support]] = relationship(back_populates="case", order_by="Support.id")
+
+
+class SupportType(Record, Base):
+    """Catalog of assistance supports, with optional ceiling and per-period limit."""
+
+    __tablename__ = "support_types"
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    ceiling_centavos: Mapped[int | None] = mapped_column(Integer)
+    limit_count: Mapped[int | None] = mapped_column(Integer)
+    limit_scope: Mapped[str | None] = mapped_column(String(10))
+    limit_period: Mapped[str | None] = mapped_column(String(10))
+    required_documents: Mapped[str] = mapped_column(Text, default="")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Support(Record, Base):
+    __tablename__ = "supports"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    # Denormalized from the case so that household limits and lists need no join.
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    support_type_id: Mapped[int] = mapped_column(ForeignKey("support_types.id"), index=True)
+    description: Mapped[str] = mapped_column(String(500))
+    amount_centavos: Mapped[int] = mapped_column(Integer)
+    provider: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    requested_on: Mapped[date] = mapped_column(Date, index=True)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    delivered_on: Mapped[date | None] = mapped_column(Date, index=True)  # the business date
+    delivered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    status_reason: Mapped[str | None] = mapped_column(String(500))
+    override_reason: Mapped[str | None] = mapped_column(String(500))
+    override_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    case: Mapped[Case] = relationship(back_populates="supports")
+    support_type: Mapped[SupportType] = relationship()
+    events: Mapped[list[SupportEvent]] = relationship(
+        back_populates="support", order_by="SupportEvent.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("amount_centavos > 0", name="amount_positive"),
+        Index("ix_supports_type_status_delivered", "support_type_id", "status", "delivered_on"),
+    )
+
+
+class SupportEvent(Base):
+    """One step of a support's workflow: who moved it from which status to which, and when."""
+
+    __tablename__ = "support_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    support_id: Mapped[int] = mapped_column(
+        ForeignKey("supports.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(String(500))
+    support: Mapped[Support] = relationship(back_populates="events")
+
+
+class AuditEntry(Base):
+    """Who changed what, with before/after values. (The hash chain arrives with security.)"""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    office_code: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    changes: Mapped[str | None] = mapped_column(Text)  # JSON {"field": [before, after]}

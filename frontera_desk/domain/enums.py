@@ -1,0 +1,87 @@
+"""Closed vocabularies of the domain. Values are stored in the database; never rename one."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CAPTURISTA = "capturista"
+    SUPERVISOR = "supervisor"
+    ADMINISTRADOR = "administrador"
+    SYSTEM = "sistema"  # the built-in user acting until sign-in exists
+
+
+class Sex(StrEnum):
+    FEMALE = "F"
+    MALE = "M"
+    OTHER = "X"  # other or not stated
+
+
+class DocumentType(StrEnum):
+    PASSPORT = "pasaporte"
+    CURP = "curp"  # including temporary CURP
+    TVRH = "tvrh"  # Tarjeta de Visitante por Razones Humanitarias
+    COMAR = "comar"
+    UNHCR = "acnur"
+    IOM = "oim"
+    NATIONAL_ID = "id_nacional"
+    OTHER = "otro"
+    NONE = "ninguno"
+
+
+class Vulnerability(StrEnum):
+    UNACCOMPANIED_MINOR = "menor_no_acompanado"
+    PREGNANT = "embarazo"
+    DISABILITY = "discapacidad"
+    VIOLENCE_SURVIVOR = "sobreviviente_violencia"
+    TRAFFICKING = "posible_trata"
+    ASYLUM = "solicitante_refugio"
+
+
+class SupportStatus(StrEnum):
+    REQUESTED = "solicitado"
+    APPROVED = "autorizado"
+    DELIVERED = "entregado"
+    REJECTED = "rechazado"
+    CANCELLED = "cancelado"
+
+
+class LimitScope(StrEnum):
+    PERSON = "persona"
+    HOUSEHOLD = "hogar"
+
+
+class LimitPeriod(StrEnum):
+    MONTH = "mes"
+    YEAR = "anio"
+
+
+# Spanish labels used in messages and anywhere below the GUI (the GUI translates its own).
+SEX_ES = {Sex.FEMALE: "Mujer", Sex.MALE: "Hombre", Sex.OTHER: "Otro / no especificado"}
+DOCUMENT_ES = {
+    DocumentType.PASSPORT: "Pasaporte",
+    DocumentType.CURP: "CURP (incluida la temporal)",
+    DocumentType.TVRH: "Tarjeta de Visitante por Razones Humanitarias",
+    DocumentType.COMAR: "Constancia de la COMAR",
+    DocumentType.UNHCR: "Registro de ACNUR",
+    DocumentType.IOM: "Registro de OIM",
+    DocumentType.NATIONAL_ID: "Identificación nacional del país de origen",
+    DocumentType.OTHER: "Otro documento",
+    DocumentType.NONE: "Sin documento",
+}
+VULNERABILITY_ES = {
+    Vulnerability.UNACCOMPANIED_MINOR: "Niña, niño o adolescente no acompañado",
+    Vulnerability.PREGNANT: "Embarazo",
+    Vulnerability.DISABILITY: "Discapacidad",
+    Vulnerability.VIOLENCE_SURVIVOR: "Sobreviviente de violencia",
+    Vulnerability.TRAFFICKING: "Posible víctima de trata",
+    Vulnerability.ASYLUM: "Solicitante de refugio / refugiada",
+}
+STATUS_ES = {
+    SupportStatus.REQUESTED: "Solicitado",
+    SupportStatus.APPROVED: "Autorizado",
+    SupportStatus.DELIVERED: "Entregado",
+    SupportStatus.REJECTED: "Rechazado",
+    SupportStatus.CANCELLED: "Cancelado",
+}

@@ -1,0 +1,50 @@
+"""Expected failures: each carries a message that is safe to show a user (in Spanish)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+class FronteraError(Exception):
+    """An expected failure. ``str(error)`` is the user-facing message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(FronteraError):
+    """Input that breaks a rule; ``field`` names the offending field (a code name)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(FronteraError):
+    pass
+
+
+class PermissionDenied(FronteraError):
+    pass
+
+
+class InvalidTransition(FronteraError):
+    pass
+
+
+class OverrideRequired(FronteraError):
+    """A ceiling or limit is exceeded: only a supervisor's override with a reason may pass it."""
+
+
+class PossibleDuplicate(FronteraError):
+    """The person looks already registered; ``matches`` lists the candidates."""
+
+    def __init__(self, message: str, matches: Sequence[Any]) -> None:
+        super().__init__(message)
+        self.matches = list(matches)
+
+
+class DatabaseError(FronteraError):
+    """The database cannot be used (locked, read-only, full, corrupt, too new)."""

@@ -1,0 +1,25 @@
+"""Text folding shared by duplicate detection and search: accent- and case-insensitive."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """``"  José  NÚÑEZ "`` → ``"jose nunez"``: strip accents, casefold, collapse spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", bare).casefold()).strip()
+
+
+def clean(text: str | None) -> str:
+    """Trim and collapse inner white space; keep case and accents as typed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def fold_document(number: str) -> str:
+    """Document numbers compare without spaces, dashes or case: ``"ab-12 3"`` → ``"AB123"``."""
+    return re.sub(r"[\W_]+", "", fold(number)).upper()

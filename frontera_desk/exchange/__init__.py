@@ -1,0 +1,1 @@
+"""Monthly package export/import for headquarters — built in a later issue."""

@@ -1,0 +1,57 @@
+"""Base for dialogs whose OK button calls a service: errors are shown, nothing is lost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from frontera_desk.domain.errors import FronteraError, ValidationError
+from frontera_desk.gui import windows
+from frontera_desk.gui.context import AppContext
+
+
+class ServiceDialog(QDialog):
+    """Subclasses set ``self.error_label`` and ``self.fields`` and implement ``save()``.
+
+    ``save()`` raises FronteraError for anything the user must fix; the dialog then stays open
+    with everything typed, shows the message and puts the cursor on the offending field.
+    """
+
+    error_label: QLabel
+    fields: dict[str, QWidget]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.fields = {}
+
+    def showEvent(self, event: Any) -> None:
+        if not getattr(self, "_restored", False):
+            self._restored = True
+            windows.restore_geometry(self)
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        windows.save_geometry(self)
+        super().done(result)
+
+    def save(self) -> bool:
+        """Do the work; return False to stay open without an error (e.g. the user went back)."""
+        raise FronteraError(self.tr("Nothing to save."))
+
+    def show_error(self, error: FronteraError) -> None:
+        self.error_label.setText(error.message)
+        widget = self.fields.get(error.field) if isinstance(error, ValidationError) else None
+        if widget is not None:
+            widget.setFocus()
+
+    def accept(self) -> None:
+        self.error_label.clear()
+        try:
+            done = self.save()
+        except FronteraError as error:
+            self.show_error(error)
+            return
+        if done:
+            super().accept()

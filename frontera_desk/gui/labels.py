@@ -1,0 +1,103 @@
+"""Translated labels for the domain's vocabularies and number/date display in the GUI."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+
+from frontera_desk.domain.countries import country_name
+from frontera_desk.domain.enums import DocumentType, Sex, SupportStatus, Vulnerability
+from frontera_desk.domain.money import format_money
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+SEX = {
+    Sex.FEMALE: QT_TRANSLATE_NOOP("Labels", "Female"),
+    Sex.MALE: QT_TRANSLATE_NOOP("Labels", "Male"),
+    Sex.OTHER: QT_TRANSLATE_NOOP("Labels", "Other / not stated"),
+}
+DOCUMENT = {
+    DocumentType.PASSPORT: QT_TRANSLATE_NOOP("Labels", "Passport"),
+    DocumentType.CURP: QT_TRANSLATE_NOOP("Labels", "CURP (including temporary)"),
+    DocumentType.TVRH: QT_TRANSLATE_NOOP("Labels", "Humanitarian visitor card (TVRH)"),
+    DocumentType.COMAR: QT_TRANSLATE_NOOP("Labels", "COMAR record"),
+    DocumentType.UNHCR: QT_TRANSLATE_NOOP("Labels", "UNHCR registration"),
+    DocumentType.IOM: QT_TRANSLATE_NOOP("Labels", "IOM registration"),
+    DocumentType.NATIONAL_ID: QT_TRANSLATE_NOOP("Labels", "National ID of country of origin"),
+    DocumentType.OTHER: QT_TRANSLATE_NOOP("Labels", "Other document"),
+    DocumentType.NONE: QT_TRANSLATE_NOOP("Labels", "No document"),
+}
+VULNERABILITY = {
+    Vulnerability.UNACCOMPANIED_MINOR: QT_TRANSLATE_NOOP("Labels", "Unaccompanied minor"),
+    Vulnerability.PREGNANT: QT_TRANSLATE_NOOP("Labels", "Pregnant"),
+    Vulnerability.DISABILITY: QT_TRANSLATE_NOOP("Labels", "Disability"),
+    Vulnerability.VIOLENCE_SURVIVOR: QT_TRANSLATE_NOOP("Labels", "Survivor of violence"),
+    Vulnerability.TRAFFICKING: QT_TRANSLATE_NOOP("Labels", "Possible trafficking victim"),
+    Vulnerability.ASYLUM: QT_TRANSLATE_NOOP("Labels", "Asylum seeker / refugee"),
+}
+STATUS = {
+    SupportStatus.REQUESTED: QT_TRANSLATE_NOOP("Labels", "Requested"),
+    SupportStatus.APPROVED: QT_TRANSLATE_NOOP("Labels", "Approved"),
+    SupportStatus.DELIVERED: QT_TRANSLATE_NOOP("Labels", "Delivered"),
+    SupportStatus.REJECTED: QT_TRANSLATE_NOOP("Labels", "Rejected"),
+    SupportStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+# English names of the seeded catalog; Spanish comes from the database (it prints on receipts).
+SUPPORT_TYPE_EN = {
+    "FUNERAL": "Funeral services",
+    "MED_PROTESIS": "Medical: prosthesis",
+    "MED_ESTUDIOS": "Medical: radiology or ultrasound",
+    "MED_MEDICAMENTOS": "Medical: medicines",
+    "MED_CONSULTA": "Medical: consultation",
+    "DESPENSA": "Food supplies",
+    "AGUA": "Bottled water",
+    "ELECTRODOMESTICO": "Appliance purchase or repair",
+    "EQUIPO_COMPUTO": "Computer equipment repair",
+    "TRANSPORTE": "Transport",
+    "HOSPEDAJE": "Lodging",
+    "OTRO": "Other support",
+}
+
+
+def sex(value: Sex | str) -> str:
+    return _t(SEX[Sex(value)])
+
+
+def document(value: DocumentType | str) -> str:
+    return _t(DOCUMENT[DocumentType(value)])
+
+
+def vulnerability(value: Vulnerability) -> str:
+    return _t(VULNERABILITY[value])
+
+
+def status(value: SupportStatus) -> str:
+    return _t(STATUS[value])
+
+
+def support_type(code: str, stored_name: str, language: str) -> str:
+    return SUPPORT_TYPE_EN.get(code, stored_name) if language == "en" else stored_name
+
+
+def country(code: str | None, language: str) -> str:
+    return country_name(code, language) if code else QCoreApplication.translate("Labels", "Unknown")
+
+
+def money(centavos: int) -> str:
+    return format_money(centavos)
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

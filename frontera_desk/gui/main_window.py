@@ -1,0 +1,182 @@
+"""The main window: navigation on the left, one page at a time, office and user below."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from frontera_desk import __version__
+from frontera_desk.gui import windows
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.pages.people_page import PeoplePage
+from frontera_desk.gui.pages.simple_pages import HomePage, PlaceholderPage
+from frontera_desk.gui.pages.supports_page import SupportsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.ctx = ctx
+        title = self.tr("Frontera Desk — %1").replace("%1", ctx.office.name)
+        self.setWindowTitle(title)
+        self.home = HomePage(ctx)
+        self.people = PeoplePage(ctx)
+        self.supports = SupportsPage(ctx)
+        style = self.style()
+        icon = QStyle.StandardPixmap
+        self.pages: list[tuple[str, QWidget, Any]] = [
+            (self.tr("Home"), self.home, icon.SP_DirHomeIcon),
+            (self.tr("People"), self.people, icon.SP_FileDialogContentsView),
+            (self.tr("Supports"), self.supports, icon.SP_DialogApplyButton),
+            (self.tr("Agreements"), PlaceholderPage(self.tr("Agreements")), icon.SP_FileIcon),
+            (
+                self.tr("Activities"),
+                PlaceholderPage(self.tr("Activities")),
+                icon.SP_FileDialogListView,
+            ),
+            (
+                self.tr("Reports"),
+                PlaceholderPage(self.tr("Reports")),
+                icon.SP_FileDialogDetailedView,
+            ),
+            (
+                self.tr("Administration"),
+                PlaceholderPage(self.tr("Administration")),
+                icon.SP_ComputerIcon,
+            ),
+        ]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        for number, (name, page, pixmap) in enumerate(self.pages, start=1):
+            item = QListWidgetItem(style.standardIcon(pixmap), name)
+            item.setToolTip(f"{name} (Ctrl+{number})")
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.home.open_supports.connect(self._open_supports)
+        self._menus()
+        self._status_bar()
+        self.resize(1200, 760)
+        windows.restore_geometry(self)
+        self.nav.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        new_person = QAction(self.tr("&New person…"), self, shortcut=QKeySequence.StandardKey.New)
+        new_person.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.new_person()))
+        find = QAction(self.tr("&Find person"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.focus_search()))
+        request = QAction(self.tr("&Request support…"), self)
+        request.triggered.connect(
+            lambda: (self.nav.setCurrentRow(2), self.supports.request_support())
+        )
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new_person, find, request):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        for number, (name, _page, _icon) in enumerate(self.pages, start=1):
+            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        refresh = QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: self.show_page(self.nav.currentRow()))
+        view_menu.addAction(refresh)
+
+        language_menu = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("es", "Español (México)"), ("en", "English")):
+            action = QAction(name, self, checkable=True, checked=self.ctx.language == code)
+            action.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Frontera Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        office = self.ctx.office
+        text = f"{office.code} — {office.name}"
+        if office.is_demo:
+            text += "  ·  " + self.tr("DEMONSTRATION DATA")
+        month = date.today().strftime("%m/%Y")
+        self.office_label = QLabel(text)
+        self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.actor.full_name))
+        self.month_label = QLabel(self.tr("Month: %1").replace("%1", month))
+        for label in (self.office_label, self.user_label, self.month_label):
+            bar.addPermanentWidget(label)
+
+    # --- behaviour ----------------------------------------------------------------------------
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        page.refresh()  # type: ignore[attr-defined]
+
+    def _open_supports(self, status: str) -> None:
+        self.nav.setCurrentRow(2)
+        self.supports.filter_status(status)
+
+    def _set_language(self, code: str) -> None:
+        if code == self.ctx.settings.language:
+            return
+        self.ctx.settings.language = code
+        self.ctx.settings.save(self.ctx.paths.settings_file)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language will be used the next time Frontera Desk starts."),
+        )
+
+    def _about(self) -> None:
+        paths = self.ctx.paths
+        QMessageBox.about(
+            self,
+            self.tr("About Frontera Desk"),
+            self.tr("Frontera Desk %1\nData folder: %2\nLog file: %3")
+            .replace("%1", __version__)
+            .replace("%2", str(paths.data_dir))
+            .replace("%3", str(paths.log_file)),
+        )
+
+    def closeEvent(self, event: Any) -> None:
+        windows.save_geometry(self)
+        super().closeEvent(event)

@@ -1,0 +1,284 @@
+"""Personas: instant search over everyone registered, and the selected person's file."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+from frontera_desk.gui.dialogs.support_dialogs import SupportDialog
+from frontera_desk.gui.models.lazy import IdRole, LazyTableModel
+from frontera_desk.gui.models.tables import people_model, supports_model
+from frontera_desk.services import people
+from frontera_desk.services.context import Action
+from frontera_desk.services.people import PersonRecord
+from frontera_desk.services.supports import SupportFilter
+
+
+def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
+    """A read-only, row-selecting, sortable view over a lazy model."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for section, column in enumerate(model.columns):
+        header.resizeSection(section, column.width)
+    sorted_column, descending = model.sort_state()
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(sorted_column, order)
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(True)
+    header.sortIndicatorChanged.connect(model.sort)
+    return table
+
+
+def select_id(table: QTableView, row_id: int) -> None:
+    model = table.model()
+    row = model.row_of(row_id)  # type: ignore[attr-defined]
+    if row is None:
+        return
+    index = model.index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+
+
+class PeoplePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person: PersonRecord | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("peopleSearch")
+        self.search.setPlaceholderText(self.tr("Search by name or document number (Ctrl+F)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.count = QLabel()
+        self.new_button = QPushButton(self.tr("&New person"))
+        self.new_button.setToolTip(self.tr("Register a person (Ctrl+N)"))
+        self.new_button.setEnabled(ctx.actor.can(Action.EDIT_PEOPLE))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+
+        self.model = people_model(ctx.db, ctx.language, self)
+        self.table = make_table(self.model, "peopleTable")
+        self.table.setAccessibleName(self.tr("People"))
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._detail_panel())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)
+        self._timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._run_search)
+        self.new_button.clicked.connect(lambda: self.new_person())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._show(current.data(IdRole))
+        )
+        self.table.activated.connect(lambda _index: self.edit_person())
+        self._show(None)
+
+    def _detail_panel(self) -> QWidget:
+        panel = QWidget()
+        box = QVBoxLayout(panel)
+        self.detail = QLabel()
+        self.detail.setObjectName("personDetail")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        box.addWidget(scroll, 3)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.request_button = QPushButton(self.tr("Request &support"))
+        self.member_button = QPushButton(self.tr("Register household &member"))
+        for button in (self.edit_button, self.request_button, self.member_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        box.addLayout(buttons)
+        box.addWidget(QLabel(self.tr("Supports given to this person:")))
+        self.supports = supports_model(self.ctx.db, self.ctx.language, self, with_person=False)
+        self.supports_table = make_table(self.supports, "personSupports")
+        self.supports_table.setAccessibleName(self.tr("Supports of the person"))
+        box.addWidget(self.supports_table, 2)
+        self.edit_button.clicked.connect(self.edit_person)
+        self.request_button.clicked.connect(self.request_support)
+        self.member_button.clicked.connect(self.new_member)
+        return panel
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.person.id if self.person else None
+        self.model.reload()
+        self._update_count()
+        if current is not None:
+            select_id(self.table, current)
+            self._show(current)
+
+    def _run_search(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.search.text())
+        self._update_count()
+        if self.model.rowCount():
+            select_id(self.table, self.model.id_at(0))
+        else:
+            self._show(None)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n person(s)", "", self.model.total()))
+
+    def _show(self, person_id: int | None) -> None:
+        self.person = None
+        if person_id is not None:
+            with self.ctx.db.read() as session:
+                self.person = people.get_person(session, person_id)
+                members = people.household_members(session, person_id)
+        can_edit = self.ctx.actor.can(Action.EDIT_PEOPLE)
+        self.edit_button.setEnabled(self.person is not None and can_edit)
+        self.member_button.setEnabled(self.person is not None and can_edit)
+        self.request_button.setEnabled(
+            self.person is not None and self.ctx.actor.can(Action.REQUEST_SUPPORT)
+        )
+        if self.person is None:
+            hint = self.tr("Choose a person in the list to see their file.")
+            self.detail.setText(f"<p style='color:#666'>{hint}</p>")
+            self.supports.set_filter(SupportFilter(person_id=-1))
+            return
+        self.detail.setText(self._person_html(self.person, members))
+        self.supports.set_filter(SupportFilter(person_id=self.person.id))
+
+    def _person_html(self, p: PersonRecord, members: list[people.PersonRow]) -> str:
+        e = html.escape
+        language = self.ctx.language
+        age = people.age_on(p.birth_date, date.today())
+        born = labels.day(p.birth_date)
+        if p.birth_date_estimated:
+            born = self.tr("approximate age %1").replace("%1", str(age))
+        elif age is not None:
+            years = self.tr("%1 years").replace("%1", str(age))
+            born = f"{born} ({years})"
+        rows = [
+            (self.tr("Case"), e(p.case_number)),
+            (self.tr("Sex"), e(labels.sex(p.sex))),
+            (self.tr("Born"), e(born)),
+            (self.tr("Nationality"), e(labels.country(p.nationality, language))),
+            (
+                self.tr("Documents"),
+                "<br>".join(
+                    e(f"{labels.document(d.doc_type)} {d.number}".strip()) for d in p.documents
+                )
+                or "—",
+            ),
+            (self.tr("Phone"), e(p.phone) or "—"),
+            (self.tr("Staying at"), e(p.lodging) or "—"),
+            (
+                self.tr("Household"),
+                e(
+                    self.tr("%1 members, %2 dependents")
+                    .replace("%1", str(p.household_size))
+                    .replace("%2", str(p.dependents))
+                ),
+            ),
+        ]
+        if len(members) > 1:
+            rows.append(
+                (
+                    self.tr("Registered in the household"),
+                    "<br>".join(e(m.full_name) for m in members),
+                )
+            )
+        if p.vulnerabilities:
+            flags = ", ".join(labels.vulnerability(v) for v in sorted(p.vulnerabilities))
+            rows.append(
+                (self.tr("Vulnerability"), f"<span style='color:#b00020'>{e(flags)}</span>")
+            )
+        if p.notes:
+            rows.append((self.tr("Notes"), e(p.notes).replace("\n", "<br>")))
+        table = "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{k}</td><td>{v}</td></tr>"
+            for k, v in rows
+        )
+        return f"<h2>{e(p.full_name)}</h2><table>{table}</table>"
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_person(self, household_head: tuple[int, str] | None = None) -> None:
+        dialog = PersonDialog(self.ctx, household_head=household_head, parent=self)
+        if dialog.exec() or dialog.result_person_id is not None:
+            self.show_person(dialog.result_person_id)
+
+    def new_member(self) -> None:
+        if self.person:
+            self.new_person((self.person.id, self.person.full_name))
+
+    def edit_person(self) -> None:
+        if self.person is None or not self.ctx.actor.can(Action.EDIT_PEOPLE):
+            return
+        dialog = PersonDialog(self.ctx, person=self.person, parent=self)
+        if dialog.exec() or dialog.result_person_id is not None:
+            self.show_person(dialog.result_person_id)
+
+    def show_person(self, person_id: int | None) -> None:
+        """Reload the list and select this person (clearing a search that hides them)."""
+        if person_id is None:
+            return
+        self.model.reload()
+        if self.model.row_of(person_id) is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.model.set_filter("")
+        self._update_count()
+        select_id(self.table, person_id)
+        self._show(person_id)
+
+    def request_support(self) -> None:
+        if self.person is None:
+            return
+        dialog = SupportDialog(self.ctx, self.person.id, self.person.full_name, self)
+        if dialog.exec():
+            self.supports.reload()

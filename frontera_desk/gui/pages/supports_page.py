@@ -1,0 +1,232 @@
+"""Apoyos: every support with filters, and the workflow buttons for the selected one."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.domain.enums import SupportStatus
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
+from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
+from frontera_desk.gui.models.lazy import IdRole
+from frontera_desk.gui.models.tables import supports_model
+from frontera_desk.gui.pages.people_page import make_table, select_id
+from frontera_desk.services import supports
+from frontera_desk.services.context import Action
+from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
+
+MONTHS_LISTED = 36
+_STEP_TARGET = {
+    Step.APPROVE: SupportStatus.APPROVED,
+    Step.REJECT: SupportStatus.REJECTED,
+    Step.DELIVER: SupportStatus.DELIVERED,
+    Step.CANCEL: SupportStatus.CANCELLED,
+}
+_STEP_ACTION = {
+    Step.APPROVE: Action.DECIDE_SUPPORT,
+    Step.REJECT: Action.DECIDE_SUPPORT,
+    Step.DELIVER: Action.DELIVER_SUPPORT,
+    Step.CANCEL: Action.CANCEL_SUPPORT,
+}
+
+
+class SupportsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.support: SupportRecord | None = None
+        layout = QVBoxLayout(self)
+
+        filters = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in SupportStatus:
+            self.status.addItem(labels.status(status), status.value)
+        self.type = QComboBox()
+        self.type.setAccessibleName(self.tr("Support type"))
+        self.type.addItem(self.tr("All types"), None)
+        with ctx.db.read() as session:
+            for t in supports.support_types(session, active_only=False):
+                self.type.addItem(labels.support_type(t.code, t.name, ctx.language), t.id)
+        self.month = QComboBox()
+        self.month.setAccessibleName(self.tr("Month"))
+        self.month.addItem(self.tr("All months"), None)
+        today = date.today()
+        for back in range(MONTHS_LISTED):
+            year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+            self.month.addItem(f"{month + 1:02d}/{year}", (year, month + 1))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Beneficiary or description…"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName(self.tr("Search supports"))
+        self.count = QLabel()
+        for widget in (self.status, self.type, self.month):
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self._apply_filter)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.count)
+        layout.addLayout(filters)
+
+        actions = QHBoxLayout()
+        self.request_button = QPushButton(self.tr("&Request support…"))
+        self.request_button.setEnabled(ctx.actor.can(Action.REQUEST_SUPPORT))
+        self.request_button.clicked.connect(self.request_support)
+        actions.addWidget(self.request_button)
+        self.step_buttons = {
+            Step.APPROVE: QPushButton(self.tr("&Approve…")),
+            Step.REJECT: QPushButton(self.tr("Re&ject…")),
+            Step.DELIVER: QPushButton(self.tr("Mark as &delivered…")),
+            Step.CANCEL: QPushButton(self.tr("&Cancel support…")),
+        }
+        for step, button in self.step_buttons.items():
+            button.setObjectName(f"{step.value}Button")
+            button.clicked.connect(lambda _=False, s=step: self.run_step(s))
+            button.setVisible(ctx.actor.can(_STEP_ACTION[step]))
+            actions.addWidget(button)
+        actions.addStretch()
+        layout.addLayout(actions)
+
+        self.model = supports_model(ctx.db, ctx.language, self)
+        self.table = make_table(self.model, "supportsTable")
+        self.table.setAccessibleName(self.tr("Supports"))
+        self.detail = QLabel()
+        self.detail.setObjectName("supportDetail")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumWidth(260)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)
+        self._timer.timeout.connect(self._apply_filter)
+        self.text.textChanged.connect(lambda _text: self._timer.start())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._show(current.data(IdRole))
+        )
+        self._show(None)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.support.id if self.support else None
+        self.model.reload()
+        self._update_count()
+        if current is not None:
+            select_id(self.table, current)
+        self._show(current)
+
+    def filter_status(self, status: str | None) -> None:
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+
+    def _apply_filter(self) -> None:
+        self._timer.stop()
+        status = self.status.currentData()
+        self.model.set_filter(
+            SupportFilter(
+                status=SupportStatus(status) if status else None,
+                support_type_id=self.type.currentData(),
+                month=self.month.currentData(),
+                text=self.text.text(),
+            )
+        )
+        self._update_count()
+        self._show(None)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n support(s)", "", self.model.total()))
+
+    def _show(self, support_id: int | None) -> None:
+        self.support = None
+        if support_id is not None:
+            with self.ctx.db.read() as session:
+                self.support = supports.get_support(session, support_id)
+        for step, button in self.step_buttons.items():
+            button.setEnabled(
+                self.support is not None and _STEP_TARGET[step] in TRANSITIONS[self.support.status]
+            )
+        if self.support is None:
+            hint = self.tr("Choose a support in the list to see its details.")
+            self.detail.setText(f"<p style='color:#666'>{hint}</p>")
+        else:
+            self.detail.setText(self._support_html(self.support))
+
+    def _support_html(self, s: SupportRecord) -> str:
+        e = html.escape
+        rows = [
+            (self.tr("Beneficiary"), e(s.person_name)),
+            (self.tr("Case"), e(s.case_number)),
+            (
+                self.tr("Support"),
+                e(labels.support_type(s.support_type.code, s.support_type.name, self.ctx.language)),
+            ),
+            (self.tr("Description"), e(s.description)),
+            (self.tr("Amount"), f"<b>{labels.money(s.amount_centavos)}</b>"),
+            (self.tr("Provider"), e(s.provider) or "—"),
+            (self.tr("Status"), f"<b>{e(labels.status(s.status))}</b>"),
+            (self.tr("Requested"), e(f"{labels.day(s.requested_on)} — {s.requested_by}")),
+        ]
+        if s.decided_on:
+            rows.append((self.tr("Decided"), e(f"{labels.day(s.decided_on)} — {s.decided_by}")))
+        if s.delivered_on:
+            rows.append(
+                (self.tr("Delivered"), e(f"{labels.day(s.delivered_on)} — {s.delivered_by}"))
+            )
+        if s.status_reason:
+            rows.append((self.tr("Reason"), e(s.status_reason)))
+        if s.override_reason:
+            rows.append(
+                (
+                    self.tr("Authorized above ceiling or limit"),
+                    e(f"{s.override_reason} — {s.override_by}"),
+                )
+            )
+        table = "".join(
+            f"<tr><td style='color:#555;padding-right:10px'>{k}</td><td>{v}</td></tr>"
+            for k, v in rows
+        )
+        title = self.tr("Support no. %1").replace("%1", str(s.id))
+        return f"<h3>{title}</h3><table>{table}</table>"
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def request_support(self) -> None:
+        picker = PersonPickerDialog(self.ctx, self)
+        if not picker.exec() or picker.person_id is None:
+            return
+        dialog = SupportDialog(self.ctx, picker.person_id, picker.person_name, self)
+        if dialog.exec() and dialog.support_id is not None:
+            self._after_change(dialog.support_id)
+
+    def run_step(self, step: Step) -> None:
+        if self.support is None:
+            return
+        dialog = StepDialog(self.ctx, self.support, step, self)
+        if dialog.exec():
+            self._after_change(self.support.id)
+
+    def _after_change(self, support_id: int) -> None:
+        self.model.reload()
+        self._update_count()
+        select_id(self.table, support_id)
+        self._show(support_id)

@@ -1,0 +1,63 @@
+"""Where Frontera Desk keeps its files. One data dir holds the database, logs and backups."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "FronteraDesk"
+ENV_DATA_DIR = "FRONTERA_DESK_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "frontera.db"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "frontera-desk.log"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "respaldos"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "settings.json"
+
+    @property
+    def qt_settings_file(self) -> Path:
+        return self.data_dir / "ventanas.ini"
+
+    def create(self) -> Paths:
+        for folder in (self.data_dir, self.log_dir, self.backup_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def demo_data_dir() -> Path:
+    return default_data_dir().parent / f"{APP_NAME}-demo"
+
+
+def resolve(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> Paths:
+    """``--data-dir`` wins, then ``FRONTERA_DESK_DATA_DIR``, then the platform's data dir."""
+    if data_dir:
+        return Paths(Path(data_dir).expanduser().resolve())
+    if os.environ.get(ENV_DATA_DIR):
+        return Paths(Path(os.environ[ENV_DATA_DIR]).expanduser().resolve())
+    return Paths(demo_data_dir() if demo else default_data_dir())

@@ -1,0 +1,1 @@
+"""PDF and spreadsheet outputs (receipts, summaries) — built in later issues."""

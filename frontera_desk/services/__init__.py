@@ -1,0 +1,1 @@
+"""Services: the only code that writes. Each takes a session and the acting user."""

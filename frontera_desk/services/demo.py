@@ -1,0 +1,377 @@
+"""Reproducible, synthetic demonstration data: people, cases and supports over several months.
+
+Everything here is invented. The names are common in each country; no real person is described.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from frontera_desk.db import open_database
+from frontera_desk.db.models import User
+from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
+from frontera_desk.domain.errors import FronteraError, OverrideRequired
+from frontera_desk.paths import Paths
+from frontera_desk.services import office as office_service
+from frontera_desk.services import people, supports
+from frontera_desk.services.context import Actor, actor_for
+
+DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
+DEMO_USERS = (
+    ("admin", "Administración (demo)", Role.ADMINISTRADOR),
+    ("supervisor", "Supervisora de oficina (demo)", Role.SUPERVISOR),
+    ("capturista", "Trabajadora social (demo)", Role.CAPTURISTA),
+)
+
+_HISPANIC_F = [
+    "María",
+    "Ana",
+    "Rosa",
+    "Karla",
+    "Yesenia",
+    "Daniela",
+    "Gabriela",
+    "Sofía",
+    "Dayana",
+    "Lisbeth",
+    "Fernanda",
+    "Marisol",
+    "Reina",
+    "Ángela",
+    "Lucía",
+]
+_HISPANIC_M = [
+    "José",
+    "Luis",
+    "Carlos",
+    "Juan",
+    "Wilmer",
+    "Kevin",
+    "Óscar",
+    "Jesús",
+    "Ángel",
+    "Edwin",
+    "Josué",
+    "Yordani",
+    "Brayan",
+    "Andrés",
+    "Erick",
+]
+_HISPANIC_SURNAMES = [
+    "Hernández",
+    "López",
+    "Martínez",
+    "García",
+    "Rodríguez",
+    "Pérez",
+    "Ramírez",
+    "Núñez",
+    "Castillo",
+    "Mejía",
+    "Reyes",
+    "Flores",
+    "Álvarez",
+    "Cruz",
+    "Orellana",
+    "Zelaya",
+    "Chávez",
+    "Peña",
+    "Ibáñez",
+    "Gómez",
+]
+_NAMES: dict[str, tuple[list[str], list[str], list[str], bool]] = {
+    # nationality: (women's names, men's names, surnames, two surnames?)
+    "HN": (_HISPANIC_F, _HISPANIC_M, _HISPANIC_SURNAMES, True),
+    "GT": (_HISPANIC_F, _HISPANIC_M, _HISPANIC_SURNAMES + ["Xuc", "Pop", "Cux", "Tzul"], True),
+    "SV": (_HISPANIC_F, _HISPANIC_M, _HISPANIC_SURNAMES, True),
+    "NI": (_HISPANIC_F, _HISPANIC_M, _HISPANIC_SURNAMES, True),
+    "CU": (
+        _HISPANIC_F + ["Yaimí", "Yudelkis"],
+        _HISPANIC_M + ["Yoandri", "Reinier"],
+        _HISPANIC_SURNAMES,
+        True,
+    ),
+    "VE": (
+        _HISPANIC_F + ["Oriana", "Yusmary"],
+        _HISPANIC_M + ["Yeferson", "Jhonny"],
+        _HISPANIC_SURNAMES,
+        True,
+    ),
+    "HT": (
+        ["Marie", "Nadège", "Roseline", "Widelande", "Fabienne", "Jeanne", "Guerline"],
+        ["Jean", "Pierre", "Wilner", "Jean-Baptiste", "Fritznel", "Evens", "Junior"],
+        [
+            "Joseph",
+            "Pierre",
+            "Louis",
+            "Charles",
+            "Saint-Fleur",
+            "Jean-Louis",
+            "Désir",
+            "Étienne",
+            "Baptiste",
+            "Dorvil",
+        ],
+        False,
+    ),
+    "CM": (
+        ["Aïcha", "Brigitte", "Clarisse", "Mireille", "Ngozi"],
+        ["Emmanuel", "Serge", "Blaise", "Hervé", "Ibrahim"],
+        ["Mbarga", "Ngono", "Fotso", "Tchoupo", "Eto'o", "Nkoulou", "Abanda"],
+        False,
+    ),
+    "IN": (
+        ["Priya", "Sunita", "Pooja", "Harpreet"],
+        ["Rajesh", "Amit", "Gurpreet", "Sandeep"],
+        ["Singh", "Kumar", "Sharma", "Patel", "Kaur"],
+        False,
+    ),
+    "BD": (
+        ["Fatema", "Nasrin", "Ayesha"],
+        ["Mohammad", "Rafiqul", "Shahidul", "Abdul"],
+        ["Rahman", "Hossain", "Akter", "Islam", "Uddin"],
+        False,
+    ),
+}
+_NATIONALITY_WEIGHTS = {
+    "HN": 30,
+    "GT": 16,
+    "SV": 10,
+    "CU": 12,
+    "HT": 12,
+    "VE": 10,
+    "NI": 5,
+    "CM": 2,
+    "IN": 2,
+    "BD": 1,
+}
+_SHELTERS = [
+    "Albergue Belén",
+    "Albergue Jesús el Buen Pastor",
+    "Casa del Migrante Scalabrini",
+    "Albergue Todo por Ellos",
+    "Hotel en el centro de Tapachula",
+    "Cuarto rentado, colonia Los Laureles",
+    "Cuarto rentado, colonia 5 de Febrero",
+]
+_PROVIDERS = {
+    "FUNERAL": ("Funerales del Soconusco", 9_000, 28_000, "Servicio funerario básico y traslado"),
+    "MED_PROTESIS": ("Óptica y Prótesis del Sur", 8_000, 22_000, "Prótesis ocular"),
+    "MED_ESTUDIOS": ("Laboratorio y Rayos X Tapachula", 600, 4_500, "Ultrasonido abdominal"),
+    "MED_MEDICAMENTOS": ("Farmacia del Ahorro", 150, 2_500, "Medicamentos según receta"),
+    "MED_CONSULTA": ("Consultorio médico Centro", 250, 900, "Consulta de medicina general"),
+    "DESPENSA": ("Abarrotes La Frontera", 600, 1_400, "Despensa básica familiar"),
+    "AGUA": ("Purificadora Tacaná", 80, 450, "Garrafones de agua purificada"),
+    "ELECTRODOMESTICO": ("Electrodomésticos del Soconusco", 1_500, 8_500, "Refrigerador usado"),
+    "EQUIPO_COMPUTO": ("Servicio de cómputo Tapachula", 500, 4_500, "Reparación de laptop"),
+    "TRANSPORTE": ("Autotransportes del Sur", 300, 3_000, "Boleto de autobús"),
+    "HOSPEDAJE": ("Hotel San Francisco", 600, 3_800, "Hospedaje por una semana"),
+    "OTRO": ("Varios", 200, 3_000, "Artículos de higiene personal"),
+}
+_TYPE_WEIGHTS = {"DESPENSA": 30, "AGUA": 14, "MED_MEDICAMENTOS": 14, "MED_CONSULTA": 10,
+                 "MED_ESTUDIOS": 6, "TRANSPORTE": 6, "HOSPEDAJE": 5, "OTRO": 4, "FUNERAL": 2,
+                 "MED_PROTESIS": 1, "ELECTRODOMESTICO": 2, "EQUIPO_COMPUTO": 2}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    persons: int
+    supports: int
+
+
+def create_demo(
+    session: Session,
+    persons: int = 300,
+    months: int = 12,
+    seed: int = 2026,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoStats:
+    """Fill an empty database with demo data. Same seed and date → same data."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    office_service.initialize_office(session, *DEMO_OFFICE, is_demo=True)
+    users = {}
+    for username, name, role in DEMO_USERS:
+        user = User(username=username, full_name=name, role=role.value)
+        session.add(user)
+        session.flush()
+        users[role] = actor_for(session, user.id)
+    caseworker, supervisor = users[Role.CAPTURISTA], users[Role.SUPERVISOR]
+    types = {t.code: t for t in supports.support_types(session)}
+    first_day = _months_back(today, months - 1)
+    span = (today - first_day).days
+    total_supports = 0
+    heads: list[int] = []
+    for index in range(persons):
+        registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
+        data = _person(rng, registered)
+        if heads and rng.random() < 0.25:
+            data.household_head_id = rng.choice(heads[-20:])
+        record = people.create_person(
+            session, caseworker, data, confirmed_not_duplicate=True, today=registered
+        )
+        if data.household_head_id is None and data.household_size > 1:
+            heads.append(record.id)
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
+            on = registered + timedelta(days=rng.randint(0, max(0, (today - registered).days)))
+            total_supports += _support(
+                rng, session, caseworker, supervisor, types, record.id, on, today
+            )
+        if progress:
+            progress(index + 1, persons)
+    return DemoStats(persons, total_supports)
+
+
+def _months_back(today: date, months: int) -> date:
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    return date(year, month + 1, 1)
+
+
+def _person(rng: random.Random, registered: date) -> people.PersonInput:
+    nationality = rng.choices(list(_NATIONALITY_WEIGHTS), list(_NATIONALITY_WEIGHTS.values()))[0]
+    women, men, surnames, two = _NAMES[nationality]
+    sex = rng.choice((Sex.FEMALE, Sex.MALE, Sex.FEMALE, Sex.MALE, Sex.MALE))
+    names = women if sex is Sex.FEMALE else men
+    given = " ".join(rng.sample(names, 2 if rng.random() < 0.3 else 1))
+    age = rng.choice(
+        (rng.randint(0, 17), rng.randint(18, 35), rng.randint(18, 35), rng.randint(36, 70))
+    )
+    birth = registered - timedelta(days=age * 365 + rng.randint(0, 364))
+    flags = set()
+    if sex is Sex.FEMALE and 16 <= age <= 42 and rng.random() < 0.12:
+        flags.add(Vulnerability.PREGNANT)
+    if age < 18 and rng.random() < 0.15:
+        flags.add(Vulnerability.UNACCOMPANIED_MINOR)
+    for flag, chance in (
+        (Vulnerability.ASYLUM, 0.35),
+        (Vulnerability.VIOLENCE_SURVIVOR, 0.08),
+        (Vulnerability.DISABILITY, 0.04),
+        (Vulnerability.TRAFFICKING, 0.02),
+    ):
+        if rng.random() < chance:
+            flags.add(flag)
+    documents = []
+    kind = rng.random()
+    if kind < 0.45:
+        documents.append(
+            people.DocumentInput(
+                DocumentType.PASSPORT, f"{nationality}{rng.randint(1000000, 9999999)}"
+            )
+        )
+    elif kind < 0.65:
+        documents.append(
+            people.DocumentInput(
+                DocumentType.COMAR, f"COMAR-{registered.year}-{rng.randint(10000, 99999)}"
+            )
+        )
+    elif kind < 0.8:
+        documents.append(
+            people.DocumentInput(DocumentType.TVRH, f"TVRH{rng.randint(100000000, 999999999)}")
+        )
+    elif kind < 0.9:
+        documents.append(
+            people.DocumentInput(
+                DocumentType.NATIONAL_ID, f"{rng.randint(1000, 9999)}-{rng.randint(10000, 99999)}"
+            )
+        )
+    household = rng.choice((1, 1, 2, 3, 4, 5, 6))
+    return people.PersonInput(
+        given_names=given,
+        first_surname=rng.choice(surnames),
+        second_surname=rng.choice(surnames) if two else "",
+        sex=sex,
+        birth_date=birth if rng.random() < 0.85 else None,
+        estimated_age=age,
+        nationality=nationality,
+        phone=f"962 {rng.randint(100, 999)} {rng.randint(1000, 9999)}" if rng.random() < 0.6 else "",
+        lodging=rng.choice(_SHELTERS),
+        household_size=household,
+        dependents=rng.randint(0, household - 1),
+        vulnerabilities=flags,
+        documents=documents,
+    )  # fmt: skip
+
+
+def _support(
+    rng: random.Random,
+    session: Session,
+    caseworker: Actor,
+    supervisor: Actor,
+    types: dict[str, supports.SupportTypeInfo],
+    person_id: int,
+    on: date,
+    today: date,
+) -> int:
+    code = rng.choices(list(_TYPE_WEIGHTS), list(_TYPE_WEIGHTS.values()))[0]
+    provider, low, high, description = _PROVIDERS[code]
+    amount = rng.randint(low, high) * 100 + rng.choice((0, 0, 50, 90))
+    data = supports.SupportInput(
+        person_id, types[code].id, description, amount, provider, requested_on=on
+    )
+    try:
+        record = supports.request_support(session, caseworker, data, today=on)
+    except OverrideRequired:
+        if rng.random() < 0.7:
+            return 0  # the caseworker does not insist
+        data.override_reason = "Caso urgente valorado por la supervisión"
+        record = supports.request_support(session, supervisor, data, today=on)
+    fate = rng.random()
+    age_days = (today - on).days
+    if age_days < 7 and fate < 0.5:
+        return 1  # still waiting for approval
+    if fate < 0.06:
+        supports.reject_support(session, supervisor, record.id, "No cumple los requisitos", on)
+        return 1
+    approved = min(today, on + timedelta(days=rng.randint(0, 2)))
+    supports.approve_support(session, supervisor, record.id, on=approved, today=today)
+    if fate < 0.09:
+        supports.cancel_support(session, supervisor, record.id, "La persona ya no se presentó")
+        return 1
+    if age_days < 3 and fate < 0.7:
+        return 1  # approved, not handed over yet
+    delivered = min(today, approved + timedelta(days=rng.randint(0, 3)))
+    supports.deliver_support(session, caseworker, record.id, on=delivered, today=today)
+    return 1
+
+
+def create_demo_dir(
+    app_paths: Paths,
+    persons: int = 300,
+    months: int = 12,
+    seed: int = 2026,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoStats:
+    """Create (or with ``force`` replace) a demo database in a data dir.
+
+    A data dir holding a real office's database is never replaced.
+    """
+    database = app_paths.database
+    if database.exists():
+        db = open_database(database, app_paths.backup_dir)
+        with db.read() as session:
+            existing = office_service.get_office(session)
+        db.dispose()
+        if existing is not None and not existing.is_demo:
+            raise FronteraError(
+                f"{app_paths.data_dir} contiene los datos reales de la oficina {existing.code}; "
+                "la demostración no los reemplaza. Use otra carpeta (--data-dir)."
+            )
+        if existing is not None and not force:
+            raise FronteraError(
+                f"Ya hay una demostración en {app_paths.data_dir}; use --force para reemplazarla."
+            )
+        for suffix in ("", "-wal", "-shm"):
+            database.with_name(database.name + suffix).unlink(missing_ok=True)
+    db = open_database(database, app_paths.backup_dir)
+    try:
+        with db.write() as session:
+            return create_demo(session, persons, months, seed, progress=progress)
+    finally:
+        db.dispose()

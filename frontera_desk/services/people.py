@@ -1,0 +1,596 @@
+"""People (beneficiaries): registration, correction, duplicate warning, search, detail."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from frontera_desk.db import search
+from frontera_desk.db.models import Case, IdentityDocument, Person, PersonVulnerability
+from frontera_desk.domain.countries import countries
+from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, Sex, Vulnerability
+from frontera_desk.domain.errors import NotFoundError, PossibleDuplicate, ValidationError
+from frontera_desk.domain.text import clean, fold, fold_document
+from frontera_desk.services import audit
+from frontera_desk.services.context import Action, Actor, require
+
+MAX_AGE = 120
+_NAME_PUNCTUATION = set("'’-. ")
+
+
+@dataclass
+class DocumentInput:
+    doc_type: DocumentType
+    number: str = ""
+    issuer: str = ""
+
+
+@dataclass
+class PersonInput:
+    """What the registration form collects. ``estimated_age`` is used when the date is unknown."""
+
+    given_names: str
+    first_surname: str
+    second_surname: str = ""
+    sex: Sex | str = Sex.OTHER
+    birth_date: date | None = None
+    estimated_age: int | None = None
+    nationality: str | None = None
+    phone: str = ""
+    lodging: str = ""
+    household_head_id: int | None = None
+    household_size: int = 1
+    dependents: int = 0
+    vulnerabilities: set[Vulnerability] = field(default_factory=set)
+    documents: list[DocumentInput] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of a list of people."""
+
+    id: int
+    full_name: str
+    sex: str
+    birth_date: date | None
+    birth_date_estimated: bool
+    nationality: str | None
+    document: str
+    lodging: str
+    created_on: date
+
+    def age(self, today: date | None = None) -> int | None:
+        return age_on(self.birth_date, today or date.today())
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    doc_type: DocumentType
+    number: str
+    issuer: str
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: int
+    uuid: str
+    case_number: str
+    given_names: str
+    first_surname: str
+    second_surname: str
+    full_name: str
+    sex: Sex
+    birth_date: date | None
+    birth_date_estimated: bool
+    nationality: str | None
+    phone: str
+    lodging: str
+    household_head_id: int | None
+    household_head_name: str
+    household_size: int
+    dependents: int
+    vulnerabilities: frozenset[Vulnerability]
+    documents: tuple[DocumentRecord, ...]
+    notes: str
+
+    def as_input(self) -> PersonInput:
+        return PersonInput(
+            given_names=self.given_names,
+            first_surname=self.first_surname,
+            second_surname=self.second_surname,
+            sex=self.sex,
+            birth_date=None if self.birth_date_estimated else self.birth_date,
+            estimated_age=age_on(self.birth_date, date.today())
+            if self.birth_date_estimated
+            else None,
+            nationality=self.nationality,
+            phone=self.phone,
+            lodging=self.lodging,
+            household_head_id=self.household_head_id,
+            household_size=self.household_size,
+            dependents=self.dependents,
+            vulnerabilities=set(self.vulnerabilities),
+            documents=[DocumentInput(d.doc_type, d.number, d.issuer) for d in self.documents],
+            notes=self.notes,
+        )
+
+
+def age_on(birth_date: date | None, today: date) -> int | None:
+    if birth_date is None:
+        return None
+    return (
+        today.year
+        - birth_date.year
+        - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    )
+
+
+def full_name(given: str, first: str, second: str | None) -> str:
+    return " ".join(part for part in (given, first, second) if part)
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def _text(value: str | None, field_name: str, label: str, limit: int, required: bool) -> str:
+    value = clean(value)
+    if required and not value:
+        raise ValidationError(field_name, f"{label}: es obligatorio.")
+    if len(value) > limit:
+        raise ValidationError(field_name, f"{label}: admite hasta {limit} caracteres.")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValidationError(field_name, f"{label}: contiene caracteres de control.")
+    return value
+
+
+def _name(value: str | None, field_name: str, label: str, required: bool) -> str:
+    value = _text(value, field_name, label, 100, required)
+    if not value:
+        return value
+    ok = all(
+        ch in _NAME_PUNCTUATION or unicodedata.category(ch)[0] in "LM" for ch in value
+    ) and any(unicodedata.category(ch)[0] == "L" for ch in value)
+    if not ok:
+        raise ValidationError(
+            field_name, f"{label}: solo puede llevar letras, espacios, apóstrofos y guiones."
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class _Clean:
+    given: str
+    first: str
+    second: str | None
+    sex: Sex
+    birth_date: date | None
+    estimated: bool
+    nationality: str | None
+    phone: str | None
+    lodging: str | None
+    household_head_id: int | None
+    household_size: int
+    dependents: int
+    vulnerabilities: frozenset[Vulnerability]
+    documents: tuple[tuple[DocumentType, str | None, str | None], ...]
+    notes: str | None
+
+    @property
+    def name_key(self) -> str:
+        return fold(full_name(self.given, self.first, self.second))
+
+    @property
+    def sort_key(self) -> str:
+        return fold(" ".join(part for part in (self.first, self.second, self.given) if part))
+
+
+def validate_person(data: PersonInput, today: date) -> _Clean:
+    given = _name(data.given_names, "given_names", "Nombre(s)", True)
+    first = _name(data.first_surname, "first_surname", "Primer apellido", True)
+    second = _name(data.second_surname, "second_surname", "Segundo apellido", False) or None
+    try:
+        sex = Sex(data.sex)
+    except ValueError:
+        raise ValidationError("sex", "Sexo: valor no válido.") from None
+    estimated = False
+    birth = data.birth_date
+    if birth is not None:
+        if birth > today:
+            raise ValidationError("birth_date", "Fecha de nacimiento: no puede ser futura.")
+        if age_on(birth, today) > MAX_AGE:  # type: ignore[operator]
+            raise ValidationError(
+                "birth_date", f"Fecha de nacimiento: indica más de {MAX_AGE} años."
+            )
+    elif data.estimated_age is not None:
+        if not 0 <= data.estimated_age <= MAX_AGE:
+            raise ValidationError("estimated_age", f"Edad aproximada: entre 0 y {MAX_AGE} años.")
+        birth = _birth_from_age(data.estimated_age, today)
+        estimated = True
+    nationality = (data.nationality or "").upper() or None
+    if nationality is not None and nationality not in countries("es"):
+        raise ValidationError("nationality", f"Nacionalidad: «{nationality}» no es un país.")
+    phone = _text(data.phone, "phone", "Teléfono", 40, False) or None
+    if phone and not all(ch.isdigit() or ch in "+-() " for ch in phone):
+        raise ValidationError("phone", "Teléfono: solo dígitos, espacios y los signos + - ( ).")
+    lodging = _text(data.lodging, "lodging", "Dónde se aloja", 200, False) or None
+    if not 1 <= data.household_size <= 30:
+        raise ValidationError("household_size", "Integrantes del hogar: entre 1 y 30.")
+    if not 0 <= data.dependents < data.household_size:
+        raise ValidationError(
+            "dependents",
+            "Dependientes económicos: no pueden ser negativos ni tantos como los integrantes "
+            "del hogar (la persona registrada cuenta como integrante).",
+        )
+    try:
+        flags = frozenset(Vulnerability(flag) for flag in data.vulnerabilities)
+    except ValueError:
+        raise ValidationError("vulnerabilities", "Situación de vulnerabilidad no válida.") from None
+    if Vulnerability.UNACCOMPANIED_MINOR in flags and birth and age_on(birth, today) >= 18:  # type: ignore[operator]
+        raise ValidationError(
+            "vulnerabilities",
+            "«Niña, niño o adolescente no acompañado» solo aplica a menores de 18 años.",
+        )
+    documents = tuple(_document(doc) for doc in data.documents)
+    keys = [(t, fold_document(n)) for t, n, _ in documents if n]
+    if len(keys) != len(set(keys)):
+        raise ValidationError("documents", "Documentos: el mismo documento aparece dos veces.")
+    notes = _text(data.notes, "notes", "Observaciones", 2000, False) or None
+    return _Clean(
+        given, first, second, sex, birth, estimated, nationality, phone, lodging,
+        data.household_head_id, data.household_size, data.dependents, flags, documents, notes,
+    )  # fmt: skip
+
+
+def _birth_from_age(age: int, today: date) -> date:
+    try:
+        return today.replace(year=today.year - age)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - age, day=28)
+
+
+def _document(doc: DocumentInput) -> tuple[DocumentType, str | None, str | None]:
+    try:
+        doc_type = DocumentType(doc.doc_type)
+    except ValueError:
+        raise ValidationError("documents", "Documento: tipo no válido.") from None
+    label = f"Documento ({DOCUMENT_ES[doc_type]})"
+    number = _text(doc.number, "documents", label, 60, False) or None
+    issuer = _text(doc.issuer, "documents", f"{label}, emisor", 100, False) or None
+    if doc_type is DocumentType.NONE:
+        return doc_type, None, None
+    if not number or not fold_document(number):
+        raise ValidationError("documents", f"{label}: falta el número.")
+    return doc_type, number, issuer
+
+
+# --- duplicates -------------------------------------------------------------------------------
+
+
+def find_duplicates(
+    session: Session, data: PersonInput, exclude_id: int | None = None, today: date | None = None
+) -> list[PersonRow]:
+    """People already registered with the same name and birth date, or the same document."""
+    person = validate_person(data, today or date.today())
+    return _duplicates(session, person, exclude_id)
+
+
+def _duplicates(session: Session, person: _Clean, exclude_id: int | None) -> list[PersonRow]:
+    ids: set[int] = set()
+    for pid, birth, estimated in session.execute(
+        select(Person.id, Person.birth_date, Person.birth_date_estimated).where(
+            Person.name_key == person.name_key
+        )
+    ):
+        if _same_birth(person.birth_date, person.estimated, birth, estimated):
+            ids.add(pid)
+    doc_keys = [(t.value, fold_document(n)) for t, n, _ in person.documents if n]
+    for doc_type, key in doc_keys:
+        ids.update(
+            session.scalars(
+                select(IdentityDocument.person_id).where(
+                    IdentityDocument.doc_type == doc_type, IdentityDocument.number_key == key
+                )
+            )
+        )
+    ids.discard(exclude_id)  # type: ignore[arg-type]
+    rows = fetch_rows(session, sorted(ids))
+    return [rows[i] for i in sorted(ids)]
+
+
+def _same_birth(a: date | None, a_est: bool, b: date | None, b_est: bool) -> bool:
+    if a is None or b is None:
+        return False
+    if a_est or b_est:
+        return abs(a.year - b.year) <= 1
+    return a == b
+
+
+def _raise_if_duplicate(session: Session, person: _Clean, exclude_id: int | None) -> None:
+    matches = _duplicates(session, person, exclude_id)
+    if matches:
+        names = "; ".join(f"{m.full_name} (núm. {m.id})" for m in matches[:3])
+        raise PossibleDuplicate(
+            f"Posible registro duplicado: ya existe {names}. Abra el registro existente o "
+            "confirme que se trata de otra persona.",
+            matches,
+        )
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+
+def _household_head(session: Session, head_id: int | None, self_id: int | None) -> int | None:
+    if head_id is None:
+        return None
+    head = session.get(Person, head_id)
+    if head is None:
+        raise ValidationError("household_head_id", "Hogar: la persona titular no existe.")
+    # Households are one level deep: join the head's own head if it has one.
+    root = head.household_head_id or head.id
+    if root == self_id:
+        return None
+    return root
+
+
+def _snapshot(person: Person) -> dict[str, Any]:
+    return {
+        "given_names": person.given_names,
+        "first_surname": person.first_surname,
+        "second_surname": person.second_surname,
+        "sex": person.sex,
+        "birth_date": person.birth_date,
+        "birth_date_estimated": person.birth_date_estimated,
+        "nationality": person.nationality,
+        "phone": person.phone,
+        "lodging": person.lodging,
+        "household_head_id": person.household_head_id,
+        "household_size": person.household_size,
+        "dependents": person.dependents,
+        "notes": person.notes,
+        "vulnerabilities": ",".join(v.flag for v in person.vulnerabilities),
+        "documents": "; ".join(f"{d.doc_type}:{d.number or ''}" for d in person.documents),
+    }
+
+
+def _apply(session: Session, actor: Actor, person: Person, data: _Clean) -> None:
+    person.given_names = data.given
+    person.first_surname = data.first
+    person.second_surname = data.second
+    person.name_key = data.name_key
+    person.sort_key = data.sort_key
+    person.sex = data.sex.value
+    person.birth_date = data.birth_date
+    person.birth_date_estimated = data.estimated
+    person.nationality = data.nationality
+    person.phone = data.phone
+    person.lodging = data.lodging
+    person.household_head_id = _household_head(session, data.household_head_id, person.id)
+    person.household_size = data.household_size
+    person.dependents = data.dependents
+    person.notes = data.notes
+    person.vulnerabilities = [
+        PersonVulnerability(flag=f.value) for f in sorted(data.vulnerabilities)
+    ]
+    existing = {(d.doc_type, d.number_key): d for d in person.documents}
+    documents = []
+    for doc_type, number, issuer in data.documents:
+        key = (doc_type.value, fold_document(number) if number else None)
+        doc = existing.get(key) or IdentityDocument(
+            office_code=actor.office_code, created_by_id=actor.user_id, doc_type=doc_type.value
+        )
+        doc.number, doc.number_key, doc.issuer = number, key[1], issuer
+        documents.append(doc)
+    person.documents = documents
+
+
+def _reindex(session: Session, person: Person) -> None:
+    names, docs = search.person_text(
+        [person.given_names, person.first_surname, person.second_surname],
+        [d.number for d in person.documents],
+    )
+    search.index_person(session, person.id, names, docs)
+
+
+def create_person(
+    session: Session,
+    actor: Actor,
+    data: PersonInput,
+    *,
+    confirmed_not_duplicate: bool = False,
+    today: date | None = None,
+) -> PersonRecord:
+    """Register a person and open their case. Raises PossibleDuplicate unless confirmed."""
+    require(actor, Action.EDIT_PEOPLE)
+    today = today or date.today()
+    clean_data = validate_person(data, today)
+    if not confirmed_not_duplicate:
+        _raise_if_duplicate(session, clean_data, None)
+    person = Person(office_code=actor.office_code, created_by_id=actor.user_id)
+    _apply(session, actor, person, clean_data)
+    session.add(person)
+    session.flush()
+    session.add(
+        Case(
+            office_code=actor.office_code,
+            created_by_id=actor.user_id,
+            person_id=person.id,
+            number=f"{actor.office_code}-EXP-{person.id:06d}",
+            opened_on=today,
+        )
+    )
+    _reindex(session, person)
+    audit.record(session, actor, "crear", "persona", person.uuid, audit.diff({}, _snapshot(person)))
+    session.flush()
+    return get_person(session, person.id)
+
+
+def update_person(
+    session: Session,
+    actor: Actor,
+    person_id: int,
+    data: PersonInput,
+    *,
+    confirmed_not_duplicate: bool = False,
+    today: date | None = None,
+) -> PersonRecord:
+    """Correct a person's data; the audit keeps what it was before."""
+    require(actor, Action.EDIT_PEOPLE)
+    person = _load(session, person_id)
+    clean_data = validate_person(data, today or date.today())
+    if not confirmed_not_duplicate:
+        _raise_if_duplicate(session, clean_data, person_id)
+    before = _snapshot(person)
+    _apply(session, actor, person, clean_data)
+    session.flush()
+    changes = audit.diff(before, _snapshot(person))
+    if changes:
+        _reindex(session, person)
+        audit.record(session, actor, "modificar", "persona", person.uuid, changes)
+    return get_person(session, person.id)
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def _load(session: Session, person_id: int) -> Person:
+    person = session.get(
+        Person,
+        person_id,
+        options=[selectinload(Person.documents), selectinload(Person.vulnerabilities)],
+    )
+    if person is None:
+        raise NotFoundError(f"No existe la persona núm. {person_id}.")
+    return person
+
+
+def get_person(session: Session, person_id: int) -> PersonRecord:
+    p = _load(session, person_id)
+    head_name = ""
+    if p.household_head_id:
+        head = session.get(Person, p.household_head_id)
+        head_name = (
+            full_name(head.given_names, head.first_surname, head.second_surname) if head else ""
+        )
+    case_number = session.scalar(select(Case.number).where(Case.person_id == p.id)) or ""
+    return PersonRecord(
+        id=p.id,
+        uuid=p.uuid,
+        case_number=case_number,
+        given_names=p.given_names,
+        first_surname=p.first_surname,
+        second_surname=p.second_surname or "",
+        full_name=full_name(p.given_names, p.first_surname, p.second_surname),
+        sex=Sex(p.sex),
+        birth_date=p.birth_date,
+        birth_date_estimated=p.birth_date_estimated,
+        nationality=p.nationality,
+        phone=p.phone or "",
+        lodging=p.lodging or "",
+        household_head_id=p.household_head_id,
+        household_head_name=head_name,
+        household_size=p.household_size,
+        dependents=p.dependents,
+        vulnerabilities=frozenset(Vulnerability(v.flag) for v in p.vulnerabilities),
+        documents=tuple(
+            DocumentRecord(DocumentType(d.doc_type), d.number or "", d.issuer or "")
+            for d in p.documents
+        ),
+        notes=p.notes or "",
+    )
+
+
+def household_members(session: Session, person_id: int) -> list[PersonRow]:
+    """Everyone in the person's household (head first), the person included."""
+    person = _load(session, person_id)
+    root = person.household_head_id or person.id
+    ids = list(
+        session.scalars(
+            select(Person.id)
+            .where(or_(Person.id == root, Person.household_head_id == root))
+            .order_by(Person.household_head_id.is_not(None), Person.id)
+        )
+    )
+    rows = fetch_rows(session, ids)
+    return [rows[i] for i in ids]
+
+
+SORT_COLUMNS = {
+    "name": (Person.sort_key,),
+    "birth_date": (Person.birth_date,),
+    "nationality": (Person.nationality,),
+    "created": (Person.id,),
+}
+
+
+def person_ids(
+    session: Session, query: str = "", sort: str = "name", descending: bool = False
+) -> list[int]:
+    """Ids of the people matching ``query`` (all when empty), in list order.
+
+    With a query the best matches come first; without one, the order is ``sort``.
+    """
+    fts = search.fts_query(query)
+    if fts is not None:
+        return list(session.scalars(text(search.matching_ids_sql()), {"q": fts}))
+    columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
+    return list(session.scalars(select(Person.id).order_by(*columns, Person.id)))
+
+
+def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
+    """List rows for these ids (one query for the people, one for their first document)."""
+    if not ids:
+        return {}
+    first_doc = (
+        select(IdentityDocument.person_id, func.min(IdentityDocument.id).label("doc_id"))
+        .where(IdentityDocument.person_id.in_(ids))
+        .group_by(IdentityDocument.person_id)
+        .subquery()
+    )
+    docs = {
+        pid: (doc_type, number)
+        for pid, doc_type, number in session.execute(
+            select(first_doc.c.person_id, IdentityDocument.doc_type, IdentityDocument.number).join(
+                IdentityDocument, IdentityDocument.id == first_doc.c.doc_id
+            )
+        )
+    }
+    rows: dict[int, PersonRow] = {}
+    for p in session.execute(
+        select(
+            Person.id, Person.given_names, Person.first_surname, Person.second_surname,
+            Person.sex, Person.birth_date, Person.birth_date_estimated, Person.nationality,
+            Person.lodging, Person.created_at,
+        ).where(Person.id.in_(ids))
+    ):  # fmt: skip
+        doc_type, number = docs.get(p.id, (None, None))
+        document = (
+            f"{DOCUMENT_ES[DocumentType(doc_type)]} {number or ''}".strip() if doc_type else ""
+        )
+        rows[p.id] = PersonRow(
+            id=p.id,
+            full_name=full_name(p.given_names, p.first_surname, p.second_surname),
+            sex=p.sex,
+            birth_date=p.birth_date,
+            birth_date_estimated=p.birth_date_estimated,
+            nationality=p.nationality,
+            document=document,
+            lodging=p.lodging or "",
+            created_on=p.created_at.date(),
+        )
+    return rows
+
+
+def search_people(session: Session, query: str, limit: int = 50) -> list[PersonRow]:
+    ids = person_ids(session, query)[:limit]
+    rows = fetch_rows(session, ids)
+    return [rows[i] for i in ids]
+
+
+def count_people(session: Session) -> int:
+    return session.scalar(select(func.count(Person.id))) or 0

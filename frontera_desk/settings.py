@@ -1,0 +1,44 @@
+"""User preferences: each declared once, typed, with its default; stored as JSON in the data dir."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("es", "en")
+
+
+@dataclass
+class Settings:
+    language: str = "es"  # interface language: "es" (Spanish, Mexico) or "en"
+    search_delay_ms: int = 250  # pause after typing before a search runs
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read the file; unknown keys and values of the wrong type fall back to defaults."""
+        try:
+            raw: Any = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            logger.warning("settings file unreadable; using defaults")
+            return cls()
+        settings = cls()
+        if isinstance(raw, dict):
+            for f in fields(cls):
+                value = raw.get(f.name)
+                if isinstance(value, type(getattr(settings, f.name))):
+                    setattr(settings, f.name, value)
+        if settings.language not in LANGUAGES:
+            settings.language = "es"
+        return settings
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        tmp.replace(path)

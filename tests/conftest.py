@@ -1,0 +1,43 @@
+"""Shared fixtures: a fresh office database in a temporary data dir, and actors of each role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from frontera_desk import paths
+from frontera_desk.db import Database, open_database
+from frontera_desk.db.models import User
+from frontera_desk.domain.enums import Role
+from frontera_desk.services import office
+from frontera_desk.services.context import Actor, actor_for
+
+TODAY = date(2026, 3, 15)
+
+
+@pytest.fixture
+def app_paths(tmp_path) -> paths.Paths:
+    return paths.resolve(tmp_path / "datos").create()
+
+
+@pytest.fixture
+def db(app_paths) -> Iterator[Database]:
+    database = open_database(app_paths.database, app_paths.backup_dir)
+    with database.write() as session:
+        office.initialize_office(session, "TAP", "Oficina Tapachula")
+        for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR),
+                               ("admin", Role.ADMINISTRADOR)):  # fmt: skip
+            session.add(User(username=username, full_name=username.title(), role=role.value))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def actors(db) -> dict[Role, Actor]:
+    with db.read() as session:
+        found = {Role.SYSTEM: actor_for(session)}
+        for user in session.query(User).filter(User.id != 1):
+            found[Role(user.role)] = actor_for(session, user.id)
+    return found

@@ -1,0 +1,182 @@
+from datetime import date
+
+import pytest
+
+from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
+from frontera_desk.domain.errors import NotFoundError, PermissionDenied, PossibleDuplicate, ValidationError
+from frontera_desk.services import people
+from frontera_desk.services.people import DocumentInput, PersonInput
+from tests.conftest import TODAY
+
+
+def person(**changes) -> PersonInput:
+    data = PersonInput(
+        given_names="José Luis",
+        first_surname="Hernández",
+        second_surname="Núñez",
+        sex=Sex.MALE,
+        birth_date=date(1990, 5, 4),
+        nationality="HN",
+        household_size=3,
+        dependents=2,
+        documents=[DocumentInput(DocumentType.PASSPORT, "F123456")],
+    )
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
+def create(db, actor, data=None, **kwargs):
+    with db.write() as session:
+        return people.create_person(session, actor, data or person(), today=TODAY, **kwargs)
+
+
+def test_registering_a_person_opens_a_case_and_keeps_every_field(db, actors):
+    data = person(vulnerabilities={Vulnerability.ASYLUM}, phone="+52 962 123 4567",
+                  lodging="Albergue Belén", notes="Llegó con su familia")  # fmt: skip
+    record = create(db, actors[Role.CAPTURISTA], data)
+    assert record.full_name == "José Luis Hernández Núñez"
+    assert record.case_number == f"TAP-EXP-{record.id:06d}"
+    assert record.vulnerabilities == {Vulnerability.ASYLUM}
+    assert record.documents[0].number == "F123456"
+    assert record.lodging == "Albergue Belén"
+    assert len(record.uuid) == 36
+
+
+def test_search_ignores_accents_and_case(db, actors):
+    create(db, actors[Role.CAPTURISTA])
+    create(db, actors[Role.CAPTURISTA], person(given_names="María", first_surname="Ibáñez",
+                                               second_surname="", documents=[]))  # fmt: skip
+    with db.read() as session:
+        assert [r.full_name for r in people.search_people(session, "nunez")] == [
+            "José Luis Hernández Núñez"
+        ]
+        assert len(people.search_people(session, "jose hernandez")) == 1
+        assert len(people.search_people(session, "JOSÉ HERNÁN")) == 1  # prefixes while typing
+        assert [r.full_name for r in people.search_people(session, "ibanez maria")] == [
+            "María Ibáñez"
+        ]
+        assert people.search_people(session, "f 123456") == []
+        assert len(people.search_people(session, "f123456")) == 1  # by document number
+        assert people.search_people(session, "pedro") == []
+        assert people.search_people(session, '"; DROP TABLE persons; --') == []
+
+
+def test_search_finds_names_in_any_script(db, actors):
+    create(db, actors[Role.CAPTURISTA], person(given_names="Олена", first_surname="Шевченко",
+                                               second_surname="", documents=[]))  # fmt: skip
+    with db.read() as session:
+        assert len(people.search_people(session, "шевченко")) == 1
+
+
+def test_same_name_and_birth_date_is_warned_before_saving(db, actors):
+    first = create(db, actors[Role.CAPTURISTA])
+    again = person(given_names="Jose Luis", second_surname="NUNEZ", documents=[])
+    with pytest.raises(PossibleDuplicate) as warning:
+        create(db, actors[Role.CAPTURISTA], again)
+    assert [m.id for m in warning.value.matches] == [first.id]
+    assert "José Luis Hernández Núñez" in warning.value.message
+    second = create(db, actors[Role.CAPTURISTA], again, confirmed_not_duplicate=True)
+    assert second.id != first.id
+
+
+def test_same_document_is_warned_even_with_another_name(db, actors):
+    first = create(db, actors[Role.CAPTURISTA])
+    other = person(given_names="Pedro", birth_date=None,
+                   documents=[DocumentInput(DocumentType.PASSPORT, "f-123 456")])  # fmt: skip
+    with db.read() as session:
+        assert [m.id for m in people.find_duplicates(session, other, today=TODAY)] == [first.id]
+
+
+def test_editing_does_not_warn_about_the_person_itself(db, actors):
+    record = create(db, actors[Role.CAPTURISTA])
+    data = record.as_input()
+    data.phone = "962 000 1111"
+    with db.write() as session:
+        updated = people.update_person(session, actors[Role.CAPTURISTA], record.id, data, today=TODAY)
+    assert updated.phone == "962 000 1111"
+    with db.read() as session:
+        assert people.search_people(session, "hernandez")[0].id == record.id
+
+
+def test_estimated_age_gives_an_estimated_birth_date(db, actors):
+    record = create(db, actors[Role.CAPTURISTA], person(birth_date=None, estimated_age=34))
+    assert record.birth_date_estimated
+    assert people.age_on(record.birth_date, TODAY) == 34
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "fragment"),
+    [
+        ({"given_names": "  "}, "given_names", "Nombre(s): es obligatorio"),
+        ({"first_surname": ""}, "first_surname", "Primer apellido"),
+        ({"given_names": "Juan2"}, "given_names", "solo puede llevar letras"),
+        ({"given_names": "x" * 101}, "given_names", "hasta 100"),
+        ({"birth_date": date(2027, 1, 1)}, "birth_date", "no puede ser futura"),
+        ({"birth_date": date(1890, 1, 1)}, "birth_date", "más de 120"),
+        ({"birth_date": None, "estimated_age": 130}, "estimated_age", "Edad aproximada"),
+        ({"nationality": "QQ"}, "nationality", "no es un país"),
+        ({"phone": "llamar a su hermana"}, "phone", "Teléfono"),
+        ({"household_size": 0}, "household_size", "Integrantes"),
+        ({"dependents": 3}, "dependents", "Dependientes"),
+        ({"sex": "Z"}, "sex", "Sexo"),
+        ({"vulnerabilities": {Vulnerability.UNACCOMPANIED_MINOR}}, "vulnerabilities", "menores"),
+        ({"documents": [DocumentInput(DocumentType.PASSPORT, " ")]}, "documents", "falta el número"),
+        (
+            {"documents": [DocumentInput(DocumentType.COMAR, "A1"), DocumentInput(DocumentType.COMAR, "a-1")]},
+            "documents",
+            "dos veces",
+        ),
+    ],
+)
+def test_bad_input_names_the_field_and_saves_nothing(db, actors, changes, field, fragment):
+    with pytest.raises(ValidationError) as error:
+        create(db, actors[Role.CAPTURISTA], person(**changes))
+    assert error.value.field == field
+    assert fragment in error.value.message
+    with db.read() as session:
+        assert people.count_people(session) == 0
+
+
+def test_names_with_sql_or_formula_text_are_stored_as_typed(db, actors):
+    record = create(db, actors[Role.CAPTURISTA], person(given_names="O'Brien", second_surname="D'Arcy"))
+    assert record.full_name == "O'Brien Hernández D'Arcy"
+
+
+def test_household_members_join_the_head(db, actors):
+    head = create(db, actors[Role.CAPTURISTA])
+    child = create(db, actors[Role.CAPTURISTA], person(given_names="Ana", birth_date=date(2015, 1, 1),
+                   documents=[], household_head_id=head.id))  # fmt: skip
+    grandchild = create(db, actors[Role.CAPTURISTA], person(given_names="Luz", birth_date=date(2020, 1, 1),
+                        documents=[], household_head_id=child.id))  # fmt: skip
+    assert grandchild.household_head_id == head.id
+    with db.read() as session:
+        members = people.household_members(session, child.id)
+    assert [m.id for m in members] == [head.id, child.id, grandchild.id]
+
+
+def test_the_administrator_registers_but_unknown_people_are_not_found(db, actors):
+    create(db, actors[Role.ADMINISTRADOR])
+    with db.read() as session, pytest.raises(NotFoundError):
+        people.get_person(session, 999)
+
+
+def test_list_is_sorted_in_sql(db, actors):
+    for name in ("Zoila", "Ana", "Marta"):
+        create(db, actors[Role.CAPTURISTA], person(given_names=name, first_surname=name + "z",
+                                                   documents=[]))  # fmt: skip
+    with db.read() as session:
+        ids = people.person_ids(session, sort="name")
+        rows = people.fetch_rows(session, ids)
+        assert [rows[i].full_name.split()[0] for i in ids] == ["Ana", "Marta", "Zoila"]
+        desc = people.person_ids(session, sort="name", descending=True)
+        assert desc == list(reversed(ids))
+
+
+def test_permission_is_checked_in_the_service(db, actors):
+    from frontera_desk.services.context import Action, Actor, require
+
+    intruder = Actor(99, "x", "X", Role.ADMINISTRADOR, "TAP")
+    require(intruder, Action.EDIT_PEOPLE)
+    with pytest.raises(PermissionDenied):
+        require(intruder, Action.DECIDE_SUPPORT)

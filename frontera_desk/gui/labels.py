@@ -101,3 +101,19 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def detail_table(rows: list[tuple[str, str]], columns: int = 1) -> str:
+    """Label/value pairs as an HTML table, split into side-by-side ``columns``.
+
+    Values must already be escaped (they may carry markup such as <b>).
+    """
+    per_column = -(-len(rows) // columns)
+    parts = []
+    for start in range(0, len(rows), per_column):
+        cells = "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{k}</td><td>{v}</td></tr>"
+            for k, v in rows[start : start + per_column]
+        )
+        parts.append(f"<td valign='top' style='padding-right:24px'><table>{cells}</table></td>")
+    return f"<table><tr>{''.join(parts)}</tr></table>"

@@ -151,9 +151,9 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         page.refresh()  # type: ignore[attr-defined]
 
-    def _open_supports(self, status: str) -> None:
+    def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)
-        self.supports.filter_status(status)
+        self.supports.show_filtered(status, this_month)
 
     def _set_language(self, code: str) -> None:
         if code == self.ctx.settings.language:

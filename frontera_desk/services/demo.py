@@ -207,17 +207,20 @@ def create_demo(
     first_day = _months_back(today, months - 1)
     span = (today - first_day).days
     total_supports = 0
-    heads: list[int] = []
+    heads: dict[int, int] = {}  # household head → household size
     for index in range(persons):
         registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
         data = _person(rng, registered)
-        if heads and rng.random() < 0.25:
-            data.household_head_id = rng.choice(heads[-20:])
+        adult = data.birth_date is None or (registered - data.birth_date).days >= 18 * 365
+        if heads and (not adult or rng.random() < 0.2):
+            data.household_head_id = rng.choice(list(heads)[-20:])
+            data.household_size = heads[data.household_head_id]
+            data.dependents = rng.randint(0, data.household_size - 1)
         record = people.create_person(
             session, caseworker, data, confirmed_not_duplicate=True, today=registered
         )
-        if data.household_head_id is None and data.household_size > 1:
-            heads.append(record.id)
+        if data.household_head_id is None and data.household_size > 1 and adult:
+            heads[record.id] = data.household_size
         for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
             on = registered + timedelta(days=rng.randint(0, max(0, (today - registered).days)))
             total_supports += _support(

@@ -61,16 +61,16 @@ def supports_model(
             width=90,
         ),
         Column(
-            QCoreApplication.translate("Tables", "Beneficiary"), lambda r: r.person_name, width=220
+            QCoreApplication.translate("Tables", "Beneficiary"), lambda r: r.person_name, width=200
         ),
         Column(
             QCoreApplication.translate("Tables", "Support"),
             lambda r: labels.support_type(r.type_code, r.type_name, language),
             "type",
-            width=200,
+            width=180,
         ),
         Column(
-            QCoreApplication.translate("Tables", "Description"), lambda r: r.description, width=200
+            QCoreApplication.translate("Tables", "Description"), lambda r: r.description, width=180
         ),
         Column(
             QCoreApplication.translate("Tables", "Amount"),
@@ -90,7 +90,8 @@ def supports_model(
             "delivered_on",
         ),
     ]
-    if not with_person:
+    if not with_person:  # inside a person's file: who is known, the type says enough
+        del columns[3]
         del columns[1]
 
     def query_ids(

@@ -99,8 +99,7 @@ class PeoplePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self._detail_panel())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 460])
         layout.addWidget(splitter, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)
@@ -214,9 +213,9 @@ class PeoplePage(QWidget):
             (
                 self.tr("Household"),
                 e(
-                    self.tr("%1 members, %2 dependents")
-                    .replace("%1", str(p.household_size))
-                    .replace("%2", str(p.dependents))
+                    self.tr("%n member(s)", "", p.household_size)
+                    + ", "
+                    + self.tr("%n dependent(s)", "", p.dependents)
                 ),
             ),
         ]
@@ -234,11 +233,7 @@ class PeoplePage(QWidget):
             )
         if p.notes:
             rows.append((self.tr("Notes"), e(p.notes).replace("\n", "<br>")))
-        table = "".join(
-            f"<tr><td style='color:#555;padding-right:12px'>{k}</td><td>{v}</td></tr>"
-            for k, v in rows
-        )
-        return f"<h2>{e(p.full_name)}</h2><table>{table}</table>"
+        return f"<h2>{e(p.full_name)}</h2>{labels.detail_table(rows)}"
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ class PlaceholderPage(QWidget):
 class HomePage(QWidget):
     """Counts that tell a caseworker what is waiting, and the month so far."""
 
-    open_supports = Signal(str)  # a SupportStatus value to filter by
+    open_supports = Signal(str, bool)  # a SupportStatus value, and "this month only"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,17 +50,17 @@ class HomePage(QWidget):
             (
                 "awaiting_approval",
                 self.tr("Supports awaiting approval"),
-                SupportStatus.REQUESTED.value,
+                SupportStatus.REQUESTED,
             ),
             (
                 "awaiting_delivery",
                 self.tr("Approved, awaiting delivery"),
-                SupportStatus.APPROVED.value,
+                SupportStatus.APPROVED,
             ),
             (
                 "delivered_this_month",
                 self.tr("Supports delivered this month"),
-                SupportStatus.DELIVERED.value,
+                SupportStatus.DELIVERED,
             ),
             ("amount_this_month", self.tr("Amount delivered this month"), None),
             ("people_served_this_month", self.tr("People served this month"), None),
@@ -78,7 +78,11 @@ class HomePage(QWidget):
             if status:
                 button = QPushButton(self.tr("See list"))
                 button.setAccessibleName(title)
-                button.clicked.connect(lambda _=False, s=status: self.open_supports.emit(s))
+                button.clicked.connect(
+                    lambda _=False, s=status: self.open_supports.emit(
+                        s.value, s is SupportStatus.DELIVERED
+                    )
+                )
                 box.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
             self.values[key] = value
             grid.addWidget(card, index // 3, index % 3)
@@ -93,11 +97,8 @@ class HomePage(QWidget):
         with self.ctx.db.read() as session:
             figures = dashboard.overview(session)
         office = self.ctx.office
-        demo = (
-            f" — <span style='color:#b00020'>{self.tr('DEMONSTRATION DATA')}</span>"
-            if office.is_demo
-            else ""
-        )
+        mark = self.tr("DEMONSTRATION DATA")
+        demo = f" — <span style='color:#b00020'>{mark}</span>" if office.is_demo else ""
         self.heading.setText(f"<h2>{office.name}</h2>{office.code}{demo}")
         for key, label in self.values.items():
             value = getattr(figures, key)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -110,12 +111,14 @@ class SupportsPage(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumWidth(260)
-        splitter = QSplitter()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([520, 200])
         layout.addWidget(splitter, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)
@@ -136,8 +139,15 @@ class SupportsPage(QWidget):
             select_id(self.table, current)
         self._show(current)
 
-    def filter_status(self, status: str | None) -> None:
+    def show_filtered(self, status: str | None, this_month: bool = False) -> None:
+        """Show only supports in this status (and, if asked, of the current month)."""
+        for combo in (self.status, self.month):
+            combo.blockSignals(True)
         self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.month.setCurrentIndex(1 if this_month else 0)
+        for combo in (self.status, self.month):
+            combo.blockSignals(False)
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         self._timer.stop()
@@ -201,12 +211,8 @@ class SupportsPage(QWidget):
                     e(f"{s.override_reason} — {s.override_by}"),
                 )
             )
-        table = "".join(
-            f"<tr><td style='color:#555;padding-right:10px'>{k}</td><td>{v}</td></tr>"
-            for k, v in rows
-        )
         title = self.tr("Support no. %1").replace("%1", str(s.id))
-        return f"<h3>{title}</h3><table>{table}</table>"
+        return f"<h3>{title}</h3>{labels.detail_table(rows, columns=2)}"
 
     # --- actions ------------------------------------------------------------------------------
 

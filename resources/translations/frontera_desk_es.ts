@@ -1,0 +1,1089 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_MX">
+<context>
+    <name>App</name>
+    <message>
+        <source>Creating demonstration data…</source>
+        <translation>Creando datos de demostración…</translation>
+    </message>
+    <message>
+        <source>Frontera Desk</source>
+        <translation>Frontera Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Frontera Desk</source>
+        <translation>Frontera Desk</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Frontera Desk found an unexpected error. What was saved before is safe. Please send the details below and the log file to whoever supports this office.</source>
+        <translation>Frontera Desk encontró un error inesperado. Lo que se guardó antes está a salvo. Envíe los detalles de abajo y el archivo de registro a quien dé soporte a esta oficina.</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Archivo de registro: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copiar detalles</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>People registered</source>
+        <translation>Personas registradas</translation>
+    </message>
+    <message>
+        <source>Supports awaiting approval</source>
+        <translation>Apoyos por autorizar</translation>
+    </message>
+    <message>
+        <source>Approved, awaiting delivery</source>
+        <translation>Autorizados, por entregar</translation>
+    </message>
+    <message>
+        <source>Supports delivered this month</source>
+        <translation>Apoyos entregados este mes</translation>
+    </message>
+    <message>
+        <source>Amount delivered this month</source>
+        <translation>Importe entregado este mes</translation>
+    </message>
+    <message>
+        <source>People served this month</source>
+        <translation>Personas atendidas este mes</translation>
+    </message>
+    <message>
+        <source>See list</source>
+        <translation>Ver lista</translation>
+    </message>
+    <message>
+        <source>Charts and the monthly summary will arrive with the Reports section.</source>
+        <translation>Las gráficas y el resumen mensual llegarán con la sección Reportes.</translation>
+    </message>
+    <message>
+        <source>DEMONSTRATION DATA</source>
+        <translation>DATOS DE DEMOSTRACIÓN</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Other / not stated</source>
+        <translation>Otro / no especificado</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Pasaporte</translation>
+    </message>
+    <message>
+        <source>CURP (including temporary)</source>
+        <translation>CURP (incluida la temporal)</translation>
+    </message>
+    <message>
+        <source>Humanitarian visitor card (TVRH)</source>
+        <translation>Tarjeta de Visitante por Razones Humanitarias (TVRH)</translation>
+    </message>
+    <message>
+        <source>COMAR record</source>
+        <translation>Constancia de la COMAR</translation>
+    </message>
+    <message>
+        <source>UNHCR registration</source>
+        <translation>Registro de ACNUR</translation>
+    </message>
+    <message>
+        <source>IOM registration</source>
+        <translation>Registro de OIM</translation>
+    </message>
+    <message>
+        <source>National ID of country of origin</source>
+        <translation>Identificación nacional del país de origen</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Otro documento</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Sin documento</translation>
+    </message>
+    <message>
+        <source>Unaccompanied minor</source>
+        <translation>Niña, niño o adolescente no acompañado</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Discapacidad</translation>
+    </message>
+    <message>
+        <source>Survivor of violence</source>
+        <translation>Sobreviviente de violencia</translation>
+    </message>
+    <message>
+        <source>Possible trafficking victim</source>
+        <translation>Posible víctima de trata</translation>
+    </message>
+    <message>
+        <source>Asylum seeker / refugee</source>
+        <translation>Solicitante de refugio / refugiada</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Autorizado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Sin dato</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Frontera Desk — %1</source>
+        <translation>Frontera Desk — %1</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Supports</source>
+        <translation>Apoyos</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Convenios</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Actividades</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reportes</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Find person</source>
+        <translation>&amp;Buscar persona</translation>
+    </message>
+    <message>
+        <source>&amp;Request support…</source>
+        <translation>&amp;Solicitar apoyo…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Frontera Desk</source>
+        <translation>&amp;Acerca de Frontera Desk</translation>
+    </message>
+    <message>
+        <source>DEMONSTRATION DATA</source>
+        <translation>DATOS DE DEMOSTRACIÓN</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Usuario: %1</translation>
+    </message>
+    <message>
+        <source>Month: %1</source>
+        <translation>Mes: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time Frontera Desk starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que inicie Frontera Desk.</translation>
+    </message>
+    <message>
+        <source>About Frontera Desk</source>
+        <translation>Acerca de Frontera Desk</translation>
+    </message>
+    <message>
+        <source>Frontera Desk %1
+Data folder: %2
+Log file: %3</source>
+        <translation>Frontera Desk %1
+Carpeta de datos: %2
+Archivo de registro: %3</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Set up this office</source>
+        <translation>Configurar esta oficina</translation>
+    </message>
+    <message>
+        <source>This data folder is empty. Enter the office this computer belongs to. The office code appears on every record and, later, on every receipt number; it cannot be changed afterwards.</source>
+        <translation>Esta carpeta de datos está vacía. Indique la oficina a la que pertenece este equipo. La clave de oficina aparece en cada registro y, más adelante, en cada folio de recibo; después no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Office &amp;code *</source>
+        <translation>&amp;Clave de oficina *</translation>
+    </message>
+    <message>
+        <source>Office code</source>
+        <translation>Clave de oficina</translation>
+    </message>
+    <message>
+        <source>2 to 6 letters, for example TAP for Tapachula</source>
+        <translation>De 2 a 6 letras, por ejemplo TAP para Tapachula</translation>
+    </message>
+    <message>
+        <source>Office &amp;name *</source>
+        <translation>&amp;Nombre de la oficina *</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Nombre de la oficina</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Search by name or document number (Ctrl+F)…</source>
+        <translation>Buscar por nombre o número de documento (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;Nueva persona</translation>
+    </message>
+    <message>
+        <source>Register a person (Ctrl+N)</source>
+        <translation>Registrar a una persona (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>Request &amp;support</source>
+        <translation>Solicitar &amp;apoyo</translation>
+    </message>
+    <message>
+        <source>Register household &amp;member</source>
+        <translation>Registrar &amp;integrante del hogar</translation>
+    </message>
+    <message>
+        <source>Supports given to this person:</source>
+        <translation>Apoyos otorgados a esta persona:</translation>
+    </message>
+    <message>
+        <source>Supports of the person</source>
+        <translation>Apoyos de la persona</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a person in the list to see their file.</source>
+        <translation>Elija a una persona de la lista para ver su expediente.</translation>
+    </message>
+    <message>
+        <source>approximate age %1</source>
+        <translation>edad aproximada: %1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 años</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Staying at</source>
+        <translation>Se aloja en</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hogar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n integrante</numerusform>
+            <numerusform>%n integrantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dependent(s)</source>
+        <translation>
+            <numerusform>%n dependiente</numerusform>
+            <numerusform>%n dependientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered in the household</source>
+        <translation>Registrados en el hogar</translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation>Vulnerabilidad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observaciones</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Sin dato</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Edit person — %1</source>
+        <translation>Editar persona — %1</translation>
+    </message>
+    <message>
+        <source>Member of the household of %1</source>
+        <translation>Integrante del hogar de %1</translation>
+    </message>
+    <message>
+        <source>Register a person</source>
+        <translation>Registrar a una persona</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Tipo de documento</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>This person may already be registered:</source>
+        <translation>Es posible que esta persona ya esté registrada:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the existing record</source>
+        <translation>&amp;Abrir el registro existente</translation>
+    </message>
+    <message>
+        <source>It is another person: &amp;save</source>
+        <translation>Es otra persona: &amp;guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Identity</source>
+        <translation>&amp;Identidad</translation>
+    </message>
+    <message>
+        <source>&amp;Given names *</source>
+        <translation>&amp;Nombre(s) *</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Nombre(s)</translation>
+    </message>
+    <message>
+        <source>All given names, as written in the person&apos;s document</source>
+        <translation>Todos los nombres, como aparecen en el documento de la persona</translation>
+    </message>
+    <message>
+        <source>&amp;First surname *</source>
+        <translation>&amp;Primer apellido *</translation>
+    </message>
+    <message>
+        <source>First surname</source>
+        <translation>Primer apellido</translation>
+    </message>
+    <message>
+        <source>S&amp;econd surname</source>
+        <translation>S&amp;egundo apellido</translation>
+    </message>
+    <message>
+        <source>Second surname</source>
+        <translation>Segundo apellido</translation>
+    </message>
+    <message>
+        <source>Leave empty if the person has only one surname</source>
+        <translation>Déjelo vacío si la persona tiene un solo apellido</translation>
+    </message>
+    <message>
+        <source>Se&amp;x *</source>
+        <translation>Se&amp;xo *</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown; approximate age:</source>
+        <translation>&amp;Se desconoce; edad aproximada:</translation>
+    </message>
+    <message>
+        <source>Use when the person does not know or cannot prove the date of birth</source>
+        <translation>Úselo cuando la persona no sepa o no pueda acreditar su fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <source>Approximate age</source>
+        <translation>Edad aproximada</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>Na&amp;cionalidad</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Type to search the list of countries</source>
+        <translation>Escriba para buscar en la lista de países</translation>
+    </message>
+    <message>
+        <source>Identity &amp;documents</source>
+        <translation>&amp;Documentos de identidad</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>Documentos de identidad</translation>
+    </message>
+    <message>
+        <source>CURP is never required. Add every document the person shows.</source>
+        <translation>La CURP nunca es obligatoria. Agregue cada documento que presente la persona.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <source>&amp;Add document</source>
+        <translation>&amp;Agregar documento</translation>
+    </message>
+    <message>
+        <source>&amp;Remove document</source>
+        <translation>&amp;Quitar documento</translation>
+    </message>
+    <message>
+        <source>&amp;Situation</source>
+        <translation>&amp;Situación</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Staying at</source>
+        <translation>Se &amp;aloja en</translation>
+    </message>
+    <message>
+        <source>Staying at</source>
+        <translation>Se aloja en</translation>
+    </message>
+    <message>
+        <source>Shelter, hotel or address where the person is staying</source>
+        <translation>Albergue, hotel o domicilio donde se aloja la persona</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hogar</translation>
+    </message>
+    <message>
+        <source>Head of a new household</source>
+        <translation>Titular de un hogar nuevo</translation>
+    </message>
+    <message>
+        <source>Household &amp;members</source>
+        <translation>&amp;Integrantes del hogar</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>Integrantes del hogar</translation>
+    </message>
+    <message>
+        <source>Including the person being registered</source>
+        <translation>Incluida la persona que se registra</translation>
+    </message>
+    <message>
+        <source>D&amp;ependents</source>
+        <translation>&amp;Dependientes económicos</translation>
+    </message>
+    <message>
+        <source>Dependents</source>
+        <translation>Dependientes económicos</translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation>Vulnerabilidad</translation>
+    </message>
+    <message>
+        <source>Unaccompanied minor</source>
+        <translation>Niña, niño o adolescente no acompañado</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Discapacidad</translation>
+    </message>
+    <message>
+        <source>Survivor of violence</source>
+        <translation>Sobreviviente de violencia</translation>
+    </message>
+    <message>
+        <source>Possible trafficking victim</source>
+        <translation>Posible víctima de trata</translation>
+    </message>
+    <message>
+        <source>Asylum seeker / refugee</source>
+        <translation>Solicitante de refugio / refugiada</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Observaciones</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPickerDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Elegir</translation>
+    </message>
+    <message>
+        <source>Choose a person</source>
+        <translation>Elegir a una persona</translation>
+    </message>
+    <message>
+        <source>Search by name or document number…</source>
+        <translation>Buscar por nombre o número de documento…</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personas encontradas</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This section is not available yet in this version of Frontera Desk.</source>
+        <translation>Esta sección aún no está disponible en esta versión de Frontera Desk.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>No hay nada que guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Approve support</source>
+        <translation>Autorizar apoyo</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Autorizar</translation>
+    </message>
+    <message>
+        <source>Reject support</source>
+        <translation>Rechazar apoyo</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
+        <source>Record delivery</source>
+        <translation>Registrar entrega</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered</source>
+        <translation>&amp;Entregado</translation>
+    </message>
+    <message>
+        <source>Cancel support</source>
+        <translation>Cancelar apoyo</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;support</source>
+        <translation>Cancelar &amp;apoyo</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>requested on %1</source>
+        <translation>solicitado el %1</translation>
+    </message>
+    <message>
+        <source>Override &amp;reason</source>
+        <translation>&amp;Motivo de la autorización especial</translation>
+    </message>
+    <message>
+        <source>Only if it is above the ceiling or the limit</source>
+        <translation>Solo si rebasa el tope o el límite</translation>
+    </message>
+    <message>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Proveedor</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Solicitar</translation>
+    </message>
+    <message>
+        <source>Ceiling: %1</source>
+        <translation>Tope: %1</translation>
+    </message>
+    <message>
+        <source>Limit: %1</source>
+        <translation>Límite: %1</translation>
+    </message>
+    <message>
+        <source>Required documents: %1</source>
+        <translation>Documentos requeridos: %1</translation>
+    </message>
+    <message>
+        <source>Write the reason to authorize it.</source>
+        <translation>Escriba el motivo para autorizarlo.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor to authorize it.</source>
+        <translation>Pida a un(a) supervisor(a) que lo autorice.</translation>
+    </message>
+    <message>
+        <source>Request a support</source>
+        <translation>Solicitar un apoyo</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Support &amp;type *</source>
+        <translation>&amp;Tipo de apoyo *</translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation>Tipo de apoyo</translation>
+    </message>
+    <message>
+        <source>&amp;Description *</source>
+        <translation>&amp;Descripción *</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>What exactly is paid or bought, as it will print on the receipt</source>
+        <translation>Qué se paga o se compra exactamente, tal como se imprimirá en el recibo</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (MXN) *</source>
+        <translation>&amp;Importe (MXN) *</translation>
+    </message>
+    <message>
+        <source>Amount in pesos</source>
+        <translation>Importe en pesos</translation>
+    </message>
+    <message>
+        <source>Amount in Mexican pesos, for example 1,250.50</source>
+        <translation>Importe en pesos mexicanos, por ejemplo 1,250.50</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Proveedor</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Request date</source>
+        <translation>&amp;Fecha de solicitud</translation>
+    </message>
+    <message>
+        <source>Request date</source>
+        <translation>Fecha de solicitud</translation>
+    </message>
+    <message>
+        <source>&amp;Override reason</source>
+        <translation>&amp;Motivo de autorización especial</translation>
+    </message>
+    <message>
+        <source>Only above the ceiling or the limit; a supervisor must authorize</source>
+        <translation>Solo si rebasa el tope o el límite; debe autorizarlo un(a) supervisor(a)</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motivo de autorización especial</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>SupportsPage</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation>Tipo de apoyo</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>All months</source>
+        <translation>Todos los meses</translation>
+    </message>
+    <message>
+        <source>Beneficiary or description…</source>
+        <translation>Persona beneficiaria o descripción…</translation>
+    </message>
+    <message>
+        <source>Search supports</source>
+        <translation>Buscar apoyos</translation>
+    </message>
+    <message>
+        <source>&amp;Request support…</source>
+        <translation>&amp;Solicitar apoyo…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Autorizar…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>Re&amp;chazar…</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;delivered…</source>
+        <translation>Registrar &amp;entrega…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel support…</source>
+        <translation>Ca&amp;ncelar apoyo…</translation>
+    </message>
+    <message>
+        <source>Supports</source>
+        <translation>Apoyos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n support(s)</source>
+        <translation>
+            <numerusform>%n apoyo</numerusform>
+            <numerusform>%n apoyos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a support in the list to see its details.</source>
+        <translation>Elija un apoyo de la lista para ver su detalle.</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Authorized above ceiling or limit</source>
+        <translation>Autorizado por encima del tope o límite</translation>
+    </message>
+    <message>
+        <source>Support no. %1</source>
+        <translation>Apoyo núm. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Staying at</source>
+        <translation>Se aloja en</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entrega</translation>
+    </message>
+</context>
+</TS>

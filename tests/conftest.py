@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 
@@ -13,6 +14,8 @@ from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import office
 from frontera_desk.services.context import Actor, actor_for
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 TODAY = date(2026, 3, 15)
 

@@ -538,6 +538,8 @@ def person_ids(
     fts = search.fts_query(query)
     if fts is not None:
         return list(session.scalars(text(search.matching_ids_sql()), {"q": fts}))
+    if sort == "age":  # older means an earlier birth date
+        sort, descending = "birth_date", not descending
     columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
     return list(session.scalars(select(Person.id).order_by(*columns, Person.id)))
 

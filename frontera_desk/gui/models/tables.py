@@ -28,7 +28,7 @@ def people_model(db: Database, language: str, parent: Any = None) -> LazyTableMo
             QCoreApplication.translate("Tables", "Name"), lambda r: r.full_name, "name", width=260
         ),
         Column(QCoreApplication.translate("Tables", "Sex"), lambda r: labels.sex(r.sex), width=80),
-        Column(QCoreApplication.translate("Tables", "Age"), _age, "birth_date", True, width=50),
+        Column(QCoreApplication.translate("Tables", "Age"), _age, "age", True, width=50),
         Column(
             QCoreApplication.translate("Tables", "Nationality"),
             lambda r: labels.country(r.nationality, language),

@@ -1,0 +1,37 @@
+"""GUI fixtures: Spanish translators installed once, and an AppContext over a fresh office."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontera_desk.domain.enums import Role
+from frontera_desk.gui import windows
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.i18n import install_translators
+from frontera_desk.services.office import OfficeInfo
+from frontera_desk.settings import Settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def spanish(qapp):
+    translators = install_translators(qapp, "es")
+    assert translators, "the Spanish .qm was not built (run packaging/hatch_build.py)"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def make_ctx(db, actors, app_paths):
+    windows.use_store(app_paths.qt_settings_file)
+
+    def make(role: Role = Role.SUPERVISOR) -> AppContext:
+        office = OfficeInfo("TAP", "Oficina Tapachula", is_hq=False, is_demo=False)
+        return AppContext(db, actors[role], office, app_paths, Settings(search_delay_ms=0))
+
+    return make
+
+
+@pytest.fixture
+def ctx(make_ctx):
+    return make_ctx()

@@ -1,0 +1,179 @@
+"""Registering a person and taking a support through its workflow with the real dialogs."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus
+from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
+from frontera_desk.services import people, supports
+from frontera_desk.services.people import PersonInput
+
+
+def fill_person(qtbot, dialog, given="Jose Luis", surname="Hernandez"):
+    ui = dialog.ui
+    qtbot.keyClicks(ui.givenNames, given)
+    qtbot.keyClicks(ui.firstSurname, surname)
+    qtbot.keyClicks(ui.secondSurname, "Lopez")
+    ui.sex.setCurrentIndex(ui.sex.findData(Sex.MALE.value))
+    ui.birthDate.setDate(QDate(1990, 5, 4))
+    ui.nationality.setCurrentIndex(ui.nationality.findData("HN"))
+    qtbot.mouseClick(ui.addDocument, Qt.MouseButton.LeftButton)
+    ui.documents.item(0, 1).setText("F123456")
+
+
+def click_save(qtbot, dialog):
+    button = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_register_a_person_then_request_approve_and_deliver(qtbot, ctx, db):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Registrar a una persona"
+    fill_person(qtbot, dialog)
+    qtbot.mouseClick(dialog.ui.vulnAsylum, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.person_saved):
+        click_save(qtbot, dialog)
+    person_id = dialog.result_person_id
+    with db.read() as session:
+        person = people.get_person(session, person_id)
+    assert person.full_name == "Jose Luis Hernandez Lopez"
+    assert person.birth_date == date(1990, 5, 4)
+    assert person.nationality == "HN"
+    assert person.documents[0].doc_type is DocumentType.PASSPORT
+    assert person.documents[0].number == "F123456"
+
+    request = SupportDialog(ctx, person_id, person.full_name)
+    qtbot.addWidget(request)
+    request.ui.supportType.setCurrentIndex(request.ui.supportType.findText("Despensa"))
+    assert "Tope: $1,500.00" in request.ui.typeInfo.text()
+    assert "1 por hogar al mes" in request.ui.typeInfo.text()
+    qtbot.keyClicks(request.ui.description, "Despensa basica")
+    qtbot.keyClicks(request.ui.amount, "1,250.50")
+    qtbot.keyClicks(request.ui.provider, "Abarrotes La Frontera")
+    click_save(qtbot, request)
+    assert request.result() == request.DialogCode.Accepted
+    with db.read() as session:
+        record = supports.get_support(session, request.support_id)
+    assert (record.status, record.amount_centavos) == (SupportStatus.REQUESTED, 125050)
+
+    approve = StepDialog(ctx, record, Step.APPROVE)
+    qtbot.addWidget(approve)
+    assert "$1,250.50" in approve.ui.summary.text()
+    qtbot.mouseClick(approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with db.read() as session:
+        record = supports.get_support(session, record.id)
+    assert record.status is SupportStatus.APPROVED
+
+    deliver = StepDialog(ctx, record, Step.DELIVER)
+    qtbot.addWidget(deliver)
+    assert deliver.ui.provider.text() == "Abarrotes La Frontera"
+    assert not deliver.ui.reason.isVisibleTo(deliver)
+    qtbot.mouseClick(deliver.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with db.read() as session:
+        record = supports.get_support(session, record.id)
+    assert record.status is SupportStatus.DELIVERED
+    assert record.delivered_on == date.today()
+
+
+def test_missing_name_is_shown_in_spanish_and_nothing_is_lost(qtbot, ctx, db):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.firstSurname, "Hernandez")
+    click_save(qtbot, dialog)
+    assert dialog.ui.error.text() == "Nombre(s): es obligatorio."
+    assert dialog.isVisible()
+    assert dialog.ui.firstSurname.text() == "Hernandez"
+    assert dialog.focusWidget() is dialog.ui.givenNames
+    with db.read() as session:
+        assert people.count_people(session) == 0
+
+
+def test_bad_amount_and_missing_rejection_reason_are_explained(qtbot, ctx, db, actors):
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Ana", "Cruz", sex=Sex.FEMALE)
+        )
+    request = SupportDialog(ctx, person.id, person.full_name)
+    qtbot.addWidget(request)
+    qtbot.keyClicks(request.ui.description, "Consulta")
+    qtbot.keyClicks(request.ui.amount, "doce pesos")
+    click_save(qtbot, request)
+    assert "no es un importe válido" in request.ui.error.text()
+    request.ui.amount.setText("0")
+    click_save(qtbot, request)
+    assert request.ui.error.text() == "Importe: debe ser mayor que cero."
+    request.ui.amount.setText("120")
+    click_save(qtbot, request)
+    with db.read() as session:
+        record = supports.get_support(session, request.support_id)
+    reject = StepDialog(ctx, record, Step.REJECT)
+    qtbot.addWidget(reject)
+    qtbot.mouseClick(reject.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert reject.ui.error.text() == "Motivo del rechazo: es obligatorio."
+    assert reject.result() != reject.DialogCode.Accepted
+
+
+def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_ctx, db, actors):
+    ctx = make_ctx(Role.CAPTURISTA)
+    with db.write() as session:
+        person = people.create_person(session, ctx.actor, PersonInput("Ana", "Cruz", sex=Sex.FEMALE))
+    request = SupportDialog(ctx, person.id, person.full_name)
+    qtbot.addWidget(request)
+    request.ui.supportType.setCurrentIndex(request.ui.supportType.findText("Agua embotellada"))
+    qtbot.keyClicks(request.ui.description, "Garrafones")
+    qtbot.keyClicks(request.ui.amount, "900")
+    click_save(qtbot, request)
+    assert "rebasa el tope de $600.00" in request.ui.error.text()
+    assert "Pida a un(a) supervisor(a)" in request.ui.error.text()
+    assert request.support_id is None
+
+
+def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, actors):
+    with db.write() as session:
+        existing = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            PersonInput("José Luis", "Hernández", "López", Sex.MALE, date(1990, 5, 4)),
+        )  # fmt: skip
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    fill_person(qtbot, dialog)
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.informativeText())
+        box.buttons()[0].click()  # "Abrir el registro existente"
+
+    QTimer.singleShot(0, answer)
+    click_save(qtbot, dialog)
+    assert "José Luis Hernández López" in seen[0]
+    assert dialog.result() == PersonDialog.OPEN_EXISTING
+    assert dialog.result_person_id == existing.id
+    with db.read() as session:
+        assert people.count_people(session) == 1
+
+
+def test_editing_keeps_the_documents_and_saves_the_change(qtbot, ctx, db, actors):
+    with db.write() as session:
+        record = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            PersonInput("Rosa", "Mejía", sex=Sex.FEMALE, birth_date=None, estimated_age=40,
+                        documents=[people.DocumentInput(DocumentType.COMAR, "C-77")]),
+        )  # fmt: skip
+    dialog = PersonDialog(ctx, person=record)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Editar persona — Rosa Mejía"
+    assert dialog.ui.birthUnknown.isChecked() and dialog.ui.estimatedAge.value() == 40
+    assert dialog.ui.documents.item(0, 1).text() == "C-77"
+    dialog.ui.lodging.setText("Albergue Belen")
+    click_save(qtbot, dialog)
+    with db.read() as session:
+        updated = people.get_person(session, record.id)
+    assert updated.lodging == "Albergue Belen"
+    assert updated.documents == record.documents

@@ -1,0 +1,125 @@
+"""Table models (qtmodeltester, laziness) and the pages of the main window."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from frontera_desk.domain.enums import Role, Sex, SupportStatus
+from frontera_desk.gui.main_window import MainWindow
+from frontera_desk.gui.models.lazy import IdRole
+from frontera_desk.gui.models.tables import people_model, supports_model
+from frontera_desk.services import people, supports
+from frontera_desk.services.people import PersonInput
+from frontera_desk.services.supports import SupportFilter, SupportInput
+
+
+@pytest.fixture
+def filled(db, actors):
+    """25 people with one support each; half of them approved."""
+    caseworker = actors[Role.CAPTURISTA]
+    with db.write() as session:
+        water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
+        for n in range(25):
+            p = people.create_person(
+                session, caseworker,
+                PersonInput(f"Persona{chr(65 + n)}", "Núñez" if n % 5 == 0 else "Pérez", sex=Sex.FEMALE,
+                            birth_date=date(1990, 1, 1 + n)),
+            )  # fmt: skip
+            s = supports.request_support(
+                session, caseworker, SupportInput(p.id, water, "Garrafones", 10_000 + n)
+            )
+            if n % 2:
+                supports.approve_support(session, actors[Role.SUPERVISOR], s.id)
+    return db
+
+
+def test_people_model_passes_the_model_tester_and_loads_lazily(qtmodeltester, filled):
+    model = people_model(filled, "es")
+    model.BATCH = 10
+    model.reload()
+    assert model.total() == 25
+    assert model.rowCount() == 10  # the rest arrives when the view scrolls
+    assert model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)  # fetches more, as a view would
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 25
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
+    names = [model.index(r, 0).data() for r in range(25)]
+    assert names[:5] == [f"Persona{c} Núñez" for c in "AFKPU"]  # sorted by surname, accent-blind
+
+
+def test_people_model_searches_and_sorts_in_sql(qtmodeltester, filled):
+    model = people_model(filled, "es")
+    model.set_filter("nunez")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
+    model.set_filter("")
+    model.sort(2, Qt.SortOrder.DescendingOrder)  # age, oldest first
+    assert model.index(0, 0).data() == "PersonaA Núñez"
+    assert model.index(0, 0).data(IdRole) == model.id_at(0)
+
+
+def test_supports_model_filters_by_status(qtmodeltester, filled):
+    model = supports_model(filled, "es")
+    model.set_filter(SupportFilter(status=SupportStatus.APPROVED))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 12
+    assert {model.index(r, 5).data() for r in range(12)} == {"Autorizado"}
+    assert model.index(0, 4).data().startswith("$")
+    person_model = supports_model(filled, "es", with_person=False)
+    person_model.reload()
+    qtmodeltester.check(person_model)
+    assert person_model.columnCount() == 5
+
+
+def test_the_main_window_shows_every_section(qtbot, ctx, filled):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    names = [window.nav.item(r).text() for r in range(window.nav.count())]
+    assert names == ["Inicio", "Personas", "Apoyos", "Convenios", "Actividades", "Reportes",
+                     "Administración"]  # fmt: skip
+    window.nav.setCurrentRow(0)
+    assert window.home.values["people"].text() == "25"
+    assert window.home.values["awaiting_approval"].text() == "13"
+    window.nav.setCurrentRow(3)
+    assert "aún no está disponible" in window.stack.currentWidget().findChildren(type(window.home.heading))[1].text()
+    assert "Oficina Tapachula" in window.office_label.text()
+
+
+def test_people_page_finds_as_you_type_and_shows_the_file(qtbot, ctx, filled):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(1)
+    page = window.people
+    assert page.count.text() == "25 personas"
+    qtbot.keyClicks(page.search, "nunez personaf")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.count.text() == "1 persona"
+    assert "PersonaF Núñez" in page.detail.text()
+    assert page.supports.rowCount() == 1
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 25)
+
+
+def test_supports_page_buttons_follow_the_workflow(qtbot, ctx, filled):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.home.open_supports.emit(SupportStatus.APPROVED.value, False)
+    page = window.supports
+    assert window.stack.currentWidget() is page
+    assert page.model.rowCount() == 12
+    page.table.selectRow(0)
+    buttons = page.step_buttons
+    assert buttons["deliver"].isEnabled() and buttons["cancel"].isEnabled()
+    assert not buttons["approve"].isEnabled() and not buttons["reject"].isEnabled()
+    assert "Autorizado" in page.detail.text()
+
+
+def test_a_caseworker_does_not_see_approval_buttons(qtbot, make_ctx, filled):
+    window = MainWindow(make_ctx(Role.CAPTURISTA))
+    qtbot.addWidget(window)
+    buttons = window.supports.step_buttons
+    assert buttons["approve"].isHidden() and buttons["reject"].isHidden()
+    assert not buttons["deliver"].isHidden()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -106,11 +106,11 @@ class Database:
             logger.warning("database error: %s", type(error.orig).__name__)
             raise known from error
 
-    def write(self) -> Iterator[Session]:
+    def write(self) -> AbstractContextManager[Session]:
         """A transaction that takes the write lock at once (no deadlock when two desks write)."""
         return self._session("BEGIN IMMEDIATE")
 
-    def read(self) -> Iterator[Session]:
+    def read(self) -> AbstractContextManager[Session]:
         return self._session("BEGIN")
 
     def dispose(self) -> None:

@@ -298,7 +298,8 @@ def _duplicates(session: Session, person: _Clean, exclude_id: int | None) -> lis
                 )
             )
         )
-    ids.discard(exclude_id)  # type: ignore[arg-type]
+    if exclude_id is not None:
+        ids.discard(exclude_id)
     rows = fetch_rows(session, sorted(ids))
     return [rows[i] for i in sorted(ids)]
 

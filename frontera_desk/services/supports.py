@@ -168,9 +168,9 @@ def limit_problems(
             f"el importe {format_money(amount)} rebasa el tope de "
             f"{format_money(support_type.ceiling_centavos)} para «{support_type.name}»"
         )
-    if support_type.limit_count:
-        info = _type_info(support_type)
-        start, end = _period(on, LimitPeriod(support_type.limit_period))
+    info = _type_info(support_type)
+    if info.limit_count and info.limit_period:
+        start, end = _period(on, info.limit_period)
         when = func.coalesce(Support.delivered_on, Support.requested_on)
         query = select(func.count(Support.id)).where(
             Support.support_type_id == support_type.id,
@@ -178,7 +178,7 @@ def limit_problems(
             when >= start,
             when < end,
         )
-        if support_type.limit_scope == LimitScope.HOUSEHOLD:
+        if info.limit_scope is LimitScope.HOUSEHOLD:
             root = person.household_head_id or person.id
             members = select(Person.id).where(
                 or_(Person.id == root, Person.household_head_id == root)
@@ -189,7 +189,7 @@ def limit_problems(
         if exclude_support_id is not None:
             query = query.where(Support.id != exclude_support_id)
         used = session.scalar(query) or 0
-        if used >= support_type.limit_count:
+        if used >= info.limit_count:
             problems.append(
                 f"ya se otorgaron {used} de «{support_type.name}» en el periodo "
                 f"(límite: {info.limit_text()})"

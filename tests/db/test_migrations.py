@@ -6,9 +6,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from frontera_desk.db import Database, open_database
-from frontera_desk.db.migrate import alembic_config, current_revision
+from frontera_desk.db.migrate import alembic_config, current_revision, include_object
 from frontera_desk.db.migrations import HEAD
-from frontera_desk.db.migrate import include_object
 from frontera_desk.db.models import Base
 from frontera_desk.domain.errors import DatabaseError
 

@@ -11,8 +11,10 @@ import pytest
 def run(*args, data_dir, check=True, env=None):
     result = subprocess.run(
         [sys.executable, "-m", "frontera_desk", *args, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+    )
     if check:
         assert result.returncode == 0, result.stderr
     return result
@@ -21,13 +23,17 @@ def run(*args, data_dir, check=True, env=None):
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("demo")
-    result = run("demo", "create", "--persons", "60", "--months", "3", "--seed", "7", data_dir=data_dir)
+    result = run(
+        "demo", "create", "--persons", "60", "--months", "3", "--seed", "7", data_dir=data_dir
+    )
     assert "60 personas" in result.stdout
     return data_dir
 
 
 def test_version():
-    result = subprocess.run([sys.executable, "-m", "frontera_desk", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "frontera_desk", "--version"], capture_output=True, text=True
+    )
     assert result.stdout.startswith("frontera-desk 0.")
 
 
@@ -35,8 +41,16 @@ def test_people_search_json_has_the_documented_fields(demo_dir):
     result = run("people", "search", "a", "--json", data_dir=demo_dir)
     rows = json.loads(result.stdout)
     assert rows
-    assert set(rows[0]) == {"id", "uuid", "given_names", "first_surname", "second_surname", "sex",
-                            "birth_date", "nationality"}  # fmt: skip
+    assert set(rows[0]) == {
+        "id",
+        "uuid",
+        "given_names",
+        "first_surname",
+        "second_surname",
+        "sex",
+        "birth_date",
+        "nationality",
+    }
 
 
 def test_search_ignores_accents_from_the_command_line(demo_dir):
@@ -90,9 +104,19 @@ def test_smoke_test_on_an_empty_dir_fails_clearly(tmp_path):
 
 def test_data_dir_goes_before_or_after_the_subcommand(demo_dir):
     before = subprocess.run(
-        [sys.executable, "-m", "frontera_desk", "--data-dir", str(demo_dir), "people", "search", "a"],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "frontera_desk",
+            "--data-dir",
+            str(demo_dir),
+            "people",
+            "search",
+            "a",
+        ],
+        capture_output=True,
+        text=True,
+    )
     after = run("people", "search", "a", data_dir=demo_dir)
     assert before.returncode == 0 and before.stdout == after.stdout
 

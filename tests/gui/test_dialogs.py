@@ -63,7 +63,9 @@ def test_register_a_person_then_request_approve_and_deliver(qtbot, ctx, db):
     approve = StepDialog(ctx, record, Step.APPROVE)
     qtbot.addWidget(approve)
     assert "$1,250.50" in approve.ui.summary.text()
-    qtbot.mouseClick(approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     with db.read() as session:
         record = supports.get_support(session, record.id)
     assert record.status is SupportStatus.APPROVED
@@ -72,7 +74,9 @@ def test_register_a_person_then_request_approve_and_deliver(qtbot, ctx, db):
     qtbot.addWidget(deliver)
     assert deliver.ui.provider.text() == "Abarrotes La Frontera"
     assert not deliver.ui.reason.isVisibleTo(deliver)
-    qtbot.mouseClick(deliver.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        deliver.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     with db.read() as session:
         record = supports.get_support(session, record.id)
     assert record.status is SupportStatus.DELIVERED
@@ -113,7 +117,9 @@ def test_bad_amount_and_missing_rejection_reason_are_explained(qtbot, ctx, db, a
         record = supports.get_support(session, request.support_id)
     reject = StepDialog(ctx, record, Step.REJECT)
     qtbot.addWidget(reject)
-    qtbot.mouseClick(reject.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        reject.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert reject.ui.error.text() == "Motivo del rechazo: es obligatorio."
     assert reject.result() != reject.DialogCode.Accepted
 
@@ -121,7 +127,9 @@ def test_bad_amount_and_missing_rejection_reason_are_explained(qtbot, ctx, db, a
 def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_ctx, db, actors):
     ctx = make_ctx(Role.CAPTURISTA)
     with db.write() as session:
-        person = people.create_person(session, ctx.actor, PersonInput("Ana", "Cruz", sex=Sex.FEMALE))
+        person = people.create_person(
+            session, ctx.actor, PersonInput("Ana", "Cruz", sex=Sex.FEMALE)
+        )
     request = SupportDialog(ctx, person.id, person.full_name)
     qtbot.addWidget(request)
     request.ui.supportType.setCurrentIndex(request.ui.supportType.findText("Agua embotellada"))

@@ -22,10 +22,15 @@ def filled(db, actors):
         water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
         for n in range(25):
             p = people.create_person(
-                session, caseworker,
-                PersonInput(f"Persona{chr(65 + n)}", "Núñez" if n % 5 == 0 else "Pérez", sex=Sex.FEMALE,
-                            birth_date=date(1990, 1, 1 + n)),
-            )  # fmt: skip
+                session,
+                caseworker,
+                PersonInput(
+                    f"Persona{chr(65 + n)}",
+                    "Núñez" if n % 5 == 0 else "Pérez",
+                    sex=Sex.FEMALE,
+                    birth_date=date(1990, 1, 1 + n),
+                ),
+            )
             s = supports.request_support(
                 session, caseworker, SupportInput(p.id, water, "Garrafones", 10_000 + n)
             )
@@ -78,13 +83,23 @@ def test_the_main_window_shows_every_section(qtbot, ctx, filled):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     names = [window.nav.item(r).text() for r in range(window.nav.count())]
-    assert names == ["Inicio", "Personas", "Apoyos", "Convenios", "Actividades", "Reportes",
-                     "Administración"]  # fmt: skip
+    assert names == [
+        "Inicio",
+        "Personas",
+        "Apoyos",
+        "Convenios",
+        "Actividades",
+        "Reportes",
+        "Administración",
+    ]
     window.nav.setCurrentRow(0)
     assert window.home.values["people"].text() == "25"
     assert window.home.values["awaiting_approval"].text() == "13"
     window.nav.setCurrentRow(3)
-    assert "aún no está disponible" in window.stack.currentWidget().findChildren(type(window.home.heading))[1].text()
+    assert (
+        "aún no está disponible"
+        in window.stack.currentWidget().findChildren(type(window.home.heading))[1].text()
+    )
     assert "Oficina Tapachula" in window.office_label.text()
 
 

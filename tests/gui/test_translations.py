@@ -21,7 +21,9 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def _lupdate() -> list[str]:
-    spec = importlib.util.spec_from_file_location("hatch_build", ROOT / "packaging" / "hatch_build.py")
+    spec = importlib.util.spec_from_file_location(
+        "hatch_build", ROOT / "packaging" / "hatch_build.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module._tool("lupdate")

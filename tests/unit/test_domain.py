@@ -18,7 +18,13 @@ def test_money_is_shown_in_mexican_format(centavos, shown):
 
 @pytest.mark.parametrize(
     ("text", "centavos"),
-    [("1234.5", 123450), ("$1,234.50", 123450), (" 80 ", 8000), ("0.07", 7), ("1,000,000", 100_000_000)],
+    [
+        ("1234.5", 123450),
+        ("$1,234.50", 123450),
+        (" 80 ", 8000),
+        ("0.07", 7),
+        ("1,000,000", 100_000_000),
+    ],
 )
 def test_amounts_typed_by_people_become_centavos(text, centavos):
     assert parse_money(text) == centavos

@@ -3,7 +3,12 @@ from datetime import date
 import pytest
 
 from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
-from frontera_desk.domain.errors import NotFoundError, PermissionDenied, PossibleDuplicate, ValidationError
+from frontera_desk.domain.errors import (
+    NotFoundError,
+    PermissionDenied,
+    PossibleDuplicate,
+    ValidationError,
+)
 from frontera_desk.services import people
 from frontera_desk.services.people import DocumentInput, PersonInput
 from tests.conftest import TODAY
@@ -32,8 +37,12 @@ def create(db, actor, data=None, **kwargs):
 
 
 def test_registering_a_person_opens_a_case_and_keeps_every_field(db, actors):
-    data = person(vulnerabilities={Vulnerability.ASYLUM}, phone="+52 962 123 4567",
-                  lodging="Albergue Belén", notes="Llegó con su familia")  # fmt: skip
+    data = person(
+        vulnerabilities={Vulnerability.ASYLUM},
+        phone="+52 962 123 4567",
+        lodging="Albergue Belén",
+        notes="Llegó con su familia",
+    )
     record = create(db, actors[Role.CAPTURISTA], data)
     assert record.full_name == "José Luis Hernández Núñez"
     assert record.case_number == f"TAP-EXP-{record.id:06d}"
@@ -45,8 +54,11 @@ def test_registering_a_person_opens_a_case_and_keeps_every_field(db, actors):
 
 def test_search_ignores_accents_and_case(db, actors):
     create(db, actors[Role.CAPTURISTA])
-    create(db, actors[Role.CAPTURISTA], person(given_names="María", first_surname="Ibáñez",
-                                               second_surname="", documents=[]))  # fmt: skip
+    create(
+        db,
+        actors[Role.CAPTURISTA],
+        person(given_names="María", first_surname="Ibáñez", second_surname="", documents=[]),
+    )
     with db.read() as session:
         assert [r.full_name for r in people.search_people(session, "nunez")] == [
             "José Luis Hernández Núñez"
@@ -63,8 +75,11 @@ def test_search_ignores_accents_and_case(db, actors):
 
 
 def test_search_finds_names_in_any_script(db, actors):
-    create(db, actors[Role.CAPTURISTA], person(given_names="Олена", first_surname="Шевченко",
-                                               second_surname="", documents=[]))  # fmt: skip
+    create(
+        db,
+        actors[Role.CAPTURISTA],
+        person(given_names="Олена", first_surname="Шевченко", second_surname="", documents=[]),
+    )
     with db.read() as session:
         assert len(people.search_people(session, "шевченко")) == 1
 
@@ -82,8 +97,11 @@ def test_same_name_and_birth_date_is_warned_before_saving(db, actors):
 
 def test_same_document_is_warned_even_with_another_name(db, actors):
     first = create(db, actors[Role.CAPTURISTA])
-    other = person(given_names="Pedro", birth_date=None,
-                   documents=[DocumentInput(DocumentType.PASSPORT, "f-123 456")])  # fmt: skip
+    other = person(
+        given_names="Pedro",
+        birth_date=None,
+        documents=[DocumentInput(DocumentType.PASSPORT, "f-123 456")],
+    )
     with db.read() as session:
         assert [m.id for m in people.find_duplicates(session, other, today=TODAY)] == [first.id]
 
@@ -93,7 +111,9 @@ def test_editing_does_not_warn_about_the_person_itself(db, actors):
     data = record.as_input()
     data.phone = "962 000 1111"
     with db.write() as session:
-        updated = people.update_person(session, actors[Role.CAPTURISTA], record.id, data, today=TODAY)
+        updated = people.update_person(
+            session, actors[Role.CAPTURISTA], record.id, data, today=TODAY
+        )
     assert updated.phone == "962 000 1111"
     with db.read() as session:
         assert people.search_people(session, "hernandez")[0].id == record.id
@@ -121,9 +141,18 @@ def test_estimated_age_gives_an_estimated_birth_date(db, actors):
         ({"dependents": 3}, "dependents", "Dependientes"),
         ({"sex": "Z"}, "sex", "Sexo"),
         ({"vulnerabilities": {Vulnerability.UNACCOMPANIED_MINOR}}, "vulnerabilities", "menores"),
-        ({"documents": [DocumentInput(DocumentType.PASSPORT, " ")]}, "documents", "falta el número"),
         (
-            {"documents": [DocumentInput(DocumentType.COMAR, "A1"), DocumentInput(DocumentType.COMAR, "a-1")]},
+            {"documents": [DocumentInput(DocumentType.PASSPORT, " ")]},
+            "documents",
+            "falta el número",
+        ),
+        (
+            {
+                "documents": [
+                    DocumentInput(DocumentType.COMAR, "A1"),
+                    DocumentInput(DocumentType.COMAR, "a-1"),
+                ]
+            },
             "documents",
             "dos veces",
         ),
@@ -139,16 +168,28 @@ def test_bad_input_names_the_field_and_saves_nothing(db, actors, changes, field,
 
 
 def test_names_with_sql_or_formula_text_are_stored_as_typed(db, actors):
-    record = create(db, actors[Role.CAPTURISTA], person(given_names="O'Brien", second_surname="D'Arcy"))
+    record = create(
+        db, actors[Role.CAPTURISTA], person(given_names="O'Brien", second_surname="D'Arcy")
+    )
     assert record.full_name == "O'Brien Hernández D'Arcy"
 
 
 def test_household_members_join_the_head(db, actors):
     head = create(db, actors[Role.CAPTURISTA])
-    child = create(db, actors[Role.CAPTURISTA], person(given_names="Ana", birth_date=date(2015, 1, 1),
-                   documents=[], household_head_id=head.id))  # fmt: skip
-    grandchild = create(db, actors[Role.CAPTURISTA], person(given_names="Luz", birth_date=date(2020, 1, 1),
-                        documents=[], household_head_id=child.id))  # fmt: skip
+    child = create(
+        db,
+        actors[Role.CAPTURISTA],
+        person(
+            given_names="Ana", birth_date=date(2015, 1, 1), documents=[], household_head_id=head.id
+        ),
+    )
+    grandchild = create(
+        db,
+        actors[Role.CAPTURISTA],
+        person(
+            given_names="Luz", birth_date=date(2020, 1, 1), documents=[], household_head_id=child.id
+        ),
+    )
     assert grandchild.household_head_id == head.id
     with db.read() as session:
         members = people.household_members(session, child.id)
@@ -163,8 +204,11 @@ def test_the_administrator_registers_but_unknown_people_are_not_found(db, actors
 
 def test_list_is_sorted_in_sql(db, actors):
     for name in ("Zoila", "Ana", "Marta"):
-        create(db, actors[Role.CAPTURISTA], person(given_names=name, first_surname=name + "z",
-                                                   documents=[]))  # fmt: skip
+        create(
+            db,
+            actors[Role.CAPTURISTA],
+            person(given_names=name, first_surname=name + "z", documents=[]),
+        )
     with db.read() as session:
         ids = people.person_ids(session, sort="name")
         rows = people.fetch_rows(session, ids)

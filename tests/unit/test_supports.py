@@ -19,13 +19,17 @@ from tests.conftest import TODAY
 def setup(db, actors):
     with db.write() as session:
         head = people.create_person(
-            session, actors[Role.CAPTURISTA],
+            session,
+            actors[Role.CAPTURISTA],
             PersonInput("Rosa", "Mejía", "Cruz", Sex.FEMALE, date(1985, 2, 1), household_size=3),
             today=TODAY,
         )
         member = people.create_person(
-            session, actors[Role.CAPTURISTA],
-            PersonInput("Kevin", "Mejía", "", Sex.MALE, date(2010, 2, 1), household_head_id=head.id),
+            session,
+            actors[Role.CAPTURISTA],
+            PersonInput(
+                "Kevin", "Mejía", "", Sex.MALE, date(2010, 2, 1), household_head_id=head.id
+            ),
             today=TODAY,
         )
         types = {t.code: t for t in supports.support_types(session)}
@@ -35,10 +39,13 @@ def setup(db, actors):
 def request(db, actor, person_id, type_id, amount=100_000, **kwargs):
     with db.write() as session:
         return supports.request_support(
-            session, actor,
-            SupportInput(person_id, type_id, "Despensa básica", amount, "Abarrotes", TODAY, **kwargs),
+            session,
+            actor,
+            SupportInput(
+                person_id, type_id, "Despensa básica", amount, "Abarrotes", TODAY, **kwargs
+            ),
             today=TODAY,
-        )  # fmt: skip
+        )
 
 
 def test_the_whole_workflow_records_who_and_when(db, actors, setup):
@@ -63,10 +70,15 @@ def test_the_whole_workflow_records_who_and_when(db, actors, setup):
 def test_invalid_transitions_are_refused_with_a_message(db, actors, setup):
     head, _, types = setup
     record = request(db, actors[Role.CAPTURISTA], head.id, types["AGUA"].id, 20_000)
-    with pytest.raises(InvalidTransition, match="solicitado no puede pasar a entregado"), db.write() as session:
+    with (
+        pytest.raises(InvalidTransition, match="solicitado no puede pasar a entregado"),
+        db.write() as session,
+    ):
         supports.deliver_support(session, actors[Role.CAPTURISTA], record.id, today=TODAY)
     with db.write() as session:
-        supports.reject_support(session, actors[Role.SUPERVISOR], record.id, "Sin documentos", TODAY)
+        supports.reject_support(
+            session, actors[Role.SUPERVISOR], record.id, "Sin documentos", TODAY
+        )
     with pytest.raises(InvalidTransition), db.write() as session:
         supports.approve_support(session, actors[Role.SUPERVISOR], record.id, today=TODAY)
 
@@ -116,13 +128,31 @@ def test_above_the_ceiling_needs_a_supervisor_and_a_reason(db, actors, setup):
     with pytest.raises(OverrideRequired, match=r"rebasa el tope de \$1,500.00"):
         request(db, actors[Role.CAPTURISTA], head.id, types["DESPENSA"].id, ceiling + 1)
     with pytest.raises(PermissionDenied):
-        request(db, actors[Role.CAPTURISTA], head.id, types["DESPENSA"].id, ceiling + 1,
-                override_reason="Familia numerosa")  # fmt: skip
+        request(
+            db,
+            actors[Role.CAPTURISTA],
+            head.id,
+            types["DESPENSA"].id,
+            ceiling + 1,
+            override_reason="Familia numerosa",
+        )
     with pytest.raises(PermissionDenied, match="sesión iniciada"):
-        request(db, actors[Role.SYSTEM], head.id, types["DESPENSA"].id, ceiling + 1,
-                override_reason="Familia numerosa")  # fmt: skip
-    record = request(db, actors[Role.SUPERVISOR], head.id, types["DESPENSA"].id, ceiling + 1,
-                     override_reason="Familia numerosa")  # fmt: skip
+        request(
+            db,
+            actors[Role.SYSTEM],
+            head.id,
+            types["DESPENSA"].id,
+            ceiling + 1,
+            override_reason="Familia numerosa",
+        )
+    record = request(
+        db,
+        actors[Role.SUPERVISOR],
+        head.id,
+        types["DESPENSA"].id,
+        ceiling + 1,
+        override_reason="Familia numerosa",
+    )
     assert record.override_reason == "Familia numerosa" and record.override_by == "Sofia"
 
 
@@ -134,10 +164,11 @@ def test_one_food_supply_per_household_per_month(db, actors, setup):
         request(db, actors[Role.CAPTURISTA], member.id, food)
     with db.write() as session:  # next month is a new period
         nxt = supports.request_support(
-            session, actors[Role.CAPTURISTA],
+            session,
+            actors[Role.CAPTURISTA],
             SupportInput(member.id, food, "Despensa", 100_000, requested_on=date(2026, 4, 2)),
             today=date(2026, 4, 2),
-        )  # fmt: skip
+        )
     assert nxt.status is SupportStatus.REQUESTED
 
 
@@ -157,7 +188,9 @@ def test_filters_run_in_sql(db, actors, setup):
         supports.approve_support(session, actors[Role.SUPERVISOR], b.id, today=TODAY)
     with db.read() as session:
         assert supports.support_ids(session, SupportFilter(status=SupportStatus.APPROVED)) == [b.id]
-        assert supports.support_ids(session, SupportFilter(support_type_id=types["AGUA"].id)) == [a.id]
+        assert supports.support_ids(session, SupportFilter(support_type_id=types["AGUA"].id)) == [
+            a.id
+        ]
         assert supports.support_ids(session, SupportFilter(text="kevin")) == [b.id]
         assert supports.support_ids(session, SupportFilter(text="mejia")) == [b.id, a.id]
         assert supports.support_ids(session, SupportFilter(month=(2026, 3))) == [b.id, a.id]

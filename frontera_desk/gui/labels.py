@@ -71,6 +71,10 @@ def document(value: DocumentType | str) -> str:
     return _t(DOCUMENT[DocumentType(value)])
 
 
+def first_document(doc_type: DocumentType | None, number: str) -> str:
+    return f"{document(doc_type)} {number}".strip() if doc_type else ""
+
+
 def vulnerability(value: Vulnerability) -> str:
     return _t(VULNERABILITY[value])
 

@@ -61,12 +61,20 @@ class PersonRow:
     birth_date: date | None
     birth_date_estimated: bool
     nationality: str | None
-    document: str
+    document_type: DocumentType | None  # the first document shown, if any
+    document_number: str
     lodging: str
     created_on: date
 
     def age(self, today: date | None = None) -> int | None:
         return age_on(self.birth_date, today or date.today())
+
+    @property
+    def document(self) -> str:
+        """The first document in Spanish, e.g. "Pasaporte F123456" (empty when none)."""
+        if self.document_type is None:
+            return ""
+        return f"{DOCUMENT_ES[self.document_type]} {self.document_number}".strip()
 
 
 @dataclass(frozen=True)
@@ -572,9 +580,6 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
         ).where(Person.id.in_(ids))
     ):  # fmt: skip
         doc_type, number = docs.get(p.id, (None, None))
-        document = (
-            f"{DOCUMENT_ES[DocumentType(doc_type)]} {number or ''}".strip() if doc_type else ""
-        )
         rows[p.id] = PersonRow(
             id=p.id,
             full_name=full_name(p.given_names, p.first_surname, p.second_surname),
@@ -582,7 +587,8 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
             birth_date=p.birth_date,
             birth_date_estimated=p.birth_date_estimated,
             nationality=p.nationality,
-            document=document,
+            document_type=DocumentType(doc_type) if doc_type else None,
+            document_number=number or "",
             lodging=p.lodging or "",
             created_on=p.created_at.date(),
         )

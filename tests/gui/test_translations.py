@@ -7,8 +7,11 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "frontera_desk_es.ts"
+TS_EN = ROOT / "resources" / "translations" / "frontera_desk_en.ts"  # plural forms only
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
@@ -29,25 +32,27 @@ def _lupdate() -> list[str]:
     return module._tool("lupdate")
 
 
-def test_ts_file_lists_every_visible_string(tmp_path):
+@pytest.mark.parametrize(
+    ("ts", "extra"),
+    [(TS, ["-target-language", "es_MX"]), (TS_EN, ["-target-language", "en_US", "-pluralonly"])],
+)
+def test_ts_files_list_every_visible_string(tmp_path, ts, extra):
     fresh = tmp_path / "fresh.ts"
-    shutil.copy(TS, fresh)
+    shutil.copy(ts, fresh)
     sources = sorted(
         str(p) for p in (ROOT / "frontera_desk").rglob("*.py")
         if ("gui" in p.parts or p.name == "app.py") and "generated" not in p.parts
     )  # fmt: skip
     forms = sorted(str(p) for p in (ROOT / "forms").glob("*.ui"))
-    subprocess.run(
-        [*_lupdate(), *sources, *forms, "-ts", str(fresh), "-no-obsolete", "-locations", "none",
-         "-target-language", "es_MX"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    assert set(_messages(fresh)) == set(_messages(TS)), "run packaging/update_translations.sh"
+    options = ["-ts", str(fresh), "-no-obsolete", "-locations", "none", *extra]
+    subprocess.run([*_lupdate(), *sources, *forms, *options], check=True, capture_output=True)
+    assert set(_messages(fresh)) == set(_messages(ts)), "run packaging/update_translations.sh"
 
 
-def test_every_string_has_a_spanish_translation():
+@pytest.mark.parametrize("ts", [TS, TS_EN])
+def test_every_string_is_translated(ts):
     missing = []
-    for key, message in _messages(TS).items():
+    for key, message in _messages(ts).items():
         translation = message.find("translation")
         forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
         if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):

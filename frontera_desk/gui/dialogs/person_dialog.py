@@ -229,10 +229,10 @@ class PersonDialog(ServiceDialog):
         box.setText(self.tr("This person may already be registered:"))
         lines = []
         for match in warning.matches:
-            born = labels.day(match.birth_date)
+            country = labels.country(match.nationality, self.ctx.language)
+            document = labels.first_document(match.document_type, match.document_number)
             lines.append(
-                f"• {match.full_name} — {born} — "
-                f"{labels.country(match.nationality, self.ctx.language)} {match.document}"
+                f"• {match.full_name} — {labels.day(match.birth_date)} — {country} {document}"
             )
         box.setInformativeText("\n".join(lines))
         open_button = box.addButton(

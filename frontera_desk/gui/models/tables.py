@@ -34,7 +34,11 @@ def people_model(db: Database, language: str, parent: Any = None) -> LazyTableMo
             lambda r: labels.country(r.nationality, language),
             "nationality",
         ),
-        Column(QCoreApplication.translate("Tables", "Document"), lambda r: r.document, width=220),
+        Column(
+            QCoreApplication.translate("Tables", "Document"),
+            lambda r: labels.first_document(r.document_type, r.document_number),
+            width=220,
+        ),
         Column(QCoreApplication.translate("Tables", "Staying at"), lambda r: r.lodging, width=200),
         Column(
             QCoreApplication.translate("Tables", "Registered"),

@@ -49,5 +49,5 @@ def fts_query(query: str) -> str | None:
 
 
 def matching_ids_sql() -> str:
-    """SQL selecting the matching person ids (best match first) for the ``:q`` parameter."""
-    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rank"
+    """SQL selecting the ids of the people matching the ``:q`` parameter."""
+    return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"

@@ -37,7 +37,7 @@ class PersonInput:
     given_names: str
     first_surname: str
     second_surname: str = ""
-    sex: Sex | str = Sex.OTHER
+    sex: Sex | str = ""
     birth_date: date | None = None
     estimated_age: int | None = None
     nationality: str | None = None
@@ -202,6 +202,8 @@ def validate_person(data: PersonInput, today: date) -> _Clean:
     given = _name(data.given_names, "given_names", "Nombre(s)", True)
     first = _name(data.first_surname, "first_surname", "Primer apellido", True)
     second = _name(data.second_surname, "second_surname", "Segundo apellido", False) or None
+    if not data.sex:
+        raise ValidationError("sex", "Sexo: es obligatorio.")
     try:
         sex = Sex(data.sex)
     except ValueError:
@@ -540,17 +542,15 @@ SORT_COLUMNS = {
 def person_ids(
     session: Session, query: str = "", sort: str = "name", descending: bool = False
 ) -> list[int]:
-    """Ids of the people matching ``query`` (all when empty), in list order.
-
-    With a query the best matches come first; without one, the order is ``sort``.
-    """
-    fts = search.fts_query(query)
-    if fts is not None:
-        return list(session.scalars(text(search.matching_ids_sql()), {"q": fts}))
+    """Ids of the people matching ``query`` (everyone when empty), in list order."""
     if sort == "age":  # older means an earlier birth date
         sort, descending = "birth_date", not descending
     columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
-    return list(session.scalars(select(Person.id).order_by(*columns, Person.id)))
+    ids = select(Person.id).order_by(*columns, Person.id)
+    fts = search.fts_query(query)
+    if fts is not None:
+        ids = ids.where(Person.id.in_(text(search.matching_ids_sql()).bindparams(q=fts)))
+    return list(session.scalars(ids))
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:

@@ -438,6 +438,10 @@ Archivo de registro: %3</translation>
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Sin dato</translation>
     </message>

@@ -140,6 +140,7 @@ def test_estimated_age_gives_an_estimated_birth_date(db, actors):
         ({"household_size": 0}, "household_size", "Integrantes"),
         ({"dependents": 3}, "dependents", "Dependientes"),
         ({"sex": "Z"}, "sex", "Sexo"),
+        ({"sex": ""}, "sex", "Sexo: es obligatorio"),
         ({"vulnerabilities": {Vulnerability.UNACCOMPANIED_MINOR}}, "vulnerabilities", "menores"),
         (
             {"documents": [DocumentInput(DocumentType.PASSPORT, " ")]},
@@ -224,3 +225,14 @@ def test_permission_is_checked_in_the_service(db, actors):
     require(intruder, Action.EDIT_PEOPLE)
     with pytest.raises(PermissionDenied):
         require(intruder, Action.DECIDE_SUPPORT)
+
+
+def test_search_results_keep_the_list_order(db, actors):
+    for given, first in (("Zoe", "Núñez"), ("Ana", "Nunez"), ("Luz", "Núñez")):
+        create(db, actors[Role.CAPTURISTA], person(given_names=given, first_surname=first,
+                                                   second_surname="", documents=[]))  # fmt: skip
+    with db.read() as session:
+        ids = people.person_ids(session, "nunez", sort="name")
+        assert [people.fetch_rows(session, ids)[i].full_name for i in ids] == [
+            "Ana Nunez", "Luz Núñez", "Zoe Núñez"
+        ]  # fmt: skip

@@ -69,6 +69,7 @@ class PersonDialog(ServiceDialog):
             "vulnerabilities": ui.vulnUnaccompanied,
             "notes": ui.notes,
         }
+        ui.sex.addItem(self.tr("Choose…"), "")
         for value in Sex:
             ui.sex.addItem(labels.sex(value), value.value)
         ui.nationality.addItem(self.tr("Unknown"), None)
@@ -82,7 +83,7 @@ class PersonDialog(ServiceDialog):
         ui.birthDate.setMinimumDate(QDate.currentDate().addYears(-people.MAX_AGE))
         ui.birthUnknown.toggled.connect(self._birth_unknown_toggled)
         header = ui.documents.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, 300)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         ui.documents.verticalHeader().hide()
@@ -187,7 +188,7 @@ class PersonDialog(ServiceDialog):
             given_names=ui.givenNames.text(),
             first_surname=ui.firstSurname.text(),
             second_surname=ui.secondSurname.text(),
-            sex=Sex(ui.sex.currentData()),
+            sex=ui.sex.currentData(),
             birth_date=None if unknown else labels.from_qdate(ui.birthDate.date()),
             estimated_age=ui.estimatedAge.value() if unknown else None,
             nationality=self._nationality(),

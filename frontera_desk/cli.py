@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontera_desk import __version__, paths
 from frontera_desk.domain.errors import FronteraError
 
+if TYPE_CHECKING:
+    from frontera_desk.services.auth import SignedIn
+
 logger = logging.getLogger(__name__)
+
+ENV_USER = "FRONTERA_DESK_USER"
+ENV_PASSWORD = "FRONTERA_DESK_PASSWORD"
+ENV_NEW_PASSWORD = "FRONTERA_DESK_NEW_PASSWORD"
 
 
 def setup_logging(app_paths: paths.Paths) -> None:
@@ -46,29 +55,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMANDO")
 
-    def sub(
-        parent: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
-    ) -> argparse.ArgumentParser:
-        child = parent.add_parser(name, help=text, description=text)
+    def sub(parent: Any, name: str, text: str) -> argparse.ArgumentParser:
+        child: argparse.ArgumentParser = parent.add_parser(name, help=text, description=text)
         _common(child, argparse.SUPPRESS)
         return child
 
-    demo = sub(commands, "demo", "datos de demostración").add_subparsers(
-        dest="action", required=True
-    )
+    def group(name: str, text: str) -> Any:
+        return sub(commands, name, text).add_subparsers(dest="action", required=True)
+
+    setup = sub(commands, "setup", "configurar una carpeta de datos vacía (sin la interfaz)")
+    setup.add_argument("--office", required=True, metavar="CLAVE")
+    setup.add_argument("--name", required=True, metavar="NOMBRE")
+    setup.add_argument("--hq", action="store_true", help="oficinas centrales")
+    setup.add_argument("--admin-name", metavar="NOMBRE", help="nombre completo del administrador")
+
+    demo = group("demo", "datos de demostración")
     create = sub(demo, "create", "crear una carpeta de datos de demostración")
     create.add_argument("--persons", type=int, default=300, metavar="N")
     create.add_argument("--months", type=int, default=12, metavar="M")
     create.add_argument("--seed", type=int, default=2026, metavar="S")
     create.add_argument("--force", action="store_true", help="reemplazar una demostración previa")
 
-    people = sub(commands, "people", "personas").add_subparsers(dest="action", required=True)
+    people = group("people", "personas")
     search = sub(people, "search", "buscar personas por nombre o documento")
     search.add_argument("query", metavar="CONSULTA")
     search.add_argument("--json", action="store_true", help="salida JSON")
     search.add_argument("--limit", type=int, default=50)
 
-    db = sub(commands, "db", "base de datos").add_subparsers(dest="action", required=True)
+    user = group("user", "cuentas de usuario")
+    add = sub(user, "add", "crear una cuenta")
+    add.add_argument("username", metavar="USUARIO")
+    add.add_argument("--role", required=True, choices=("capturista", "supervisor", "administrador"))
+    add.add_argument("--name", required=True, metavar="NOMBRE")
+    sub(user, "list", "listar las cuentas")
+    passwd = sub(user, "passwd", "cambiar o restablecer una contraseña")
+    passwd.add_argument("username", metavar="USUARIO")
+    disable = sub(user, "disable", "desactivar una cuenta")
+    disable.add_argument("username", metavar="USUARIO")
+
+    audit = group("audit", "bitácora")
+    sub(audit, "verify", "verificar la cadena de la bitácora")
+
+    db = group("db", "base de datos")
     sub(db, "check", "verificar la integridad de la base de datos")
     sub(db, "upgrade", "actualizar el esquema de la base de datos")
     return parser
@@ -79,18 +107,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     is_demo = bool(args.demo or (args.command == "demo"))
     app_paths = paths.resolve(args.data_dir, demo=is_demo)
     try:
+        app_paths.create()
+        setup_logging(app_paths)
         if args.command is None:
             from frontera_desk.app import run_gui
 
-            app_paths.create()
-            setup_logging(app_paths)
             return run_gui(
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
-        app_paths.create()
-        setup_logging(app_paths)
-        handler = {"demo": _demo, "people": _people, "db": _db}[args.command]
-        return handler(args, app_paths)
+        handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
+                    "audit": _audit, "db": _db}  # fmt: skip
+        return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
         return 1
@@ -112,10 +139,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _open(app_paths: paths.Paths):  # type: ignore[no-untyped-def]
-    from frontera_desk.db import open_database
+# --- credentials ------------------------------------------------------------------------------
 
-    return open_database(app_paths.database, app_paths.backup_dir)
+
+def _ask(prompt: str, env: str, secret: bool = True) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise FronteraError(f"Indique {env} o ejecute el comando en una terminal.")
+    return getpass.getpass(prompt) if secret else input(prompt)
+
+
+def credentials() -> tuple[str, str]:
+    return _ask("Usuario: ", ENV_USER, secret=False), _ask("Contraseña: ", ENV_PASSWORD)
+
+
+def _new_password() -> str:
+    value = os.environ.get(ENV_NEW_PASSWORD)
+    if value:
+        return value
+    first = _ask("Contraseña nueva: ", ENV_NEW_PASSWORD)
+    if getpass.getpass("Repita la contraseña nueva: ") != first:
+        raise FronteraError("Las contraseñas no coinciden.")
+    return first
+
+
+def sign_in(app_paths: paths.Paths) -> SignedIn:
+    from frontera_desk.services import auth
+
+    if not auth.is_set_up(app_paths):
+        raise FronteraError(
+            f"{app_paths.data_dir} no está configurada: use «frontera-desk setup» o la interfaz."
+        )
+    return auth.sign_in(app_paths, *credentials())
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _setup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from frontera_desk.services import auth
+
+    username, password = credentials()
+    result = auth.setup(
+        app_paths, args.office, args.name, username, args.admin_name or username, password,
+        is_hq=args.hq,
+    )  # fmt: skip
+    result.signed_in.db.dispose()
+    print(f"Oficina {args.office.upper()} configurada en {app_paths.data_dir}.")
+    print("Código de recuperación (se muestra una sola vez; imprímalo y guárdelo bajo llave):")
+    print(f"    {result.recovery_code}")
+    return 0
 
 
 def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
@@ -128,16 +203,18 @@ def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     )
     print(f"Demostración creada en {app_paths.data_dir}: {stats.persons} personas, "
           f"{stats.supports} apoyos.")  # fmt: skip
+    print("Usuarios admin, supervisor y capturista; contraseña «demo».")
     return 0
 
 
 def _people(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import people
 
-    db = _open(app_paths)
-    with db.read() as session:
+    signed = sign_in(app_paths)
+    with signed.db.read() as session:
         rows = people.search_people(session, args.query, limit=args.limit)
-        detail = {row.id: people.get_person(session, row.id) for row in rows} if args.json else {}
+        detail = [people.get_person(session, row.id) for row in rows] if args.json else []
+    signed.db.dispose()
     if args.json:
         out = [
             {
@@ -149,25 +226,77 @@ def _people(args: argparse.Namespace, app_paths: paths.Paths) -> int:
                 "sex": p.sex.value,
                 "birth_date": p.birth_date.isoformat() if p.birth_date else None,
                 "nationality": p.nationality,
-            }
-            for p in detail.values()
+            }  # fmt: skip
+            for p in detail
         ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for row in rows:
             born = row.birth_date.strftime("%d/%m/%Y") if row.birth_date else "—"
-            print(f"{row.id:>7}  {row.full_name}  {born}  {row.nationality or '—'}  {row.document}")
+            country = row.nationality or "—"
+            print(f"{row.id:>7}  {row.full_name}  {born}  {country}  {row.document}")
+    return 0
+
+
+def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from frontera_desk.services import auth
+
+    signed = sign_in(app_paths)
+    try:
+        with signed.db.write() as session:
+            if args.action == "list":
+                for u in auth.list_users(session):
+                    state = "activo" if u.is_active else "desactivado"
+                    print(f"{u.username:<20} {u.role.value:<14} {state:<12} {u.full_name}")
+            elif args.action == "add":
+                auth.add_user(session, signed.actor, signed.vault, args.username, args.name,
+                              args.role, _new_password())  # fmt: skip
+                print(f"Usuario {args.username} creado.")
+            elif args.action == "passwd":
+                if args.username.lower() == signed.actor.username:
+                    old = os.environ.get(ENV_PASSWORD, "")
+                    auth.change_password(session, signed.actor, signed.vault, old, _new_password())
+                else:
+                    auth.reset_password(session, signed.actor, signed.vault, args.username,
+                                        _new_password())  # fmt: skip
+                print(f"Contraseña de {args.username} actualizada.")
+            else:
+                auth.disable_user(session, signed.actor, signed.vault, args.username)
+                print(f"Usuario {args.username} desactivado.")
+    finally:
+        signed.db.dispose()
+    return 0
+
+
+def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from frontera_desk.services import audit
+    from frontera_desk.services.context import Action, require
+
+    signed = sign_in(app_paths)
+    try:
+        require(signed.actor, Action.VIEW_AUDIT)
+        with signed.db.read() as session:
+            result = audit.verify(session)
+    finally:
+        signed.db.dispose()
+    if not result.ok:
+        print(f"frontera-desk: {result.message}", file=sys.stderr)
+        return 1
+    print(result.message)
     return 0
 
 
 def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from frontera_desk.db.check import check_database
+    from frontera_desk.services import auth
+
     if args.action == "upgrade":
-        _open(app_paths).dispose()
+        sign_in(app_paths).db.dispose()  # opening runs any pending upgrade, after a backup
         print("La base de datos está al día.")
         return 0
-    from frontera_desk.db.check import check_database
-
-    problems = check_database(app_paths.database)
+    # Only unlock: a damaged file is examined, never opened for writing.
+    keyfile, key = auth.unlock(app_paths, *credentials())
+    problems = check_database(app_paths.database, key if keyfile.encrypted else None)
     if problems:
         print(f"frontera-desk: {problems[0]}", file=sys.stderr)
         return 1

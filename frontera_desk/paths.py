@@ -21,6 +21,11 @@ class Paths:
         return self.data_dir / "frontera.db"
 
     @property
+    def keys(self) -> Path:
+        """The key file: the database key wrapped per password (see db/keyfile.py)."""
+        return self.data_dir / "frontera.keys"
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 

@@ -45,6 +45,11 @@ def build(root: Path = ROOT) -> None:
     qrc = root / "resources" / "app.qrc"
     if qrc.exists():
         subprocess.run([*_tool("rcc"), str(qrc), "-o", str(out / "resources_rc.py")], check=True)
+    # Fonts embedded in PDFs: reports/ must not depend on Qt's resource system.
+    fonts = root / "frontera_desk" / "reports" / "fonts"
+    fonts.mkdir(exist_ok=True)
+    for font in sorted((root / "resources" / "fonts").glob("*.ttf")):
+        shutil.copyfile(font, fonts / font.name)
     i18n = out / "i18n"
     i18n.mkdir(exist_ok=True)
     for ts in sorted((root / "resources" / "translations").glob("*.ts")):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from frontera_desk.db.engine import connect_file
 
-def check_database(path: Path) -> list[str]:
-    """Problems found (empty when the database is sound). Opens the file read-only."""
+
+def check_database(path: Path, key: bytes | None = None) -> list[str]:
+    """Problems found (empty when the database is sound)."""
     if not path.exists():
         return [f"No existe la base de datos {path}."]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        conn = connect_file(path, key)
+    except Exception as error:  # sqlite3 and sqlcipher3 raise their own classes
         return [f"No se pudo abrir {path}: {error}."]
     try:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -25,7 +26,7 @@ def check_database(path: Path) -> list[str]:
                 f"Referencia rota: {table} fila {rowid} apunta a {parent} inexistente "
                 f"({len(orphans)} en total)."
             ]
-    except sqlite3.DatabaseError as error:
+    except Exception as error:  # DatabaseError of either driver
         return [f"La base de datos está dañada o no es de Frontera Desk: {error}."]
     finally:
         conn.close()

@@ -39,9 +39,40 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
-def make_engine(url: str) -> Engine:
-    """Create the engine for ``url`` with the dialect's settings (SQLite pragmas, WAL…)."""
-    engine = create_engine(url)
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_file(path: Path, key: bytes | None = None) -> Any:
+    """A plain DB-API connection to a database file: SQLCipher with the raw key, or SQLite."""
+    if key is None:
+        return sqlite3.connect(str(path))
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(str(path))
+    conn.execute(_key_pragma(key))
+    return conn
+
+
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """Create the engine for ``url`` with the dialect's settings (SQLite pragmas, WAL…).
+
+    With ``key`` the SQLite file is opened through SQLCipher, the raw key set before anything
+    else is read (the pysqlcipher URL form cannot take a raw key).
+    """
+    if key is None:
+        engine = create_engine(url)
+    else:
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        engine = create_engine(url, module=sqlcipher)
+
+        @event.listens_for(engine, "do_connect")
+        def _connect_with_key(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            conn = dialect.dbapi.connect(*cargs, **cparams)
+            conn.execute(_key_pragma(key))
+            return conn
+
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -52,7 +83,8 @@ def translate_error(error: BaseException) -> FronteraError | None:
     """A user-safe error for a known database failure, or None for a bug."""
     orig = getattr(error, "orig", error)
     text = str(orig).lower()
-    if isinstance(orig, sqlite3.OperationalError | sqlite3.DatabaseError):
+    # sqlite3 and sqlcipher3 have their own exception classes with the same names.
+    if type(orig).__name__ in ("OperationalError", "DatabaseError"):
         if "locked" in text or "busy" in text:
             return DatabaseError(
                 "La base de datos está ocupada por otro proceso. Espere unos segundos e "
@@ -82,9 +114,10 @@ def translate_error(error: BaseException) -> FronteraError | None:
 class Database:
     """An engine plus its session factory. ``read()`` and ``write()`` are units of work."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, key: bytes | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.key = key
+        self.engine = make_engine(url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -105,6 +138,12 @@ class Database:
                 raise
             logger.warning("database error: %s", type(error.orig).__name__)
             raise known from error
+        except FronteraError as error:
+            if error.after_rollback is not None:
+                follow_up, error.after_rollback = error.after_rollback, None
+                with self.write() as session:
+                    follow_up(session)
+            raise
 
     def write(self) -> AbstractContextManager[Session]:
         """A transaction that takes the write lock at once (no deadlock when two desks write)."""

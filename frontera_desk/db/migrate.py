@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from frontera_desk.db.engine import Database
+from frontera_desk.db.engine import Database, connect_file
 from frontera_desk.db.migrations import HEAD
 from frontera_desk.db.search import FTS_TABLE
 from frontera_desk.domain.errors import DatabaseError
@@ -48,10 +47,13 @@ def current_revision(db: Database) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_sqlite_file(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (never a file copy)."""
+def backup_sqlite_file(source: Path, target: Path, key: bytes | None = None) -> Path:
+    """A consistent copy through SQLite's online backup API (never a file copy).
+
+    An encrypted database is copied encrypted, under the same key.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src, dst = connect_file(source, key), connect_file(target, key)
     try:
         src.backup(dst)
     finally:
@@ -77,7 +79,9 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     database = db.engine.url.database
     if current is not None and db.is_sqlite and database and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_sqlite_file(Path(database), backup_dir / f"antes-de-{HEAD}-{stamp}.db")
+        backup = backup_sqlite_file(
+            Path(database), backup_dir / f"antes-de-{HEAD}-{stamp}.db", db.key
+        )
         logger.info("backup before upgrade written to %s", backup.name)
     from alembic import command
 

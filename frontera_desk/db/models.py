@@ -113,6 +113,7 @@ class Person(Record, Base):
     household_size: Mapped[int] = mapped_column(Integer, default=1)
     dependents: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str | None] = mapped_column(Text)
+    anonymized_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     documents: Mapped[list[IdentityDocument]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="IdentityDocument.id"
@@ -224,7 +225,7 @@ class SupportEvent(Base):
 
 
 class AuditEntry(Base):
-    """Who changed what, with before/after values. (The hash chain arrives with security.)"""
+    """Who changed what, with before/after values, chained by SHA-256 (each hashes the previous)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -235,3 +236,28 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     changes: Mapped[str | None] = mapped_column(Text)  # JSON {"field": [before, after]}
+    changes_sha256: Mapped[str] = mapped_column(String(64))
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)  # values erased (anonymization)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Consent(Base):
+    """The privacy notice was shown; whether the person consented, when, and who recorded it."""
+
+    __tablename__ = "consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    given: Mapped[bool] = mapped_column(Boolean)
+    on: Mapped[date] = mapped_column(Date)
+    notice_sha256: Mapped[str] = mapped_column(String(64))  # which text was shown
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OfficeSetting(Base):
+    """Office-wide settings kept in the database (privacy notice, retention, …)."""
+
+    __tablename__ = "office_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
 class FronteraError(Exception):
-    """An expected failure. ``str(error)`` is the user-facing message."""
+    """An expected failure. ``str(error)`` is the user-facing message.
+
+    ``after_rollback``, if set, is called with a new session once the failed transaction has
+    rolled back: what must be recorded even though the work was refused (an audit entry).
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        self.after_rollback: Callable[[Any], None] | None = None
 
 
 class ValidationError(FronteraError):

@@ -1,15 +1,18 @@
-"""Audit entries: who changed what, with before/after values."""
+"""Audit entries: who changed what, with before/after values, chained by SHA-256."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from typing import Any
 
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import AuditEntry
-from frontera_desk.services.context import Actor
+from frontera_desk.db.audit_chain import GENESIS, changes_hash, entry_hash
+from frontera_desk.db.models import AuditEntry, User, utcnow
+from frontera_desk.services.context import Action, Actor, require
 
 
 def _plain(value: Any) -> Any:
@@ -25,21 +28,147 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
+def redact(session: Session, entity_uuid: str) -> int:
+    """Erase the before/after values recorded about one record (anonymization).
+
+    The entries stay, with who, when and what; the chain still verifies through the stored
+    hash of the erased values. Returns how many entries were redacted.
+    """
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.entity_uuid == entity_uuid, ~AuditEntry.redacted)
+    ).all()
+    for entry in entries:
+        entry.changes = None
+        entry.redacted = True
+    return len(entries)
+
+
+def head(session: Session) -> str:
+    """The newest entry's hash (what a monthly package carries to show the log is whole)."""
+    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    return last or GENESIS
+
+
 def record(
     session: Session,
     actor: Actor,
     action: str,
     entity: str,
     entity_uuid: str | None,
-    changes: dict[str, list[Any]] | None = None,
+    changes: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> None:
+    """Append an entry to the chain (in the caller's transaction)."""
+    text = json.dumps(changes, ensure_ascii=False, sort_keys=True) if changes else None
+    at = at or utcnow()
+    prev = head(session)  # autoflush makes entries of this transaction visible
+    content = changes_hash(text)
+    who, office = actor.user_id, actor.office_code
+    digest = entry_hash(prev, at, who, office, action, entity, entity_uuid, content)
     session.add(
         AuditEntry(
-            user_id=actor.user_id,
-            office_code=actor.office_code,
-            action=action,
-            entity=entity,
-            entity_uuid=entity_uuid,
-            changes=json.dumps(changes, ensure_ascii=False, sort_keys=True) if changes else None,
+            at=at, user_id=who, office_code=office, action=action, entity=entity,
+            entity_uuid=entity_uuid, changes=text, changes_sha256=content, prev_hash=prev,
+            hash=digest,
         )
+    )  # fmt: skip
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    entries: int
+    first_broken_id: int | None = None
+    reason: str = ""
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"La bitácora está íntegra: {self.entries} registros encadenados."
+        return f"La bitácora fue alterada: el registro núm. {self.first_broken_id} {self.reason}."
+
+
+def verify(session: Session, batch: int = 5000) -> ChainCheck:
+    """Walk the chain oldest first; report the first entry whose hash or link does not hold."""
+    prev, count, last_id = GENESIS, 0, 0
+    while True:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+        ).all()
+        if not rows:
+            return ChainCheck(True, count)
+        for e in rows:
+            if e.prev_hash != prev:
+                return ChainCheck(
+                    False, count, e.id, "no enlaza con el anterior (falta o se movió)"
+                )
+            expected = entry_hash(
+                e.prev_hash, e.at, e.user_id, e.office_code, e.action, e.entity, e.entity_uuid,
+                e.changes_sha256,
+            )  # fmt: skip
+            if e.hash != expected or (
+                not e.redacted and changes_hash(e.changes) != e.changes_sha256
+            ):
+                return ChainCheck(False, count, e.id, "cambió después de escribirse")
+            prev, count, last_id = e.hash, count + 1, e.id
+        session.expunge_all()
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    user: str
+    action: str
+    entity: str
+    entity_uuid: str
+    changes: str
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user_id: int | None = None
+    action: str = ""
+    entity: str = ""
+    entity_uuid: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
+    if f.user_id is not None:
+        query = query.where(AuditEntry.user_id == f.user_id)
+    if f.action:
+        query = query.where(AuditEntry.action == f.action)
+    if f.entity:
+        query = query.where(AuditEntry.entity == f.entity)
+    if f.entity_uuid:
+        query = query.where(AuditEntry.entity_uuid == f.entity_uuid)
+    if f.since:
+        query = query.where(AuditEntry.at >= datetime.combine(f.since, time.min, tzinfo=UTC))
+    if f.until:
+        query = query.where(AuditEntry.at <= datetime.combine(f.until, time.max, tzinfo=UTC))
+    return query
+
+
+def entry_ids(session: Session, actor: Actor, f: AuditFilter = AuditFilter()) -> list[int]:
+    """Newest first."""
+    require(actor, Action.VIEW_AUDIT)
+    return list(session.scalars(_filtered(select(AuditEntry.id), f).order_by(AuditEntry.id.desc())))
+
+
+def fetch_rows(session: Session, ids: list[int]) -> dict[int, AuditRow]:
+    query = (
+        select(AuditEntry, User.full_name)
+        .join(User, User.id == AuditEntry.user_id)
+        .where(AuditEntry.id.in_(ids))
     )
+    return {
+        e.id: AuditRow(e.id, e.at, name, e.action, e.entity, e.entity_uuid or "", e.changes or "")
+        for e, name in session.execute(query)
+    }
+
+
+def actions(session: Session) -> list[str]:
+    return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))

@@ -20,16 +20,22 @@ class Action(StrEnum):
     DELIVER_SUPPORT = "deliver_support"
     CANCEL_SUPPORT = "cancel_support"
     OVERRIDE_LIMIT = "override_limit"  # go past a ceiling or a per-period limit
+    EXPORT_PERSON = "export_person"  # a person's own data, for them (access right)
+    ANONYMIZE_PERSON = "anonymize_person"  # cancellation right; also the retention list
+    VIEW_AUDIT = "view_audit"
+    MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
 
 
-_CASEWORK = {Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT}
+_CASEWORK = {
+    Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT, Action.EXPORT_PERSON
+}  # fmt: skip
+_ADMINISTRATION = {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CAPTURISTA: frozenset(_CASEWORK),
-    Role.SUPERVISOR: frozenset(Action),
-    Role.ADMINISTRADOR: frozenset({Action.EDIT_PEOPLE}),
-    # Until sign-in exists the built-in user does casework and ordinary approvals, but never
-    # what needs an identified supervisor.
-    Role.SYSTEM: frozenset(_CASEWORK | {Action.DECIDE_SUPPORT, Action.CANCEL_SUPPORT}),
+    Role.SUPERVISOR: frozenset(set(Action) - _ADMINISTRATION),
+    Role.ADMINISTRADOR: frozenset(_ADMINISTRATION | {Action.VIEW_AUDIT}),
+    Role.SYSTEM: frozenset(),  # the built-in account records set-up; it never signs in
 }
 
 _ACTION_ES = {
@@ -39,6 +45,11 @@ _ACTION_ES = {
     Action.DELIVER_SUPPORT: "registrar la entrega de apoyos",
     Action.CANCEL_SUPPORT: "cancelar apoyos",
     Action.OVERRIDE_LIMIT: "autorizar un apoyo por encima del tope o del límite",
+    Action.EXPORT_PERSON: "exportar los datos de una persona",
+    Action.ANONYMIZE_PERSON: "anonimizar personas",
+    Action.VIEW_AUDIT: "consultar la bitácora",
+    Action.MANAGE_USERS: "administrar usuarios",
+    Action.MANAGE_SETTINGS: "cambiar la configuración de la oficina",
 }
 
 
@@ -55,14 +66,18 @@ class Actor:
 
 
 def require(actor: Actor, action: Action) -> None:
+    """Refuse what the actor's role may not do. The refusal itself is audited."""
     if actor.can(action):
         return
-    if actor.role is Role.SYSTEM:
-        raise PermissionDenied(
-            f"Para {_ACTION_ES[action]} se necesita un(a) supervisor(a) con sesión iniciada; "
-            "el inicio de sesión con cuentas de usuario aún no está disponible en esta versión."
-        )
-    raise PermissionDenied(f"Su rol ({actor.role.value}) no permite {_ACTION_ES[action]}.")
+    error = PermissionDenied(f"Su rol ({actor.role.value}) no permite {_ACTION_ES[action]}.")
+
+    def audit_refusal(session: Session) -> None:
+        from frontera_desk.services import audit
+
+        audit.record(session, actor, "denegado", "permiso", None, {"accion": action.value})
+
+    error.after_rollback = audit_refusal
+    raise error
 
 
 def actor_for(session: Session, user_id: int = SYSTEM_USER_ID) -> Actor:

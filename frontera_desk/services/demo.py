@@ -12,18 +12,15 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from frontera_desk.db import open_database
-from frontera_desk.db.models import User
 from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
 from frontera_desk.domain.errors import FronteraError, OverrideRequired
 from frontera_desk.paths import Paths
-from frontera_desk.services import office as office_service
-from frontera_desk.services import people, supports
+from frontera_desk.services import auth, people, supports
 from frontera_desk.services.context import Actor, actor_for
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
+DEMO_PASSWORD = "demo"  # DESIGN §6: every demo account; a demo folder holds no real data
 DEMO_USERS = (
-    ("admin", "Administración (demo)", Role.ADMINISTRADOR),
     ("supervisor", "Supervisora de oficina (demo)", Role.SUPERVISOR),
     ("capturista", "Trabajadora social (demo)", Role.CAPTURISTA),
 )
@@ -186,23 +183,17 @@ class DemoStats:
 
 def create_demo(
     session: Session,
+    caseworker: Actor,
+    supervisor: Actor,
     persons: int = 300,
     months: int = 12,
     seed: int = 2026,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoStats:
-    """Fill an empty database with demo data. Same seed and date → same data."""
+    """Fill a new office's database with demo data. Same seed and date → same data."""
     rng = random.Random(seed)
     today = today or date.today()
-    office_service.initialize_office(session, *DEMO_OFFICE, is_demo=True)
-    users = {}
-    for username, name, role in DEMO_USERS:
-        user = User(username=username, full_name=name, role=role.value)
-        session.add(user)
-        session.flush()
-        users[role] = actor_for(session, user.id)
-    caseworker, supervisor = users[Role.CAPTURISTA], users[Role.SUPERVISOR]
     types = {t.code: t for t in supports.support_types(session)}
     first_day = _months_back(today, months - 1)
     span = (today - first_day).days
@@ -355,26 +346,54 @@ def create_demo_dir(
 
     A data dir holding a real office's database is never replaced.
     """
-    database = app_paths.database
-    if database.exists():
-        db = open_database(database, app_paths.backup_dir)
-        with db.read() as session:
-            existing = office_service.get_office(session)
-        db.dispose()
-        if existing is not None and not existing.is_demo:
+    if app_paths.database.exists() or app_paths.keys.exists():
+        if not is_demo_dir(app_paths):
             raise FronteraError(
-                f"{app_paths.data_dir} contiene los datos reales de la oficina {existing.code}; "
-                "la demostración no los reemplaza. Use otra carpeta (--data-dir)."
+                f"{app_paths.data_dir} contiene los datos reales de una oficina; la demostración "
+                "no los reemplaza. Use otra carpeta (--data-dir)."
             )
-        if existing is not None and not force:
+        if not force:
             raise FronteraError(
                 f"Ya hay una demostración en {app_paths.data_dir}; use --force para reemplazarla."
             )
-        for suffix in ("", "-wal", "-shm"):
-            database.with_name(database.name + suffix).unlink(missing_ok=True)
-    db = open_database(database, app_paths.backup_dir)
+        database = app_paths.database
+        for leftover in (database.with_name(database.name + s) for s in ("", "-wal", "-shm")):
+            leftover.unlink(missing_ok=True)
+        app_paths.keys.unlink(missing_ok=True)
+    created = auth.setup(
+        app_paths, *DEMO_OFFICE, "admin", "Administración (demo)", DEMO_PASSWORD,
+        is_demo=True, check_admin_password=False,
+    )  # fmt: skip
+    signed = created.signed_in
     try:
-        with db.write() as session:
-            return create_demo(session, persons, months, seed, progress=progress)
+        with signed.db.write() as session:
+            actors = {
+                role: auth.add_user(
+                    session,
+                    signed.actor,
+                    signed.vault,
+                    username,
+                    name,
+                    role,
+                    DEMO_PASSWORD,
+                    check=False,
+                )  # fmt: skip
+                for username, name, role in DEMO_USERS
+            }
+            return create_demo(
+                session,
+                actor_for(session, actors[Role.CAPTURISTA].id),
+                actor_for(session, actors[Role.SUPERVISOR].id),
+                persons, months, seed, progress=progress,
+            )  # fmt: skip
     finally:
-        db.dispose()
+        signed.db.dispose()
+
+
+def is_demo_dir(app_paths: Paths) -> bool:
+    """Only a folder whose key file opens with the demo password counts as a demonstration."""
+    if not app_paths.keys.exists():
+        return not app_paths.database.exists()
+    from frontera_desk.db.keyfile import KeyFile, user_entry
+
+    return KeyFile.load(app_paths.keys).unwrap(user_entry("admin"), DEMO_PASSWORD) is not None

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import SYSTEM_USER_ID, Office, SupportType, User
+from frontera_desk.db.models import SYSTEM_USER_ID, Office, OfficeSetting, SupportType, User
 from frontera_desk.domain.enums import LimitPeriod, LimitScope, Role
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import clean
+from frontera_desk.services import audit
+from frontera_desk.services.context import Action, Actor, require
 
 _CODE = re.compile(r"^[A-Z]{2,6}$")
 
@@ -130,3 +132,51 @@ def initialize_office(
         )
     session.flush()
     return OfficeInfo(code, name, is_hq, is_demo)
+
+
+DEFAULT_PRIVACY_NOTICE = (
+    "AVISO DE PRIVACIDAD SIMPLIFICADO. La oficina de atención a personas migrantes es responsable "
+    "del tratamiento de los datos personales que usted proporciona, incluidos datos sensibles "
+    "sobre su salud, su situación migratoria y de violencia, que se usarán únicamente para "
+    "otorgarle apoyos y asistencia, integrar su expediente y elaborar estadísticas sin datos que "
+    "la identifiquen. Sus datos no se comparten con autoridades migratorias ni con terceros, salvo "
+    "obligación legal. Puede ejercer sus derechos de acceso, rectificación, cancelación y "
+    "oposición (ARCO) en esta misma oficina."
+)
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    privacy_notice: str = DEFAULT_PRIVACY_NOTICE
+    retention_years: int = 5  # people with no activity this long are listed for anonymization
+    idle_lock_minutes: int = 10  # the window hides personal data after this long untouched
+
+
+def get_settings(session: Session) -> OfficeSettings:
+    stored = {s.key: s.value for s in session.scalars(select(OfficeSetting))}
+    defaults = OfficeSettings()
+    return OfficeSettings(
+        privacy_notice=stored.get("privacy_notice", defaults.privacy_notice),
+        retention_years=int(stored.get("retention_years", defaults.retention_years)),
+        idle_lock_minutes=int(stored.get("idle_lock_minutes", defaults.idle_lock_minutes)),
+    )
+
+
+def update_settings(session: Session, actor: Actor, new: OfficeSettings) -> OfficeSettings:
+    require(actor, Action.MANAGE_SETTINGS)
+    notice = new.privacy_notice.strip()
+    if not 50 <= len(notice) <= 5000:
+        raise ValidationError("privacy_notice", "Aviso de privacidad: de 50 a 5,000 caracteres.")
+    if not 1 <= new.retention_years <= 50:
+        raise ValidationError("retention_years", "Años de conservación: entre 1 y 50.")
+    if not 1 <= new.idle_lock_minutes <= 240:
+        raise ValidationError("idle_lock_minutes", "Bloqueo por inactividad: de 1 a 240 minutos.")
+    old = get_settings(session)
+    values = {"privacy_notice": notice, "retention_years": str(new.retention_years),
+              "idle_lock_minutes": str(new.idle_lock_minutes)}  # fmt: skip
+    for key, value in values.items():
+        session.merge(OfficeSetting(key=key, value=value))
+    changed = {k: [str(getattr(old, k)), v] for k, v in values.items() if str(getattr(old, k)) != v}
+    if changed:
+        audit.record(session, actor, "configurar", "oficina", None, changed)
+    return get_settings(session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,10 +12,22 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from frontera_desk.db import search
-from frontera_desk.db.models import Case, IdentityDocument, Person, PersonVulnerability
+from frontera_desk.db.models import (
+    Case,
+    Consent,
+    IdentityDocument,
+    Person,
+    PersonVulnerability,
+    User,
+)
 from frontera_desk.domain.countries import countries
 from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, Sex, Vulnerability
-from frontera_desk.domain.errors import NotFoundError, PossibleDuplicate, ValidationError
+from frontera_desk.domain.errors import (
+    FronteraError,
+    NotFoundError,
+    PossibleDuplicate,
+    ValidationError,
+)
 from frontera_desk.domain.text import clean, fold, fold_document
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
@@ -49,6 +62,7 @@ class PersonInput:
     vulnerabilities: set[Vulnerability] = field(default_factory=set)
     documents: list[DocumentInput] = field(default_factory=list)
     notes: str = ""
+    consent: bool | None = None  # the privacy notice was shown: did the person consent?
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,8 @@ class PersonRecord:
     vulnerabilities: frozenset[Vulnerability]
     documents: tuple[DocumentRecord, ...]
     notes: str
+    consent: ConsentInfo | None
+    anonymized: bool
 
     def as_input(self) -> PersonInput:
         return PersonInput(
@@ -127,6 +143,13 @@ class PersonRecord:
             documents=[DocumentInput(d.doc_type, d.number, d.issuer) for d in self.documents],
             notes=self.notes,
         )
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    given: bool
+    on: date
+    recorded_by: str
 
 
 def age_on(birth_date: date | None, today: date) -> int | None:
@@ -437,6 +460,8 @@ def create_person(
     )
     _reindex(session, person)
     audit.record(session, actor, "crear", "persona", person.uuid, audit.diff({}, _snapshot(person)))
+    if data.consent is not None:
+        record_consent(session, actor, person.id, data.consent, today)
     session.flush()
     return get_person(session, person.id)
 
@@ -453,6 +478,8 @@ def update_person(
     """Correct a person's data; the audit keeps what it was before."""
     require(actor, Action.EDIT_PEOPLE)
     person = _load(session, person_id)
+    if person.anonymized_at is not None:
+        raise FronteraError("Esta persona fue anonimizada: sus datos ya no se pueden modificar.")
     clean_data = validate_person(data, today or date.today())
     if not confirmed_not_duplicate:
         _raise_if_duplicate(session, clean_data, person_id)
@@ -513,7 +540,40 @@ def get_person(session: Session, person_id: int) -> PersonRecord:
             for d in p.documents
         ),
         notes=p.notes or "",
+        consent=latest_consent(session, p.id),
+        anonymized=p.anonymized_at is not None,
     )
+
+
+def notice_hash(notice: str) -> str:
+    return hashlib.sha256(notice.encode("utf-8")).hexdigest()
+
+
+def record_consent(
+    session: Session, actor: Actor, person_id: int, given: bool, on: date | None = None
+) -> None:
+    """The office's current privacy notice was shown to the person; record their answer."""
+    from frontera_desk.services.office import get_settings
+
+    require(actor, Action.EDIT_PEOPLE)
+    person = _load(session, person_id)
+    notice = get_settings(session).privacy_notice
+    session.add(
+        Consent(person_id=person_id, given=given, on=on or date.today(),
+                notice_sha256=notice_hash(notice), recorded_by_id=actor.user_id)
+    )  # fmt: skip
+    audit.record(session, actor, "consentimiento", "persona", person.uuid, {"otorgado": given})
+
+
+def latest_consent(session: Session, person_id: int) -> ConsentInfo | None:
+    row = session.execute(
+        select(Consent.given, Consent.on, User.full_name)
+        .join(User, User.id == Consent.recorded_by_id)
+        .where(Consent.person_id == person_id)
+        .order_by(Consent.id.desc())
+        .limit(1)
+    ).first()
+    return ConsentInfo(row.given, row.on, row.full_name) if row else None
 
 
 def household_members(session: Session, person_id: int) -> list[PersonRow]:

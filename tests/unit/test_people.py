@@ -197,8 +197,7 @@ def test_household_members_join_the_head(db, actors):
     assert [m.id for m in members] == [head.id, child.id, grandchild.id]
 
 
-def test_the_administrator_registers_but_unknown_people_are_not_found(db, actors):
-    create(db, actors[Role.ADMINISTRADOR])
+def test_unknown_people_are_not_found(db):
     with db.read() as session, pytest.raises(NotFoundError):
         people.get_person(session, 999)
 
@@ -216,15 +215,6 @@ def test_list_is_sorted_in_sql(db, actors):
         assert [rows[i].full_name.split()[0] for i in ids] == ["Ana", "Marta", "Zoila"]
         desc = people.person_ids(session, sort="name", descending=True)
         assert desc == list(reversed(ids))
-
-
-def test_permission_is_checked_in_the_service(db, actors):
-    from frontera_desk.services.context import Action, Actor, require
-
-    intruder = Actor(99, "x", "X", Role.ADMINISTRADOR, "TAP")
-    require(intruder, Action.EDIT_PEOPLE)
-    with pytest.raises(PermissionDenied):
-        require(intruder, Action.DECIDE_SUPPORT)
 
 
 def test_search_results_keep_the_list_order(db, actors):

@@ -1,0 +1,300 @@
+"""Sign-in, lockout, key wrapping, encryption at rest, permissions per role, audit chain."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from frontera_desk import paths
+from frontera_desk.db import keyfile
+from frontera_desk.db.models import AuditEntry
+from frontera_desk.domain.enums import Role, Sex
+from frontera_desk.domain.errors import FronteraError, PermissionDenied, ValidationError
+from frontera_desk.services import audit, auth, people, privacy, supports
+from frontera_desk.services.context import PERMISSIONS, Action
+from frontera_desk.services.people import PersonInput
+from frontera_desk.services.supports import SupportInput
+
+PASSWORD = "correcta-caballo-1"
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch):
+    monkeypatch.setattr(
+        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+    )
+
+
+@pytest.fixture
+def office(tmp_path):
+    app_paths = paths.resolve(tmp_path / "oficina")
+    result = auth.setup(app_paths, "TAP", "Oficina Tapachula", "admin", "Ana Admin", PASSWORD)
+    signed = result.signed_in
+    with signed.db.write() as session:
+        for username, role in (("sofia", Role.SUPERVISOR), ("ana", Role.CAPTURISTA)):
+            auth.add_user(session, signed.actor, signed.vault, username, username.title(), role,
+                          PASSWORD)  # fmt: skip
+    signed.db.dispose()
+    return app_paths, result.recovery_code
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_the_database_file_is_not_readable_as_plain_sqlite(office):
+    app_paths, _ = office
+    assert not app_paths.database.read_bytes().startswith(b"SQLite format 3")
+    import sqlite3
+
+    conn = sqlite3.connect(app_paths.database)
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("SELECT count(*) FROM persons").fetchall()
+    conn.close()
+
+
+def test_each_user_and_the_recovery_code_open_the_same_database(office):
+    app_paths, recovery = office
+    for username in ("admin", "sofia", "ana"):
+        signed = auth.sign_in(app_paths, username, PASSWORD)
+        assert signed.actor.username == username
+        signed.db.dispose()
+    signed = auth.recover(app_paths, recovery.lower().replace("-", " "), "admin", "nueva-clave-77")
+    assert signed.actor.role is Role.ADMINISTRADOR
+    signed.db.dispose()
+    auth.sign_in(app_paths, "admin", "nueva-clave-77").db.dispose()
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "admin", PASSWORD)
+
+
+def test_a_wrong_recovery_code_is_refused(office):
+    app_paths, _ = office
+    with pytest.raises(auth.SignInFailed, match="incorrectos"):
+        auth.recover(app_paths, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "admin", "nueva-clave-77")
+
+
+def test_changing_a_password_rewraps_without_reencrypting(office):
+    app_paths, _ = office
+    before = app_paths.database.read_bytes()[:4096]
+    signed = auth.sign_in(app_paths, "ana", PASSWORD)
+    with signed.db.write() as session:
+        with pytest.raises(ValidationError, match="actual"):
+            auth.change_password(session, signed.actor, signed.vault, "otra", "nueva-clave-88")
+    with signed.db.write() as session:
+        auth.change_password(session, signed.actor, signed.vault, PASSWORD, "nueva-clave-88")
+    signed.db.dispose()
+    assert app_paths.database.read_bytes()[:4096] == before
+    auth.sign_in(app_paths, "ana", "nueva-clave-88").db.dispose()
+
+
+def test_a_disabled_user_cannot_sign_in(office):
+    app_paths, _ = office
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    with admin.db.write() as session:
+        auth.disable_user(session, admin.actor, admin.vault, "ana")
+        assert [u.is_active for u in auth.list_users(session) if u.username == "ana"] == [False]
+    admin.db.dispose()
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "ana", PASSWORD)
+
+
+def test_five_failures_lock_the_account_for_fifteen_minutes(office):
+    app_paths, _ = office
+    clock = Clock()
+    for attempt in range(4):
+        with pytest.raises(auth.SignInFailed, match=f"Quedan {4 - attempt}"):
+            auth.sign_in(app_paths, "sofia", "mal", now=clock)
+    with pytest.raises(auth.SignInFailed, match="bloqueada"):
+        auth.sign_in(app_paths, "sofia", "mal", now=clock)
+    clock.now += timedelta(minutes=14)
+    with pytest.raises(auth.SignInFailed, match="bloqueada"):
+        auth.sign_in(app_paths, "sofia", PASSWORD, now=clock)  # even the right password
+    clock.now += timedelta(minutes=2)
+    signed = auth.sign_in(app_paths, "sofia", PASSWORD, now=clock)
+    with signed.db.read() as session:
+        failed = [e for e in session.query(AuditEntry) if e.action == "acceso_fallido"]
+    assert len(failed) == 5  # copied into the audit log at the next successful sign-in
+    signed.db.dispose()
+
+
+def test_unknown_users_get_the_same_answer(office):
+    app_paths, _ = office
+    with pytest.raises(auth.SignInFailed, match="Usuario o contraseña incorrectos"):
+        auth.sign_in(app_paths, "nadie", PASSWORD)
+
+
+def test_weak_passwords_and_bad_usernames_are_refused(office):
+    app_paths, _ = office
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    with admin.db.write() as session:
+        with pytest.raises(ValidationError, match="al menos 8"):
+            auth.add_user(session, admin.actor, admin.vault, "luis", "Luis", "capturista", "corta")
+        with pytest.raises(ValidationError, match="no debe contener"):
+            auth.add_user(
+                session, admin.actor, admin.vault, "luis", "Luis", "capturista", "luis12345"
+            )
+        with pytest.raises(ValidationError, match="Usuario"):
+            auth.add_user(session, admin.actor, admin.vault, "L", "Luis", "capturista", PASSWORD)
+        with pytest.raises(ValidationError, match="Ya existe"):
+            auth.add_user(session, admin.actor, admin.vault, "ana", "Ana", "capturista", PASSWORD)
+    admin.db.dispose()
+
+
+def test_setup_refuses_a_folder_that_already_has_an_office(office):
+    app_paths, _ = office
+    with pytest.raises(FronteraError, match="ya tiene"):
+        auth.setup(app_paths, "TAP", "Otra", "admin", "Ana", PASSWORD)
+
+
+# --- permissions ------------------------------------------------------------------------------
+
+MATRIX = {
+    Role.CAPTURISTA: {Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT,
+                      Action.EXPORT_PERSON},
+    Role.SUPERVISOR: set(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS},
+    Role.ADMINISTRADOR: {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.VIEW_AUDIT},
+}  # fmt: skip
+
+
+def test_the_permission_matrix_is_the_documented_one():
+    for role, allowed in MATRIX.items():
+        assert PERMISSIONS[role] == allowed
+
+
+def test_each_role_is_refused_in_the_service_and_the_refusal_is_audited(db, actors):
+    with db.write() as session:
+        person = people.create_person(session, actors[Role.CAPTURISTA],
+                                      PersonInput("Rosa", "Cruz", sex=Sex.FEMALE))  # fmt: skip
+        water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
+        request = supports.request_support(
+            session, actors[Role.CAPTURISTA], SupportInput(person.id, water, "Agua", 10_000)
+        )
+    calls = {
+        Action.DECIDE_SUPPORT: lambda s, a: supports.approve_support(s, a, request.id),
+        Action.EDIT_PEOPLE: lambda s, a: people.update_person(s, a, person.id, person.as_input()),
+        Action.ANONYMIZE_PERSON: lambda s, a: privacy.anonymize_person(s, a, person.id, "Pidió"),
+        Action.VIEW_AUDIT: lambda s, a: audit.entry_ids(s, a),
+        Action.EXPORT_PERSON: lambda s, a: privacy.export_person(s, a, person.id),
+    }
+    for role in (Role.CAPTURISTA, Role.ADMINISTRADOR):
+        for action, call in calls.items():
+            if action in MATRIX[role]:
+                continue
+            with pytest.raises(PermissionDenied, match=role.value), db.write() as session:
+                call(session, actors[role])
+    with db.read() as session:
+        refusals = session.query(AuditEntry).filter_by(action="denegado").count()
+    denied = sum(
+        1 for r in (Role.CAPTURISTA, Role.ADMINISTRADOR) for a in calls if a not in MATRIX[r]
+    )
+    assert refusals == denied
+
+
+# --- audit chain ------------------------------------------------------------------------------
+
+
+def test_an_edited_audit_row_is_found_and_named(db, actors):
+    with db.write() as session:
+        for name in ("Rosa", "Luz", "Eva"):
+            people.create_person(
+                session, actors[Role.CAPTURISTA], PersonInput(name, "Cruz", sex=Sex.FEMALE)
+            )
+    with db.read() as session:
+        check = audit.verify(session)
+        assert check.ok and check.entries == 3
+        second = session.query(AuditEntry).order_by(AuditEntry.id).all()[1].id
+    with db.write() as session:
+        session.execute(text("UPDATE audit_log SET changes = replace(changes, 'Luz', 'Paz') WHERE id = :i"),
+                        {"i": second})  # fmt: skip
+    with db.read() as session:
+        check = audit.verify(session)
+    assert not check.ok and check.first_broken_id == second
+    assert f"núm. {second}" in check.message
+
+
+def test_a_deleted_audit_row_breaks_the_chain(db, actors):
+    with db.write() as session:
+        for name in ("Rosa", "Luz", "Eva"):
+            people.create_person(
+                session, actors[Role.CAPTURISTA], PersonInput(name, "Cruz", sex=Sex.FEMALE)
+            )
+        first_id = session.query(AuditEntry).order_by(AuditEntry.id).first().id
+        session.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": first_id + 1})
+    with db.read() as session:
+        check = audit.verify(session)
+    assert not check.ok and check.first_broken_id == first_id + 2
+
+
+# --- privacy ----------------------------------------------------------------------------------
+
+
+def test_consent_is_recorded_with_the_notice_shown(db, actors):
+    with db.write() as session:
+        person = people.create_person(
+            session,
+            actors[Role.CAPTURISTA],
+            PersonInput("Rosa", "Cruz", sex=Sex.FEMALE, consent=True),
+        )
+    assert person.consent is not None and person.consent.given
+    assert person.consent.recorded_by == "Ana"
+
+
+def test_export_gives_the_person_everything_held_about_them(db, actors):
+    with db.write() as session:
+        person = people.create_person(session, actors[Role.CAPTURISTA],
+                                      PersonInput("Rosa", "Cruz", sex=Sex.FEMALE, phone="962 111 2222"))  # fmt: skip
+        data = privacy.export_person(session, actors[Role.CAPTURISTA], person.id)
+    assert data["nombre_completo"] == "Rosa Cruz"
+    assert data["telefono"] == "962 111 2222"
+    assert data["historial_de_cambios"][0]["accion"] == "crear"
+
+
+def test_anonymizing_keeps_totals_and_erases_personal_data_everywhere(db, actors):
+    from frontera_desk.services import dashboard
+
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            PersonInput("Rosa María", "Núñez", "Cruz", Sex.FEMALE, date(1990, 5, 4), nationality="HN",
+                        phone="962 111 2222", notes="Vive con su hermana",
+                        documents=[people.DocumentInput("pasaporte", "F123456")]),
+        )  # fmt: skip
+        water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
+        s = supports.request_support(
+            session, actors[Role.CAPTURISTA], SupportInput(person.id, water, "Agua", 10_000)
+        )
+        supports.approve_support(session, actors[Role.SUPERVISOR], s.id)
+        supports.deliver_support(session, actors[Role.CAPTURISTA], s.id)
+        before = dashboard.overview(session)
+    with db.write() as session:
+        privacy.anonymize_person(session, actors[Role.SUPERVISOR], person.id, "Lo pidió la persona")
+    with db.read() as session:
+        after = dashboard.overview(session)
+        record = people.get_person(session, person.id)
+        assert people.search_people(session, "nunez") == []
+        assert people.search_people(session, "f123456") == []
+        log = " ".join(e.changes or "" for e in session.query(AuditEntry))
+        assert audit.verify(session).ok
+    assert after == before
+    assert record.anonymized and record.full_name.startswith("Persona anonimizada")
+    assert (record.sex, record.nationality, record.birth_date.year) == (Sex.FEMALE, "HN", 1990)
+    assert record.documents == () and record.phone == "" and record.notes == ""
+    assert "Núñez" not in log and "F123456" not in log and "962 111" not in log
+    with pytest.raises(FronteraError, match="anonimizada"), db.write() as session:
+        people.update_person(session, actors[Role.SUPERVISOR], person.id, record.as_input())
+
+
+def test_retention_lists_people_without_recent_activity(db, actors):
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
+    with db.read() as session:
+        assert privacy.inactive_people(session, actors[Role.SUPERVISOR], years=5) == []
+        later = date.today() + timedelta(days=365 * 6)
+        found = privacy.inactive_people(session, actors[Role.SUPERVISOR], years=5, today=later)
+    assert [r.id for r in found] == [person.id]

@@ -1,8 +1,9 @@
-"""Composition root of the GUI: paths → settings → database → services → QApplication → window."""
+"""Composition root of the GUI: paths → settings → sign-in → database → services → window."""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 
@@ -11,17 +12,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from frontera_desk import STARTED
-from frontera_desk.db import Database, open_database
-from frontera_desk.db.models import User
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.errors import install_excepthook
 from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.workers import run_in_background
-from frontera_desk.paths import Paths
+from frontera_desk.paths import Paths, demo_data_dir
+from frontera_desk.services import auth
 from frontera_desk.services import office as office_service
-from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -57,7 +56,7 @@ def _create_demo(app_paths: Paths) -> None:
         loop.quit()
 
     signals = run_in_background(
-        lambda progress: create_demo_dir(app_paths, progress=progress),
+        lambda progress: create_demo_dir(app_paths, progress=progress, force=True),
         on_done=lambda _stats: finish(None),
         on_error=finish,
         on_progress=lambda done, total: dialog.setValue(int(100 * done / total)),
@@ -69,13 +68,40 @@ def _create_demo(app_paths: Paths) -> None:
         raise outcome[0]
 
 
-def _actor(db: Database, is_demo: bool) -> Actor:
-    with db.read() as session:
-        if is_demo:  # DESIGN §6: a demo data dir opens as the demo supervisor
-            supervisor = session.query(User).filter_by(username="supervisor").one_or_none()
-            if supervisor is not None:
-                return actor_for(session, supervisor.id)
-        return actor_for(session)
+def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | None:
+    """Set up an empty folder, or sign in: from the environment, as the demo supervisor, or by
+    asking. None when the user gave up."""
+    from frontera_desk.cli import ENV_PASSWORD, ENV_USER
+    from frontera_desk.gui.dialogs.account_dialogs import (
+        RecoveryCodeDialog,
+        SetupDialog,
+        SignInDialog,
+    )
+
+    if not auth.is_set_up(app_paths):
+        if app_paths.database.exists():
+            raise FronteraError(
+                f"Falta el archivo de llaves junto a la base de datos de {app_paths.data_dir}; "
+                "sin él no se puede abrir. Restaure un respaldo completo."
+            )
+        if not interactive:
+            raise FronteraError("La carpeta de datos no está configurada.")
+        setup = SetupDialog(app_paths)
+        if not setup.exec() or setup.result_value is None:
+            return None
+        created = setup.result_value
+        RecoveryCodeDialog(created.recovery_code, created.signed_in.actor.office_code).exec()
+        return created.signed_in
+    if os.environ.get(ENV_USER) and os.environ.get(ENV_PASSWORD):
+        return auth.sign_in(app_paths, os.environ[ENV_USER], os.environ[ENV_PASSWORD])
+    if demo:  # DESIGN §6: a demo folder opens as its supervisor
+        from frontera_desk.services.demo import DEMO_PASSWORD
+
+        return auth.sign_in(app_paths, "supervisor", DEMO_PASSWORD)
+    if not interactive:
+        raise FronteraError(f"Indique {ENV_USER} y {ENV_PASSWORD} para --smoke-test.")
+    dialog = SignInDialog(app_paths)
+    return dialog.signed_in if dialog.exec() else None
 
 
 def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool) -> int:
@@ -85,32 +111,30 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     app = make_application(settings.language)
     windows.use_store(app_paths.qt_settings_file)
     install_excepthook(app_paths.log_file)
-    title = QApplication.translate("App", "Frontera Desk")
+    from frontera_desk.services.demo import is_demo_dir
+
+    is_demo = demo or (app_paths.data_dir == demo_data_dir())
     try:
-        if demo and not app_paths.database.exists():
+        if demo and not (auth.is_set_up(app_paths) and is_demo_dir(app_paths)):
             _create_demo(app_paths)
-        db = open_database(app_paths.database, app_paths.backup_dir)
+        signed = sign_in(app_paths, is_demo and is_demo_dir(app_paths), not smoke_test)
     except FronteraError as error:
         if smoke_test:
             print(f"frontera-desk: {error}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, title, error.message)
+            QMessageBox.critical(
+                None, QApplication.translate("App", "Frontera Desk"), error.message
+            )
         return 1
+    if signed is None:
+        return 0
     try:
-        with db.read() as session:
+        with signed.db.read() as session:
             office = office_service.get_office(session)
-        if office is None:
-            if smoke_test:
-                print("frontera-desk: la carpeta de datos no está configurada.", file=sys.stderr)
-                return 1
-            from frontera_desk.gui.dialogs.simple_dialogs import OfficeSetupDialog
-
-            if not OfficeSetupDialog(db).exec():
-                return 0
-            with db.read() as session:
-                office = office_service.get_office(session)
-            assert office is not None
-        ctx = AppContext(db, _actor(db, office.is_demo), office, app_paths, settings)
+            office_settings = office_service.get_settings(session)
+        assert office is not None
+        ctx = AppContext(signed.db, signed.actor, office, app_paths, settings, signed.vault,
+                         office_settings.idle_lock_minutes)  # fmt: skip
         from frontera_desk.gui.main_window import MainWindow
 
         window = MainWindow(ctx)
@@ -120,7 +144,7 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
         logger.info("main window shown")
         return app.exec()
     finally:
-        db.dispose()
+        signed.db.dispose()
 
 
 def _smoke(window: object, app: QApplication) -> None:

@@ -39,8 +39,10 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
 
-def _key_pragma(key: bytes) -> str:
-    return f"PRAGMA key = \"x'{key.hex()}'\""
+def _unlock(conn: Any, key: bytes) -> None:
+    # SQLCipher writes its own errors to stderr; ours go through the log and the user message.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
 def connect_file(path: Path, key: bytes | None = None) -> Any:
@@ -50,7 +52,7 @@ def connect_file(path: Path, key: bytes | None = None) -> Any:
     from sqlcipher3 import dbapi2 as sqlcipher
 
     conn = sqlcipher.connect(str(path))
-    conn.execute(_key_pragma(key))
+    _unlock(conn, key)
     return conn
 
 
@@ -70,7 +72,7 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         @event.listens_for(engine, "do_connect")
         def _connect_with_key(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
             conn = dialect.dbapi.connect(*cargs, **cparams)
-            conn.execute(_key_pragma(key))
+            _unlock(conn, key)
             return conn
 
     if engine.dialect.name == "sqlite":

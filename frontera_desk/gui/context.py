@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from frontera_desk.db import Database
 from frontera_desk.paths import Paths
+from frontera_desk.services.auth import Vault
 from frontera_desk.services.context import Actor
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings
@@ -18,6 +19,8 @@ class AppContext:
     office: OfficeInfo
     paths: Paths
     settings: Settings
+    vault: Vault | None = None  # the key file and database key of the signed-in session
+    idle_lock_minutes: int = 10
 
     @property
     def language(self) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 
 from frontera_desk.domain.countries import country_name
-from frontera_desk.domain.enums import DocumentType, Sex, SupportStatus, Vulnerability
+from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus, Vulnerability
 from frontera_desk.domain.money import format_money
 
 
@@ -15,6 +15,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
+ROLE = {
+    Role.CAPTURISTA: QT_TRANSLATE_NOOP("Labels", "Caseworker"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    Role.ADMINISTRADOR: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+}
 SEX = {
     Sex.FEMALE: QT_TRANSLATE_NOOP("Labels", "Female"),
     Sex.MALE: QT_TRANSLATE_NOOP("Labels", "Male"),
@@ -61,6 +66,10 @@ SUPPORT_TYPE_EN = {
     "HOSPEDAJE": "Lodging",
     "OTRO": "Other support",
 }
+
+
+def role(value: Role | str) -> str:
+    return _t(ROLE[Role(value)])
 
 
 def sex(value: Sex | str) -> str:

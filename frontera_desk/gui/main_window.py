@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
 from frontera_desk import __version__
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
+from frontera_desk.gui.lock import IdleWatcher, LockScreen
+from frontera_desk.gui.pages.admin_page import AdminPage
 from frontera_desk.gui.pages.people_page import PeoplePage
 from frontera_desk.gui.pages.simple_pages import HomePage, PlaceholderPage
 from frontera_desk.gui.pages.supports_page import SupportsPage
@@ -56,7 +60,7 @@ class MainWindow(QMainWindow):
             ),
             (
                 self.tr("Administration"),
-                PlaceholderPage(self.tr("Administration")),
+                AdminPage(ctx),
                 icon.SP_ComputerIcon,
             ),
         ]
@@ -76,7 +80,16 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen(ctx)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(central)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self._hidden_windows: list[QWidget] = []
+        self.idle = IdleWatcher(ctx.idle_lock_minutes, self)
+        self.idle.went_idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
         self.nav.currentRowChanged.connect(self.show_page)
         self.home.open_supports.connect(self._open_supports)
         self._menus()
@@ -121,6 +134,15 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
 
+        session_menu = menu.addMenu(self.tr("&Session"))
+        lock = QAction(self.tr("&Lock now"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        password = QAction(self.tr("&Change my password…"), self)
+        password.triggered.connect(self._change_password)
+        password.setEnabled(self.ctx.vault is not None)
+        session_menu.addAction(lock)
+        session_menu.addAction(password)
+
         help_menu = menu.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Frontera Desk"), self)
         about.triggered.connect(self._about)
@@ -132,6 +154,8 @@ class MainWindow(QMainWindow):
         text = f"{office.code} — {office.name}"
         if office.is_demo:
             text += "  ·  " + self.tr("DEMONSTRATION DATA")
+        if self.ctx.vault is not None and not self.ctx.vault.encrypted:
+            text += "  ·  " + self.tr("UNENCRYPTED DATABASE (development)")
         month = date.today().strftime("%m/%Y")
         self.office_label = QLabel(text)
         self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.actor.full_name))
@@ -154,6 +178,31 @@ class MainWindow(QMainWindow):
     def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)
         self.supports.show_filtered(status, this_month)
+
+    def lock(self) -> None:
+        """Hide every window's content (dialogs too) until the password is typed again."""
+        if self.screens.currentWidget() is self.lock_screen:
+            return
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for widget in self._hidden_windows:
+            widget.hide()
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.password.setFocus()
+
+    def unlock(self) -> None:
+        self.screens.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for widget in self._hidden_windows:
+            widget.show()
+        self._hidden_windows = []
+        self.idle.timer.start()
+
+    def _change_password(self) -> None:
+        if self.ctx.vault is not None:
+            PasswordDialog(self.ctx, self.ctx.vault, self).exec()
 
     def _set_language(self, code: str) -> None:
         if code == self.ctx.settings.language:
@@ -179,4 +228,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         windows.save_geometry(self)
+        QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
 from frontera_desk.domain.errors import FronteraError, OverrideRequired
-from frontera_desk.paths import Paths
+from frontera_desk.paths import Paths, demo_data_dir
 from frontera_desk.services import auth, people, supports
 from frontera_desk.services.context import Actor, actor_for
 
@@ -391,9 +391,10 @@ def create_demo_dir(
 
 
 def is_demo_dir(app_paths: Paths) -> bool:
-    """Only a folder whose key file opens with the demo password counts as a demonstration."""
+    """A folder whose key file opens with the demo password, or an old demo folder that
+    predates the key file (the platform's demo folder only), counts as a demonstration."""
     if not app_paths.keys.exists():
-        return not app_paths.database.exists()
+        return not app_paths.database.exists() or app_paths.data_dir == demo_data_dir()
     from frontera_desk.db.keyfile import KeyFile, user_entry
 
     return KeyFile.load(app_paths.keys).unwrap(user_entry("admin"), DEMO_PASSWORD) is not None

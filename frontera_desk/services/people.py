@@ -490,6 +490,8 @@ def update_person(
     if changes:
         _reindex(session, person)
         audit.record(session, actor, "modificar", "persona", person.uuid, changes)
+    if data.consent is not None:
+        record_consent(session, actor, person.id, data.consent, today)
     return get_person(session, person.id)
 
 

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminPage</name>
+    <message numerus="yes">
+        <source>%n person(s) with no change and no support in the last %1 years.</source>
+        <translation>
+            <numerusform>%n person with no change and no support in the last %1 years.</numerusform>
+            <numerusform>%n people with no change and no support in the last %1 years.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Names, documents, contact and notes of %n person(s) will be removed for good. Reason:</source>
+        <translation>
+            <numerusform>Names, documents, contact and notes of %n person will be removed for good. Reason:</numerusform>
+            <numerusform>Names, documents, contact and notes of %n people will be removed for good. Reason:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message numerus="yes">
         <source>%n person(s)</source>

@@ -2,6 +2,190 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Usuarios</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>&amp;Bitácora</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>Data &amp;retention</source>
+        <translation>&amp;Conservación de datos</translation>
+    </message>
+    <message>
+        <source>Your role has no administration tasks.</source>
+        <translation>Su rol no tiene tareas de administración.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Nuevo usuario…</translation>
+    </message>
+    <message>
+        <source>New &amp;password…</source>
+        <translation>Nueva &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. Their history is kept.</source>
+        <translation>%1 ya no podrá iniciar sesión. Su historial se conserva.</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>Desactivar usuario</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Todos los usuarios</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>&amp;Verificar la cadena</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Aviso de privacidad</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Guardar configuración</translation>
+    </message>
+    <message>
+        <source>Privacy &amp;notice</source>
+        <translation>&amp;Aviso de privacidad</translation>
+    </message>
+    <message>
+        <source>Keep inactive people for</source>
+        <translation>Conservar personas inactivas durante</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Saved. The idle lock applies from the next sign-in.</source>
+        <translation>Guardado. El bloqueo por inactividad se aplica desde el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>&amp;List inactive people</source>
+        <translation>&amp;Listar personas inactivas</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymize selected…</source>
+        <translation>&amp;Anonimizar seleccionadas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) with no change and no support in the last %1 years.</source>
+        <translation>
+            <numerusform>%n persona sin cambios ni apoyos en los últimos %1 años.</numerusform>
+            <numerusform>%n personas sin cambios ni apoyos en los últimos %1 años.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Anonimizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names, documents, contact and notes of %n person(s) will be removed for good. Reason:</source>
+        <translation>
+            <numerusform>Se eliminarán para siempre los nombres, documentos, contacto y observaciones de %n persona. Motivo:</numerusform>
+            <numerusform>Se eliminarán para siempre los nombres, documentos, contacto y observaciones de %n personas. Motivo:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating demonstration data…</source>
@@ -33,6 +217,13 @@
     <message>
         <source>&amp;Copy details</source>
         <translation>&amp;Copiar detalles</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>No hay nada que guardar.</translation>
     </message>
 </context>
 <context>
@@ -76,6 +267,18 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Caseworker</source>
+        <translation>Capturista</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor(a)</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador(a)</translation>
+    </message>
     <message>
         <source>Female</source>
         <translation>Mujer</translation>
@@ -174,6 +377,29 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Sesión bloqueada</translation>
+    </message>
+    <message>
+        <source>Frontera Desk was locked to protect the data. %1, type your password.</source>
+        <translation>Frontera Desk se bloqueó para proteger los datos. %1, escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Frontera Desk — %1</source>
@@ -244,6 +470,18 @@
         <translation>&amp;Idioma</translation>
     </message>
     <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Cambiar mi contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -254,6 +492,10 @@
     <message>
         <source>DEMONSTRATION DATA</source>
         <translation>DATOS DE DEMOSTRACIÓN</translation>
+    </message>
+    <message>
+        <source>UNENCRYPTED DATABASE (development)</source>
+        <translation>BASE DE DATOS SIN CIFRAR (desarrollo)</translation>
     </message>
     <message>
         <source>User: %1</source>
@@ -285,34 +527,38 @@ Archivo de registro: %3</translation>
     </message>
 </context>
 <context>
-    <name>OfficeSetupDialog</name>
+    <name>PasswordDialog</name>
     <message>
-        <source>Set up this office</source>
-        <translation>Configurar esta oficina</translation>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
     </message>
     <message>
-        <source>This data folder is empty. Enter the office this computer belongs to. The office code appears on every record and, later, on every receipt number; it cannot be changed afterwards.</source>
-        <translation>Esta carpeta de datos está vacía. Indique la oficina a la que pertenece este equipo. La clave de oficina aparece en cada registro y, más adelante, en cada folio de recibo; después no se puede cambiar.</translation>
+        <source>&amp;Current password</source>
+        <translation>Contraseña &amp;actual</translation>
     </message>
     <message>
-        <source>Office &amp;code *</source>
-        <translation>&amp;Clave de oficina *</translation>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
     </message>
     <message>
-        <source>Office code</source>
-        <translation>Clave de oficina</translation>
+        <source>&amp;New password</source>
+        <translation>Contraseña &amp;nueva</translation>
     </message>
     <message>
-        <source>2 to 6 letters, for example TAP for Tapachula</source>
-        <translation>De 2 a 6 letras, por ejemplo TAP para Tapachula</translation>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
     </message>
     <message>
-        <source>Office &amp;name *</source>
-        <translation>&amp;Nombre de la oficina *</translation>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Repita la contraseña</translation>
     </message>
     <message>
-        <source>Office name</source>
-        <translation>Nombre de la oficina</translation>
+        <source>Repeat password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 <context>
@@ -348,6 +594,18 @@ Archivo de registro: %3</translation>
     <message>
         <source>Register household &amp;member</source>
         <translation>Registrar &amp;integrante del hogar</translation>
+    </message>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>E&amp;xportar datos…</translation>
+    </message>
+    <message>
+        <source>Everything held about the person, for them (PDF or JSON)</source>
+        <translation>Todo lo registrado sobre la persona, para entregárselo (PDF o JSON)</translation>
+    </message>
+    <message>
+        <source>Anon&amp;ymize…</source>
+        <translation>Anoni&amp;mizar…</translation>
     </message>
     <message>
         <source>Supports given to this person:</source>
@@ -433,6 +691,54 @@ Archivo de registro: %3</translation>
     <message>
         <source>Notes</source>
         <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>sin registro</translation>
+    </message>
+    <message>
+        <source>given on %1</source>
+        <translation>otorgado el %1</translation>
+    </message>
+    <message>
+        <source>refused on %1</source>
+        <translation>negado el %1</translation>
+    </message>
+    <message>
+        <source>Privacy consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>Anonimizada</translation>
+    </message>
+    <message>
+        <source>personal data removed</source>
+        <translation>datos personales eliminados</translation>
+    </message>
+    <message>
+        <source>Export the person&apos;s data</source>
+        <translation>Exportar los datos de la persona</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Anonymize %1</source>
+        <translation>Anonimizar a %1</translation>
+    </message>
+    <message>
+        <source>Names, documents, contact and notes will be removed for good; the totals are kept. Reason (for example, the person asked for it):</source>
+        <translation>Se eliminarán para siempre los nombres, documentos, contacto y observaciones; los totales se conservan. Motivo (por ejemplo, la persona lo pidió):</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Anonimizar</translation>
     </message>
 </context>
 <context>
@@ -690,6 +996,26 @@ Archivo de registro: %3</translation>
         <translation>Observaciones</translation>
     </message>
     <message>
+        <source>&amp;Privacy notice</source>
+        <translation>Aviso de &amp;privacidad</translation>
+    </message>
+    <message>
+        <source>Read or give this notice to the person before recording their data, and record their answer.</source>
+        <translation>Lea o entregue este aviso a la persona antes de registrar sus datos, y registre su respuesta.</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Aviso de privacidad</translation>
+    </message>
+    <message>
+        <source>The person received the privacy notice and &amp;consents to the use of their data</source>
+        <translation>La persona recibió el aviso de privacidad y &amp;otorga su consentimiento para el uso de sus datos</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
         <source>Error message</source>
         <translation>Mensaje de error</translation>
     </message>
@@ -725,10 +1051,183 @@ Archivo de registro: %3</translation>
     </message>
 </context>
 <context>
-    <name>ServiceDialog</name>
+    <name>RecoveryCodeDialog</name>
     <message>
-        <source>Nothing to save.</source>
-        <translation>No hay nada que guardar.</translation>
+        <source>Office recovery code</source>
+        <translation>Código de recuperación de la oficina</translation>
+    </message>
+    <message>
+        <source>This code opens the office database if every administrator password is lost. It is shown only this once: print it or write it down and keep it locked away, apart from this computer.</source>
+        <translation>Este código abre la base de datos de la oficina si se pierden todas las contraseñas de administración. Se muestra solo esta vez: imprímalo o anótelo y guárdelo bajo llave, lejos de este equipo.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed or written down the code and will keep it safe</source>
+        <translation>Ya &amp;imprimí o anoté el código y lo guardaré en un lugar seguro</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover access</source>
+        <translation>Recuperar el acceso</translation>
+    </message>
+    <message>
+        <source>Type the office recovery code (printed when the office was set up) and choose a new password for an account.</source>
+        <translation>Escriba el código de recuperación de la oficina (impreso al configurarla) y elija una contraseña nueva para una cuenta.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation>&amp;Código de recuperación</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>Contraseña &amp;nueva</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>&amp;Create office</source>
+        <translation>&amp;Crear oficina</translation>
+    </message>
+    <message>
+        <source>Set up this office</source>
+        <translation>Configurar esta oficina</translation>
+    </message>
+    <message>
+        <source>This data folder is empty. Enter the office this computer belongs to and create its first administrator account. The office code appears on every record and receipt number and cannot be changed later.</source>
+        <translation>Esta carpeta de datos está vacía. Indique la oficina a la que pertenece este equipo y cree su primera cuenta de administración. La clave de oficina aparece en cada registro y en cada folio, y después no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Office &amp;code *</source>
+        <translation>&amp;Clave de oficina *</translation>
+    </message>
+    <message>
+        <source>Office code</source>
+        <translation>Clave de oficina</translation>
+    </message>
+    <message>
+        <source>2 to 6 letters, for example TAP for Tapachula</source>
+        <translation>De 2 a 6 letras, por ejemplo TAP para Tapachula</translation>
+    </message>
+    <message>
+        <source>Office &amp;name *</source>
+        <translation>&amp;Nombre de la oficina *</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Nombre de la oficina</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;user *</source>
+        <translation>&amp;Usuario administrador *</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Usuario administrador</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;full name *</source>
+        <translation>Nombre &amp;completo del administrador *</translation>
+    </message>
+    <message>
+        <source>Administrator full name</source>
+        <translation>Nombre completo del administrador</translation>
+    </message>
+    <message>
+        <source>&amp;Password *</source>
+        <translation>&amp;Contraseña *</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password *</source>
+        <translation>&amp;Repita la contraseña *</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Entrar</translation>
+    </message>
+    <message>
+        <source>Sign in — Frontera Desk</source>
+        <translation>Iniciar sesión — Frontera Desk</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>I &amp;forgot my password (recovery code)…</source>
+        <translation>&amp;Olvidé mi contraseña (código de recuperación)…</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1587,61 @@ Archivo de registro: %3</translation>
     <message>
         <source>Delivered</source>
         <translation>Entrega</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>Contraseña nueva para %1</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nuevo usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User *</source>
+        <translation>&amp;Usuario *</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Full name *</source>
+        <translation>Nombre &amp;completo *</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>&amp;Role *</source>
+        <translation>&amp;Rol *</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>&amp;Password *</source>
+        <translation>&amp;Contraseña *</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password *</source>
+        <translation>R&amp;epita la contraseña *</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 </TS>

@@ -2,18 +2,24 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+DEMO_SUPERVISOR = {"FRONTERA_DESK_USER": "supervisor", "FRONTERA_DESK_PASSWORD": "demo"}
+
 
 def run(*args, data_dir, check=True, env=None):
+    """Run the CLI; it signs in as the demo supervisor unless ``env`` says otherwise."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("FRONTERA_DESK_")}
     result = subprocess.run(
         [sys.executable, "-m", "frontera_desk", *args, "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        env={**base, "QT_QPA_PLATFORM": "offscreen", **DEMO_SUPERVISOR, **(env or {})},
+        stdin=subprocess.DEVNULL,
     )
     if check:
         assert result.returncode == 0, result.stderr
@@ -85,11 +91,15 @@ def test_bad_input_is_one_line_on_stderr(tmp_path):
 def test_db_check_reports_a_damaged_file(demo_dir, tmp_path):
     assert "íntegra" in run("db", "check", data_dir=demo_dir).stdout
     broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "frontera.db").write_bytes(b"this is not a database" * 100)
+    shutil.copytree(demo_dir, broken)
+    database = broken / "frontera.db"
+    data = bytearray(database.read_bytes())
+    data[8192 : 8192 + 512] = b"\xff" * 512  # one page scrambled, as a failing disk would
+    database.write_bytes(bytes(data))
     result = run("db", "check", data_dir=broken, check=False)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "dañada" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_smoke_test_opens_the_window_and_exits(demo_dir):
@@ -103,34 +113,90 @@ def test_smoke_test_on_an_empty_dir_fails_clearly(tmp_path):
 
 
 def test_data_dir_goes_before_or_after_the_subcommand(demo_dir):
-    before = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "frontera_desk",
-            "--data-dir",
-            str(demo_dir),
-            "people",
-            "search",
-            "a",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "frontera_desk",
+        "--data-dir",
+        str(demo_dir),
+        "people",
+        "search",
+        "a",
+    ]
+    env = {**os.environ, **DEMO_SUPERVISOR}
+    before = subprocess.run(command, capture_output=True, text=True, env=env)
     after = run("people", "search", "a", data_dir=demo_dir)
     assert before.returncode == 0 and before.stdout == after.stdout
 
 
 def test_demo_never_replaces_a_real_office(tmp_path):
-    from frontera_desk import paths
-    from frontera_desk.db import open_database
-    from frontera_desk.services.office import initialize_office
+    real = tmp_path / "real"
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
+    run("setup", "--office", "ARR", "--name", "Oficina Arriaga", data_dir=real, env=admin)
+    result = run("demo", "create", "--force", data_dir=real, check=False)
+    assert result.returncode == 1 and "reales" in result.stderr
+    assert "íntegra" in run("db", "check", data_dir=real, env=admin).stdout
 
-    real = paths.resolve(tmp_path / "real").create()
-    db = open_database(real.database, real.backup_dir)
-    with db.write() as session:
-        initialize_office(session, "ARR", "Oficina Arriaga")
-    db.dispose()
-    result = run("demo", "create", "--force", data_dir=real.data_dir, check=False)
-    assert result.returncode == 1 and "ARR" in result.stderr
-    assert "íntegra" in run("db", "check", data_dir=real.data_dir).stdout
+
+def test_setup_users_and_audit_from_the_command_line(tmp_path):
+    office = tmp_path / "office"
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
+    out = run("setup", "--office", "tap", "--name", "Oficina Tapachula", data_dir=office, env=admin)
+    code = out.stdout.splitlines()[-1].strip()
+    assert len(code) == 29 and code.count("-") == 5
+    new = {**admin, "FRONTERA_DESK_NEW_PASSWORD": "otra-clave-22"}
+    run(
+        "user",
+        "add",
+        "lucia",
+        "--role",
+        "capturista",
+        "--name",
+        "Lucía Pérez",
+        data_dir=office,
+        env=new,
+    )
+    listing = run("user", "list", data_dir=office, env=admin).stdout
+    assert "lucia" in listing and "capturista" in listing
+    lucia = {"FRONTERA_DESK_USER": "lucia", "FRONTERA_DESK_PASSWORD": "otra-clave-22"}
+    assert run("people", "search", "x", data_dir=office, env=lucia).stdout == ""
+    denied = run("user", "list", data_dir=office, env=lucia, check=False)
+    assert denied.returncode == 0  # listing accounts reads no personal data
+    refused = run(
+        "user",
+        "add",
+        "pepe",
+        "--role",
+        "capturista",
+        "--name",
+        "Pepe",
+        data_dir=office,
+        env={**lucia, "FRONTERA_DESK_NEW_PASSWORD": "clave-pepe-1"},
+        check=False,
+    )
+    assert refused.returncode == 1 and "no permite administrar usuarios" in refused.stderr
+    run("user", "disable", "lucia", data_dir=office, env=admin)
+    gone = run("people", "search", "x", data_dir=office, env=lucia, check=False)
+    assert gone.returncode == 1 and gone.stderr.count("\n") == 1
+    assert "íntegra" in run("audit", "verify", data_dir=office, env=admin).stdout
+
+
+def test_wrong_or_missing_credentials_are_one_line(demo_dir):
+    wrong = run(
+        "people",
+        "search",
+        "a",
+        data_dir=demo_dir,
+        check=False,
+        env={"FRONTERA_DESK_PASSWORD": "mala"},
+    )
+    assert wrong.returncode == 1 and "incorrectos" in wrong.stderr and wrong.stderr.count("\n") == 1
+    missing = run(
+        "people",
+        "search",
+        "a",
+        data_dir=demo_dir,
+        check=False,
+        env={"FRONTERA_DESK_USER": "", "FRONTERA_DESK_PASSWORD": ""},
+    )
+    assert missing.returncode == 1 and "FRONTERA_DESK_USER" in missing.stderr

@@ -185,3 +185,15 @@ def test_editing_keeps_the_documents_and_saves_the_change(qtbot, ctx, db, actors
         updated = people.get_person(session, record.id)
     assert updated.lodging == "Albergue Belen"
     assert updated.documents == record.documents
+
+
+def test_the_privacy_notice_is_shown_and_consent_recorded(qtbot, ctx, db):
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "AVISO DE PRIVACIDAD" in dialog.ui.notice.toPlainText()
+    fill_person(qtbot, dialog)
+    dialog.ui.consent.setChecked(True)
+    click_save(qtbot, dialog)
+    with db.read() as session:
+        person = people.get_person(session, dialog.result_person_id)
+    assert person.consent is not None and person.consent.given

@@ -5,7 +5,6 @@ import pytest
 from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
 from frontera_desk.domain.errors import (
     NotFoundError,
-    PermissionDenied,
     PossibleDuplicate,
     ValidationError,
 )

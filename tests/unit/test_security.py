@@ -32,8 +32,9 @@ def office(tmp_path):
     signed = result.signed_in
     with signed.db.write() as session:
         for username, role in (("sofia", Role.SUPERVISOR), ("ana", Role.CAPTURISTA)):
-            auth.add_user(session, signed.actor, signed.vault, username, username.title(), role,
-                          PASSWORD)  # fmt: skip
+            auth.add_user(
+                session, signed.actor, signed.vault, username, username.title(), role, PASSWORD
+            )
     signed.db.dispose()
     return app_paths, result.recovery_code
 
@@ -81,9 +82,8 @@ def test_changing_a_password_rewraps_without_reencrypting(office):
     app_paths, _ = office
     before = app_paths.database.read_bytes()[:4096]
     signed = auth.sign_in(app_paths, "ana", PASSWORD)
-    with signed.db.write() as session:
-        with pytest.raises(ValidationError, match="actual"):
-            auth.change_password(session, signed.actor, signed.vault, "otra", "nueva-clave-88")
+    with signed.db.write() as session, pytest.raises(ValidationError, match="actual"):
+        auth.change_password(session, signed.actor, signed.vault, "otra", "nueva-clave-88")
     with signed.db.write() as session:
         auth.change_password(session, signed.actor, signed.vault, PASSWORD, "nueva-clave-88")
     signed.db.dispose()
@@ -153,11 +153,15 @@ def test_setup_refuses_a_folder_that_already_has_an_office(office):
 # --- permissions ------------------------------------------------------------------------------
 
 MATRIX = {
-    Role.CAPTURISTA: {Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT,
-                      Action.EXPORT_PERSON},
+    Role.CAPTURISTA: {
+        Action.EDIT_PEOPLE,
+        Action.REQUEST_SUPPORT,
+        Action.DELIVER_SUPPORT,
+        Action.EXPORT_PERSON,
+    },
     Role.SUPERVISOR: set(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS},
     Role.ADMINISTRADOR: {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.VIEW_AUDIT},
-}  # fmt: skip
+}
 
 
 def test_the_permission_matrix_is_the_documented_one():
@@ -167,8 +171,9 @@ def test_the_permission_matrix_is_the_documented_one():
 
 def test_each_role_is_refused_in_the_service_and_the_refusal_is_audited(db, actors):
     with db.write() as session:
-        person = people.create_person(session, actors[Role.CAPTURISTA],
-                                      PersonInput("Rosa", "Cruz", sex=Sex.FEMALE))  # fmt: skip
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
         water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
         request = supports.request_support(
             session, actors[Role.CAPTURISTA], SupportInput(person.id, water, "Agua", 10_000)
@@ -208,8 +213,10 @@ def test_an_edited_audit_row_is_found_and_named(db, actors):
         assert check.ok and check.entries == 3
         second = session.query(AuditEntry).order_by(AuditEntry.id).all()[1].id
     with db.write() as session:
-        session.execute(text("UPDATE audit_log SET changes = replace(changes, 'Luz', 'Paz') WHERE id = :i"),
-                        {"i": second})  # fmt: skip
+        session.execute(
+            text("UPDATE audit_log SET changes = replace(changes, 'Luz', 'Paz') WHERE id = :i"),
+            {"i": second},
+        )
     with db.read() as session:
         check = audit.verify(session)
     assert not check.ok and check.first_broken_id == second
@@ -245,8 +252,11 @@ def test_consent_is_recorded_with_the_notice_shown(db, actors):
 
 def test_export_gives_the_person_everything_held_about_them(db, actors):
     with db.write() as session:
-        person = people.create_person(session, actors[Role.CAPTURISTA],
-                                      PersonInput("Rosa", "Cruz", sex=Sex.FEMALE, phone="962 111 2222"))  # fmt: skip
+        person = people.create_person(
+            session,
+            actors[Role.CAPTURISTA],
+            PersonInput("Rosa", "Cruz", sex=Sex.FEMALE, phone="962 111 2222"),
+        )
         data = privacy.export_person(session, actors[Role.CAPTURISTA], person.id)
     assert data["nombre_completo"] == "Rosa Cruz"
     assert data["telefono"] == "962 111 2222"
@@ -258,11 +268,20 @@ def test_anonymizing_keeps_totals_and_erases_personal_data_everywhere(db, actors
 
     with db.write() as session:
         person = people.create_person(
-            session, actors[Role.CAPTURISTA],
-            PersonInput("Rosa María", "Núñez", "Cruz", Sex.FEMALE, date(1990, 5, 4), nationality="HN",
-                        phone="962 111 2222", notes="Vive con su hermana",
-                        documents=[people.DocumentInput("pasaporte", "F123456")]),
-        )  # fmt: skip
+            session,
+            actors[Role.CAPTURISTA],
+            PersonInput(
+                "Rosa María",
+                "Núñez",
+                "Cruz",
+                Sex.FEMALE,
+                date(1990, 5, 4),
+                nationality="HN",
+                phone="962 111 2222",
+                notes="Vive con su hermana",
+                documents=[people.DocumentInput("pasaporte", "F123456")],
+            ),
+        )
         water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
         s = supports.request_support(
             session, actors[Role.CAPTURISTA], SupportInput(person.id, water, "Agua", 10_000)
@@ -298,3 +317,23 @@ def test_retention_lists_people_without_recent_activity(db, actors):
         later = date.today() + timedelta(days=365 * 6)
         found = privacy.inactive_people(session, actors[Role.SUPERVISOR], years=5, today=later)
     assert [r.id for r in found] == [person.id]
+
+
+def test_the_exported_pdf_reads_back_with_any_name(db, actors, tmp_path):
+    from pypdf import PdfReader
+
+    from frontera_desk.reports.person_export import write_person_pdf
+
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            PersonInput("Widelande", "Saint-Fleur", sex=Sex.FEMALE, nationality="HT", consent=True,
+                        documents=[people.DocumentInput("comar", "COMAR-2026-1")]),
+        )  # fmt: skip
+        data = privacy.export_person(session, actors[Role.CAPTURISTA], person.id)
+    data["observaciones"] = "Олена Шевченко; Nguyễn Thị Hương; Núñez"
+    target = write_person_pdf(data, tmp_path / "datos.pdf", demo=True)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    for expected in ("Widelande Saint-Fleur", "Haití", "COMAR-2026-1", "otorgado", "DEMOSTRACIÓN",
+                     "Шевченко", "Nguyễn", "Núñez"):  # fmt: skip
+        assert expected in text

@@ -11,7 +11,7 @@ from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 
 
-class ServiceDialog(QDialog):
+class FormDialog(QDialog):
     """Subclasses set ``self.error_label`` and ``self.fields`` and implement ``save()``.
 
     ``save()`` raises FronteraError for anything the user must fix; the dialog then stays open
@@ -21,9 +21,8 @@ class ServiceDialog(QDialog):
     error_label: QLabel
     fields: dict[str, QWidget]
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
         self.fields = {}
 
     def showEvent(self, event: Any) -> None:
@@ -55,3 +54,11 @@ class ServiceDialog(QDialog):
             return
         if done:
             super().accept()
+
+
+class ServiceDialog(FormDialog):
+    """A form dialog of a signed-in session: it has the application context."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx

@@ -21,6 +21,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import ServiceDialog
 from frontera_desk.gui.generated.ui_person_dialog import Ui_PersonDialog
 from frontera_desk.services import people
+from frontera_desk.services.office import get_settings
 from frontera_desk.services.people import DocumentInput, PersonInput, PersonRecord
 
 
@@ -91,6 +92,10 @@ class PersonDialog(ServiceDialog):
             lambda: self._add_document(DocumentInput(DocumentType.PASSPORT))
         )
         ui.removeDocument.clicked.connect(self._remove_document)
+        with ctx.db.read() as session:
+            ui.notice.setPlainText(get_settings(session).privacy_notice)
+        self._consent_before = person.consent.given if person and person.consent else None
+        ui.consent.setChecked(bool(self._consent_before))
         ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -169,6 +174,13 @@ class PersonDialog(ServiceDialog):
             return combo.currentText().strip()  # the service says it is not a country
         return combo.itemData(max(index, 0))
 
+    def _consent(self) -> bool | None:
+        """The answer to record: always for a new person, for an existing one when it changed."""
+        given = self.ui.consent.isChecked()
+        if self.person is not None and given == bool(self._consent_before):
+            return None
+        return given
+
     def collect(self) -> PersonInput:
         ui = self.ui
         table = ui.documents
@@ -200,6 +212,7 @@ class PersonDialog(ServiceDialog):
             vulnerabilities={f for f, box in self.vulnerability_boxes.items() if box.isChecked()},
             documents=documents,
             notes=ui.notes.toPlainText(),
+            consent=self._consent(),
         )
 
     # --- saving -------------------------------------------------------------------------------

@@ -1,39 +1,14 @@
-"""Small dialogs: first-run office setup, and choosing a person."""
+"""Choosing a person."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
 
-from frontera_desk.db import Database
-from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.generated.ui_office_setup_dialog import Ui_OfficeSetupDialog
 from frontera_desk.gui.generated.ui_person_picker_dialog import Ui_PersonPickerDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model
-from frontera_desk.services import office
-
-
-class OfficeSetupDialog(QDialog):
-    """Shown once, on an empty data dir: which office this computer belongs to."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_OfficeSetupDialog()
-        self.ui.setupUi(self)
-        self.db = db
-        self.ui.buttons.accepted.connect(self.accept)
-        self.ui.buttons.rejected.connect(self.reject)
-
-    def accept(self) -> None:
-        try:
-            with self.db.write() as session:
-                office.initialize_office(session, self.ui.code.text(), self.ui.name.text())
-        except FronteraError as error:
-            self.ui.error.setText(error.message)
-            return
-        super().accept()
 
 
 class PersonPickerDialog(QDialog):

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import html
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -21,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import SupportDialog
 from frontera_desk.gui.models.lazy import IdRole, LazyTableModel
 from frontera_desk.gui.models.tables import people_model, supports_model
-from frontera_desk.services import people
+from frontera_desk.services import people, privacy
 from frontera_desk.services.context import Action
 from frontera_desk.services.people import PersonRecord
 from frontera_desk.services.supports import SupportFilter
@@ -130,7 +136,14 @@ class PeoplePage(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit"))
         self.request_button = QPushButton(self.tr("Request &support"))
         self.member_button = QPushButton(self.tr("Register household &member"))
-        for button in (self.edit_button, self.request_button, self.member_button):
+        self.export_button = QPushButton(self.tr("E&xport data…"))
+        self.export_button.setToolTip(
+            self.tr("Everything held about the person, for them (PDF or JSON)")
+        )
+        self.anonymize_button = QPushButton(self.tr("Anon&ymize…"))
+        self.anonymize_button.setVisible(self.ctx.actor.can(Action.ANONYMIZE_PERSON))
+        for button in (self.edit_button, self.request_button, self.member_button,
+                       self.export_button, self.anonymize_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch()
         box.addLayout(buttons)
@@ -142,6 +155,8 @@ class PeoplePage(QWidget):
         self.edit_button.clicked.connect(self.edit_person)
         self.request_button.clicked.connect(self.request_support)
         self.member_button.clicked.connect(self.new_member)
+        self.export_button.clicked.connect(self.export_person)
+        self.anonymize_button.clicked.connect(self.anonymize_person)
         return panel
 
     # --- loading ------------------------------------------------------------------------------
@@ -172,12 +187,13 @@ class PeoplePage(QWidget):
             with self.ctx.db.read() as session:
                 self.person = people.get_person(session, person_id)
                 members = people.household_members(session, person_id)
-        can_edit = self.ctx.actor.can(Action.EDIT_PEOPLE)
-        self.edit_button.setEnabled(self.person is not None and can_edit)
-        self.member_button.setEnabled(self.person is not None and can_edit)
-        self.request_button.setEnabled(
-            self.person is not None and self.ctx.actor.can(Action.REQUEST_SUPPORT)
-        )
+        can = self.ctx.actor.can
+        active = self.person is not None and not self.person.anonymized
+        self.edit_button.setEnabled(active and can(Action.EDIT_PEOPLE))
+        self.member_button.setEnabled(active and can(Action.EDIT_PEOPLE))
+        self.request_button.setEnabled(active and can(Action.REQUEST_SUPPORT))
+        self.export_button.setEnabled(active and can(Action.EXPORT_PERSON))
+        self.anonymize_button.setEnabled(active)
         if self.person is None:
             hint = self.tr("Choose a person in the list to see their file.")
             self.detail.setText(f"<p style='color:#666'>{hint}</p>")
@@ -233,6 +249,17 @@ class PeoplePage(QWidget):
             )
         if p.notes:
             rows.append((self.tr("Notes"), e(p.notes).replace("\n", "<br>")))
+        if p.consent is None:
+            missing = e(self.tr("not recorded"))
+            consent = f"<span style='color:#b00020'>{missing}</span>"
+        else:
+            answer = self.tr("given on %1") if p.consent.given else self.tr("refused on %1")
+            consent = e(
+                answer.replace("%1", labels.day(p.consent.on)) + f" — {p.consent.recorded_by}"
+            )
+        rows.append((self.tr("Privacy consent"), consent))
+        if p.anonymized:
+            rows.insert(0, (self.tr("Anonymized"), e(self.tr("personal data removed"))))
         return f"<h2>{e(p.full_name)}</h2>{labels.detail_table(rows)}"
 
     # --- actions ------------------------------------------------------------------------------
@@ -270,6 +297,51 @@ class PeoplePage(QWidget):
         self._update_count()
         select_id(self.table, person_id)
         self._show(person_id)
+
+    def export_person(self) -> None:
+        if self.person is None:
+            return
+        suggested = str(Path.home() / f"datos-{self.person.id}.pdf")
+        target, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the person's data"),
+            suggested,
+            self.tr("PDF (*.pdf);;JSON (*.json)"),
+        )
+        if not target:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                data = privacy.export_person(session, self.ctx.actor, self.person.id)
+            path = Path(target)
+            if path.suffix.lower() == ".json" or "json" in chosen.lower():
+                path = path.with_suffix(".json")
+                path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+            else:
+                from frontera_desk.reports.person_export import write_person_pdf  # reportlab: slow
+
+                write_person_pdf(data, path.with_suffix(".pdf"), demo=self.ctx.office.is_demo)
+        except (FronteraError, OSError) as error:
+            message = error.message if isinstance(error, FronteraError) else str(error)
+            QMessageBox.warning(self, self.tr("Export"), message)
+
+    def anonymize_person(self) -> None:
+        if self.person is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Anonymize %1").replace("%1", self.person.full_name),
+            self.tr("Names, documents, contact and notes will be removed for good; the totals "
+                    "are kept. Reason (for example, the person asked for it):"),
+        )  # fmt: skip
+        if not ok:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                privacy.anonymize_person(session, self.ctx.actor, self.person.id, reason)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Anonymize"), error.message)
+            return
+        self.show_person(self.person.id)
 
     def request_support(self) -> None:
         if self.person is None:

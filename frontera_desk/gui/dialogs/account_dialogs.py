@@ -1,0 +1,203 @@
+"""Set-up, sign-in, recovery, recovery code, change of password and new user."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+
+from frontera_desk.domain.enums import Role
+from frontera_desk.domain.errors import ValidationError
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.base import FormDialog, ServiceDialog
+from frontera_desk.gui.generated.ui_password_dialog import Ui_PasswordDialog
+from frontera_desk.gui.generated.ui_recovery_code_dialog import Ui_RecoveryCodeDialog
+from frontera_desk.gui.generated.ui_recovery_dialog import Ui_RecoveryDialog
+from frontera_desk.gui.generated.ui_setup_dialog import Ui_SetupDialog
+from frontera_desk.gui.generated.ui_sign_in_dialog import Ui_SignInDialog
+from frontera_desk.gui.generated.ui_user_dialog import Ui_UserDialog
+from frontera_desk.paths import Paths
+from frontera_desk.services import auth
+
+
+def _repeated(password: QLineEdit, repeat: QLineEdit) -> str:
+    if password.text() != repeat.text():
+        raise ValidationError(
+            "repeat", QGuiApplication.translate("Accounts", "The two passwords are not the same.")
+        )
+    return password.text()
+
+
+def _ok_text(buttons: QDialogButtonBox, text: str) -> None:
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
+
+
+class SetupDialog(FormDialog):
+    """First start on an empty data folder: the office and its first administrator."""
+
+    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui = Ui_SetupDialog()
+        ui.setupUi(self)
+        self.app_paths = app_paths
+        self.result_value: auth.SetupResult | None = None
+        self.error_label = ui.error
+        self.fields = {
+            "code": ui.code, "name": ui.name, "username": ui.username, "full_name": ui.fullName,
+            "password": ui.password, "repeat": ui.repeat,
+        }  # fmt: skip
+        _ok_text(ui.buttons, self.tr("&Create office"))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        ui = self.ui
+        password = _repeated(ui.password, ui.repeat)
+        self.result_value = auth.setup(
+            self.app_paths, ui.code.text(), ui.name.text(), ui.username.text(), ui.fullName.text(),
+            password,
+        )  # fmt: skip
+        return True
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once; it can be printed or copied, and must be acknowledged."""
+
+    def __init__(self, code: str, office: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui = Ui_RecoveryCodeDialog()
+        ui.setupUi(self)
+        self.code, self.office = code, office
+        ui.code.setText(code)
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        ui.kept.toggled.connect(ok.setEnabled)
+        ui.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        ui.print.clicked.connect(self.print_code)
+        ui.buttons.accepted.connect(self.accept)
+
+    def print_code(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            page = QTextDocument()
+            page.setHtml(
+                f"<h2>{self.office}</h2><p>{self.ui.intro.text()}</p>"
+                f"<p style='font-size:24pt;font-family:monospace'><b>{self.code}</b></p>"
+            )
+            painter = QPainter(printer)
+            page.drawContents(painter)
+            painter.end()
+
+
+class SignInDialog(FormDialog):
+    """User and password; ``signed_in`` holds the session after a successful sign-in."""
+
+    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui = Ui_SignInDialog()
+        ui.setupUi(self)
+        self.app_paths = app_paths
+        self.signed_in: auth.SignedIn | None = None
+        self.error_label = ui.error
+        self.fields = {"username": ui.username, "password": ui.password}
+        _ok_text(ui.buttons, self.tr("&Sign in"))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+        ui.forgot.clicked.connect(self.recover)
+        ui.username.setFocus()
+
+    def save(self) -> bool:
+        try:
+            self.signed_in = auth.sign_in(
+                self.app_paths, self.ui.username.text(), self.ui.password.text()
+            )
+        finally:
+            self.ui.password.clear()
+        return True
+
+    def recover(self) -> None:
+        dialog = RecoveryDialog(self.app_paths, self)
+        if dialog.exec():
+            self.signed_in = dialog.signed_in
+            super().accept()
+
+
+class RecoveryDialog(FormDialog):
+    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui = Ui_RecoveryDialog()
+        ui.setupUi(self)
+        self.app_paths = app_paths
+        self.signed_in: auth.SignedIn | None = None
+        self.error_label = ui.error
+        self.fields = {"code": ui.code, "username": ui.username, "password": ui.password,
+                       "repeat": ui.repeat}  # fmt: skip
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        ui = self.ui
+        password = _repeated(ui.password, ui.repeat)
+        self.signed_in = auth.recover(self.app_paths, ui.code.text(), ui.username.text(), password)
+        return True
+
+
+class PasswordDialog(ServiceDialog):
+    """The signed-in user changes their own password."""
+
+    def __init__(self, ctx: AppContext, vault: auth.Vault, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.ui = ui = Ui_PasswordDialog()
+        ui.setupUi(self)
+        self.vault = vault
+        self.error_label = ui.error
+        self.fields = {"old_password": ui.current, "password": ui.password, "repeat": ui.repeat}
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        ui = self.ui
+        new = _repeated(ui.password, ui.repeat)
+        with self.ctx.db.write() as session:
+            auth.change_password(session, self.ctx.actor, self.vault, ui.current.text(), new)
+        return True
+
+
+class UserDialog(ServiceDialog):
+    """An administrator creates an account, or (with ``username``) sets a new password."""
+
+    def __init__(
+        self, ctx: AppContext, vault: auth.Vault, username: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.ui = ui = Ui_UserDialog()
+        ui.setupUi(self)
+        self.vault = vault
+        self.reset = bool(username)
+        self.error_label = ui.error
+        self.fields = {"username": ui.username, "full_name": ui.fullName, "role": ui.role,
+                       "password": ui.password, "repeat": ui.repeat}  # fmt: skip
+        for role in (Role.CAPTURISTA, Role.SUPERVISOR, Role.ADMINISTRADOR):
+            ui.role.addItem(labels.role(role), role.value)
+        if self.reset:
+            self.setWindowTitle(self.tr("New password for %1").replace("%1", username))
+            ui.username.setText(username)
+            for widget in (ui.username, ui.fullName, ui.role, ui.fullNameLabel, ui.roleLabel):
+                widget.setVisible(widget is ui.username)
+            ui.username.setReadOnly(True)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        ui = self.ui
+        password = _repeated(ui.password, ui.repeat)
+        with self.ctx.db.write() as session:
+            if self.reset:
+                auth.reset_password(
+                    session, self.ctx.actor, self.vault, ui.username.text(), password
+                )
+            else:
+                auth.add_user(session, self.ctx.actor, self.vault, ui.username.text(),
+                              ui.fullName.text(), ui.role.currentData(), password)  # fmt: skip
+        return True

@@ -1,0 +1,80 @@
+"""Idle lock: after some minutes untouched, personal data is hidden until the password is typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from frontera_desk.gui.context import AppContext
+from frontera_desk.services import auth
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+}  # fmt: skip
+
+
+class IdleWatcher(QObject):
+    """Emits ``went_idle`` when no key or mouse event reached the application for a while."""
+
+    went_idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True, interval=minutes * 60_000)
+        self.timer.timeout.connect(self.went_idle)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self.timer.start()
+        return False
+
+
+class LockScreen(QWidget):
+    """Shown instead of the pages while locked; nothing personal is on it."""
+
+    unlocked = Signal()
+    MAX_TRIES = 5
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tries = 0
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        title = QLabel(self.tr("Session locked"))
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        text = QLabel(
+            self.tr(
+                "Frontera Desk was locked to protect the data. %1, type your password."
+            ).replace("%1", ctx.actor.full_name)
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setMaximumWidth(320)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.button = QPushButton(self.tr("&Unlock"))
+        for widget in (title, text, self.password, self.button, self.error):
+            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+        self.password.returnPressed.connect(self.try_unlock)
+        self.button.clicked.connect(self.try_unlock)
+
+    def try_unlock(self) -> None:
+        vault = self.ctx.vault
+        if vault is not None and auth.verify_password(
+            vault, self.ctx.actor.username, self.password.text()
+        ):
+            self.password.clear()
+            self.error.clear()
+            self.tries = 0
+            self.unlocked.emit()
+            return
+        self.password.clear()
+        self.tries += 1
+        if self.tries >= self.MAX_TRIES:
+            self.window().close()  # five wrong passwords: the session ends
+            return
+        self.error.setText(self.tr("Wrong password."))

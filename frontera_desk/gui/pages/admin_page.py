@@ -1,0 +1,333 @@
+"""Administración: users, the audit log and its check, office settings, and data retention.
+
+Each tab appears only to the roles that may use it; the services check again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.account_dialogs import UserDialog
+from frontera_desk.gui.errors import show_error
+from frontera_desk.gui.models.lazy import Column, LazyTableModel
+from frontera_desk.gui.pages.people_page import make_table
+from frontera_desk.services import audit, auth, office, privacy
+from frontera_desk.services.audit import AuditFilter, AuditRow
+from frontera_desk.services.context import Action
+
+
+def _changes(row: AuditRow) -> str:
+    if not row.changes:
+        return ""
+    try:
+        values = json.loads(row.changes)
+    except ValueError:
+        return row.changes
+    return "; ".join(
+        f"{k}: {v[0]} → {v[1]}" if isinstance(v, list) and len(v) == 2 else f"{k}: {v}"
+        for k, v in values.items()
+    )
+
+
+def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]:
+    columns = [
+        Column(QCoreApplication.translate("AdminPage", "No."), lambda r: str(r.id), None, True, 60),
+        Column(QCoreApplication.translate("AdminPage", "When (UTC)"),
+               lambda r: r.at.strftime("%d/%m/%Y %H:%M:%S"), width=140),
+        Column(QCoreApplication.translate("AdminPage", "User"), lambda r: r.user, width=180),
+        Column(QCoreApplication.translate("AdminPage", "Action"), lambda r: r.action, width=130),
+        Column(QCoreApplication.translate("AdminPage", "Record"), lambda r: r.entity, width=100),
+        Column(QCoreApplication.translate("AdminPage", "Changes"), _changes, width=400),
+    ]  # fmt: skip
+
+    def query(session: Any, f: AuditFilter, _key: str | None, _desc: bool) -> list[int]:
+        return audit.entry_ids(session, ctx.actor, f)
+
+    return LazyTableModel(ctx.db, columns, query, audit.fetch_rows, AuditFilter(), parent=parent)
+
+
+class AdminPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        can = ctx.actor.can
+        self.users: QTableWidget | None = None
+        if can(Action.MANAGE_USERS):
+            self.tabs.addTab(self._users_tab(), self.tr("&Users"))
+        if can(Action.VIEW_AUDIT):
+            self.tabs.addTab(self._audit_tab(), self.tr("Audit &log"))
+        if can(Action.MANAGE_SETTINGS):
+            self.tabs.addTab(self._settings_tab(), self.tr("&Office"))
+        if can(Action.ANONYMIZE_PERSON):
+            self.tabs.addTab(self._retention_tab(), self.tr("Data &retention"))
+        if self.tabs.count() == 0:
+            layout.addWidget(QLabel(self.tr("Your role has no administration tasks.")))
+
+    def refresh(self) -> None:
+        if self.users is not None:
+            self._load_users()
+        if hasattr(self, "audit"):
+            self.audit.reload()
+
+    # --- users --------------------------------------------------------------------------------
+
+    def _users_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        self.users = QTableWidget(0, 4)
+        self.users.setObjectName("usersTable")
+        self.users.setHorizontalHeaderLabels(
+            [self.tr("User"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
+        )
+        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.users.horizontalHeader().setStretchLastSection(True)
+        self.users.verticalHeader().hide()
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("&New user…"))
+        reset = QPushButton(self.tr("New &password…"))
+        disable = QPushButton(self.tr("&Disable"))
+        for button in (add, reset, disable):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        box.addLayout(buttons)
+        box.addWidget(self.users)
+        add.clicked.connect(self.add_user)
+        reset.clicked.connect(self.reset_password)
+        disable.clicked.connect(self.disable_user)
+        return tab
+
+    def _load_users(self) -> None:
+        assert self.users is not None
+        with self.ctx.db.read() as session:
+            users = auth.list_users(session)
+        self.users.setRowCount(len(users))
+        for row, user in enumerate(users):
+            state = self.tr("Active") if user.is_active else self.tr("Disabled")
+            for column, value in enumerate(
+                (user.username, user.full_name, labels.role(user.role), state)
+            ):
+                self.users.setItem(row, column, QTableWidgetItem(value))
+
+    def _selected_user(self) -> str | None:
+        assert self.users is not None
+        row = self.users.currentRow()
+        item = self.users.item(row, 0) if row >= 0 else None
+        return item.text() if item else None
+
+    def add_user(self) -> None:
+        if self.ctx.vault and UserDialog(self.ctx, self.ctx.vault, parent=self).exec():
+            self._load_users()
+
+    def reset_password(self) -> None:
+        username = self._selected_user()
+        if (
+            username
+            and self.ctx.vault
+            and UserDialog(self.ctx, self.ctx.vault, username, self).exec()
+        ):
+            self._load_users()
+
+    def disable_user(self) -> None:
+        username = self._selected_user()
+        if not username or self.ctx.vault is None:
+            return
+        text = self.tr("%1 will no longer be able to sign in. Their history is kept.")
+        answer = QMessageBox.question(self, self.tr("Disable user"), text.replace("%1", username))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                auth.disable_user(session, self.ctx.actor, self.ctx.vault, username)
+        except FronteraError as error:
+            show_error(self, error)
+        self._load_users()
+
+    # --- audit --------------------------------------------------------------------------------
+
+    def _audit_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        filters = QHBoxLayout()
+        self.audit_user = QComboBox()
+        self.audit_user.setAccessibleName(self.tr("User"))
+        self.audit_user.addItem(self.tr("All users"), None)
+        self.audit_action = QComboBox()
+        self.audit_action.setAccessibleName(self.tr("Action"))
+        self.audit_action.addItem(self.tr("All actions"), "")
+        with self.ctx.db.read() as session:
+            for user in auth.list_users(session):
+                self.audit_user.addItem(user.full_name, user.id)
+            for action in audit.actions(session):
+                self.audit_action.addItem(action, action)
+        self.audit_since = QDateEdit(QDate.currentDate().addMonths(-1), calendarPopup=True)
+        self.audit_until = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        for edit, name in ((self.audit_since, self.tr("From")), (self.audit_until, self.tr("To"))):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+        self.verify_button = QPushButton(self.tr("&Verify the chain"))
+        self.verify_result = QLabel()
+        self.verify_result.setWordWrap(True)
+        since, until = QLabel(self.tr("From")), QLabel(self.tr("to"))
+        for widget in (self.audit_user, self.audit_action, since, self.audit_since, until,
+                       self.audit_until):  # fmt: skip
+            filters.addWidget(widget)
+        filters.addStretch()
+        filters.addWidget(self.verify_button)
+        box.addLayout(filters)
+        box.addWidget(self.verify_result)
+        self.audit = audit_model(self.ctx, self)
+        box.addWidget(make_table(self.audit, "auditTable"))
+        for combo in (self.audit_user, self.audit_action):
+            combo.currentIndexChanged.connect(self._filter_audit)
+        for edit in (self.audit_since, self.audit_until):
+            edit.dateChanged.connect(self._filter_audit)
+        self.verify_button.clicked.connect(self.verify_chain)
+        self._filter_audit()
+        return tab
+
+    def _filter_audit(self) -> None:
+        self.audit.set_filter(
+            AuditFilter(
+                user_id=self.audit_user.currentData(),
+                action=self.audit_action.currentData() or "",
+                since=labels.from_qdate(self.audit_since.date()),
+                until=labels.from_qdate(self.audit_until.date()),
+            )
+        )
+
+    def verify_chain(self) -> None:
+        with self.ctx.db.read() as session:
+            result = audit.verify(session)
+        color = "#00695c" if result.ok else "#b00020"
+        self.verify_result.setText(f"<b style='color:{color}'>{result.message}</b>")
+
+    # --- office settings ----------------------------------------------------------------------
+
+    def _settings_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        with self.ctx.db.read() as session:
+            current = office.get_settings(session)
+        self.notice = QPlainTextEdit(current.privacy_notice)
+        self.notice.setAccessibleName(self.tr("Privacy notice"))
+        self.notice.setTabChangesFocus(True)
+        self.retention = QSpinBox(minimum=1, maximum=50, value=current.retention_years)
+        self.retention.setSuffix(self.tr(" years"))
+        self.idle = QSpinBox(minimum=1, maximum=240, value=current.idle_lock_minutes)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.settings_error = QLabel()
+        self.settings_error.setStyleSheet("color: #b00020; font-weight: bold;")
+        save = QPushButton(self.tr("&Save settings"))
+        form.addRow(self.tr("Privacy &notice"), self.notice)
+        form.addRow(self.tr("Keep inactive people for"), self.retention)
+        form.addRow(self.tr("Lock after idle"), self.idle)
+        form.addRow(self.settings_error)
+        form.addRow(save)
+        save.clicked.connect(self.save_settings)
+        return tab
+
+    def save_settings(self) -> None:
+        new = office.OfficeSettings(
+            self.notice.toPlainText(), self.retention.value(), self.idle.value()
+        )
+        try:
+            with self.ctx.db.write() as session:
+                office.update_settings(session, self.ctx.actor, new)
+        except FronteraError as error:
+            self.settings_error.setText(error.message)
+            return
+        self.settings_error.setText(self.tr("Saved. The idle lock applies from the next sign-in."))
+
+    # --- retention ----------------------------------------------------------------------------
+
+    def _retention_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        self.retention_info = QLabel()
+        self.retention_info.setWordWrap(True)
+        self.inactive = QTableWidget(0, 3)
+        self.inactive.setObjectName("inactiveTable")
+        self.inactive.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Name"), self.tr("Registered")]
+        )
+        self.inactive.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.inactive.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.inactive.horizontalHeader().setStretchLastSection(True)
+        self.inactive.verticalHeader().hide()
+        buttons = QHBoxLayout()
+        find = QPushButton(self.tr("&List inactive people"))
+        anonymize = QPushButton(self.tr("&Anonymize selected…"))
+        buttons.addWidget(find)
+        buttons.addWidget(anonymize)
+        buttons.addStretch()
+        box.addWidget(self.retention_info)
+        box.addLayout(buttons)
+        box.addWidget(self.inactive)
+        find.clicked.connect(self.list_inactive)
+        anonymize.clicked.connect(self.anonymize_selected)
+        return tab
+
+    def list_inactive(self) -> None:
+        with self.ctx.db.read() as session:
+            years = office.get_settings(session).retention_years
+            rows = privacy.inactive_people(session, self.ctx.actor, years)
+        self.retention_info.setText(
+            self.tr(
+                "%n person(s) with no change and no support in the last %1 years.", "", len(rows)
+            ).replace("%1", str(years))
+        )
+        self.inactive.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, value in enumerate(
+                (str(row.id), row.full_name, labels.day(row.created_on))
+            ):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.inactive.setItem(index, column, item)
+
+    def anonymize_selected(self) -> None:
+        ids = sorted({i.data(Qt.ItemDataRole.UserRole) for i in self.inactive.selectedItems()})
+        if not ids:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Anonymize"),
+            self.tr("Names, documents, contact and notes of %n person(s) will be removed for good. "
+                    "Reason:", "", len(ids)),
+        )  # fmt: skip
+        if not ok:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                for person_id in ids:
+                    privacy.anonymize_person(session, self.ctx.actor, person_id, reason)
+        except FronteraError as error:
+            show_error(self, error)
+        self.list_inactive()

@@ -1,0 +1,151 @@
+"""Set-up, sign-in, idle lock and administration through the real dialogs and pages."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from frontera_desk import paths
+from frontera_desk.db import keyfile
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.account_dialogs import (
+    PasswordDialog,
+    RecoveryCodeDialog,
+    SetupDialog,
+    SignInDialog,
+    UserDialog,
+)
+from frontera_desk.gui.main_window import MainWindow
+from frontera_desk.services import auth, office
+from frontera_desk.settings import Settings
+
+PASSWORD = "clave-segura-1"
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch):
+    monkeypatch.setattr(
+        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+    )
+
+
+def ok(qtbot, dialog):
+    button = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def signed(tmp_path):
+    app_paths = paths.resolve(tmp_path / "office")
+    result = auth.setup(app_paths, "TAP", "Oficina Tapachula", "admin", "Ana Admin", PASSWORD)
+    yield result.signed_in, app_paths
+    result.signed_in.db.dispose()
+
+
+def context(signed_in, app_paths, minutes=10):
+    with signed_in.db.read() as session:
+        info = office.get_office(session)
+    return AppContext(signed_in.db, signed_in.actor, info, app_paths, Settings(), signed_in.vault,
+                      minutes)  # fmt: skip
+
+
+def test_setup_creates_the_office_and_shows_the_recovery_code_once(qtbot, tmp_path):
+    app_paths = paths.resolve(tmp_path / "new")
+    dialog = SetupDialog(app_paths)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    qtbot.keyClicks(ui.code, "tap")
+    qtbot.keyClicks(ui.name, "Oficina Tapachula")
+    qtbot.keyClicks(ui.username, "admin")
+    qtbot.keyClicks(ui.fullName, "Ana Admin")
+    qtbot.keyClicks(ui.password, PASSWORD)
+    qtbot.keyClicks(ui.repeat, "otra-cosa-1")
+    ok(qtbot, dialog)
+    assert ui.error.text() == "Las dos contraseñas no coinciden."
+    assert not app_paths.keys.exists()
+    ui.repeat.setText(PASSWORD)
+    ok(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    result = dialog.result_value
+    result.signed_in.db.dispose()
+    assert app_paths.keys.exists()
+    code = RecoveryCodeDialog(result.recovery_code, "TAP")
+    qtbot.addWidget(code)
+    assert code.ui.code.text() == result.recovery_code
+    finish = code.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not finish.isEnabled()  # only once the code is kept
+    code.ui.kept.setChecked(True)
+    assert finish.isEnabled()
+
+
+def test_sign_in_explains_a_wrong_password_and_keeps_the_user_name(qtbot, signed):
+    _, app_paths = signed
+    dialog = SignInDialog(app_paths)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.username, "admin")
+    qtbot.keyClicks(dialog.ui.password, "equivocada")
+    ok(qtbot, dialog)
+    assert "Quedan 4 intento(s)" in dialog.ui.error.text()
+    assert dialog.ui.username.text() == "admin" and dialog.ui.password.text() == ""
+    qtbot.keyClicks(dialog.ui.password, PASSWORD)
+    ok(qtbot, dialog)
+    assert dialog.signed_in is not None and dialog.signed_in.actor.username == "admin"
+    dialog.signed_in.db.dispose()
+
+
+def test_idle_lock_hides_the_pages_until_the_password(qtbot, signed):
+    signed_in, app_paths = signed
+    window = MainWindow(context(signed_in, app_paths))
+    qtbot.addWidget(window)
+    window.show()
+    window.idle.went_idle.emit()
+    assert window.screens.currentWidget() is window.lock_screen
+    assert not window.menuBar().isEnabled()
+    qtbot.keyClicks(window.lock_screen.password, "mala-clave")
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert window.lock_screen.error.text() == "Contraseña incorrecta."
+    assert window.screens.currentWidget() is window.lock_screen
+    qtbot.keyClicks(window.lock_screen.password, PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    assert window.screens.currentIndex() == 0 and window.menuBar().isEnabled()
+
+
+def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed):
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    dialog = UserDialog(ctx, ctx.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.username, "lucia")
+    qtbot.keyClicks(dialog.ui.fullName, "Lucia Perez")
+    dialog.ui.role.setCurrentIndex(dialog.ui.role.findData("supervisor"))
+    qtbot.keyClicks(dialog.ui.password, "corta")
+    qtbot.keyClicks(dialog.ui.repeat, "corta")
+    ok(qtbot, dialog)
+    assert dialog.ui.error.text() == "Contraseña: al menos 8 caracteres."
+    dialog.ui.password.setText("clave-nueva-9")
+    dialog.ui.repeat.setText("clave-nueva-9")
+    ok(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    auth.sign_in(app_paths, "lucia", "clave-nueva-9").db.dispose()
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(6)
+    admin = window.stack.currentWidget()
+    tabs = [admin.tabs.tabText(i) for i in range(admin.tabs.count())]
+    assert tabs == ["&Usuarios", "&Bitácora", "&Oficina"]  # no retention: not the admin's task
+    assert admin.users.rowCount() == 2
+    admin.verify_chain()
+    assert "íntegra" in admin.verify_result.text()
+
+
+def test_a_user_changes_their_password(qtbot, signed):
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    dialog = PasswordDialog(ctx, ctx.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.current, PASSWORD)
+    qtbot.keyClicks(dialog.ui.password, "nueva-clave-33")
+    qtbot.keyClicks(dialog.ui.repeat, "nueva-clave-33")
+    ok(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    auth.sign_in(app_paths, "admin", "nueva-clave-33").db.dispose()

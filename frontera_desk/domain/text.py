@@ -23,3 +23,10 @@ def clean(text: str | None) -> str:
 def fold_document(number: str) -> str:
     """Document numbers compare without spaces, dashes or case: ``"ab-12 3"`` → ``"AB123"``."""
     return re.sub(r"[\W_]+", "", fold(number)).upper()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet will not run as a formula: a leading = + - @ (or a tab or
+    carriage return) gets an apostrophe in front. Every text cell of an exported workbook
+    passes through here (OWASP "CSV injection")."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -60,3 +60,14 @@ def test_nationalities_are_iso_codes_with_spanish_names():
 def test_age_counts_whole_years():
     assert age_on(date(2000, 3, 16), date(2026, 3, 15)) == 25
     assert age_on(date(2000, 3, 15), date(2026, 3, 15)) == 26
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+52 962", "'+52 962"),
+     ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("María", "María"), ("", "")],
+)  # fmt: skip
+def test_spreadsheet_formulas_are_neutralised(text, safe):
+    from frontera_desk.domain.text import spreadsheet_safe
+
+    assert spreadsheet_safe(text) == safe

@@ -47,8 +47,14 @@ def _changes(row: AuditRow) -> str:
         values = json.loads(row.changes)
     except ValueError:
         return row.changes
+
+    def shown(value: Any) -> str:
+        return "—" if value is None else str(value)
+
     return "; ".join(
-        f"{k}: {v[0]} → {v[1]}" if isinstance(v, list) and len(v) == 2 else f"{k}: {v}"
+        f"{k}: {shown(v[0])} → {shown(v[1])}"
+        if isinstance(v, list) and len(v) == 2
+        else f"{k}: {shown(v)}"
         for k, v in values.items()
     )
 

@@ -18,8 +18,9 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.errors import install_excepthook
 from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.workers import run_in_background
+from frontera_desk.instance import instance_lock, shared_folder_warning
 from frontera_desk.paths import Paths, demo_data_dir
-from frontera_desk.services import auth
+from frontera_desk.services import auth, backup
 from frontera_desk.services import office as office_service
 from frontera_desk.settings import Settings
 
@@ -114,20 +115,31 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     from frontera_desk.services.demo import is_demo_dir
 
     is_demo = demo or (app_paths.data_dir == demo_data_dir())
+    title = QApplication.translate("App", "Frontera Desk")
     try:
-        if demo and not (auth.is_set_up(app_paths) and is_demo_dir(app_paths)):
-            _create_demo(app_paths)
-        signed = sign_in(app_paths, is_demo and is_demo_dir(app_paths), not smoke_test)
+        with instance_lock(app_paths):
+            warning = shared_folder_warning(app_paths.data_dir)
+            if warning:
+                logger.warning("data folder is synced or on the network")
+                if not smoke_test:
+                    QMessageBox.warning(None, title, warning)
+            if demo and not (auth.is_set_up(app_paths) and is_demo_dir(app_paths)):
+                _create_demo(app_paths)
+            signed = sign_in(app_paths, is_demo and is_demo_dir(app_paths), not smoke_test)
+            if signed is None:
+                return 0
+            return _run_window(app, app_paths, settings, signed, smoke_test)
     except FronteraError as error:
         if smoke_test:
             print(f"frontera-desk: {error}", file=sys.stderr)
         else:
-            QMessageBox.critical(
-                None, QApplication.translate("App", "Frontera Desk"), error.message
-            )
+            QMessageBox.critical(None, title, error.message)
         return 1
-    if signed is None:
-        return 0
+
+
+def _run_window(
+    app: QApplication, app_paths: Paths, settings: Settings, signed: auth.SignedIn, smoke: bool
+) -> int:
     try:
         with signed.db.read() as session:
             office = office_service.get_office(session)
@@ -139,12 +151,43 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
 
         window = MainWindow(ctx)
         window.show()
-        if smoke_test:
+        if smoke:
             QTimer.singleShot(0, lambda: _smoke(window, app))
+        elif backup.daily_backup_due(app_paths.backup_dir):
+            QTimer.singleShot(2000, window.automatic_backup)
         logger.info("main window shown")
-        return app.exec()
+        status = app.exec()
+        if not smoke and not ctx.restored:
+            _closing_backup(ctx)
+        return status
     finally:
         signed.db.dispose()
+
+
+def _closing_backup(ctx: AppContext) -> None:
+    """Every session ends with a backup (and old automatic ones are rotated)."""
+    text = QApplication.translate("App", "Backing up before closing…")
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(500)
+
+    def report(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    try:
+        backup.create_backup(ctx.paths, ctx.db, automatic=True, progress=report)
+        settings = ctx.settings
+        backup.rotate(
+            ctx.paths.backup_dir, settings.backup_keep_daily, settings.backup_keep_monthly
+        )
+    except (FronteraError, OSError) as error:
+        logger.error("closing backup failed: %s", type(error).__name__)
+        failed = QApplication.translate("App", "The closing backup failed: %1")
+        QMessageBox.warning(None, QApplication.translate("App", "Frontera Desk"),
+                            failed.replace("%1", str(error)))  # fmt: skip
+    finally:
+        dialog.close()
 
 
 def _smoke(window: object, app: QApplication) -> None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from frontera_desk import __version__, paths
 from frontera_desk.domain.errors import FronteraError
+from frontera_desk.instance import instance_lock
+from frontera_desk.settings import Settings
 
 if TYPE_CHECKING:
     from frontera_desk.services.auth import SignedIn
@@ -93,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
+    backup = group("backup", "respaldos")
+    create_backup = sub(backup, "create", "respaldar ahora")
+    create_backup.add_argument("-o", "--output", metavar="ARCHIVO_O_CARPETA")
+    verify_backup = sub(backup, "verify", "verificar un respaldo (hash e integridad)")
+    verify_backup.add_argument("file", metavar="ARCHIVO")
+    restore = sub(backup, "restore", "restaurar un respaldo (reemplaza la base de datos)")
+    restore.add_argument("file", metavar="ARCHIVO")
+    restore.add_argument("--yes", action="store_true", help="no pedir confirmación")
+
     audit = group("audit", "bitácora")
     sub(audit, "verify", "verificar la cadena de la bitácora")
 
@@ -116,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "audit": _audit, "db": _db}  # fmt: skip
+                    "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
@@ -265,6 +276,51 @@ def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
                 print(f"Usuario {args.username} desactivado.")
     finally:
         signed.db.dispose()
+    return 0
+
+
+def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from pathlib import Path
+
+    from frontera_desk.services import backup
+
+    if args.action == "create":
+        from frontera_desk.services.context import Action, require
+
+        signed = sign_in(app_paths)
+        try:
+            with signed.db.write():  # a refusal is audited
+                require(signed.actor, Action.BACKUP)
+            made = backup.create_backup(
+                app_paths, signed.db, Path(args.output) if args.output else None
+            )
+            settings = Settings.load(app_paths.settings_file)
+            if args.output is None:
+                backup.rotate(app_paths.backup_dir, settings.backup_keep_daily,
+                              settings.backup_keep_monthly)  # fmt: skip
+        finally:
+            signed.db.dispose()
+        print(f"Respaldo creado: {made.path}")
+        return 0
+    file = Path(args.file)
+    key, encrypted = backup.unlock_backup(file, *credentials())
+    if args.action == "verify":
+        manifest = backup.verify_backup(file, key, encrypted)
+        print(f"Respaldo íntegro: oficina {manifest.office_code}, {manifest.created_at}, "
+              f"revisión {manifest.schema_revision}.")  # fmt: skip
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise FronteraError("La restauración reemplaza la base de datos: confirme con --yes.")
+        answer = input(
+            f"Se reemplazará la base de datos de {app_paths.data_dir}. ¿Continuar? [s/N] "
+        )
+        if answer.strip().lower() not in ("s", "si", "sí", "y", "yes"):
+            print("Restauración cancelada.")
+            return 1
+    with instance_lock(app_paths):
+        aside = backup.restore_backup(app_paths, file, key, encrypted)
+    print("Respaldo restaurado." + (f" La base anterior quedó en {aside}." if aside else ""))
     return 0
 
 

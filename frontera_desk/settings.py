@@ -17,6 +17,9 @@ LANGUAGES = ("es", "en")
 class Settings:
     language: str = "es"  # interface language: "es" (Spanish, Mexico) or "en"
     search_delay_ms: int = 250  # pause after typing before a search runs
+    backup_keep_daily: int = 7  # automatic backups kept: the newest of each of the last N days
+    backup_keep_monthly: int = 12  # … and of each of the last N months
+    backup_warn_days: int = 2  # the status bar warns when the last backup is older than this
 
     @classmethod
     def load(cls, path: Path) -> Settings:

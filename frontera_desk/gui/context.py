@@ -21,6 +21,7 @@ class AppContext:
     settings: Settings
     vault: Vault | None = None  # the key file and database key of the signed-in session
     idle_lock_minutes: int = 10
+    restored: bool = False  # a backup replaced the database: no closing backup of the old one
 
     @property
     def language(self) -> str:

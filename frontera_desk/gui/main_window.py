@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QSize
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk import __version__
+from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
@@ -29,6 +30,8 @@ from frontera_desk.gui.pages.admin_page import AdminPage
 from frontera_desk.gui.pages.people_page import PeoplePage
 from frontera_desk.gui.pages.simple_pages import HomePage, PlaceholderPage
 from frontera_desk.gui.pages.supports_page import SupportsPage
+from frontera_desk.gui.workers import run_in_background
+from frontera_desk.services import backup
 
 
 class MainWindow(QMainWindow):
@@ -160,8 +163,40 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(text)
         self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.actor.full_name))
         self.month_label = QLabel(self.tr("Month: %1").replace("%1", month))
-        for label in (self.office_label, self.user_label, self.month_label):
+        self.backup_label = QLabel()
+        for label in (self.office_label, self.user_label, self.month_label, self.backup_label):
             bar.addPermanentWidget(label)
+        self.show_backup_age()
+
+    def show_backup_age(self) -> None:
+        """The status bar says how old the last backup is, in red when too old."""
+        last = backup.last_backup(self.ctx.paths.backup_dir)
+        if last is None:
+            self.backup_label.setText(self.tr("No backup yet"))
+            old = True
+        else:
+            days = (datetime.now(UTC) - last.created_at).days
+            if days == 0:
+                self.backup_label.setText(self.tr("Last backup: today"))
+            else:
+                self.backup_label.setText(self.tr("Last backup: %n day(s) ago", "", days))
+            old = days >= self.ctx.settings.backup_warn_days
+        self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;" if old else "")
+
+    def automatic_backup(self) -> None:
+        """The daily backup, off the GUI thread; the status bar updates when it is done."""
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FronteraError | OSError):
+                raise error
+            message = self.tr("The daily backup failed: %1").replace("%1", str(error))
+            self.statusBar().showMessage(message)
+
+        self._backup_job = run_in_background(
+            lambda _progress: backup.create_backup(self.ctx.paths, self.ctx.db, automatic=True),
+            lambda _made: self.show_backup_age(),
+            failed,
+        )
 
     # --- behaviour ----------------------------------------------------------------------------
 

@@ -25,16 +25,18 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
+    BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
+    RESTORE = "restore"  # replace the database with a backup
 
 
 _CASEWORK = {
     Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT, Action.EXPORT_PERSON
 }  # fmt: skip
-_ADMINISTRATION = {Action.MANAGE_USERS, Action.MANAGE_SETTINGS}
+_ADMINISTRATION = {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.RESTORE}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CAPTURISTA: frozenset(_CASEWORK),
     Role.SUPERVISOR: frozenset(set(Action) - _ADMINISTRATION),
-    Role.ADMINISTRADOR: frozenset(_ADMINISTRATION | {Action.VIEW_AUDIT}),
+    Role.ADMINISTRADOR: frozenset(_ADMINISTRATION | {Action.VIEW_AUDIT, Action.BACKUP}),
     Role.SYSTEM: frozenset(),  # the built-in account records set-up; it never signs in
 }
 
@@ -50,6 +52,8 @@ _ACTION_ES = {
     Action.VIEW_AUDIT: "consultar la bitácora",
     Action.MANAGE_USERS: "administrar usuarios",
     Action.MANAGE_SETTINGS: "cambiar la configuración de la oficina",
+    Action.BACKUP: "respaldar la base de datos",
+    Action.RESTORE: "restaurar un respaldo",
 }
 
 

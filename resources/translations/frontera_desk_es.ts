@@ -51,6 +51,10 @@
         <translation>&amp;Conservación de datos</translation>
     </message>
     <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Respaldos</translation>
+    </message>
+    <message>
         <source>Your role has no administration tasks.</source>
         <translation>Su rol no tiene tareas de administración.</translation>
     </message>
@@ -184,6 +188,82 @@
             <numerusform>Se eliminarán para siempre los nombres, documentos, contacto y observaciones de %n personas. Motivo:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Frontera Desk backs up on its own every day and when it closes, into %1. Take a copy to a USB drive regularly.</source>
+        <translation>Frontera Desk respalda por sí solo cada día y al cerrar, en %1. Lleve una copia a una memoria USB con regularidad.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now…</source>
+        <translation>Respaldar &amp;ahora…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a backup…</source>
+        <translation>&amp;Verificar un respaldo…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar un respaldo…</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automático</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>Folder for the backup (for example a USB drive)</source>
+        <translation>Carpeta para el respaldo (por ejemplo una memoria USB)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Respaldando…</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Respaldo guardado: %1</translation>
+    </message>
+    <message>
+        <source>Frontera Desk backups (*%1)</source>
+        <translation>Respaldos de Frontera Desk (*%1)</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Verificar un respaldo</translation>
+    </message>
+    <message>
+        <source>The backup is sound: office %1, made %2.</source>
+        <translation>El respaldo está íntegro: oficina %1, hecho el %2.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>The current database will be replaced by the backup %1 (it is kept aside, not deleted). Frontera Desk will then close; open it again.</source>
+        <translation>La base de datos actual se reemplazará con el respaldo %1 (se guarda aparte, no se borra). Después Frontera Desk se cerrará; vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Frontera Desk will close now; open it again.</source>
+        <translation>El respaldo se restauró. Frontera Desk se cerrará ahora; vuelva a abrirlo.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -194,6 +274,14 @@
     <message>
         <source>Frontera Desk</source>
         <translation>Frontera Desk</translation>
+    </message>
+    <message>
+        <source>Backing up before closing…</source>
+        <translation>Respaldando antes de cerrar…</translation>
+    </message>
+    <message>
+        <source>The closing backup failed: %1</source>
+        <translation>Falló el respaldo al cerrar: %1</translation>
     </message>
 </context>
 <context>
@@ -504,6 +592,25 @@
     <message>
         <source>Month: %1</source>
         <translation>Mes: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Sin respaldo todavía</translation>
+    </message>
+    <message>
+        <source>Last backup: today</source>
+        <translation>Último respaldo: hoy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last backup: %n day(s) ago</source>
+        <translation>
+            <numerusform>Último respaldo: hace %n día</numerusform>
+            <numerusform>Último respaldo: hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Falló el respaldo diario: %1</translation>
     </message>
     <message>
         <source>Language</source>

@@ -55,10 +55,13 @@ def workloads(signed: auth.SignedIn) -> dict[str, Callable[[], object]]:
         letters = "".join(chr(97 + int(d)) for d in str(n))  # names take no digits
         with signed.db.write() as session:
             people.create_person(
-                session, signed.actor,
-                PersonInput(f"Bench{letters}", "Medida", sex=Sex.FEMALE, birth_date=date(1990, 1, 1)),
+                session,
+                signed.actor,
+                PersonInput(
+                    f"Bench{letters}", "Medida", sex=Sex.FEMALE, birth_date=date(1990, 1, 1)
+                ),
                 confirmed_not_duplicate=True,
-            )  # fmt: skip
+            )
 
     def search() -> None:
         with signed.db.read() as session:
@@ -109,8 +112,13 @@ def main() -> None:
     print(f"{'measure (median)':<45} {'plain':>10} {'SQLCipher':>10} {'overhead':>9}")
     rows = [("demo data through the services (s)", start["plain"], start["SQLCipher"])]
     for name in samples["plain"]:
-        rows.append((name, statistics.median(samples["plain"][name]),
-                     statistics.median(samples["SQLCipher"][name])))  # fmt: skip
+        rows.append(
+            (
+                name,
+                statistics.median(samples["plain"][name]),
+                statistics.median(samples["SQLCipher"][name]),
+            )
+        )
     for name, base, value in rows:
         print(f"{name:<45} {base:>10.2f} {value:>10.2f} {100 * (value / base - 1):>8.1f}%")
 

@@ -159,8 +159,14 @@ MATRIX = {
         Action.DELIVER_SUPPORT,
         Action.EXPORT_PERSON,
     },
-    Role.SUPERVISOR: set(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS},
-    Role.ADMINISTRADOR: {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.VIEW_AUDIT},
+    Role.SUPERVISOR: set(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.RESTORE},
+    Role.ADMINISTRADOR: {
+        Action.MANAGE_USERS,
+        Action.MANAGE_SETTINGS,
+        Action.VIEW_AUDIT,
+        Action.BACKUP,
+        Action.RESTORE,
+    },
 }
 
 

@@ -6,19 +6,24 @@ Each tab appears only to the roles that may use it; the services check again.
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,7 +40,8 @@ from frontera_desk.gui.dialogs.account_dialogs import UserDialog
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
 from frontera_desk.gui.pages.people_page import make_table
-from frontera_desk.services import audit, auth, office, privacy
+from frontera_desk.gui.workers import run_in_background
+from frontera_desk.services import audit, auth, backup, office, privacy
 from frontera_desk.services.audit import AuditFilter, AuditRow
 from frontera_desk.services.context import Action
 
@@ -93,12 +99,16 @@ class AdminPage(QWidget):
             self.tabs.addTab(self._settings_tab(), self.tr("&Office"))
         if can(Action.ANONYMIZE_PERSON):
             self.tabs.addTab(self._retention_tab(), self.tr("Data &retention"))
+        if can(Action.BACKUP):
+            self.tabs.addTab(self._backups_tab(), self.tr("&Backups"))
         if self.tabs.count() == 0:
             layout.addWidget(QLabel(self.tr("Your role has no administration tasks.")))
 
     def refresh(self) -> None:
         if self.users is not None:
             self._load_users()
+        if hasattr(self, "backups"):
+            self._load_backups()
         if hasattr(self, "audit"):
             self.audit.reload()
 
@@ -337,3 +347,142 @@ class AdminPage(QWidget):
         except FronteraError as error:
             show_error(self, error)
         self.list_inactive()
+
+    # --- backups ------------------------------------------------------------------------------
+
+    def _backups_tab(self) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        info = QLabel(
+            self.tr("Frontera Desk backs up on its own every day and when it closes, into %1. "
+                    "Take a copy to a USB drive regularly.")
+            .replace("%1", str(self.ctx.paths.backup_dir))
+        )  # fmt: skip
+        info.setWordWrap(True)
+        self.backups = QTableWidget(0, 4)
+        self.backups.setObjectName("backupsTable")
+        self.backups.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
+        )
+        self.backups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.backups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.backups.horizontalHeader().setStretchLastSection(True)
+        self.backups.verticalHeader().hide()
+        buttons = QHBoxLayout()
+        now = QPushButton(self.tr("Back up &now…"))
+        verify = QPushButton(self.tr("&Verify a backup…"))
+        restore = QPushButton(self.tr("&Restore a backup…"))
+        restore.setVisible(self.ctx.actor.can(Action.RESTORE))
+        for button in (now, verify, restore):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        self.backup_result = QLabel()
+        self.backup_result.setWordWrap(True)
+        box.addWidget(info)
+        box.addLayout(buttons)
+        box.addWidget(self.backup_result)
+        box.addWidget(self.backups)
+        now.clicked.connect(self.backup_now)
+        verify.clicked.connect(self.verify_backup)
+        restore.clicked.connect(self.restore_backup)
+        return tab
+
+    def _load_backups(self) -> None:
+        found = backup.list_backups(self.ctx.paths.backup_dir)
+        self.backups.setRowCount(len(found))
+        for row, item in enumerate(found):
+            kind = (
+                self.tr("automatic")
+                if item.path.name.startswith(backup.AUTO_PREFIX)
+                else self.tr("manual")
+            )
+            size = f"{item.path.stat().st_size / 1_048_576:.1f} MB"
+            when = item.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            for column, value in enumerate((when, kind, size, item.path.name)):
+                self.backups.setItem(row, column, QTableWidgetItem(value))
+
+    def backup_now(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the backup (for example a USB drive)"),
+            str(self.ctx.paths.backup_dir),
+        )  # fmt: skip
+        if not folder:
+            return
+        progress = QProgressDialog(self.tr("Backing up…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def done(made: backup.BackupInfo) -> None:
+            progress.close()
+            self.backup_result.setText(self.tr("Backup written: %1").replace("%1", str(made.path)))
+            self._load_backups()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            if not isinstance(error, FronteraError | OSError):
+                raise error
+            self.backup_result.setText(str(error))
+
+        self._job = run_in_background(
+            lambda report: backup.create_backup(self.ctx.paths, self.ctx.db, Path(folder),
+                                                progress=report),  # fmt: skip
+            done, failed,
+            lambda copied, total: progress.setValue(int(100 * copied / max(total, 1))),
+        )  # fmt: skip
+
+    def _choose_backup(self, title: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, title, str(self.ctx.paths.backup_dir),
+            self.tr("Frontera Desk backups (*%1)").replace("%1", backup.SUFFIX),
+        )  # fmt: skip
+        return Path(chosen) if chosen else None
+
+    def _key(self) -> tuple[bytes | None, bool]:
+        vault = self.ctx.vault
+        return (vault.db_key, vault.encrypted) if vault else (None, False)
+
+    def verify_backup(self) -> None:
+        path = self._choose_backup(self.tr("Verify a backup"))
+        if path is None:
+            return
+        key, encrypted = self._key()
+        try:
+            manifest = backup.verify_backup(path, key, encrypted)
+        except FronteraError as error:
+            self.backup_result.setText(f"<b style='color:#b00020'>{error.message}</b>")
+            return
+        text = self.tr("The backup is sound: office %1, made %2.")
+        when = datetime.fromisoformat(manifest.created_at).astimezone().strftime("%d/%m/%Y %H:%M")
+        self.backup_result.setText(text.replace("%1", manifest.office_code).replace("%2", when))
+
+    def restore_backup(self) -> None:
+        path = self._choose_backup(self.tr("Restore a backup"))
+        if path is None:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Restore a backup"),
+            self.tr("The current database will be replaced by the backup %1 (it is kept aside, "
+                    "not deleted). Frontera Desk will then close; open it again.")
+            .replace("%1", path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        key, encrypted = self._key()
+        try:
+            backup.verify_backup(path, key, encrypted)  # before closing anything
+            with self.ctx.db.write() as session:
+                audit.record(session, self.ctx.actor, "restaurar", "respaldo", None,
+                             {"archivo": path.name})  # fmt: skip
+            self.ctx.db.dispose()
+            backup.restore_backup(self.ctx.paths, path, key, encrypted)
+        except FronteraError as error:
+            QMessageBox.critical(self, self.tr("Restore a backup"), error.message)
+            return
+        self.ctx.restored = True
+        QMessageBox.information(
+            self, self.tr("Restore a backup"),
+            self.tr("The backup was restored. Frontera Desk will close now; open it again."),
+        )  # fmt: skip
+        QApplication.instance().quit()

@@ -5,7 +5,7 @@ Revises: 0001
 Create Date: 2026-11-25 09:19:04
 """
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -66,9 +66,8 @@ def upgrade() -> None:
         )
     ).all()
     for row in rows:
-        at = row.at if not isinstance(row.at, str) else sa.types.DateTime().result_processor(
-            bind.dialect, None
-        )(row.at)  # fmt: skip
+        # SQLite hands back the stored text; other dialects a datetime.
+        at = datetime.fromisoformat(row.at) if isinstance(row.at, str) else row.at
         content = changes_hash(row.changes)
         digest = entry_hash(
             prev, at.replace(tzinfo=UTC), row.user_id, row.office_code, row.action, row.entity,

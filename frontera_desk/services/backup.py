@@ -1,0 +1,292 @@
+"""Backups: one file per backup (zip) with the database copy, the key file and a manifest.
+
+The copy is taken with SQLite's online backup API (never a file copy of a live database) and
+stays encrypted under the same key. A backup is verified (hashes, then SQLite's integrity
+check) before it is trusted or restored; a restore keeps the current database aside and swaps
+the files in only when everything is ready, so it never leaves a half-restored folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from frontera_desk import __version__
+from frontera_desk.db import Database
+from frontera_desk.db.check import check_database
+from frontera_desk.db.engine import connect_file
+from frontera_desk.db.migrate import current_revision
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.paths import Paths
+from frontera_desk.services.office import get_office
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "frontera-desk-backup"
+SUFFIX = ".fdrespaldo"
+MANIFEST, DATABASE, KEYS = "manifest.json", "frontera.db", "frontera.keys"
+MAX_UNPACKED = 50 * 1024**3  # a backup that claims more than this is not ours
+AUTO_PREFIX = "auto-"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format: str
+    version: int
+    app_version: str
+    schema_revision: str
+    office_code: str
+    office_name: str
+    created_at: str
+    database_sha256: str
+    database_size: int
+    keys_sha256: str
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    manifest: Manifest
+
+    @property
+    def created_at(self) -> datetime:
+        return datetime.fromisoformat(self.manifest.created_at)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def create_backup(
+    app_paths: Paths,
+    db: Database,
+    target: Path | None = None,
+    *,
+    automatic: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Write a backup file into ``target`` (a folder, or a file name) and return it."""
+    now = now or datetime.now(UTC)
+    with db.read() as session:
+        office = get_office(session)
+    if office is None:
+        raise FronteraError("La oficina no está configurada; no hay nada que respaldar.")
+    folder = target if target is None or target.suffix != SUFFIX else target.parent
+    folder = folder or app_paths.backup_dir
+    name = target.name if target is not None and target.suffix == SUFFIX else (
+        f"{AUTO_PREFIX if automatic else ''}{office.code}-{now:%Y%m%d-%H%M%S}{SUFFIX}"
+    )  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".respaldo-") as tmp:
+        copy = Path(tmp) / DATABASE
+        src, dst = connect_file(app_paths.database, db.key), connect_file(copy, db.key)
+        try:
+
+            def report(_status: int, remaining: int, total: int) -> None:
+                if progress:
+                    progress(total - remaining, total)
+
+            src.backup(dst, pages=256, progress=report)
+        finally:
+            dst.close()
+            src.close()
+        manifest = Manifest(
+            FORMAT, 1, __version__, current_revision(db) or "", office.code, office.name,
+            now.isoformat(), _sha256(copy), copy.stat().st_size, _sha256(app_paths.keys),
+        )  # fmt: skip
+        partial = Path(tmp) / name
+        with zipfile.ZipFile(partial, "w") as archive:
+            archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1))
+            archive.write(app_paths.keys, KEYS)
+            archive.write(copy, DATABASE)  # stored: an encrypted file does not compress
+        with open(partial, "rb+") as written:
+            os.fsync(written.fileno())
+        final = folder / name
+        os.replace(partial, final)
+        _fsync_dir(folder)
+    logger.info("backup written (%s, %d bytes)", "automatic" if automatic else "manual",
+                final.stat().st_size)  # fmt: skip
+    return BackupInfo(final, manifest)
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The manifest of a backup file, after checking that the file is one of ours."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = sorted(archive.namelist())
+            if names != sorted((MANIFEST, DATABASE, KEYS)):
+                raise FronteraError(f"{path.name} no es un respaldo de Frontera Desk.")
+            if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED:
+                raise FronteraError(f"{path.name} declara un tamaño imposible; se rechaza.")
+            data = json.loads(archive.read(MANIFEST))
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        raise FronteraError(
+            f"{path.name} no es un respaldo de Frontera Desk o está dañado."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise FronteraError(f"{path.name} no es un respaldo de Frontera Desk.")
+    if data.get("version") != 1:
+        raise FronteraError(f"{path.name} es de una versión más nueva de Frontera Desk.")
+    try:
+        return Manifest(**data)
+    except TypeError:
+        raise FronteraError(f"El manifiesto de {path.name} está incompleto.") from None
+
+
+def _unpack(path: Path, manifest: Manifest, into: Path) -> tuple[Path, Path]:
+    with zipfile.ZipFile(path) as archive:
+        for member in (DATABASE, KEYS):
+            with archive.open(member) as source, open(into / member, "wb") as out:
+                shutil.copyfileobj(source, out, 1 << 20)
+    database, keys = into / DATABASE, into / KEYS
+    if _sha256(database) != manifest.database_sha256 or _sha256(keys) != manifest.keys_sha256:
+        raise FronteraError(
+            f"El respaldo {path.name} fue alterado o está dañado: su contenido no coincide con "
+            "su manifiesto. No se usó."
+        )
+    return database, keys
+
+
+def verify_backup(path: Path, key: bytes | None, encrypted: bool = True) -> Manifest:
+    """Hashes, then SQLite's integrity and foreign-key checks on the copy. Raises if unsound."""
+    manifest = read_manifest(path)
+    with tempfile.TemporaryDirectory(prefix=".verificar-") as tmp:
+        database, _keys = _unpack(path, manifest, Path(tmp))
+        problems = check_database(database, key if encrypted else None)
+    if problems:
+        raise FronteraError(f"El respaldo {path.name} no es utilizable: {problems[0]}")
+    return manifest
+
+
+def restore_backup(
+    app_paths: Paths, path: Path, key: bytes | None, encrypted: bool = True,
+    now: datetime | None = None,
+) -> Path | None:  # fmt: skip
+    """Replace the folder's database and key file with the backup's, after verifying it.
+
+    The current files are moved aside first (returned); on any failure they are put back.
+    The database must not be open.
+    """
+    manifest = verify_backup(path, key, encrypted)
+    now = now or datetime.now(UTC)
+    app_paths.create()
+    staging = Path(tempfile.mkdtemp(dir=app_paths.data_dir, prefix=".restaurando-"))
+    aside: Path | None = None
+    moved: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    try:
+        database, keys = _unpack(path, manifest, staging)
+        current = [p for p in (app_paths.database, app_paths.keys, *_wal(app_paths)) if p.exists()]
+        if current:
+            aside = app_paths.data_dir / f"antes-de-restaurar-{now:%Y%m%d-%H%M%S}"
+            aside.mkdir()
+            for file in current:
+                os.replace(file, aside / file.name)
+                moved.append((aside / file.name, file))
+        for source, destination in ((database, app_paths.database), (keys, app_paths.keys)):
+            os.replace(source, destination)
+            placed.append(destination)
+        _fsync_dir(app_paths.data_dir)
+    except BaseException:
+        for destination in placed:
+            destination.unlink(missing_ok=True)
+        for source, original in moved:
+            os.replace(source, original)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    logger.info("backup restored (office %s, revision %s)", manifest.office_code,
+                manifest.schema_revision)  # fmt: skip
+    return aside
+
+
+def _wal(app_paths: Paths) -> list[Path]:
+    db = app_paths.database
+    return [db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+
+
+# --- the office's own backups -----------------------------------------------------------------
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in a folder, newest first (files that are not backups are skipped)."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            found.append(BackupInfo(path, read_manifest(path)))
+        except FronteraError:
+            logger.warning("not a usable backup: %s", path.name)
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def last_backup(folder: Path) -> BackupInfo | None:
+    backups = list_backups(folder)
+    return backups[0] if backups else None
+
+
+def daily_backup_due(folder: Path, now: datetime | None = None) -> bool:
+    last = last_backup(folder)
+    return last is None or (now or datetime.now(UTC)) - last.created_at > timedelta(days=1)
+
+
+def rotate(folder: Path, daily: int = 7, monthly: int = 12) -> list[Path]:
+    """Keep the newest automatic backup of each of the last ``daily`` days and of each of the
+    last ``monthly`` months; delete the other automatic ones. Manual backups are never touched."""
+    automatic = [b for b in list_backups(folder) if b.path.name.startswith(AUTO_PREFIX)]
+    keep: set[Path] = set()
+    days: list[str] = []
+    months: list[str] = []
+    for backup in automatic:  # newest first
+        day, month = backup.created_at.strftime("%Y-%m-%d"), backup.created_at.strftime("%Y-%m")
+        if day not in days and len(days) < daily:
+            days.append(day)
+            keep.add(backup.path)
+        if month not in months and len(months) < monthly:
+            months.append(month)
+            keep.add(backup.path)
+    removed = [b.path for b in automatic if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def unlock_backup(path: Path, username: str, password: str) -> tuple[bytes, bool]:
+    """The database key of a backup, from the key file inside it (for a dead laptop's backup,
+    opened on another machine). Returns the key and whether the database is encrypted."""
+    from frontera_desk.db.keyfile import KeyFile, user_entry
+    from frontera_desk.services.auth import SignInFailed
+
+    read_manifest(path)
+    with tempfile.TemporaryDirectory(prefix=".llaves-") as tmp:
+        keys = Path(tmp) / KEYS
+        with zipfile.ZipFile(path) as archive:
+            keys.write_bytes(archive.read(KEYS))
+        keyfile = KeyFile.load(keys)
+    key = keyfile.unwrap(user_entry(username.strip().lower()), password)
+    if key is None:
+        raise SignInFailed("Usuario o contraseña incorrectos para ese respaldo.")
+    return key, keyfile.encrypted

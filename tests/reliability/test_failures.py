@@ -1,0 +1,146 @@
+"""Expected failures become clear messages, and leave the data as it was."""
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, inspect
+
+from frontera_desk import paths
+from frontera_desk.db import engine, migrate, open_database
+from frontera_desk.db.check import check_database
+from frontera_desk.db.migrations import HEAD
+from frontera_desk.domain.enums import Role, Sex
+from frontera_desk.domain.errors import DatabaseError, FronteraError
+from frontera_desk.instance import instance_lock, shared_folder_warning
+from frontera_desk.services import audit, people
+from frontera_desk.services.people import PersonInput
+
+OLD = Path(__file__).parents[1] / "db" / "old"
+
+
+def test_a_full_disk_leaves_the_database_intact_and_says_so(db, actors, app_paths):
+    with db.write() as session:
+        people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Ana", "Cruz", sex=Sex.FEMALE)
+        )
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    db.engine.dispose()
+    # A disk with room for two more pages, as a full USB stick or laptop disk would behave.
+    event.listen(
+        db.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages + 2}")
+    )
+    with pytest.raises(DatabaseError, match="disco está lleno"), db.write() as session:
+        for n in range(200):
+            people.create_person(
+                session,
+                actors[Role.CAPTURISTA],
+                PersonInput(
+                    f"Persona{chr(97 + n % 26)}", "Larga", sex=Sex.FEMALE, notes="x" * 1900
+                ),
+                confirmed_not_duplicate=True,
+            )
+    db.engine.dispose()
+    assert check_database(app_paths.database) == []
+    with db.read() as session:
+        assert people.count_people(session) == 1
+        assert audit.verify(session).ok
+
+
+@pytest.mark.parametrize(
+    ("driver_message", "expected"),
+    [
+        ("database is locked", "ocupada por otro proceso"),
+        ("attempt to write a readonly database", "solo lectura"),
+        ("database or disk is full", "disco está lleno"),
+        ("database disk image is malformed", "dañada"),
+        ("file is not a database", "dañada"),
+        ("unable to open database file", "No se pudo abrir"),
+    ],
+)
+def test_driver_errors_become_spanish_messages(driver_message, expected):
+    error = engine.translate_error(sqlite3.OperationalError(driver_message))
+    assert isinstance(error, DatabaseError) and expected in error.message
+    assert engine.translate_error(ValueError("a bug")) is None
+
+
+def test_a_database_from_every_earlier_revision_upgrades(tmp_path):
+    for stored in sorted(OLD.glob("rev*.db")):
+        app_paths = paths.resolve(tmp_path / stored.stem).create()
+        shutil.copy(stored, app_paths.database)
+        db = open_database(app_paths.database, app_paths.backup_dir)
+        assert migrate.current_revision(db) == HEAD
+        with db.read() as session:
+            assert people.count_people(session) == 20
+            assert audit.verify(session).ok  # the chain was built over the older entries
+            assert people.search_people(session, "a")
+        db.dispose()
+        backups = list(app_paths.backup_dir.glob("antes-de-*.db"))
+        assert len(backups) == 1  # taken before the upgrade
+
+
+def test_a_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch):
+    app_paths = paths.resolve(tmp_path / "datos").create()
+    shutil.copy(OLD / "rev0001-demo.db", app_paths.database)
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9999_broken.py").write_text(
+        'revision = "9999"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        "from alembic import op\nimport sqlalchemy as sa\n\n"
+        "def upgrade():\n"
+        '    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))\n'
+        '    raise RuntimeError("the power went out")\n'
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(migrate, "HEAD", "9999")
+    db = engine.Database(engine.sqlite_url(app_paths.database))
+    with pytest.raises(DatabaseError, match="se revirtió"):
+        migrate.upgrade(db, app_paths.backup_dir)
+    assert migrate.current_revision(db) == "0001"  # not even 0002 stayed half-applied
+    with db.engine.connect() as conn:
+        assert not inspect(conn).has_table("half_done")
+        assert not inspect(conn).has_table("consents")
+    db.dispose()
+    assert check_database(app_paths.database) == []
+
+
+HOLDER = (
+    "import sys, time\n"
+    "from frontera_desk.paths import resolve\n"
+    "from frontera_desk.instance import instance_lock\n"
+    "with instance_lock(resolve(sys.argv[1])):\n"
+    "    print('held', flush=True)\n"
+    "    time.sleep(60)\n"
+)
+
+
+def test_a_second_instance_is_refused_and_a_crashed_ones_lock_is_taken_over(tmp_path):
+    app_paths = paths.resolve(tmp_path / "datos")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(app_paths.data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(FronteraError, match="ya está abierto"), instance_lock(app_paths):
+            pass
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)  # a crash: the lock file stays behind
+        holder.communicate()
+    assert (app_paths.data_dir / "frontera-desk.lock").exists()
+    time.sleep(0.1)
+    with instance_lock(app_paths):
+        pass
+
+
+def test_synced_folders_get_a_warning(tmp_path):
+    synced = tmp_path / "OneDrive" / "FronteraDesk"
+    synced.mkdir(parents=True)
+    assert "sincronizada" in shared_folder_warning(synced)
+    assert shared_folder_warning(tmp_path) is None

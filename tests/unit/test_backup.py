@@ -1,0 +1,159 @@
+"""Backups: round trip, refusal of tampered or broken files, rotation, restore safety."""
+
+import shutil
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import MetaData, select
+
+from frontera_desk import paths
+from frontera_desk.db import keyfile, open_database
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.services import auth, backup
+from frontera_desk.services.demo import create_demo_dir
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch):
+    monkeypatch.setattr(
+        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    app_paths = paths.resolve(tmp_path_factory.mktemp("demo") / "datos")
+    create_demo_dir(app_paths, persons=40, months=2, seed=5)
+    return app_paths
+
+
+def dump(app_paths):
+    """Every row of every table, to compare two databases (read without signing in: a
+    sign-in would add an audit entry)."""
+    _, key = auth.unlock(app_paths, "admin", "demo")
+    db = open_database(app_paths.database, app_paths.backup_dir, key)
+    meta = MetaData()
+    with db.engine.connect() as conn:
+        meta.reflect(conn)
+        tables = {
+            name: sorted(tuple(map(str, row)) for row in conn.execute(select(table)))
+            for name, table in meta.tables.items()
+            if not name.startswith("person_fts")
+        }
+    db.dispose()
+    return tables
+
+
+def test_backup_then_restore_gives_back_every_table(demo, tmp_path):
+    signed = auth.sign_in(demo, "admin", "demo")
+    before_backup = dump(demo)
+    made = backup.create_backup(demo, signed.db, tmp_path / "usb")
+    signed.db.dispose()
+    before = dump(demo)
+    assert before == before_backup
+    assert made.manifest.office_code == "TAP" and made.manifest.schema_revision
+    manifest = backup.verify_backup(made.path, signed.vault.db_key)
+    assert manifest.database_sha256 == made.manifest.database_sha256
+    # a dead laptop: restore into an empty folder on another machine
+    fresh = paths.resolve(tmp_path / "nueva")
+    assert backup.restore_backup(fresh, made.path, signed.vault.db_key) is None
+    assert dump(fresh) == dump(demo) == before
+
+
+def test_restore_keeps_the_current_database_aside(demo, tmp_path):
+    work = paths.resolve(tmp_path / "work")
+    shutil.copytree(demo.data_dir, work.data_dir)
+    signed = auth.sign_in(work, "admin", "demo")
+    made = backup.create_backup(work, signed.db, tmp_path / "usb")
+    key = signed.vault.db_key
+    signed.db.dispose()
+    aside = backup.restore_backup(work, made.path, key)
+    assert (
+        aside is not None
+        and (aside / "frontera.db").exists()
+        and (aside / "frontera.keys").exists()
+    )
+    auth.sign_in(work, "admin", "demo").db.dispose()
+
+
+def test_a_tampered_backup_is_refused_and_the_folder_is_untouched(demo, tmp_path):
+    signed = auth.sign_in(demo, "admin", "demo")
+    made = backup.create_backup(demo, signed.db, tmp_path / "usb")
+    key = signed.vault.db_key
+    signed.db.dispose()
+    tampered = tmp_path / "alterado.fdrespaldo"
+    with zipfile.ZipFile(made.path) as src, zipfile.ZipFile(tampered, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "frontera.db":
+                data = data[:5000] + bytes([data[5000] ^ 1]) + data[5001:]
+            dst.writestr(item, data)
+    work = paths.resolve(tmp_path / "work")
+    shutil.copytree(demo.data_dir, work.data_dir)
+    before = work.database.read_bytes()
+    with pytest.raises(FronteraError, match="alterado"):
+        backup.restore_backup(work, tampered, key)
+    assert work.database.read_bytes() == before
+    assert not any(p.name.startswith("antes-de-restaurar") for p in work.data_dir.iterdir())
+
+
+def test_a_corrupt_database_inside_a_consistent_backup_is_refused(demo, tmp_path):
+    """Hashes match (the copy was corrupt when made): the integrity check still catches it."""
+    signed = auth.sign_in(demo, "admin", "demo")
+    made = backup.create_backup(demo, signed.db, tmp_path / "usb")
+    key = signed.vault.db_key
+    signed.db.dispose()
+    import hashlib
+    import json
+
+    broken = tmp_path / "roto.fdrespaldo"
+    with zipfile.ZipFile(made.path) as src:
+        manifest = json.loads(src.read("manifest.json"))
+        data = bytearray(src.read("frontera.db"))
+        data[8192 : 8192 + 100] = b"\0" * 100
+        manifest["database_sha256"] = hashlib.sha256(bytes(data)).hexdigest()
+        with zipfile.ZipFile(broken, "w") as dst:
+            dst.writestr("manifest.json", json.dumps(manifest))
+            dst.writestr("frontera.keys", src.read("frontera.keys"))
+            dst.writestr("frontera.db", bytes(data))
+    with pytest.raises(FronteraError, match="no es utilizable"):
+        backup.verify_backup(broken, key)
+
+
+@pytest.mark.parametrize("content", [b"not a zip", b""])
+def test_files_that_are_not_backups_are_refused(tmp_path, content):
+    path = tmp_path / "x.fdrespaldo"
+    path.write_bytes(content)
+    with pytest.raises(FronteraError, match="no es un respaldo"):
+        backup.read_manifest(path)
+
+
+def test_a_zip_with_other_files_is_refused(tmp_path):
+    path = tmp_path / "x.fdrespaldo"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("../../etc/passwd", "x")
+    with pytest.raises(FronteraError, match="no es un respaldo"):
+        backup.read_manifest(path)
+
+
+def test_rotation_keeps_seven_days_and_twelve_months(demo, tmp_path):
+    signed = auth.sign_in(demo, "admin", "demo")
+    folder = tmp_path / "auto"
+    start = datetime(2026, 11, 25, 18, tzinfo=UTC)
+    for days_back in range(0, 400, 3):
+        backup.create_backup(
+            demo, signed.db, folder, automatic=True, now=start - timedelta(days=days_back)
+        )
+    manual = backup.create_backup(demo, signed.db, folder, now=start - timedelta(days=900))
+    signed.db.dispose()
+    backup.rotate(folder)
+    kept = backup.list_backups(folder)
+    automatic = [b for b in kept if b.path.name.startswith("auto-")]
+    days = {b.created_at.date() for b in automatic}
+    months = {b.created_at.strftime("%Y-%m") for b in automatic}
+    assert len(days) <= 7 + 12 and len(months) == 12
+    assert start.date() in days
+    assert manual.path.exists()  # manual backups are never rotated away
+    assert not backup.daily_backup_due(folder, start + timedelta(hours=2))
+    assert backup.daily_backup_due(folder, start + timedelta(days=2))

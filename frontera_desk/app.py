@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from frontera_desk import STARTED
-from frontera_desk.domain.errors import FronteraError
+from frontera_desk.domain.errors import DatabaseError, FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.errors import install_excepthook
@@ -132,9 +132,29 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     except FronteraError as error:
         if smoke_test:
             print(f"frontera-desk: {error}", file=sys.stderr)
+        elif isinstance(error, DatabaseError) and error.restorable:
+            _offer_restore(app_paths, error)
         else:
             QMessageBox.critical(None, title, error.message)
         return 1
+
+
+def _offer_restore(app_paths: Paths, error: DatabaseError) -> None:
+    """A damaged database: say so, and offer to restore the last backup right there."""
+    from frontera_desk.gui.dialogs.account_dialogs import RestoreDialog
+
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("App", "Frontera Desk"),
+                      error.message)  # fmt: skip
+    restore = box.addButton(
+        QApplication.translate("App", "&Restore a backup…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is restore and RestoreDialog(app_paths).exec():
+        QMessageBox.information(
+            None, QApplication.translate("App", "Frontera Desk"),
+            QApplication.translate("App", "The backup was restored. Open Frontera Desk again."),
+        )  # fmt: skip
 
 
 def _run_window(

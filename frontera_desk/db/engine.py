@@ -102,8 +102,10 @@ def translate_error(error: BaseException) -> FronteraError | None:
             )
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             return DatabaseError(
-                "La base de datos está dañada. Restaure el último respaldo (Administración → "
-                "Respaldos) o ejecute «frontera-desk db check»."
+                "La base de datos está dañada. Restaure el último respaldo (botón «Restaurar "
+                "respaldo» o «frontera-desk backup restore»); «frontera-desk db check» da "
+                "detalles.",
+                restorable=True,
             )
         if "unable to open" in text:
             return DatabaseError(

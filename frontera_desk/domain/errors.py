@@ -52,4 +52,11 @@ class PossibleDuplicate(FronteraError):
 
 
 class DatabaseError(FronteraError):
-    """The database cannot be used (locked, read-only, full, corrupt, too new)."""
+    """The database cannot be used (locked, read-only, full, corrupt, too new).
+
+    ``restorable`` says a backup is the way out (a damaged file), so the GUI offers it.
+    """
+
+    def __init__(self, message: str, restorable: bool = False) -> None:
+        super().__init__(message)
+        self.restorable = restorable

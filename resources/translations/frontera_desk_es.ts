@@ -276,6 +276,14 @@
         <translation>Frontera Desk</translation>
     </message>
     <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar un respaldo…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Open Frontera Desk again.</source>
+        <translation>El respaldo se restauró. Abra Frontera Desk de nuevo.</translation>
+    </message>
+    <message>
         <source>Backing up before closing…</source>
         <translation>Respaldando antes de cerrar…</translation>
     </message>
@@ -1225,6 +1233,53 @@ Archivo de registro: %3</translation>
     <message>
         <source>Repeat password</source>
         <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>Choose a backup and sign in with an account that existed when it was made. The backup is checked first; the current database is kept aside, not deleted.</source>
+        <translation>Elija un respaldo e inicie sesión con una cuenta que existía cuando se hizo. Primero se verifica el respaldo; la base de datos actual se guarda aparte, no se borra.</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>&amp;Respaldo</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Archivo de respaldo</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Error message</source>

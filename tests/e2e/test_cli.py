@@ -200,3 +200,25 @@ def test_wrong_or_missing_credentials_are_one_line(demo_dir):
         env={"FRONTERA_DESK_USER": "", "FRONTERA_DESK_PASSWORD": ""},
     )
     assert missing.returncode == 1 and "FRONTERA_DESK_USER" in missing.stderr
+
+
+def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, tmp_path):
+    office = tmp_path / "office"
+    shutil.copytree(demo_dir, office)
+    usb = tmp_path / "usb"
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo"}
+    made = run("backup", "create", "-o", str(usb), data_dir=office, env=admin)
+    file = next(usb.glob("*.fdrespaldo"))
+    assert str(file) in made.stdout
+    assert "íntegro" in run("backup", "verify", str(file), data_dir=office, env=admin).stdout
+    refused = run("backup", "restore", str(file), data_dir=office, env=admin, check=False)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    # a dead laptop: restore onto a new, empty data folder
+    fresh = tmp_path / "nueva"
+    done = run("backup", "restore", str(file), "--yes", data_dir=fresh, env=admin)
+    assert "restaurado" in done.stdout
+    before = run("people", "search", "a", "--json", data_dir=office).stdout
+    assert run("people", "search", "a", "--json", data_dir=fresh).stdout == before
+    caseworker = {"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"}
+    denied = run("backup", "create", data_dir=office, env=caseworker, check=False)
+    assert denied.returncode == 1 and "no permite respaldar" in denied.stderr

@@ -1,4 +1,4 @@
-"""Set-up, sign-in, recovery, recovery code, change of password and new user."""
+"""Set-up, sign-in, recovery, recovery code, change of password, new user, restore."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from frontera_desk.gui.dialogs.base import FormDialog, ServiceDialog
 from frontera_desk.gui.generated.ui_password_dialog import Ui_PasswordDialog
 from frontera_desk.gui.generated.ui_recovery_code_dialog import Ui_RecoveryCodeDialog
 from frontera_desk.gui.generated.ui_recovery_dialog import Ui_RecoveryDialog
+from frontera_desk.gui.generated.ui_restore_dialog import Ui_RestoreDialog
 from frontera_desk.gui.generated.ui_setup_dialog import Ui_SetupDialog
 from frontera_desk.gui.generated.ui_sign_in_dialog import Ui_SignInDialog
 from frontera_desk.gui.generated.ui_user_dialog import Ui_UserDialog
@@ -200,4 +201,49 @@ class UserDialog(ServiceDialog):
             else:
                 auth.add_user(session, self.ctx.actor, self.vault, ui.username.text(),
                               ui.fullName.text(), ui.role.currentData(), password)  # fmt: skip
+        return True
+
+
+class RestoreDialog(FormDialog):
+    """Restore a backup before anyone can sign in (a damaged or lost database): the backup's
+    own key file is opened with the account's password."""
+
+    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from frontera_desk.services import backup
+
+        self.ui = ui = Ui_RestoreDialog()
+        ui.setupUi(self)
+        self.app_paths = app_paths
+        self.error_label = ui.error
+        self.fields = {"username": ui.username, "password": ui.password}
+        latest = backup.last_backup(app_paths.backup_dir)
+        if latest is not None:
+            ui.file.setText(str(latest.path))
+        _ok_text(ui.buttons, self.tr("&Restore"))
+        ui.browse.clicked.connect(self._browse)
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from frontera_desk.services.backup import SUFFIX
+
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.windowTitle(), str(self.app_paths.backup_dir), f"*{SUFFIX}"
+        )
+        if chosen:
+            self.ui.file.setText(chosen)
+
+    def save(self) -> bool:
+        from pathlib import Path
+
+        from frontera_desk.services import backup
+
+        path = Path(self.ui.file.text().strip())
+        key, encrypted = backup.unlock_backup(
+            path, self.ui.username.text(), self.ui.password.text()
+        )
+        backup.restore_backup(self.app_paths, path, key, encrypted)
         return True

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from frontera_desk.domain.errors import FronteraError
+
 APP_NAME = "FronteraDesk"
 ENV_DATA_DIR = "FRONTERA_DESK_DATA_DIR"
 
@@ -15,6 +17,7 @@ ENV_DATA_DIR = "FRONTERA_DESK_DATA_DIR"
 @dataclass(frozen=True)
 class Paths:
     data_dir: Path
+    chosen: bool = False  # named by --data-dir or the environment, not the platform default
 
     @property
     def database(self) -> Path:
@@ -46,6 +49,13 @@ class Paths:
         return self.data_dir / "ventanas.ini"
 
     def create(self) -> Paths:
+        """Make the folders. A chosen folder whose parent is missing (an unplugged USB drive, a
+        mistyped path) is refused rather than created somewhere unexpected."""
+        if self.chosen and not self.data_dir.exists() and not self.data_dir.parent.exists():
+            raise FronteraError(
+                f"No existe la carpeta {self.data_dir.parent}: revise la ruta de --data-dir o "
+                "conecte la unidad donde están los datos."
+            )
         for folder in (self.data_dir, self.log_dir, self.backup_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
@@ -62,7 +72,7 @@ def demo_data_dir() -> Path:
 def resolve(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> Paths:
     """``--data-dir`` wins, then ``FRONTERA_DESK_DATA_DIR``, then the platform's data dir."""
     if data_dir:
-        return Paths(Path(data_dir).expanduser().resolve())
+        return Paths(Path(data_dir).expanduser().resolve(), chosen=True)
     if os.environ.get(ENV_DATA_DIR):
-        return Paths(Path(os.environ[ENV_DATA_DIR]).expanduser().resolve())
+        return Paths(Path(os.environ[ENV_DATA_DIR]).expanduser().resolve(), chosen=True)
     return Paths(demo_data_dir() if demo else default_data_dir())

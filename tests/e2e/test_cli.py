@@ -222,3 +222,11 @@ def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, tmp_pa
     caseworker = {"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"}
     denied = run("backup", "create", data_dir=office, env=caseworker, check=False)
     assert denied.returncode == 1 and "no permite respaldar" in denied.stderr
+
+
+def test_a_data_folder_on_a_missing_drive_is_refused(tmp_path):
+    result = run(
+        "people", "search", "a", data_dir=tmp_path / "usb-desconectada" / "datos", check=False
+    )
+    assert result.returncode == 1 and "No existe la carpeta" in result.stderr
+    assert not (tmp_path / "usb-desconectada").exists()

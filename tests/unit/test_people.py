@@ -218,10 +218,27 @@ def test_list_is_sorted_in_sql(db, actors):
 
 def test_search_results_keep_the_list_order(db, actors):
     for given, first in (("Zoe", "Núñez"), ("Ana", "Nunez"), ("Luz", "Núñez")):
-        create(db, actors[Role.CAPTURISTA], person(given_names=given, first_surname=first,
-                                                   second_surname="", documents=[]))  # fmt: skip
+        create(
+            db,
+            actors[Role.CAPTURISTA],
+            person(given_names=given, first_surname=first, second_surname="", documents=[]),
+        )
     with db.read() as session:
         ids = people.person_ids(session, "nunez", sort="name")
         assert [people.fetch_rows(session, ids)[i].full_name for i in ids] == [
-            "Ana Nunez", "Luz Núñez", "Zoe Núñez"
-        ]  # fmt: skip
+            "Ana Nunez",
+            "Luz Núñez",
+            "Zoe Núñez",
+        ]
+
+
+def test_formula_and_sql_text_in_free_text_is_stored_as_text(db, actors):
+    record = create(
+        db,
+        actors[Role.CAPTURISTA],
+        person(notes='=HYPERLINK("x"); DROP TABLE persons;--', lodging="@SUM(A1)"),
+    )
+    assert record.notes == '=HYPERLINK("x"); DROP TABLE persons;--'
+    assert record.lodging == "@SUM(A1)"
+    with pytest.raises(ValidationError, match="solo puede llevar letras"):
+        create(db, actors[Role.CAPTURISTA], person(given_names="=cmd|' /C calc'!A0"))

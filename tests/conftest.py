@@ -21,6 +21,15 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
+def cheap_kdf(monkeypatch):
+    """Argon2id with tiny costs: key wrapping stays real, tests stay fast."""
+    from frontera_desk.db import keyfile
+
+    cheap = keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+    monkeypatch.setattr(keyfile, "KDF", cheap)
+
+
+@pytest.fixture
 def app_paths(tmp_path) -> paths.Paths:
     return paths.resolve(tmp_path / "datos").create()
 

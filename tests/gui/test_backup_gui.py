@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
 
 from frontera_desk import paths
-from frontera_desk.db import keyfile
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import RestoreDialog
 from frontera_desk.gui.main_window import MainWindow
@@ -15,11 +14,7 @@ from frontera_desk.settings import Settings
 PASSWORD = "clave-segura-1"
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setattr(
-        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
-    )
+pytestmark = pytest.mark.usefixtures("cheap_kdf")
 
 
 @pytest.fixture

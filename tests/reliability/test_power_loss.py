@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from frontera_desk import paths
-from frontera_desk.db import keyfile, open_database
+from frontera_desk.db import open_database
 from frontera_desk.db.check import check_database
 from frontera_desk.db.models import Case, Person, Support, SupportEvent
 from frontera_desk.services import audit, auth
@@ -28,10 +28,7 @@ WRITER = Path(__file__).with_name("writer.py")
 
 
 @pytest.fixture
-def office(tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
-    )
+def office(tmp_path, cheap_kdf):
     app_paths = paths.resolve(tmp_path / "oficina")
     result = auth.setup(app_paths, "TAP", "Oficina", "admin", "Ana", "clave-segura-1")
     signed = result.signed_in

@@ -8,17 +8,12 @@ import pytest
 from sqlalchemy import MetaData, select
 
 from frontera_desk import paths
-from frontera_desk.db import keyfile, open_database
+from frontera_desk.db import open_database
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.services import auth, backup
 from frontera_desk.services.demo import create_demo_dir
 
-
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setattr(
-        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
-    )
+pytestmark = pytest.mark.usefixtures("cheap_kdf")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import text
 
 from frontera_desk import paths
-from frontera_desk.db import keyfile
 from frontera_desk.db.models import AuditEntry
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, PermissionDenied, ValidationError
@@ -18,11 +17,7 @@ from frontera_desk.services.supports import SupportInput
 PASSWORD = "correcta-caballo-1"
 
 
-@pytest.fixture(autouse=True)
-def cheap_kdf(monkeypatch):
-    monkeypatch.setattr(
-        keyfile, "KDF", keyfile.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
-    )
+pytestmark = pytest.mark.usefixtures("cheap_kdf")
 
 
 @pytest.fixture

@@ -82,6 +82,18 @@ def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]
     return LazyTableModel(ctx.db, columns, query, audit.fetch_rows, AuditFilter(), parent=parent)
 
 
+def small_table(name: str, headers: list[str]) -> QTableWidget:
+    """A read-only, row-selecting table for the short lists of this page."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    return table
+
+
 class AdminPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,15 +129,9 @@ class AdminPage(QWidget):
     def _users_tab(self) -> QWidget:
         tab = QWidget()
         box = QVBoxLayout(tab)
-        self.users = QTableWidget(0, 4)
-        self.users.setObjectName("usersTable")
-        self.users.setHorizontalHeaderLabels(
-            [self.tr("User"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
+        self.users = small_table(
+            "usersTable", [self.tr("User"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
         )
-        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.users.horizontalHeader().setStretchLastSection(True)
-        self.users.verticalHeader().hide()
         buttons = QHBoxLayout()
         add = QPushButton(self.tr("&New user…"))
         reset = QPushButton(self.tr("New &password…"))
@@ -289,15 +295,9 @@ class AdminPage(QWidget):
         box = QVBoxLayout(tab)
         self.retention_info = QLabel()
         self.retention_info.setWordWrap(True)
-        self.inactive = QTableWidget(0, 3)
-        self.inactive.setObjectName("inactiveTable")
-        self.inactive.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Name"), self.tr("Registered")]
+        self.inactive = small_table(
+            "inactiveTable", [self.tr("No."), self.tr("Name"), self.tr("Registered")]
         )
-        self.inactive.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.inactive.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.inactive.horizontalHeader().setStretchLastSection(True)
-        self.inactive.verticalHeader().hide()
         buttons = QHBoxLayout()
         find = QPushButton(self.tr("&List inactive people"))
         anonymize = QPushButton(self.tr("&Anonymize selected…"))
@@ -359,15 +359,9 @@ class AdminPage(QWidget):
             .replace("%1", str(self.ctx.paths.backup_dir))
         )  # fmt: skip
         info.setWordWrap(True)
-        self.backups = QTableWidget(0, 4)
-        self.backups.setObjectName("backupsTable")
-        self.backups.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
+        self.backups = small_table(
+            "backupsTable", [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("File")]
         )
-        self.backups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backups.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.backups.horizontalHeader().setStretchLastSection(True)
-        self.backups.verticalHeader().hide()
         buttons = QHBoxLayout()
         now = QPushButton(self.tr("Back up &now…"))
         verify = QPushButton(self.tr("&Verify a backup…"))

@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
+    receipt = group("receipt", "recibos")
+    pdf = sub(receipt, "pdf", "el PDF de un recibo (cuenta como impresión)")
+    which = pdf.add_mutually_exclusive_group(required=True)
+    which.add_argument("--folio", metavar="FOLIO")
+    which.add_argument("--support", type=int, metavar="ID")
+    pdf.add_argument("-o", "--output", required=True, metavar="ARCHIVO.pdf")
+    cancel = sub(receipt, "void", "cancelar un recibo (conserva el folio)")
+    cancel.add_argument("--folio", required=True, metavar="FOLIO")
+    cancel.add_argument("--reason", required=True, metavar="MOTIVO")
+
     backup = group("backup", "respaldos")
     create_backup = sub(backup, "create", "respaldar ahora")
     create_backup.add_argument("-o", "--output", metavar="ARCHIVO_O_CARPETA")
@@ -127,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
+                    "receipt": _receipt, "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
@@ -276,6 +286,29 @@ def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
                 print(f"Usuario {args.username} desactivado.")
     finally:
         signed.db.dispose()
+    return 0
+
+
+def _receipt(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from pathlib import Path
+
+    from frontera_desk.services import receipts
+
+    signed = sign_in(app_paths)
+    try:
+        with signed.db.write() as session:
+            if args.action == "void":
+                data = receipts.void(session, signed.actor, args.folio, args.reason)
+                print(f"Recibo {data.folio} cancelado.")
+                return 0
+            folio = args.folio or receipts.folio_of_support(session, args.support)
+            data = receipts.record_print(session, signed.actor, folio)
+    finally:
+        signed.db.dispose()
+    from frontera_desk.reports.receipt import write_receipts
+
+    write_receipts([data], Path(args.output))
+    print(f"Recibo {data.folio} escrito en {args.output}.")
     return 0
 
 

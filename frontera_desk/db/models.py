@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -261,3 +262,34 @@ class OfficeSetting(Base):
     __tablename__ = "office_settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FolioCounter(Base):
+    """The last receipt number used per office and year; its row is the allocation lock."""
+
+    __tablename__ = "folio_counters"
+    office_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Receipt(Record, Base):
+    """The paper a beneficiary signs. Never deleted: a void keeps the folio and its reason."""
+
+    __tablename__ = "receipts"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    support_id: Mapped[int] = mapped_column(ForeignKey("supports.id"), index=True)
+    folio: Mapped[str] = mapped_column(String(30), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date, index=True)  # the delivery date
+    amount_centavos: Mapped[int] = mapped_column(Integer)
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        UniqueConstraint("office_code", "year", "number", name="office_year_number"),
+        CheckConstraint("amount_centavos > 0", name="receipt_amount_positive"),
+    )

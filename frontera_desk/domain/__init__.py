@@ -1,5 +1,6 @@
 """Values and rules of the domain, with no I/O and no Qt."""
 
+from frontera_desk.domain.amount_words import amount_in_words
 from frontera_desk.domain.errors import (
     DatabaseError,
     FronteraError,
@@ -13,6 +14,7 @@ from frontera_desk.domain.errors import (
 from frontera_desk.domain.money import format_money, parse_money
 
 __all__ = [
+    "amount_in_words",
     "DatabaseError",
     "FronteraError",
     "InvalidTransition",

@@ -25,6 +25,7 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
+    VOID_RECEIPT = "void_receipt"
     BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
     RESTORE = "restore"  # replace the database with a backup
 
@@ -52,6 +53,7 @@ _ACTION_ES = {
     Action.VIEW_AUDIT: "consultar la bitácora",
     Action.MANAGE_USERS: "administrar usuarios",
     Action.MANAGE_SETTINGS: "cambiar la configuración de la oficina",
+    Action.VOID_RECEIPT: "cancelar recibos",
     Action.BACKUP: "respaldar la base de datos",
     Action.RESTORE: "restaurar un respaldo",
 }

@@ -145,11 +145,26 @@ DEFAULT_PRIVACY_NOTICE = (
 )
 
 
+DEFAULT_RECEIPT_LEGEND = (
+    "Este programa es público, ajeno a cualquier partido político. Queda prohibido el uso para "
+    "fines distintos a los establecidos en el programa."
+)
+DEFAULT_RECEIPT_PRIVACY = (
+    "Sus datos personales se tratan conforme al aviso de privacidad de esta oficina, que puede "
+    "consultar en ella; puede ejercer sus derechos ARCO en la misma oficina."
+)
+
+
 @dataclass(frozen=True)
 class OfficeSettings:
     privacy_notice: str = DEFAULT_PRIVACY_NOTICE
     retention_years: int = 5  # people with no activity this long are listed for anonymization
     idle_lock_minutes: int = 10  # the window hides personal data after this long untouched
+    receipt_address: str = ""  # printed under the office name on receipts
+    receipt_place: str = "Tapachula, Chiapas"
+    receipt_legend: str = DEFAULT_RECEIPT_LEGEND
+    receipt_privacy_legend: str = DEFAULT_RECEIPT_PRIVACY
+    receipt_two_copies: bool = True  # original and copy on one letter sheet
 
 
 def get_settings(session: Session) -> OfficeSettings:
@@ -159,24 +174,55 @@ def get_settings(session: Session) -> OfficeSettings:
         privacy_notice=stored.get("privacy_notice", defaults.privacy_notice),
         retention_years=int(stored.get("retention_years", defaults.retention_years)),
         idle_lock_minutes=int(stored.get("idle_lock_minutes", defaults.idle_lock_minutes)),
+        receipt_address=stored.get("receipt_address", defaults.receipt_address),
+        receipt_place=stored.get("receipt_place", defaults.receipt_place),
+        receipt_legend=stored.get("receipt_legend", defaults.receipt_legend),
+        receipt_privacy_legend=stored.get(
+            "receipt_privacy_legend", defaults.receipt_privacy_legend
+        ),
+        receipt_two_copies=stored.get("receipt_two_copies", "1") == "1",
     )
+
+
+def _stored(settings: OfficeSettings) -> dict[str, str]:
+    """The settings as the text kept in the office_settings table."""
+    return {
+        "privacy_notice": settings.privacy_notice,
+        "retention_years": str(settings.retention_years),
+        "idle_lock_minutes": str(settings.idle_lock_minutes),
+        "receipt_address": settings.receipt_address,
+        "receipt_place": settings.receipt_place,
+        "receipt_legend": settings.receipt_legend,
+        "receipt_privacy_legend": settings.receipt_privacy_legend,
+        "receipt_two_copies": "1" if settings.receipt_two_copies else "0",
+    }
+
+
+_LIMITS = {
+    "receipt_address": (300, "Domicilio de la oficina"),
+    "receipt_place": (100, "Lugar de expedición"),
+    "receipt_legend": (600, "Leyenda del programa"),
+    "receipt_privacy_legend": (600, "Leyenda de privacidad"),
+}
 
 
 def update_settings(session: Session, actor: Actor, new: OfficeSettings) -> OfficeSettings:
     require(actor, Action.MANAGE_SETTINGS)
-    notice = new.privacy_notice.strip()
-    if not 50 <= len(notice) <= 5000:
+    values = {key: clean(value) if key in _LIMITS else value for key, value in _stored(new).items()}
+    values["privacy_notice"] = new.privacy_notice.strip()
+    if not 50 <= len(values["privacy_notice"]) <= 5000:
         raise ValidationError("privacy_notice", "Aviso de privacidad: de 50 a 5,000 caracteres.")
     if not 1 <= new.retention_years <= 50:
         raise ValidationError("retention_years", "Años de conservación: entre 1 y 50.")
     if not 1 <= new.idle_lock_minutes <= 240:
         raise ValidationError("idle_lock_minutes", "Bloqueo por inactividad: de 1 a 240 minutos.")
-    old = get_settings(session)
-    values = {"privacy_notice": notice, "retention_years": str(new.retention_years),
-              "idle_lock_minutes": str(new.idle_lock_minutes)}  # fmt: skip
+    for key, (limit, label) in _LIMITS.items():
+        if len(values[key]) > limit:
+            raise ValidationError(key, f"{label}: hasta {limit} caracteres.")
+    old = _stored(get_settings(session))
     for key, value in values.items():
         session.merge(OfficeSetting(key=key, value=value))
-    changed = {k: [str(getattr(old, k)), v] for k, v in values.items() if str(getattr(old, k)) != v}
+    changed = {k: [old[k], v] for k, v in values.items() if old[k] != v}
     if changed:
         audit.record(session, actor, "configurar", "oficina", None, changed)
     return get_settings(session)

@@ -8,7 +8,15 @@ from datetime import date
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import Case, Person, Support, SupportEvent, SupportType, User
+from frontera_desk.db.models import (
+    Case,
+    Person,
+    Receipt,
+    Support,
+    SupportEvent,
+    SupportType,
+    User,
+)
 from frontera_desk.domain.enums import STATUS_ES, LimitPeriod, LimitScope, SupportStatus
 from frontera_desk.domain.errors import (
     InvalidTransition,
@@ -18,7 +26,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import clean, fold
-from frontera_desk.services import audit
+from frontera_desk.services import audit, receipts
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
 
@@ -108,6 +116,7 @@ class SupportRecord:
     override_reason: str
     override_by: str
     events: tuple[SupportEventRecord, ...]
+    folio: str  # the current receipt, if delivered
 
 
 @dataclass(frozen=True)
@@ -394,7 +403,9 @@ def deliver_support(
     support.delivered_by_id = actor.user_id
     if provider is not None:
         support.provider = _text_field(provider, "provider", "Proveedor", 200) or None
-    return _finish(session, actor, support, S.APPROVED, None, "entregar")
+    record = _finish(session, actor, support, S.APPROVED, None, "entregar")
+    receipts.issue(session, actor, support)  # same transaction: no delivery without its folio
+    return get_support(session, record.id)
 
 
 def cancel_support(session: Session, actor: Actor, support_id: int, reason: str) -> SupportRecord:
@@ -440,6 +451,10 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
         status_reason=s.status_reason or "",
         override_reason=s.override_reason or "",
         override_by=users.get(s.override_by_id, "") if s.override_by_id else "",
+        folio=session.scalar(
+            select(Receipt.folio).where(Receipt.support_id == s.id, Receipt.voided_at.is_(None))
+        )
+        or "",
         events=tuple(
             SupportEventRecord(
                 S(e.from_status) if e.from_status else None,

@@ -53,6 +53,26 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPreview</name>
+    <message numerus="yes">
+        <source>%n receipt(s)</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSearchDialog</name>
+    <message numerus="yes">
+        <source>%n receipt(s)</source>
+        <translation>
+            <numerusform>%n receipt</numerusform>
+            <numerusform>%n receipts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupportsPage</name>
     <message numerus="yes">
         <source>%n support(s)</source>

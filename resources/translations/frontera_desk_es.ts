@@ -135,6 +135,10 @@
         <translation> minutos</translation>
     </message>
     <message>
+        <source>Original and copy on one sheet</source>
+        <translation>Original y copia en una sola hoja</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>&amp;Guardar configuración</translation>
     </message>
@@ -149,6 +153,22 @@
     <message>
         <source>Lock after idle</source>
         <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Receipts: office &amp;address</source>
+        <translation>Recibos: &amp;domicilio de la oficina</translation>
+    </message>
+    <message>
+        <source>Receipts: &amp;place</source>
+        <translation>Recibos: &amp;lugar de expedición</translation>
+    </message>
+    <message>
+        <source>Receipts: program &amp;legend</source>
+        <translation>Recibos: &amp;leyenda del programa</translation>
+    </message>
+    <message>
+        <source>Receipts: privacy legend</source>
+        <translation>Recibos: leyenda de privacidad</translation>
     </message>
     <message>
         <source>Saved. The idle lock applies from the next sign-in.</source>
@@ -1166,6 +1186,114 @@ Archivo de registro: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPreview</name>
+    <message numerus="yes">
+        <source>%n receipt(s)</source>
+        <translation>
+            <numerusform>%n recibo</numerusform>
+            <numerusform>%n recibos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Recibo %1</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Vista previa del recibo</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>Preparing receipts…</source>
+        <translation>Preparando recibos…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptSearchDialog</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Vigente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s)</source>
+        <translation>
+            <numerusform>%n recibo</numerusform>
+            <numerusform>%n recibos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
+    </message>
+    <message>
+        <source>Folio or beneficiary…</source>
+        <translation>Folio o persona beneficiaria…</translation>
+    </message>
+    <message>
+        <source>Search receipts</source>
+        <translation>Buscar recibos</translation>
+    </message>
+    <message>
+        <source>Only the &amp;day</source>
+        <translation>Solo el &amp;día</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Receipts found</source>
+        <translation>Recibos encontrados</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Folio</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;View or print…</source>
+        <translation>&amp;Ver o imprimir…</translation>
+    </message>
+    <message>
+        <source>Print &amp;all shown…</source>
+        <translation>Imprimir &amp;todos los mostrados…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a code…</source>
+        <translation>&amp;Verificar un código…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Office recovery code</source>
@@ -1629,6 +1757,26 @@ Archivo de registro: %3</translation>
         <translation>Ca&amp;ncelar apoyo…</translation>
     </message>
     <message>
+        <source>Recei&amp;pt…</source>
+        <translation>Reci&amp;bo…</translation>
+    </message>
+    <message>
+        <source>Preview, print or reprint the receipt (Ctrl+P)</source>
+        <translation>Ver, imprimir o reimprimir el recibo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Void receipt…</source>
+        <translation>Cancelar reci&amp;bo…</translation>
+    </message>
+    <message>
+        <source>Receipts &amp;list…</source>
+        <translation>&amp;Lista de recibos…</translation>
+    </message>
+    <message>
+        <source>Find receipts by folio, person or day; print a day&apos;s batch</source>
+        <translation>Buscar recibos por folio, persona o día; imprimir los del día</translation>
+    </message>
+    <message>
         <source>Supports</source>
         <translation>Apoyos</translation>
     </message>
@@ -1680,6 +1828,10 @@ Archivo de registro: %3</translation>
         <translation>Entrega</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1690,6 +1842,18 @@ Archivo de registro: %3</translation>
     <message>
         <source>Support no. %1</source>
         <translation>Apoyo núm. %1</translation>
+    </message>
+    <message>
+        <source>Void receipt %1</source>
+        <translation>Cancelar el recibo %1</translation>
+    </message>
+    <message>
+        <source>The folio is kept and marked CANCELADO; the support can be delivered again with a new folio. Reason:</source>
+        <translation>El folio se conserva con la marca CANCELADO; el apoyo podrá entregarse de nuevo con otro folio. Motivo:</translation>
+    </message>
+    <message>
+        <source>Void receipt</source>
+        <translation>Cancelar recibo</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1968,25 @@ Archivo de registro: %3</translation>
     <message>
         <source>Error message</source>
         <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyReceiptDialog</name>
+    <message>
+        <source>Verify a receipt</source>
+        <translation>Verificar un recibo</translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s QR code (a scanner types it here) or type the text printed under it, then press Enter.</source>
+        <translation>Escanee el código QR del recibo (el lector lo escribe aquí) o teclee el texto impreso debajo, y oprima Intro.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Código de verificación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -230,3 +231,40 @@ def test_a_data_folder_on_a_missing_drive_is_refused(tmp_path):
     )
     assert result.returncode == 1 and "No existe la carpeta" in result.stderr
     assert not (tmp_path / "usb-desconectada").exists()
+
+
+def test_receipt_pdf_and_void_from_the_command_line(demo_dir, tmp_path):
+    office = tmp_path / "office"
+    shutil.copytree(demo_dir, office)
+    folio = f"TAP-{date.today().year}-000001"  # the demo delivers supports every month
+    out = tmp_path / "recibo.pdf"
+    result = run("receipt", "pdf", "--folio", folio, "-o", str(out), data_dir=office)
+    assert out.read_bytes().startswith(b"%PDF") and folio in result.stdout
+    from pypdf import PdfReader
+
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert folio in text and "DEMOSTRACIÓN" in text
+    missing = run(
+        "receipt", "pdf", "--folio", "TAP-2026-999999", "-o", str(out), data_dir=office, check=False
+    )
+    assert (
+        missing.returncode == 1
+        and missing.stderr.count("\n") == 1
+        and "No existe" in missing.stderr
+    )
+    caseworker = {"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"}
+    denied = run(
+        "receipt",
+        "void",
+        "--folio",
+        folio,
+        "--reason",
+        "x",
+        data_dir=office,
+        env=caseworker,
+        check=False,
+    )
+    assert denied.returncode == 1 and "no permite cancelar recibos" in denied.stderr
+    run("receipt", "void", "--folio", folio, "--reason", "Error de captura", data_dir=office)
+    again = run("receipt", "void", "--folio", folio, "--reason", "x", data_dir=office, check=False)
+    assert again.returncode == 1 and "ya estaba cancelado" in again.stderr

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
@@ -265,12 +267,26 @@ class AdminPage(QWidget):
         self.retention.setSuffix(self.tr(" years"))
         self.idle = QSpinBox(minimum=1, maximum=240, value=current.idle_lock_minutes)
         self.idle.setSuffix(self.tr(" minutes"))
+        self.address = QLineEdit(current.receipt_address)
+        self.place = QLineEdit(current.receipt_place)
+        self.legend = QPlainTextEdit(current.receipt_legend)
+        self.privacy_legend = QPlainTextEdit(current.receipt_privacy_legend)
+        for edit in (self.legend, self.privacy_legend):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(60)
+        self.two_copies = QCheckBox(self.tr("Original and copy on one sheet"))
+        self.two_copies.setChecked(current.receipt_two_copies)
         self.settings_error = QLabel()
         self.settings_error.setStyleSheet("color: #b00020; font-weight: bold;")
         save = QPushButton(self.tr("&Save settings"))
         form.addRow(self.tr("Privacy &notice"), self.notice)
         form.addRow(self.tr("Keep inactive people for"), self.retention)
         form.addRow(self.tr("Lock after idle"), self.idle)
+        form.addRow(self.tr("Receipts: office &address"), self.address)
+        form.addRow(self.tr("Receipts: &place"), self.place)
+        form.addRow(self.tr("Receipts: program &legend"), self.legend)
+        form.addRow(self.tr("Receipts: privacy legend"), self.privacy_legend)
+        form.addRow("", self.two_copies)
         form.addRow(self.settings_error)
         form.addRow(save)
         save.clicked.connect(self.save_settings)
@@ -278,7 +294,14 @@ class AdminPage(QWidget):
 
     def save_settings(self) -> None:
         new = office.OfficeSettings(
-            self.notice.toPlainText(), self.retention.value(), self.idle.value()
+            privacy_notice=self.notice.toPlainText(),
+            retention_years=self.retention.value(),
+            idle_lock_minutes=self.idle.value(),
+            receipt_address=self.address.text(),
+            receipt_place=self.place.text(),
+            receipt_legend=self.legend.toPlainText(),
+            receipt_privacy_legend=self.privacy_legend.toPlainText(),
+            receipt_two_copies=self.two_copies.isChecked(),
         )
         try:
             with self.ctx.db.write() as session:

@@ -6,11 +6,14 @@ import html
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -19,14 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.domain.enums import SupportStatus
+from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.receipt_dialogs import ReceiptSearchDialog, open_receipts
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
 from frontera_desk.gui.pages.people_page import make_table, select_id
-from frontera_desk.services import supports
+from frontera_desk.services import receipts, supports
 from frontera_desk.services.context import Action
 from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
 
@@ -99,7 +104,22 @@ class SupportsPage(QWidget):
             button.clicked.connect(lambda _=False, s=step: self.run_step(s))
             button.setVisible(ctx.actor.can(_STEP_ACTION[step]))
             actions.addWidget(button)
+        self.receipt_button = QPushButton(self.tr("Recei&pt…"))
+        self.receipt_button.setToolTip(self.tr("Preview, print or reprint the receipt (Ctrl+P)"))
+        self.receipt_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.void_button = QPushButton(self.tr("&Void receipt…"))
+        self.void_button.setVisible(ctx.actor.can(Action.VOID_RECEIPT))
+        self.receipts_button = QPushButton(self.tr("Receipts &list…"))
+        self.receipts_button.setToolTip(
+            self.tr("Find receipts by folio, person or day; print a day's batch")
+        )
+        actions.addWidget(self.receipt_button)
+        actions.addWidget(self.void_button)
         actions.addStretch()
+        actions.addWidget(self.receipts_button)
+        self.receipt_button.clicked.connect(self.show_receipt)
+        self.void_button.clicked.connect(self.void_receipt)
+        self.receipts_button.clicked.connect(lambda: ReceiptSearchDialog(ctx, self).exec())
         layout.addLayout(actions)
 
         self.model = supports_model(ctx.db, ctx.language, self)
@@ -175,6 +195,9 @@ class SupportsPage(QWidget):
             button.setEnabled(
                 self.support is not None and _STEP_TARGET[step] in TRANSITIONS[self.support.status]
             )
+        has_receipt = self.support is not None and bool(self.support.folio)
+        self.receipt_button.setEnabled(has_receipt)
+        self.void_button.setEnabled(has_receipt)
         if self.support is None:
             hint = self.tr("Choose a support in the list to see its details.")
             self.detail.setText(f"<p style='color:#666'>{hint}</p>")
@@ -202,6 +225,8 @@ class SupportsPage(QWidget):
             rows.append(
                 (self.tr("Delivered"), e(f"{labels.day(s.delivered_on)} — {s.delivered_by}"))
             )
+        if s.folio:
+            rows.append((self.tr("Receipt"), f"<b>{e(s.folio)}</b>"))
         if s.status_reason:
             rows.append((self.tr("Reason"), e(s.status_reason)))
         if s.override_reason:
@@ -230,6 +255,31 @@ class SupportsPage(QWidget):
         dialog = StepDialog(self.ctx, self.support, step, self)
         if dialog.exec():
             self._after_change(self.support.id)
+            if step is Step.DELIVER:
+                self.show_receipt()  # the beneficiary signs it now
+
+    def show_receipt(self) -> None:
+        if self.support is not None and self.support.folio:
+            open_receipts(self.ctx, [self.support.folio], self)
+
+    def void_receipt(self) -> None:
+        if self.support is None or not self.support.folio:
+            return
+        folio = self.support.folio
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Void receipt %1").replace("%1", folio),
+            self.tr("The folio is kept and marked CANCELADO; the support can be delivered again "
+                    "with a new folio. Reason:"),
+        )  # fmt: skip
+        if not ok:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                receipts.void(session, self.ctx.actor, folio, reason)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Void receipt"), error.message)
+            return
+        self._after_change(self.support.id)
 
     def _after_change(self, support_id: int) -> None:
         self.model.reload()

@@ -1,0 +1,200 @@
+"""The receipt a beneficiary signs: letter size, original and copy on one sheet by default.
+
+Drawn on a reportlab canvas (not flowables) so that one receipt costs a few milliseconds and a
+day's batch is one PDF. The DejaVu font is embedded so that any name prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from frontera_desk.reports.fonts import register
+from frontera_desk.services.receipts import ReceiptData
+
+WIDTH, HEIGHT = LETTER
+MARGIN = 36
+HALF = HEIGHT / 2
+MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+          "septiembre", "octubre", "noviembre", "diciembre"]  # fmt: skip
+TEAL = colors.HexColor("#00695c")
+RED = colors.HexColor("#b00020")
+
+
+def spanish_date(data: ReceiptData) -> str:
+    d = data.issued_on
+    return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
+
+
+def _wrapped(c: Canvas, text: str, x: float, y: float, width: float, font: str, size: float,
+             leading: float) -> float:  # fmt: skip
+    """Draw wrapped text from the top line at ``y``; return the y below it."""
+    c.setFont(font, size)
+    for line in simpleSplit(text, font, size, width):
+        c.drawString(x, y, line)
+        y -= leading
+    return y
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """The QR modules for ``text`` (error correction M). The mask is fixed instead of searched:
+    every mask is valid, and the search is what made reportlab's widget slow."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.version = code.calculate_version()
+    code.makeImpl(False, 0)
+    return [[bool(cell) for cell in row] for row in code.modules]
+
+
+def _qr(c: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
+    """Draw the modules as one filled path, a rectangle per run of dark cells."""
+    quiet = 2
+    box = size / (len(modules) + 2 * quiet)
+    path = c.beginPath()
+    for r, row in enumerate(modules):
+        column = 0
+        for dark, run in groupby(row):
+            length = len(list(run))
+            if dark:
+                path.rect(x + (column + quiet) * box, y + size - (r + quiet + 1) * box,
+                          length * box, box)  # fmt: skip
+            column += length
+    c.drawPath(path, stroke=0, fill=1)
+
+
+def _mark(c: Canvas, text: str, top: float, color: colors.Color) -> None:
+    """A large diagonal mark across one receipt (CANCELADO, DEMOSTRACIÓN)."""
+    _regular, bold = register()
+    c.saveState()
+    c.setFillColor(color)
+    c.setFillAlpha(0.25)
+    c.setFont(bold, 54)
+    c.translate(WIDTH / 2, top - HALF / 2)
+    c.rotate(22)
+    c.drawCentredString(0, -18, text)
+    c.restoreState()
+
+
+def draw_receipt(
+    c: Canvas, data: ReceiptData, top: float, copy_label: str, qr: list[list[bool]]
+) -> None:
+    """One receipt in the half page whose top edge is at ``top``."""
+    regular, bold = register()
+    x, right = MARGIN, WIDTH - MARGIN
+    y = top - MARGIN
+    # header
+    c.setFillColor(TEAL)
+    name_bottom = _wrapped(c, data.office_name, x, y, 330, bold, 11, 13)
+    c.setFillColor(colors.black)
+    header_bottom = _wrapped(c, data.office_address, x, name_bottom + 2, 330, regular, 7.5, 9)
+    c.setFont(bold, 13)
+    c.drawRightString(right, y, "RECIBO DE APOYO")
+    c.setFont(bold, 11)
+    c.drawRightString(right, y - 15, f"Folio: {data.folio}")
+    c.setFont(regular, 8)
+    c.drawRightString(right, y - 27, copy_label)
+    if data.print_count > 0:
+        c.setFillColor(RED)
+        c.setFont(bold, 8)
+        c.drawRightString(right, y - 38, f"REIMPRESIÓN núm. {data.print_count}")
+        c.setFillColor(colors.black)
+    y = min(header_bottom, y - 40) - 8
+    c.setFont(regular, 9)
+    c.drawString(x, y, f"{data.place}, a {spanish_date(data)}.")
+    y -= 18
+    # body
+    body = (
+        f"Recibí de {data.office_name} la cantidad de {data.amount_text} "
+        f"({data.amount_words}) por concepto de {data.concept}: {data.description}."
+    )
+    if data.provider:
+        body += f" Proveedor: {data.provider}."
+    y = _wrapped(c, body, x, y, right - x, regular, 10, 13) - 4
+    c.setFont(bold, 16)
+    c.drawRightString(right, y, data.amount_text)
+    c.setFont(bold, 10)
+    c.drawString(x, y, f"Persona beneficiaria: {data.beneficiary}")
+    y -= 13
+    details = []
+    if data.nationality:
+        details.append(f"Nacionalidad: {data.nationality}")
+    if data.document:
+        details.append(f"Identificación: {data.document}")
+    if details:
+        c.setFont(regular, 9)
+        c.drawString(x, y, "    ".join(details))
+        y -= 12
+    if data.voided:
+        c.setFillColor(RED)
+        _wrapped(c, f"RECIBO CANCELADO: {data.void_reason}", x, y - 4, right - x, bold, 9, 11)
+        c.setFillColor(colors.black)
+    # signatures, fingerprint box and QR code
+    sign_y = top - HALF + 92
+    box = 58
+    c.setLineWidth(0.6)
+    c.rect(x, sign_y - 4, box, box + 8)
+    c.setFont(regular, 6.5)
+    c.drawCentredString(x + box / 2, sign_y - 12, "Huella digital")
+    columns = [
+        (x + box + 12, 140, "Firma de la persona beneficiaria", data.beneficiary),
+        (x + box + 164, 115, "Entregó", data.delivered_by),
+        (x + box + 291, 115, "Autorizó", data.approved_by),
+    ]
+    for left, width, title, name in columns:
+        c.line(left, sign_y + 14, left + width, sign_y + 14)
+        c.setFont(regular, 7)
+        c.drawString(left, sign_y + 5, title)
+        c.setFont(bold, 7)
+        c.drawString(left, sign_y - 4, simpleSplit(name, bold, 7, width)[0] if name else "")
+    qr_size = 66
+    _qr(c, qr, right - qr_size, sign_y - 8, qr_size)
+    # legends
+    legend_y = sign_y - 24
+    legend_y = _wrapped(
+        c, data.program_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8
+    )
+    _wrapped(c, data.privacy_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8)
+    c.setFont(regular, 5.5)
+    c.drawRightString(right, sign_y - 16, data.verification[:60])
+    if data.voided:
+        _mark(c, "CANCELADO", top, RED)
+    if data.demo:
+        _mark(c, "DEMOSTRACIÓN", top - 60, colors.grey)
+
+
+def write_receipts(
+    receipts: Iterable[ReceiptData],
+    target: Path | BinaryIO,
+    progress: Callable[[int, int], None] | None = None,
+    total: int = 0,
+) -> int:
+    """Write one or many receipts into one PDF (one sheet each). Returns the page count."""
+    register()
+    c = Canvas(str(target) if isinstance(target, Path) else target, pagesize=LETTER)
+    c.setTitle("Recibos de apoyo")
+    c.setAuthor("Frontera Desk")
+    pages = 0
+    for data in receipts:
+        qr = qr_matrix(data.verification)
+        draw_receipt(c, data, HEIGHT, "ORIGINAL", qr)
+        if data.two_copies:
+            c.setDash(4, 3)
+            c.setStrokeColor(colors.grey)
+            c.line(MARGIN / 2, HALF, WIDTH - MARGIN / 2, HALF)
+            c.setDash()
+            c.setStrokeColor(colors.black)
+            draw_receipt(c, data, HALF, "COPIA PARA LA OFICINA", qr)
+        c.showPage()
+        pages += 1
+        if progress:
+            progress(pages, total)
+    c.save()
+    return pages

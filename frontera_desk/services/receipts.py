@@ -1,0 +1,328 @@
+"""Receipts: folio allocation, the data a receipt prints, reprints, voids and verification.
+
+A folio ``{OFFICE}-{YYYY}-{NNNNNN}`` is allocated in the transaction that records the delivery,
+together with the receipt row and its audit entry; the PDF is produced after the commit. Folios
+run consecutively with no gap per office and year and are never reused: a void keeps its folio.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from frontera_desk.db.models import (
+    FolioCounter,
+    IdentityDocument,
+    OfficeSetting,
+    Person,
+    Receipt,
+    Support,
+    SupportEvent,
+    SupportType,
+    User,
+    utcnow,
+)
+from frontera_desk.domain.amount_words import amount_in_words
+from frontera_desk.domain.countries import country_name
+from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, SupportStatus
+from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
+from frontera_desk.domain.money import format_money
+from frontera_desk.domain.text import clean, fold
+from frontera_desk.services import audit
+from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.office import get_office, get_settings
+from frontera_desk.services.people import full_name
+
+_FOLIO = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{6}$")
+_SECRET_KEY = "receipt_secret"
+
+
+def format_folio(office: str, year: int, number: int) -> str:
+    return f"{office}-{year:04d}-{number:06d}"
+
+
+# --- issuing ----------------------------------------------------------------------------------
+
+
+def issue(session: Session, actor: Actor, support: Support) -> Receipt:
+    """Allocate the next folio and create the receipt, in the caller's transaction."""
+    if support.status != SupportStatus.DELIVERED.value or support.delivered_on is None:
+        raise FronteraError("Solo un apoyo entregado lleva recibo.")
+    if support.amount_centavos <= 0:
+        raise FronteraError("Un recibo no puede ser por un importe de cero o negativo.")
+    year = support.delivered_on.year
+    office = actor.office_code
+    # The UPDATE takes the row's write lock (SQLite: the database's; PostgreSQL: the row's),
+    # so two desks can never read the same last number.
+    bumped = session.execute(
+        update(FolioCounter)
+        .where(FolioCounter.office_code == office, FolioCounter.year == year)
+        .values(last_number=FolioCounter.last_number + 1)
+        .returning(FolioCounter.last_number)
+    ).scalar()
+    if bumped is None:
+        session.add(FolioCounter(office_code=office, year=year, last_number=1))
+        session.flush()
+        bumped = 1
+    receipt = Receipt(
+        office_code=office, created_by_id=actor.user_id, support_id=support.id,
+        folio=format_folio(office, year, bumped), year=year, number=bumped,
+        issued_on=support.delivered_on, amount_centavos=support.amount_centavos,
+    )  # fmt: skip
+    session.add(receipt)
+    session.flush()
+    audit.record(session, actor, "emitir_recibo", "recibo", receipt.uuid,
+                 {"folio": receipt.folio, "importe": receipt.amount_centavos})  # fmt: skip
+    return receipt
+
+
+def void(session: Session, actor: Actor, folio: str, reason: str) -> ReceiptData:
+    """Cancel a receipt (supervisor): the folio stays, marked CANCELADO, and the support can be
+    delivered again with a new folio."""
+    require(actor, Action.VOID_RECEIPT)
+    reason = clean(reason)
+    if not reason or len(reason) > 500:
+        raise ValidationError(
+            "reason", "Motivo de la cancelación: obligatorio, hasta 500 caracteres."
+        )
+    receipt = _by_folio(session, folio)
+    if receipt.voided_at is not None:
+        raise FronteraError(f"El recibo {receipt.folio} ya estaba cancelado.")
+    receipt.voided_at = utcnow()
+    receipt.voided_by_id = actor.user_id
+    receipt.void_reason = reason
+    support = session.get(Support, receipt.support_id)
+    assert support is not None
+    support.status = SupportStatus.APPROVED.value
+    support.delivered_on = None
+    support.delivered_by_id = None
+    session.add(SupportEvent(support_id=support.id, from_status=SupportStatus.DELIVERED.value,
+                             to_status=SupportStatus.APPROVED.value, by_user_id=actor.user_id,
+                             reason=f"Recibo {receipt.folio} cancelado: {reason}"))  # fmt: skip
+    audit.record(session, actor, "cancelar_recibo", "recibo", receipt.uuid,
+                 {"folio": receipt.folio, "motivo": reason})  # fmt: skip
+    session.flush()
+    return receipt_data(session, receipt.folio)
+
+
+def _by_folio(session: Session, folio: str) -> Receipt:
+    folio = clean(folio).upper()
+    if not _FOLIO.match(folio):
+        raise ValidationError("folio", f"«{folio}» no es un folio (ejemplo: TAP-2026-000123).")
+    receipt = session.scalars(select(Receipt).where(Receipt.folio == folio)).first()
+    if receipt is None:
+        raise NotFoundError(f"No existe el recibo con folio {folio}.")
+    return receipt
+
+
+# --- what a receipt prints --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    folio: str
+    issued_on: date
+    office_code: str
+    office_name: str
+    office_address: str
+    place: str
+    beneficiary: str
+    nationality: str
+    document: str
+    concept: str
+    description: str
+    provider: str
+    amount_centavos: int
+    amount_text: str
+    amount_words: str
+    delivered_by: str
+    approved_by: str
+    program_legend: str
+    privacy_legend: str
+    verification: str
+    voided: bool
+    void_reason: str
+    print_count: int
+    demo: bool
+    two_copies: bool
+
+
+def receipt_data(session: Session, folio: str) -> ReceiptData:
+    receipt = _by_folio(session, folio)
+    support = session.get(Support, receipt.support_id)
+    assert support is not None
+    person = session.get(Person, support.person_id)
+    assert person is not None
+    office = get_office(session)
+    settings = get_settings(session)
+    users = {u.id: u.full_name for u in session.scalars(select(User))}
+    doc = session.scalars(
+        select(IdentityDocument).where(IdentityDocument.person_id == person.id)
+        .order_by(IdentityDocument.id).limit(1)
+    ).first()  # fmt: skip
+    document = ""
+    if doc is not None and doc.doc_type != DocumentType.NONE.value:
+        document = f"{DOCUMENT_ES[DocumentType(doc.doc_type)]} {doc.number or ''}".strip()
+    events = {e.to_status: e.by_user_id for e in support.events}
+    return ReceiptData(
+        folio=receipt.folio,
+        issued_on=receipt.issued_on,
+        office_code=receipt.office_code,
+        office_name=office.name if office else "",
+        office_address=settings.receipt_address,
+        place=settings.receipt_place,
+        beneficiary=full_name(person.given_names, person.first_surname, person.second_surname),
+        nationality=country_name(person.nationality) if person.nationality else "",
+        document=document,
+        concept=support.support_type.name,
+        description=support.description,
+        provider=support.provider or "",
+        amount_centavos=receipt.amount_centavos,
+        amount_text=format_money(receipt.amount_centavos),
+        amount_words=amount_in_words(receipt.amount_centavos),
+        delivered_by=users.get(receipt.created_by_id, ""),
+        approved_by=users.get(
+            events.get(SupportStatus.APPROVED.value) or support.decided_by_id or 0, ""
+        ),
+        program_legend=settings.receipt_legend,
+        privacy_legend=settings.receipt_privacy_legend,
+        verification=verification_code(session, receipt),
+        voided=receipt.voided_at is not None,
+        void_reason=receipt.void_reason or "",
+        print_count=receipt.print_count,
+        demo=bool(office and office.is_demo),
+        two_copies=settings.receipt_two_copies,
+    )
+
+
+def record_print(session: Session, actor: Actor, folio: str) -> ReceiptData:
+    """Count a print (the first is the original; later ones are reprints) and audit it."""
+    receipt = _by_folio(session, folio)
+    data = receipt_data(session, folio)
+    action = "imprimir_recibo" if receipt.print_count == 0 else "reimprimir_recibo"
+    receipt.print_count += 1
+    audit.record(session, actor, action, "recibo", receipt.uuid,
+                 {"folio": receipt.folio, "impresion": receipt.print_count})  # fmt: skip
+    return data
+
+
+def folio_of_support(session: Session, support_id: int) -> str:
+    """The support's current (not voided) receipt."""
+    folio = session.scalar(
+        select(Receipt.folio).where(Receipt.support_id == support_id, Receipt.voided_at.is_(None))
+    )
+    if folio is None:
+        raise NotFoundError(f"El apoyo núm. {support_id} no tiene recibo vigente.")
+    return folio
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    folio: str
+    issued_on: date
+    beneficiary: str
+    concept: str
+    amount_centavos: int
+    voided: bool
+    support_id: int
+
+
+def find(
+    session: Session, text: str = "", on: date | None = None, limit: int = 500
+) -> list[ReceiptRow]:
+    """Receipts by folio, beneficiary's name or day, newest first."""
+    query = (
+        select(Receipt, Person.given_names, Person.first_surname, Person.second_surname,
+               SupportType.name)
+        .join(Support, Support.id == Receipt.support_id)
+        .join(Person, Person.id == Support.person_id)
+        .join(SupportType, SupportType.id == Support.support_type_id)
+        .order_by(Receipt.issued_on.desc(), Receipt.number.desc())
+        .limit(limit)
+    )  # fmt: skip
+    if on is not None:
+        query = query.where(Receipt.issued_on == on)
+    words = fold(text).split()
+    for word in words:
+        query = query.where(
+            (Person.name_key.like(f"%{word}%")) | (Receipt.folio.ilike(f"%{word}%"))
+        )
+    return [
+        ReceiptRow(
+            r.folio,
+            r.issued_on,
+            full_name(g, f, s),
+            t,
+            r.amount_centavos,
+            r.voided_at is not None,
+            r.support_id,
+        )  # fmt: skip
+        for r, g, f, s, t in session.execute(query)
+    ]
+
+
+# --- verification -----------------------------------------------------------------------------
+
+
+def _secret(session: Session) -> bytes:
+    stored = session.get(OfficeSetting, _SECRET_KEY)
+    if stored is None:
+        stored = OfficeSetting(key=_SECRET_KEY, value=secrets.token_hex(32))
+        session.add(stored)
+        session.flush()
+    return bytes.fromhex(stored.value)
+
+
+def _mac(secret: bytes, folio: str, on: date, amount: int) -> str:
+    digest = hmac.new(secret, f"{folio}|{on.isoformat()}|{amount}".encode(), hashlib.sha256)
+    return base64.b32encode(digest.digest()[:10]).decode()[:12]
+
+
+def verification_code(session: Session, receipt: Receipt) -> str:
+    """What the QR code carries: folio, date, amount and a short keyed hash, readable by eye."""
+    mac = _mac(_secret(session), receipt.folio, receipt.issued_on, receipt.amount_centavos)
+    return f"FD|{receipt.folio}|{receipt.issued_on:%Y%m%d}|{receipt.amount_centavos}|{mac}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    matches: bool
+    message: str
+
+
+def verify_code(session: Session, code: str) -> Verification:
+    """Check a scanned or typed code against the records."""
+    parts = code.strip().split("|")
+    if len(parts) != 5 or parts[0] != "FD":
+        return Verification(False, "El código no es de un recibo de Frontera Desk.")
+    _, folio, day, amount, mac = parts
+    try:
+        on = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
+        centavos = int(amount)
+        receipt = _by_folio(session, folio)
+    except (ValueError, FronteraError):
+        return Verification(False, "El código no corresponde a ningún recibo registrado.")
+    expected = _mac(_secret(session), receipt.folio, receipt.issued_on, receipt.amount_centavos)
+    if (on, centavos) != (receipt.issued_on, receipt.amount_centavos) or not hmac.compare_digest(
+        mac.upper(), expected
+    ):
+        return Verification(
+            False, f"El código NO coincide con el recibo {receipt.folio}: puede estar alterado."
+        )
+    if receipt.voided_at is not None:
+        return Verification(
+            True, f"El recibo {receipt.folio} existe pero fue CANCELADO: {receipt.void_reason}."
+        )
+    return Verification(
+        True,
+        f"Recibo {receipt.folio} válido: {format_money(receipt.amount_centavos)} del "
+        f"{receipt.issued_on:%d/%m/%Y}.",
+    )

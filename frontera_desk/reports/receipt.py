@@ -6,7 +6,9 @@ day's batch is one PDF. The DejaVu font is embedded so that any name prints.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
@@ -14,7 +16,7 @@ from typing import BinaryIO
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from frontera_desk.reports.fonts import register
@@ -70,6 +72,11 @@ def _qr(c: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -
     c.drawPath(path, stroke=0, fill=1)
 
 
+@lru_cache(maxsize=2)
+def _logo(image: bytes) -> ImageReader:
+    return ImageReader(io.BytesIO(image))
+
+
 def _mark(c: Canvas, text: str, top: float, color: colors.Color) -> None:
     """A large diagonal mark across one receipt (CANCELADO, DEMOSTRACIÓN)."""
     _regular, bold = register()
@@ -91,10 +98,18 @@ def draw_receipt(
     x, right = MARGIN, WIDTH - MARGIN
     y = top - MARGIN
     # header
+    if data.logo:
+        logo = _logo(data.logo)
+        width, height = logo.getSize()
+        scale = min(48 / height, 110 / width)
+        c.drawImage(logo, x, y - 48 * 0.75, width * scale, height * scale, mask="auto")
+        x += width * scale + 8
     c.setFillColor(TEAL)
-    name_bottom = _wrapped(c, data.office_name, x, y, 330, bold, 11, 13)
+    name_bottom = _wrapped(c, data.office_name, x, y, 330 - (x - MARGIN), bold, 11, 13)
     c.setFillColor(colors.black)
-    header_bottom = _wrapped(c, data.office_address, x, name_bottom + 2, 330, regular, 7.5, 9)
+    header_bottom = _wrapped(c, data.office_address, x, name_bottom + 2, 330 - (x - MARGIN),
+                             regular, 7.5, 9)  # fmt: skip
+    x = MARGIN
     c.setFont(bold, 13)
     c.drawRightString(right, y, "RECIBO DE APOYO")
     c.setFont(bold, 11)

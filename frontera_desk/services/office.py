@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 
@@ -226,3 +227,27 @@ def update_settings(session: Session, actor: Actor, new: OfficeSettings) -> Offi
     if changed:
         audit.record(session, actor, "configurar", "oficina", None, changed)
     return get_settings(session)
+
+
+LOGO_KEY = "receipt_logo"
+MAX_LOGO_BYTES = 300_000
+
+
+def get_logo(session: Session) -> bytes | None:
+    """The office logo printed on receipts (PNG or JPEG), kept in the database so that it
+    travels with every backup."""
+    stored = session.get(OfficeSetting, LOGO_KEY)
+    return base64.b64decode(stored.value) if stored and stored.value else None
+
+
+def set_logo(session: Session, actor: Actor, image: bytes | None) -> None:
+    require(actor, Action.MANAGE_SETTINGS)
+    if image is not None:
+        if len(image) > MAX_LOGO_BYTES:
+            raise ValidationError("logo", "Logotipo: la imagen debe pesar menos de 300 KB.")
+        if not (image.startswith(b"\x89PNG\r\n\x1a\n") or image.startswith(b"\xff\xd8\xff")):
+            raise ValidationError("logo", "Logotipo: use una imagen PNG o JPEG.")
+    value = base64.b64encode(image).decode("ascii") if image else ""
+    session.merge(OfficeSetting(key=LOGO_KEY, value=value))
+    audit.record(session, actor, "configurar", "oficina", None,
+                 {"logotipo": "cambiado" if image else "quitado"})  # fmt: skip

@@ -38,7 +38,7 @@ from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import clean, fold
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
-from frontera_desk.services.office import get_office, get_settings
+from frontera_desk.services.office import get_logo, get_office, get_settings
 from frontera_desk.services.people import full_name
 
 _FOLIO = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{6}$")
@@ -153,6 +153,7 @@ class ReceiptData:
     print_count: int
     demo: bool
     two_copies: bool
+    logo: bytes | None = None
 
 
 def receipt_data(session: Session, folio: str) -> ReceiptData:
@@ -200,6 +201,7 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
         print_count=receipt.print_count,
         demo=bool(office and office.is_demo),
         two_copies=settings.receipt_two_copies,
+        logo=get_logo(session),
     )
 
 

@@ -171,8 +171,36 @@
         <translation>Recibos: leyenda de privacidad</translation>
     </message>
     <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Elegir &amp;logotipo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Quitar logotipo</translation>
+    </message>
+    <message>
+        <source>Receipts: logo</source>
+        <translation>Recibos: logotipo</translation>
+    </message>
+    <message>
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>Guardado. El bloqueo por inactividad se aplica desde el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Office logo</source>
+        <translation>Logotipo de la oficina</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Logo saved.</source>
+        <translation>Logotipo guardado.</translation>
+    </message>
+    <message>
+        <source>Logo removed.</source>
+        <translation>Logotipo quitado.</translation>
     </message>
     <message>
         <source>Name</source>

@@ -204,3 +204,29 @@ def test_two_desks_issuing_at_once_get_no_duplicate_and_no_gap(db, actors, perso
     assert all(desk.returncode == 0 for desk in desks)
     numbers = sorted(int(f[-6:]) for f in folios)
     assert numbers == list(range(1, 61))
+
+
+def test_the_office_logo_prints_and_only_images_are_accepted(db, actors, person, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from frontera_desk.services import office
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "#00695c").save(buffer, "PNG")
+    data = buffer.getvalue()
+    with db.write() as session:
+        with pytest.raises(ValidationError, match="PNG o JPEG"):
+            office.set_logo(session, actors[Role.ADMINISTRADOR], b"GIF89a....")
+        with pytest.raises(PermissionDenied):
+            office.set_logo(session, actors[Role.CAPTURISTA], bytes(data))
+    with db.write() as session:
+        office.set_logo(session, actors[Role.ADMINISTRADOR], bytes(data))
+    delivered = deliver(db, actors, person.id)
+    with db.read() as session:
+        receipt = receipts.receipt_data(session, delivered.folio)
+    assert receipt.logo == bytes(data)
+    write_receipts([receipt], tmp_path / "logo.pdf")
+    page = PdfReader(tmp_path / "logo.pdf").pages[0]
+    assert len(page.images) >= 1

@@ -287,6 +287,15 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Receipts: program &legend"), self.legend)
         form.addRow(self.tr("Receipts: privacy legend"), self.privacy_legend)
         form.addRow("", self.two_copies)
+        logo_row = QHBoxLayout()
+        choose_logo = QPushButton(self.tr("Choose &logo…"))
+        remove_logo = QPushButton(self.tr("Remove logo"))
+        logo_row.addWidget(choose_logo)
+        logo_row.addWidget(remove_logo)
+        logo_row.addStretch()
+        form.addRow(self.tr("Receipts: logo"), logo_row)
+        choose_logo.clicked.connect(self.choose_logo)
+        remove_logo.clicked.connect(lambda: self._set_logo(None))
         form.addRow(self.settings_error)
         form.addRow(save)
         save.clicked.connect(self.save_settings)
@@ -310,6 +319,25 @@ class AdminPage(QWidget):
             self.settings_error.setText(error.message)
             return
         self.settings_error.setText(self.tr("Saved. The idle lock applies from the next sign-in."))
+
+    def choose_logo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Office logo"), str(Path.home()), self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if chosen:
+            try:
+                self._set_logo(Path(chosen).read_bytes())
+            except OSError as error:
+                self.settings_error.setText(str(error))
+
+    def _set_logo(self, image: bytes | None) -> None:
+        try:
+            with self.ctx.db.write() as session:
+                office.set_logo(session, self.ctx.actor, image)
+        except FronteraError as error:
+            self.settings_error.setText(error.message)
+            return
+        self.settings_error.setText(self.tr("Logo saved.") if image else self.tr("Logo removed."))
 
     # --- retention ----------------------------------------------------------------------------
 

@@ -198,6 +198,7 @@ def create_demo(
     first_day = _months_back(today, months - 1)
     span = (today - first_day).days
     total_supports = 0
+    deliveries: list[tuple[date, int]] = []  # handed over at the end, in date order
     heads: dict[int, int] = {}  # household head → household size
     for index in range(persons):
         registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
@@ -214,11 +215,17 @@ def create_demo(
             heads[record.id] = data.household_size
         for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
             on = registered + timedelta(days=rng.randint(0, max(0, (today - registered).days)))
-            total_supports += _support(
+            made, delivery = _support(
                 rng, session, caseworker, supervisor, types, record.id, on, today
             )
+            total_supports += made
+            if delivery is not None:
+                deliveries.append(delivery)
         if progress:
             progress(index + 1, persons)
+    # Deliveries in date order, so that folios run with the calendar as they would in an office.
+    for delivered, support_id in sorted(deliveries):
+        supports.deliver_support(session, caseworker, support_id, on=delivered, today=today)
     return DemoStats(persons, total_supports)
 
 
@@ -301,7 +308,9 @@ def _support(
     person_id: int,
     on: date,
     today: date,
-) -> int:
+) -> tuple[int, tuple[date, int] | None]:
+    """Request a support and take it as far as its fate says; returns how many supports were
+    made (0 or 1) and, when it is to be handed over, the delivery date and its id."""
     code = rng.choices(list(_TYPE_WEIGHTS), list(_TYPE_WEIGHTS.values()))[0]
     provider, low, high, description = _PROVIDERS[code]
     amount = rng.randint(low, high) * 100 + rng.choice((0, 0, 50, 90))
@@ -312,26 +321,25 @@ def _support(
         record = supports.request_support(session, caseworker, data, today=on)
     except OverrideRequired:
         if rng.random() < 0.7:
-            return 0  # the caseworker does not insist
+            return 0, None  # the caseworker does not insist
         data.override_reason = "Caso urgente valorado por la supervisión"
         record = supports.request_support(session, supervisor, data, today=on)
     fate = rng.random()
     age_days = (today - on).days
     if age_days < 7 and fate < 0.5:
-        return 1  # still waiting for approval
+        return 1, None  # still waiting for approval
     if fate < 0.06:
         supports.reject_support(session, supervisor, record.id, "No cumple los requisitos", on)
-        return 1
+        return 1, None
     approved = min(today, on + timedelta(days=rng.randint(0, 2)))
     supports.approve_support(session, supervisor, record.id, on=approved, today=today)
     if fate < 0.09:
         supports.cancel_support(session, supervisor, record.id, "La persona ya no se presentó")
-        return 1
+        return 1, None
     if age_days < 3 and fate < 0.7:
-        return 1  # approved, not handed over yet
+        return 1, None  # approved, not handed over yet
     delivered = min(today, approved + timedelta(days=rng.randint(0, 3)))
-    supports.deliver_support(session, caseworker, record.id, on=delivered, today=today)
-    return 1
+    return 1, (delivered, record.id)
 
 
 def create_demo_dir(

@@ -293,3 +293,132 @@ class Receipt(Record, Base):
         UniqueConstraint("office_code", "year", "number", name="office_year_number"),
         CheckConstraint("amount_centavos > 0", name="receipt_amount_positive"),
     )
+
+
+class Organization(Record, Base):
+    """An agency, shelter, civil association, government body, company or foundation."""
+
+    __tablename__ = "organizations"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    acronym: Mapped[str | None] = mapped_column(String(30))
+    municipality: Mapped[str | None] = mapped_column(String(100))
+    contact: Mapped[str | None] = mapped_column(String(300))
+    capacity: Mapped[int | None] = mapped_column(Integer)  # beds, for a shelter
+
+
+class Agreement(Record, Base):
+    """A convenio: counterparts, money committed and disbursed, validity, status, files."""
+
+    __tablename__ = "agreements"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(300))
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    committed_centavos: Mapped[int] = mapped_column(Integer, default=0)
+    funding_source: Mapped[str | None] = mapped_column(String(200))
+    municipality: Mapped[str | None] = mapped_column(String(100))
+    signatories: Mapped[str | None] = mapped_column(Text)
+    parties: Mapped[list[AgreementParty]] = relationship(cascade="all, delete-orphan")
+    disbursements: Mapped[list[Disbursement]] = relationship(order_by="Disbursement.paid_on")
+
+    __table_args__ = (CheckConstraint("committed_centavos >= 0", name="committed_not_negative"),)
+
+
+class AgreementParty(Base):
+    __tablename__ = "agreement_parties"
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+
+
+class Disbursement(Record, Base):
+    """A ministración: money paid under an agreement."""
+
+    __tablename__ = "disbursements"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date, index=True)
+    amount_centavos: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    paid_for: Mapped[str] = mapped_column(String(300))
+    override_reason: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (CheckConstraint("amount_centavos > 0", name="disbursement_positive"),)
+
+
+class AgreementFile(Record, Base):
+    """A file attached to an agreement (the signed scan…), kept in the data folder by hash."""
+
+    __tablename__ = "agreement_files"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id"), index=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(80), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(String(300))
+
+
+class ActivityTopic(Base):
+    """Catalog of workshop and course topics (seeded from the program's annual report)."""
+
+    __tablename__ = "activity_topics"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Activity(Record, Base):
+    """A workshop, training course or outreach event, with its attendance."""
+
+    __tablename__ = "activities"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(300))
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("activity_topics.id"))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    hours: Mapped[int] = mapped_column(Integer, default=2)
+    municipality: Mapped[str | None] = mapped_column(String(100))
+    venue: Mapped[str | None] = mapped_column(String(200))
+    facilitator: Mapped[str | None] = mapped_column(String(200))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    audiences: Mapped[str] = mapped_column(String(200), default="")  # comma-separated codes
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class AttendanceCount(Base):
+    """Attendance told as numbers, by sex and age band."""
+
+    __tablename__ = "attendance_counts"
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    sex: Mapped[str] = mapped_column(String(1), primary_key=True)
+    age_band: Mapped[str] = mapped_column(String(5), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("count >= 0", name="count_not_negative"),)
+
+
+class Attendee(Base):
+    """One person on the attendance list: a registered person, or a name typed in."""
+
+    __tablename__ = "attendees"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    name: Mapped[str] = mapped_column(String(310))
+    sex: Mapped[str] = mapped_column(String(1))
+    age_band: Mapped[str] = mapped_column(String(5))
+    organization: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("activity_id", "person_id", name="one_entry_per_person"),)

@@ -85,3 +85,74 @@ STATUS_ES = {
     SupportStatus.REJECTED: "Rechazado",
     SupportStatus.CANCELLED: "Cancelado",
 }
+
+
+class OrganizationKind(StrEnum):
+    INTERNATIONAL = "agencia_internacional"
+    CIVIL = "asociacion_civil"  # including shelters
+    GOVERNMENT = "gobierno"
+    COMPANY = "empresa"
+    FOUNDATION = "fundacion"
+
+
+class AgreementKind(StrEnum):
+    CONTRIBUTION = "colaboracion_aportacion"
+    DONATION = "donacion"
+    COORDINATION = "coordinacion"
+    REMAINS = "traslado_restos"
+    OTHER = "otro"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "borrador"
+    SIGNED = "firmado"
+    IN_FORCE = "vigente"
+    CONCLUDED = "concluido"
+    CANCELLED = "cancelado"
+
+
+class ActivityKind(StrEnum):
+    WORKSHOP = "taller"
+    COURSE = "curso"
+    EVENT = "evento"
+
+
+class Audience(StrEnum):
+    OFFICIALS = "funcionarios"
+    POLICE = "policia_municipal"
+    CIVIL_SOCIETY = "sociedad_civil"
+    MIGRANTS = "migrantes"
+    LIAISONS = "enlaces_municipales"
+
+
+AGE_BANDS = ("0-11", "12-17", "18-29", "30-59", "60+")
+ORGANIZATION_ES = {
+    OrganizationKind.INTERNATIONAL: "Organismo internacional",
+    OrganizationKind.CIVIL: "Asociación civil / albergue",
+    OrganizationKind.GOVERNMENT: "Dependencia de gobierno",
+    OrganizationKind.COMPANY: "Empresa",
+    OrganizationKind.FOUNDATION: "Fundación",
+}
+AGREEMENT_KIND_ES = {
+    AgreementKind.CONTRIBUTION: "Colaboración y aportación de recursos",
+    AgreementKind.DONATION: "Donación",
+    AgreementKind.COORDINATION: "Coordinación",
+    AgreementKind.REMAINS: "Traslado de restos",
+    AgreementKind.OTHER: "Otro",
+}
+AGREEMENT_STATUS_ES = {
+    AgreementStatus.DRAFT: "Borrador",
+    AgreementStatus.SIGNED: "Firmado",
+    AgreementStatus.IN_FORCE: "Vigente",
+    AgreementStatus.CONCLUDED: "Concluido",
+    AgreementStatus.CANCELLED: "Cancelado",
+}
+ACTIVITY_ES = {ActivityKind.WORKSHOP: "taller", ActivityKind.COURSE: "curso",
+               ActivityKind.EVENT: "evento"}  # fmt: skip
+AUDIENCE_ES = {
+    Audience.OFFICIALS: "Servidores públicos",
+    Audience.POLICE: "Policía municipal",
+    Audience.CIVIL_SOCIETY: "Sociedad civil",
+    Audience.MIGRANTS: "Personas migrantes",
+    Audience.LIAISONS: "Enlaces municipales",
+}

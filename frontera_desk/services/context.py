@@ -26,12 +26,15 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
     VOID_RECEIPT = "void_receipt"
+    MANAGE_AGREEMENTS = "manage_agreements"  # organizations, agreements, disbursements, files
+    EDIT_ACTIVITIES = "edit_activities"  # workshops, courses, events and their attendance
     BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
     RESTORE = "restore"  # replace the database with a backup
 
 
 _CASEWORK = {
-    Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT, Action.EXPORT_PERSON
+    Action.EDIT_PEOPLE, Action.REQUEST_SUPPORT, Action.DELIVER_SUPPORT, Action.EXPORT_PERSON,
+    Action.EDIT_ACTIVITIES,
 }  # fmt: skip
 _ADMINISTRATION = {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.RESTORE}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -54,6 +57,8 @@ _ACTION_ES = {
     Action.MANAGE_USERS: "administrar usuarios",
     Action.MANAGE_SETTINGS: "cambiar la configuración de la oficina",
     Action.VOID_RECEIPT: "cancelar recibos",
+    Action.MANAGE_AGREEMENTS: "administrar convenios y organizaciones",
+    Action.EDIT_ACTIVITIES: "registrar talleres, cursos y eventos",
     Action.BACKUP: "respaldar la base de datos",
     Action.RESTORE: "restaurar un respaldo",
 }

@@ -153,6 +153,7 @@ MATRIX = {
         Action.REQUEST_SUPPORT,
         Action.DELIVER_SUPPORT,
         Action.EXPORT_PERSON,
+        Action.EDIT_ACTIVITIES,
     },
     Role.SUPERVISOR: set(Action) - {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.RESTORE},
     Role.ADMINISTRADOR: {

@@ -4,4 +4,4 @@
 importing Alembic; a test checks that it matches Alembic's own head.
 """
 
-HEAD = "0003"
+HEAD = "0004"

@@ -1,0 +1,457 @@
+"""Organizations, agreements (convenios), their disbursements and attached files."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from frontera_desk.db.models import (
+    Agreement,
+    AgreementFile,
+    AgreementParty,
+    Disbursement,
+    Organization,
+)
+from frontera_desk.domain.enums import (
+    AGREEMENT_STATUS_ES,
+    AgreementKind,
+    AgreementStatus,
+    OrganizationKind,
+)
+from frontera_desk.domain.errors import (
+    FronteraError,
+    InvalidTransition,
+    NotFoundError,
+    OverrideRequired,
+    ValidationError,
+)
+from frontera_desk.domain.money import MAX_CENTAVOS, format_money
+from frontera_desk.domain.text import clean
+from frontera_desk.services import audit
+from frontera_desk.services.context import Action, Actor, require
+
+A = AgreementStatus
+AGREEMENT_TRANSITIONS: dict[AgreementStatus, set[AgreementStatus]] = {
+    A.DRAFT: {A.SIGNED, A.CANCELLED},
+    A.SIGNED: {A.IN_FORCE, A.CANCELLED},
+    A.IN_FORCE: {A.CONCLUDED, A.CANCELLED},
+    A.CONCLUDED: set(),
+    A.CANCELLED: set(),
+}
+
+
+def _text(value: str | None, name: str, label: str, limit: int, required: bool = False) -> str:
+    value = clean(value)
+    if required and not value:
+        raise ValidationError(name, f"{label}: es obligatorio.")
+    if len(value) > limit:
+        raise ValidationError(name, f"{label}: admite hasta {limit} caracteres.")
+    return value
+
+
+# --- organizations ----------------------------------------------------------------------------
+
+
+@dataclass
+class OrganizationInput:
+    kind: OrganizationKind | str
+    name: str
+    acronym: str = ""
+    municipality: str = ""
+    contact: str = ""
+    capacity: int | None = None
+
+
+@dataclass(frozen=True)
+class OrganizationInfo:
+    id: int
+    kind: OrganizationKind
+    name: str
+    acronym: str
+    municipality: str
+    contact: str
+    capacity: int | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+def _org_info(o: Organization) -> OrganizationInfo:
+    return OrganizationInfo(o.id, OrganizationKind(o.kind), o.name, o.acronym or "",
+                            o.municipality or "", o.contact or "", o.capacity)  # fmt: skip
+
+
+def save_organization(
+    session: Session, actor: Actor, data: OrganizationInput, organization_id: int | None = None
+) -> OrganizationInfo:
+    require(actor, Action.MANAGE_AGREEMENTS)
+    try:
+        kind = OrganizationKind(data.kind)
+    except ValueError:
+        raise ValidationError("kind", "Tipo de organización: no válido.") from None
+    name = _text(data.name, "name", "Nombre", 200, True)
+    if data.capacity is not None and not 0 < data.capacity <= 10_000:
+        raise ValidationError("capacity", "Capacidad del albergue: entre 1 y 10,000 lugares.")
+    same = session.scalars(
+        select(Organization).where(func.lower(Organization.name) == name.lower())
+    ).first()
+    if same is not None and same.id != organization_id:
+        raise ValidationError("name", f"Ya existe la organización «{same.name}».")
+    org = session.get(Organization, organization_id) if organization_id else None
+    if organization_id and org is None:
+        raise NotFoundError(f"No existe la organización núm. {organization_id}.")
+    if org is None:
+        org = Organization(office_code=actor.office_code, created_by_id=actor.user_id)
+        session.add(org)
+    org.kind, org.name = kind.value, name
+    org.acronym = _text(data.acronym, "acronym", "Siglas", 30) or None
+    org.municipality = _text(data.municipality, "municipality", "Municipio", 100) or None
+    org.contact = _text(data.contact, "contact", "Contacto", 300) or None
+    org.capacity = data.capacity
+    session.flush()
+    audit.record(session, actor, "guardar", "organizacion", org.uuid, {"nombre": name})
+    return _org_info(org)
+
+
+def organizations(session: Session) -> list[OrganizationInfo]:
+    return [_org_info(o) for o in session.scalars(select(Organization).order_by(Organization.name))]
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+
+@dataclass
+class AgreementInput:
+    title: str
+    kind: AgreementKind | str
+    organization_ids: list[int]
+    purpose: str = ""
+    signed_on: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    committed_centavos: int = 0
+    funding_source: str = ""
+    municipality: str = ""
+    signatories: str = ""
+
+
+@dataclass(frozen=True)
+class DisbursementInfo:
+    id: int
+    paid_on: date
+    amount_centavos: int
+    reference: str
+    paid_for: str
+    override_reason: str
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    id: int
+    original_name: str
+    size: int
+    description: str
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    id: int
+    uuid: str
+    title: str
+    purpose: str
+    kind: AgreementKind
+    status: AgreementStatus
+    signed_on: date | None
+    valid_from: date | None
+    valid_until: date | None
+    committed_centavos: int
+    disbursed_centavos: int
+    funding_source: str
+    municipality: str
+    signatories: str
+    organizations: tuple[OrganizationInfo, ...]
+    disbursements: tuple[DisbursementInfo, ...] = field(default=())
+    files: tuple[FileInfo, ...] = field(default=())
+
+    @property
+    def balance_centavos(self) -> int:
+        return self.committed_centavos - self.disbursed_centavos
+
+    def as_input(self) -> AgreementInput:
+        return AgreementInput(
+            self.title, self.kind, [o.id for o in self.organizations], self.purpose,
+            self.signed_on, self.valid_from, self.valid_until, self.committed_centavos,
+            self.funding_source, self.municipality, self.signatories,
+        )  # fmt: skip
+
+
+def _validate(session: Session, data: AgreementInput) -> AgreementKind:
+    try:
+        kind = AgreementKind(data.kind)
+    except ValueError:
+        raise ValidationError("kind", "Tipo de convenio: no válido.") from None
+    if not data.organization_ids:
+        raise ValidationError("organization_ids", "Contraparte: elija al menos una organización.")
+    for org_id in data.organization_ids:
+        if session.get(Organization, org_id) is None:
+            raise ValidationError("organization_ids", f"Contraparte: no existe la núm. {org_id}.")
+    if (
+        not isinstance(data.committed_centavos, int)
+        or not 0 <= data.committed_centavos <= MAX_CENTAVOS
+    ):
+        raise ValidationError("committed", "Monto comprometido: de cero al máximo permitido.")
+    if data.valid_from and data.valid_until and data.valid_until < data.valid_from:
+        raise ValidationError("valid_until", "Vigencia: la fecha final es anterior a la inicial.")
+    if data.signed_on and data.signed_on > date.today():
+        raise ValidationError("signed_on", "Fecha de firma: no puede ser futura.")
+    return kind
+
+
+def save_agreement(
+    session: Session, actor: Actor, data: AgreementInput, agreement_id: int | None = None
+) -> AgreementRecord:
+    require(actor, Action.MANAGE_AGREEMENTS)
+    kind = _validate(session, data)
+    if agreement_id is None:
+        agreement = Agreement(office_code=actor.office_code, created_by_id=actor.user_id,
+                              status=A.DRAFT.value)  # fmt: skip
+        session.add(agreement)
+    else:
+        agreement = _load(session, agreement_id)
+        disbursed = _disbursed(session, agreement.id)
+        if (
+            data.committed_centavos < disbursed
+            and data.committed_centavos != agreement.committed_centavos
+        ):
+            raise ValidationError(
+                "committed",
+                f"Monto comprometido: ya se ministraron {format_money(disbursed)}; "
+                "no puede ser menor.",
+            )
+    agreement.title = _text(data.title, "title", "Título", 300, True)
+    agreement.purpose = _text(data.purpose, "purpose", "Objeto", 3000)
+    agreement.kind = kind.value
+    agreement.signed_on = data.signed_on
+    agreement.valid_from, agreement.valid_until = data.valid_from, data.valid_until
+    agreement.committed_centavos = data.committed_centavos
+    agreement.funding_source = (
+        _text(data.funding_source, "funding_source", "Fuente de recursos", 200) or None
+    )
+    agreement.municipality = _text(data.municipality, "municipality", "Municipio", 100) or None
+    agreement.signatories = _text(data.signatories, "signatories", "Firmantes", 1000) or None
+    agreement.parties = [
+        AgreementParty(organization_id=o) for o in dict.fromkeys(data.organization_ids)
+    ]
+    session.flush()
+    summary = {"titulo": agreement.title, "comprometido": agreement.committed_centavos}
+    audit.record(session, actor, "guardar", "convenio", agreement.uuid, summary)
+    return get_agreement(session, agreement.id)
+
+
+def change_status(
+    session: Session, actor: Actor, agreement_id: int, new: AgreementStatus
+) -> AgreementRecord:
+    require(actor, Action.MANAGE_AGREEMENTS)
+    agreement = _load(session, agreement_id)
+    old = A(agreement.status)
+    if new not in AGREEMENT_TRANSITIONS[old]:
+        raise InvalidTransition(
+            f"Un convenio {AGREEMENT_STATUS_ES[old].lower()} no puede pasar a "
+            f"{AGREEMENT_STATUS_ES[new].lower()}."
+        )
+    if new is A.SIGNED and agreement.signed_on is None:
+        raise ValidationError("signed_on", "Para marcarlo firmado, capture la fecha de firma.")
+    agreement.status = new.value
+    audit.record(
+        session, actor, "estado", "convenio", agreement.uuid, {"estado": [old.value, new.value]}
+    )
+    return get_agreement(session, agreement.id)
+
+
+def _load(session: Session, agreement_id: int) -> Agreement:
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None:
+        raise NotFoundError(f"No existe el convenio núm. {agreement_id}.")
+    return agreement
+
+
+def _disbursed(session: Session, agreement_id: int) -> int:
+    total = session.scalar(
+        select(func.coalesce(func.sum(Disbursement.amount_centavos), 0)).where(
+            Disbursement.agreement_id == agreement_id
+        )
+    )
+    return int(total or 0)
+
+
+def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
+    a = _load(session, agreement_id)
+    orgs = [session.get(Organization, p.organization_id) for p in a.parties]
+    files = session.scalars(
+        select(AgreementFile).where(AgreementFile.agreement_id == a.id).order_by(AgreementFile.id)
+    )
+    return AgreementRecord(
+        a.id, a.uuid, a.title, a.purpose, AgreementKind(a.kind), A(a.status), a.signed_on,
+        a.valid_from, a.valid_until, a.committed_centavos, _disbursed(session, a.id),
+        a.funding_source or "", a.municipality or "", a.signatories or "",
+        tuple(_org_info(o) for o in orgs if o is not None),
+        tuple(DisbursementInfo(d.id, d.paid_on, d.amount_centavos, d.reference or "", d.paid_for,
+                               d.override_reason or "") for d in a.disbursements),
+        tuple(FileInfo(f.id, f.original_name, f.size, f.description or "") for f in files),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: int
+    title: str
+    counterparts: str
+    status: AgreementStatus
+    signed_on: date | None
+    committed_centavos: int
+    balance_centavos: int
+
+
+def list_agreements(session: Session, status: AgreementStatus | None = None) -> list[AgreementRow]:
+    query = select(Agreement).order_by(
+        Agreement.signed_on.desc().nulls_first(), Agreement.id.desc()
+    )
+    if status is not None:
+        query = query.where(Agreement.status == status.value)
+    names = {o.id: o.acronym or o.name for o in session.scalars(select(Organization))}
+    rows = []
+    for a in session.scalars(query):
+        disbursed = _disbursed(session, a.id)
+        rows.append(AgreementRow(
+            a.id, a.title, ", ".join(names.get(p.organization_id, "") for p in a.parties),
+            A(a.status), a.signed_on, a.committed_centavos, a.committed_centavos - disbursed,
+        ))  # fmt: skip
+    return rows
+
+
+# --- disbursements ----------------------------------------------------------------------------
+
+
+@dataclass
+class DisbursementInput:
+    paid_on: date
+    amount_centavos: int
+    paid_for: str
+    reference: str = ""
+    override_reason: str = ""
+
+
+def add_disbursement(
+    session: Session, actor: Actor, agreement_id: int, data: DisbursementInput
+) -> AgreementRecord:
+    """Pay under an agreement. Beyond the balance or outside the validity needs a reason."""
+    require(actor, Action.MANAGE_AGREEMENTS)
+    agreement = _load(session, agreement_id)
+    if A(agreement.status) in (A.DRAFT, A.CANCELLED, A.CONCLUDED):
+        raise FronteraError(
+            f"No se pueden registrar ministraciones en un convenio "
+            f"{AGREEMENT_STATUS_ES[A(agreement.status)].lower()}."
+        )
+    if not isinstance(data.amount_centavos, int) or data.amount_centavos <= 0:
+        raise ValidationError("amount", "Importe de la ministración: debe ser mayor que cero.")
+    if data.paid_on > date.today():
+        raise ValidationError("paid_on", "Fecha de la ministración: no puede ser futura.")
+    if agreement.signed_on and data.paid_on < agreement.signed_on:
+        raise ValidationError(
+            "paid_on",
+            f"Fecha de la ministración: anterior a la firma ({agreement.signed_on:%d/%m/%Y}).",
+        )
+    paid_for = _text(data.paid_for, "paid_for", "Concepto", 300, True)
+    reason = _text(data.override_reason, "override_reason", "Motivo", 500)
+    problems = []
+    balance = agreement.committed_centavos - _disbursed(session, agreement.id)
+    if data.amount_centavos > balance:
+        problems.append(f"rebasa el saldo del convenio ({format_money(balance)})")
+    outside = (agreement.valid_from and data.paid_on < agreement.valid_from) or (
+        agreement.valid_until and data.paid_on > agreement.valid_until
+    )
+    if outside:
+        problems.append("cae fuera de la vigencia del convenio")
+    if problems and not reason:
+        raise OverrideRequired(
+            "La ministración " + " y ".join(problems) + ": escriba el motivo de la autorización."
+        )
+    payment = Disbursement(
+        office_code=actor.office_code, created_by_id=actor.user_id, agreement_id=agreement.id,
+        paid_on=data.paid_on, amount_centavos=data.amount_centavos,
+        reference=_text(data.reference, "reference", "Referencia", 100) or None,
+        paid_for=paid_for, override_reason=reason if problems else None,
+    )  # fmt: skip
+    session.add(payment)
+    session.flush()
+    audit.record(session, actor, "ministrar", "convenio", agreement.uuid,
+                 {"importe": data.amount_centavos, "fecha": data.paid_on.isoformat()})  # fmt: skip
+    session.expire(agreement, ["disbursements"])
+    return get_agreement(session, agreement.id)
+
+
+# --- attached files ---------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+MAX_FILE = 50 * 1024 * 1024
+
+
+def attach_file(
+    session: Session, actor: Actor, folder: Path, agreement_id: int, source: Path,
+    description: str = "",
+) -> AgreementRecord:  # fmt: skip
+    """Copy a file into the data folder (``folder``) under a random name and record its hash."""
+    require(actor, Action.MANAGE_AGREEMENTS)
+    agreement = _load(session, agreement_id)
+    if not source.is_file():
+        raise ValidationError("file", f"No se encontró el archivo {source.name}.")
+    size = source.stat().st_size
+    if size > MAX_FILE:
+        raise ValidationError("file", "El archivo pesa más de 50 MB.")
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = f"{uuid.uuid4().hex}{source.suffix.lower()[:10]}"
+    shutil.copyfile(source, folder / stored)
+    digest = _sha256(folder / stored)
+    session.add(AgreementFile(
+        office_code=actor.office_code, created_by_id=actor.user_id, agreement_id=agreement.id,
+        original_name=source.name[:255], stored_name=stored, sha256=digest, size=size,
+        description=_text(description, "description", "Descripción", 300) or None,
+    ))  # fmt: skip
+    session.flush()
+    audit.record(session, actor, "adjuntar", "convenio", agreement.uuid, {"archivo": source.name})
+    return get_agreement(session, agreement.id)
+
+
+def file_path(session: Session, folder: Path, file_id: int) -> Path:
+    """The stored file, after checking that it is there and unchanged."""
+    record = session.get(AgreementFile, file_id)
+    if record is None:
+        raise NotFoundError(f"No existe el adjunto núm. {file_id}.")
+    path = folder / record.stored_name
+    if not path.is_file():
+        raise FronteraError(
+            f"Falta el adjunto «{record.original_name}» en la carpeta de datos. "
+            "Restaure un respaldo."
+        )
+    if _sha256(path) != record.sha256:
+        raise FronteraError(
+            f"El adjunto «{record.original_name}» fue modificado fuera de la aplicación: "
+            "no coincide con su huella. Restaure un respaldo."
+        )
+    return path

@@ -228,3 +228,46 @@ def test_the_same_person_cannot_attend_twice(db, actors):
                 attendees=[AttendeeInput(person_id=person.id), AttendeeInput(person_id=person.id)]
             ),
         )
+
+
+def test_attendance_sheets_and_certificates_read_back(db, actors, tmp_path):
+    from pypdf import PdfReader
+
+    from frontera_desk.reports.activity_sheets import write_attendance_sheet, write_certificates
+
+    with db.write() as session:
+        record = activities.save_activity(
+            session,
+            actors[Role.CAPTURISTA],
+            workshop(
+                facilitator="Lic. Marta Gómez",
+                attendees=[
+                    AttendeeInput("Juan Pérez", Sex.MALE, "30-59", "Policía municipal"),
+                    AttendeeInput("Nguyễn Thị Hương", Sex.FEMALE, "18-29", "Sociedad civil"),
+                ],
+            ),
+        )
+    write_attendance_sheet(record, "Oficina Tapachula", tmp_path / "lista.pdf", filled=True)
+    text = " ".join(PdfReader(tmp_path / "lista.pdf").pages[0].extract_text().split())
+    for expected in (
+        "LISTA DE ASISTENCIA",
+        "La protección internacional",
+        "Juan Pérez",
+        "Nguyễn Thị Hương",
+        "Policía municipal",
+        "Firma",
+    ):
+        assert expected in text
+    write_attendance_sheet(
+        record, "Oficina Tapachula", tmp_path / "blanca.pdf", filled=False, demo=True
+    )
+    blank = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(tmp_path / "blanca.pdf").pages).split()
+    )
+    assert "Juan Pérez" not in blank and "DEMOSTRACIÓN" in blank and "25" in blank
+    assert write_certificates(record, "Oficina Tapachula", tmp_path / "constancias.pdf") == 2
+    pages = [
+        " ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "constancias.pdf").pages
+    ]
+    assert len(pages) == 2 and "CONSTANCIA" in pages[1] and "Nguyễn Thị Hương" in pages[1]
+    assert "4 horas" in pages[0] and "Policía municipal" in pages[0]

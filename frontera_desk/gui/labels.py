@@ -7,7 +7,18 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 
 from frontera_desk.domain.countries import country_name
-from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus, Vulnerability
+from frontera_desk.domain.enums import (
+    ActivityKind,
+    AgreementKind,
+    AgreementStatus,
+    Audience,
+    DocumentType,
+    OrganizationKind,
+    Role,
+    Sex,
+    SupportStatus,
+    Vulnerability,
+)
 from frontera_desk.domain.money import format_money
 
 
@@ -51,6 +62,41 @@ STATUS = {
     SupportStatus.REJECTED: QT_TRANSLATE_NOOP("Labels", "Rejected"),
     SupportStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
 }
+ORGANIZATION = {
+    OrganizationKind.INTERNATIONAL: QT_TRANSLATE_NOOP("Labels", "International agency"),
+    OrganizationKind.CIVIL: QT_TRANSLATE_NOOP("Labels", "Civil association / shelter"),
+    OrganizationKind.GOVERNMENT: QT_TRANSLATE_NOOP("Labels", "Government body"),
+    OrganizationKind.COMPANY: QT_TRANSLATE_NOOP("Labels", "Company"),
+    OrganizationKind.FOUNDATION: QT_TRANSLATE_NOOP("Labels", "Foundation"),
+}
+AGREEMENT_KIND = {
+    AgreementKind.CONTRIBUTION: QT_TRANSLATE_NOOP(
+        "Labels", "Collaboration and resource contribution"
+    ),
+    AgreementKind.DONATION: QT_TRANSLATE_NOOP("Labels", "Donation"),
+    AgreementKind.COORDINATION: QT_TRANSLATE_NOOP("Labels", "Coordination"),
+    AgreementKind.REMAINS: QT_TRANSLATE_NOOP("Labels", "Transfer of remains"),
+    AgreementKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other agreement"),
+}
+AGREEMENT_STATUS = {
+    AgreementStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Draft"),
+    AgreementStatus.SIGNED: QT_TRANSLATE_NOOP("Labels", "Signed"),
+    AgreementStatus.IN_FORCE: QT_TRANSLATE_NOOP("Labels", "In force"),
+    AgreementStatus.CONCLUDED: QT_TRANSLATE_NOOP("Labels", "Concluded"),
+    AgreementStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled agreement"),
+}
+ACTIVITY = {
+    ActivityKind.WORKSHOP: QT_TRANSLATE_NOOP("Labels", "Workshop"),
+    ActivityKind.COURSE: QT_TRANSLATE_NOOP("Labels", "Training course"),
+    ActivityKind.EVENT: QT_TRANSLATE_NOOP("Labels", "Outreach event"),
+}
+AUDIENCE = {
+    Audience.OFFICIALS: QT_TRANSLATE_NOOP("Labels", "Public officials"),
+    Audience.POLICE: QT_TRANSLATE_NOOP("Labels", "Municipal police"),
+    Audience.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Labels", "Civil society"),
+    Audience.MIGRANTS: QT_TRANSLATE_NOOP("Labels", "Migrants"),
+    Audience.LIAISONS: QT_TRANSLATE_NOOP("Labels", "Municipal liaisons"),
+}
 # English names of the seeded catalog; Spanish comes from the database (it prints on receipts).
 SUPPORT_TYPE_EN = {
     "FUNERAL": "Funeral services",
@@ -70,6 +116,26 @@ SUPPORT_TYPE_EN = {
 
 def role(value: Role | str) -> str:
     return _t(ROLE[Role(value)])
+
+
+def organization(value: OrganizationKind | str) -> str:
+    return _t(ORGANIZATION[OrganizationKind(value)])
+
+
+def agreement_kind(value: AgreementKind | str) -> str:
+    return _t(AGREEMENT_KIND[AgreementKind(value)])
+
+
+def agreement_status(value: AgreementStatus | str) -> str:
+    return _t(AGREEMENT_STATUS[AgreementStatus(value)])
+
+
+def activity(value: ActivityKind | str) -> str:
+    return _t(ACTIVITY[ActivityKind(value)])
+
+
+def audience(value: Audience | str) -> str:
+    return _t(AUDIENCE[Audience(value)])
 
 
 def sex(value: Sex | str) -> str:

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.gui import labels, windows
+from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.generated.ui_receipt_search_dialog import Ui_ReceiptSearchDialog
 from frontera_desk.gui.generated.ui_verify_receipt_dialog import Ui_VerifyReceiptDialog
 from frontera_desk.gui.workers import run_in_background
@@ -46,95 +36,29 @@ def render_pdf(ctx: AppContext, folios: list[str], target: Path, progress=None) 
     return target
 
 
-class ReceiptPreview(QDialog):
-    """Shows the receipts; printing or saving them records a print (later ones are reprints)."""
+class ReceiptPreview(PdfPreview):
+    """Receipts as they would print now; printing or saving records a print (the next ones
+    are reprints)."""
 
     def __init__(
         self, ctx: AppContext, folios: list[str], parent: QWidget | None = None,
         render: bool = True,
     ) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("ReceiptPreview")
-        self.ctx = ctx
-        self.folios = folios
-        self._tmp = Path(tempfile.mkdtemp(prefix="frontera-recibos-"))  # removed in done()
-        self.pdf = self._tmp / "recibos.pdf"
-        title = folios[0] if len(folios) == 1 else self.tr("%n receipt(s)", "", len(folios))
-        self.setWindowTitle(self.tr("Receipt %1").replace("%1", title))
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName(self.tr("Receipt preview"))
-        buttons = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("&Print…"))
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.save_button = QPushButton(self.tr("&Save PDF…"))
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        for button in (self.print_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch()
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addLayout(buttons)
-        self.print_button.clicked.connect(self.print_receipts)
-        self.save_button.clicked.connect(self.save_pdf)
-        close.rejected.connect(self.reject)
-        self.resize(820, 900)
-        windows.restore_geometry(self)
-        if render:
-            self.reload()
+        self.ctx, self.folios = ctx, folios
+        one = len(folios) == 1
+        title = folios[0] if one else QCoreApplication.translate(
+            "ReceiptPreview", "%n receipt(s)", "", len(folios)
+        )  # fmt: skip
+        super().__init__(
+            QCoreApplication.translate("ReceiptPreview", "Receipt %1").replace("%1", title),
+            lambda path: render_pdf(ctx, folios, path), self._record, parent,
+            f"{folios[0]}.pdf" if one else "recibos.pdf", render,
+        )  # fmt: skip
 
-    def reload(self) -> None:
-        self.document.close()
-        render_pdf(self.ctx, self.folios, self.pdf)
-        self.document.load(str(self.pdf))
-
-    def _printed(self) -> None:
-        """Record the print of each receipt, then show what the next print would be."""
+    def _record(self) -> None:
         with self.ctx.db.write() as session:
             for folio in self.folios:
                 receipts.record_print(session, self.ctx.actor, folio)
-        self.reload()
-
-    def print_receipts(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        try:
-            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                image = self.document.render(page, QSize(area.width(), area.height()))
-                painter.drawImage(QRect(QPoint(0, 0), area.size()), image)
-        finally:
-            painter.end()
-        self._printed()
-
-    def save_pdf(self) -> None:
-        suggested = str(
-            Path.home() / (self.folios[0] + ".pdf" if len(self.folios) == 1 else "recibos.pdf")
-        )
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), suggested, "PDF (*.pdf)")
-        if not target:
-            return
-        try:
-            shutil.copyfile(self.pdf, target)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Save PDF"), str(error))
-            return
-        self._printed()
-
-    def done(self, result: int) -> None:
-        windows.save_geometry(self)
-        self.document.close()
-        shutil.rmtree(self._tmp, ignore_errors=True)
-        super().done(result)
 
 
 def open_receipts(ctx: AppContext, folios: list[str], parent: QWidget | None = None) -> None:

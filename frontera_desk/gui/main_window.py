@@ -26,7 +26,9 @@ from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
+from frontera_desk.gui.pages.activities_page import ActivitiesPage
 from frontera_desk.gui.pages.admin_page import AdminPage
+from frontera_desk.gui.pages.agreements_page import AgreementsPage
 from frontera_desk.gui.pages.people_page import PeoplePage
 from frontera_desk.gui.pages.simple_pages import HomePage, PlaceholderPage
 from frontera_desk.gui.pages.supports_page import SupportsPage
@@ -50,12 +52,8 @@ class MainWindow(QMainWindow):
             (self.tr("Home"), self.home, icon.SP_DirHomeIcon),
             (self.tr("People"), self.people, icon.SP_FileDialogContentsView),
             (self.tr("Supports"), self.supports, icon.SP_DialogApplyButton),
-            (self.tr("Agreements"), PlaceholderPage(self.tr("Agreements")), icon.SP_FileIcon),
-            (
-                self.tr("Activities"),
-                PlaceholderPage(self.tr("Activities")),
-                icon.SP_FileDialogListView,
-            ),
+            (self.tr("Agreements"), AgreementsPage(ctx), icon.SP_FileIcon),
+            (self.tr("Activities"), ActivitiesPage(ctx), icon.SP_FileDialogListView),
             (
                 self.tr("Reports"),
                 PlaceholderPage(self.tr("Reports")),

@@ -194,6 +194,7 @@ class AgreementRecord:
 
 
 def _validate(session: Session, data: AgreementInput) -> AgreementKind:
+    _text(data.title, "title", "Título", 300, True)  # in the order of the form
     try:
         kind = AgreementKind(data.kind)
     except ValueError:

@@ -226,6 +226,7 @@ def create_demo(
     # Deliveries in date order, so that folios run with the calendar as they would in an office.
     for delivered, support_id in sorted(deliveries):
         supports.deliver_support(session, caseworker, support_id, on=delivered, today=today)
+    create_agreements_and_activities(session, supervisor, caseworker, rng, first_day, today)
     return DemoStats(persons, total_supports)
 
 
@@ -406,3 +407,87 @@ def is_demo_dir(app_paths: Paths) -> bool:
     from frontera_desk.db.keyfile import KeyFile, user_entry
 
     return KeyFile.load(app_paths.keys).unwrap(user_entry("admin"), DEMO_PASSWORD) is not None
+
+
+_ORGANIZATIONS = (
+    ("agencia_internacional", "Alto Comisionado de las Naciones Unidas para los Refugiados", "ACNUR", "Tapachula", None),
+    ("agencia_internacional", "Organización Internacional para las Migraciones", "OIM", "Tapachula", None),
+    ("agencia_internacional", "Fondo de las Naciones Unidas para la Infancia", "UNICEF", "Tapachula", None),
+    ("asociacion_civil", "Albergue Jesús el Buen Pastor del Pobre y del Migrante, A.C.", "", "Tapachula", 150),
+    ("asociacion_civil", "Casa del Migrante Scalabrini, A.C.", "", "Tapachula", 120),
+    ("asociacion_civil", "Nadie es Extranjero, A.C.", "", "Arriaga", 60),
+    ("asociacion_civil", "Por la Superación de la Mujer, A.C.", "", "Tapachula", None),
+    ("fundacion", "Fundación Casa Chiapas", "", "Tuxtla Gutiérrez", None),
+)  # fmt: skip
+_AGREEMENTS = (
+    ("Despensas y muebles de cocina para familias solicitantes de refugio", "colaboracion_aportacion", ["ACNUR"], 45_000_000),
+    ("Actividades de mutuo interés sobre asuntos migratorios", "coordinacion", ["OIM"], 0),
+    ("Insumos, medicamentos y materiales para talleres productivos de mujeres", "colaboracion_aportacion", ["Por la Superación de la Mujer, A.C."], 18_000_000),
+    ("Alimentación en albergues de Tapachula", "colaboracion_aportacion", ["Albergue Jesús el Buen Pastor del Pobre y del Migrante, A.C.", "Casa del Migrante Scalabrini, A.C."], 30_000_000),
+    ("Atención en el albergue de Arriaga", "colaboracion_aportacion", ["Nadie es Extranjero, A.C."], 12_000_000),
+    ("Operación de Casa Chiapas en el extranjero", "donacion", ["Fundación Casa Chiapas"], 25_000_000),
+)  # fmt: skip
+_ACTIVITIES = (
+    ("taller", "Ley General en Materia de Trata de Personas y sus implicaciones", 1, {"funcionarios", "policia_municipal"}),
+    ("taller", "La protección internacional y la importancia del derecho a solicitar asilo", 2, {"sociedad_civil", "migrantes"}),
+    ("taller", "Derechos humanos de los migrantes y competencia de la CNDH", 3, {"funcionarios"}),
+    ("curso", "Primera capacitación de enlaces municipales de atención a migrantes", 7, {"enlaces_municipales"}),
+    ("evento", "Día Internacional del Migrante", 8, {"migrantes", "sociedad_civil"}),
+    ("evento", "Feria de servicios para personas migrantes", 8, {"migrantes"}),
+    ("taller", "Trabajadores temporales transfronterizos en el Soconusco", 4, {"sociedad_civil"}),
+)  # fmt: skip
+
+
+def create_agreements_and_activities(
+    session: Session, supervisor: Actor, caseworker: Actor, rng: random.Random, first_day: date,
+    today: date,
+) -> None:  # fmt: skip
+    """Organizations, agreements with disbursements, and activities of every kind."""
+    from frontera_desk.domain.enums import AGE_BANDS, AgreementStatus
+    from frontera_desk.services import activities, agreements
+
+    orgs = {}
+    for kind, name, acronym, town, capacity in _ORGANIZATIONS:
+        info = agreements.save_organization(
+            session,
+            supervisor,
+            agreements.OrganizationInput(kind, name, acronym, town, "", capacity),
+        )
+        orgs[acronym or name] = info.id
+    span = max((today - first_day).days, 1)
+    for title, kind, parties, committed in _AGREEMENTS:
+        signed = first_day + timedelta(days=rng.randint(0, span // 2))
+        record = agreements.save_agreement(session, supervisor, agreements.AgreementInput(
+            title, kind, [orgs[p] for p in parties], "Convenio de demostración.", signed, signed,
+            signed + timedelta(days=365), committed, "Recursos estatales", "Tapachula",
+            "Titular de la oficina; representante de la contraparte",
+        ))  # fmt: skip
+        agreements.change_status(session, supervisor, record.id, AgreementStatus.SIGNED)
+        agreements.change_status(session, supervisor, record.id, AgreementStatus.IN_FORCE)
+        paid_on = signed
+        for part in range(rng.randint(1, 3) if committed else 0):
+            paid_on = min(today, paid_on + timedelta(days=rng.randint(20, 90)))
+            amount = committed // 4
+            agreements.add_disbursement(session, supervisor, record.id, agreements.DisbursementInput(
+                paid_on, amount, f"Ministración {part + 1}", f"TRF-{rng.randint(10000, 99999)}"))  # fmt: skip
+    topic_ids = dict(enumerate((t for t, _ in activities.topics(session)), start=1))
+    names = ["Juan Pérez López", "María Gómez Ruiz", "Pedro Sánchez Díaz", "Luisa Ramos Cruz",
+             "Carmen Velázquez Ortiz", "Jorge Méndez Solís"]  # fmt: skip
+    for index in range(len(_ACTIVITIES) * 2):
+        kind, title, topic, audiences = _ACTIVITIES[index % len(_ACTIVITIES)]
+        held = first_day + timedelta(days=int(span * (index + 0.5) / (len(_ACTIVITIES) * 2)))
+        data = activities.ActivityInput(kind, title, min(held, today), rng.choice((2, 3, 4, 8)),
+                                        topic_ids.get(topic), "Tapachula", "Auditorio municipal",
+                                        "Personal de la oficina", orgs["ACNUR"] if index % 3 == 0 else None,
+                                        set(audiences))  # fmt: skip
+        if kind == "evento":
+            data.counts = {
+                (sex, band): rng.randint(0, 25) for sex in ("F", "M") for band in AGE_BANDS[1:4]
+            }
+        else:
+            data.attendees = [
+                activities.AttendeeInput(name, rng.choice(("F", "M")), rng.choice(AGE_BANDS[2:4]),
+                                         rng.choice(("Policía municipal", "DIF municipal", "Sociedad civil")))
+                for name in rng.sample(names, rng.randint(3, len(names)))
+            ]  # fmt: skip
+        activities.save_activity(session, caseworker, data)

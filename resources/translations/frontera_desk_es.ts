@@ -9,6 +9,244 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>&amp;New activity…</source>
+        <translation>&amp;Nueva actividad…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and attendance…</source>
+        <translation>&amp;Editar y asistencia…</translation>
+    </message>
+    <message>
+        <source>&amp;Blank attendance sheet…</source>
+        <translation>Lista de asistencia en &amp;blanco…</translation>
+    </message>
+    <message>
+        <source>&amp;Filled attendance sheet…</source>
+        <translation>Lista de asistencia &amp;llena…</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Constancias…</translation>
+    </message>
+    <message>
+        <source>Choose an activity in the list to see its details.</source>
+        <translation>Elija una actividad de la lista para ver su detalle.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitador(a)</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Organización aliada</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>Attendance sheet — %1</source>
+        <translation>Lista de asistencia — %1</translation>
+    </message>
+    <message>
+        <source>Certificates — %1</source>
+        <translation>Constancias — %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nueva actividad</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Activity — %1</source>
+        <translation>Actividad — %1</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Kind *</source>
+        <translation>&amp;Tipo *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>&amp;Título *</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>T&amp;opic</source>
+        <translation>T&amp;ema</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Date *</source>
+        <translation>&amp;Fecha *</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Hours *</source>
+        <translation>&amp;Horas *</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipio</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Sede</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitator</source>
+        <translation>&amp;Facilitador(a)</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>Facilitador(a)</translation>
+    </message>
+    <message>
+        <source>&amp;Partner organization</source>
+        <translation>Organización &amp;aliada</translation>
+    </message>
+    <message>
+        <source>Partner organization</source>
+        <translation>Organización aliada</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Observaciones</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance</source>
+        <translation>&amp;Asistencia</translation>
+    </message>
+    <message>
+        <source>Count the people by sex and age, or list them below (for certificates); when both are given their totals must match.</source>
+        <translation>Cuente a las personas por sexo y edad, o anótelas abajo (para las constancias); si da ambas cosas, los totales deben coincidir.</translation>
+    </message>
+    <message>
+        <source>Attendance counts</source>
+        <translation>Conteo de asistencia</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Add a &amp;registered person…</source>
+        <translation>Agregar una persona &amp;registrada…</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ttendee</source>
+        <translation>Agregar a&amp;sistente</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>No.</source>
@@ -314,6 +552,244 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement — %1</source>
+        <translation>Convenio — %1</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Nuevo convenio</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Convenio</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>&amp;Título *</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>&amp;Kind *</source>
+        <translation>&amp;Tipo *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Counterparts *</source>
+        <translation>&amp;Contrapartes *</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>Contrapartes</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Objeto</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>&amp;Signed</source>
+        <translation>&amp;Firmado</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>Firmado el:</translation>
+    </message>
+    <message>
+        <source>Signing &amp;date</source>
+        <translation>&amp;Fecha de firma</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Fecha de firma</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>Vigente &amp;desde</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Vigente &amp;hasta</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Vigente hasta</translation>
+    </message>
+    <message>
+        <source>Committed a&amp;mount (MXN)</source>
+        <translation>&amp;Monto comprometido (MXN)</translation>
+    </message>
+    <message>
+        <source>Committed amount</source>
+        <translation>Monto comprometido</translation>
+    </message>
+    <message>
+        <source>F&amp;unding source</source>
+        <translation>F&amp;uente de recursos</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de recursos</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality</source>
+        <translation>M&amp;unicipio</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>Signator&amp;ies</source>
+        <translation>F&amp;irmantes</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Firmantes</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>&amp;Nuevo convenio…</translation>
+    </message>
+    <message>
+        <source>New &amp;organization…</source>
+        <translation>Nueva &amp;organización…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>Contrapartes</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Comprometido</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation>Cambiar e&amp;stado…</translation>
+    </message>
+    <message>
+        <source>Record a &amp;disbursement…</source>
+        <translation>Registrar &amp;ministración…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Adjuntar archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a file…</source>
+        <translation>A&amp;brir adjunto…</translation>
+    </message>
+    <message>
+        <source>Choose an agreement in the list to see its details.</source>
+        <translation>Elija un convenio de la lista para ver su detalle.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Vigencia</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Ministrado</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de recursos</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Firmantes</translation>
+    </message>
+    <message>
+        <source>Disbursements</source>
+        <translation>Ministraciones</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <source>This agreement is closed.</source>
+        <translation>Este convenio está cerrado.</translation>
+    </message>
+    <message>
+        <source>New status:</source>
+        <translation>Estado nuevo:</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar archivo</translation>
+    </message>
+    <message>
+        <source>Open a file</source>
+        <translation>Abrir adjunto</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating demonstration data…</source>
@@ -338,6 +814,69 @@
     <message>
         <source>The closing backup failed: %1</source>
         <translation>Falló el respaldo al cerrar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisbursementDialog</name>
+    <message>
+        <source>Disbursement — balance %1</source>
+        <translation>Ministración — saldo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+        <source>Record a disbursement</source>
+        <translation>Registrar una ministración</translation>
+    </message>
+    <message>
+        <source>&amp;Date *</source>
+        <translation>&amp;Fecha *</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (MXN) *</source>
+        <translation>&amp;Importe (MXN) *</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>What it &amp;paid for *</source>
+        <translation>&amp;Concepto *</translation>
+    </message>
+    <message>
+        <source>What it paid for</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>&amp;Override reason</source>
+        <translation>&amp;Motivo de autorización especial</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motivo de autorización especial</translation>
+    </message>
+    <message>
+        <source>Only beyond the balance or outside the validity</source>
+        <translation>Solo si rebasa el saldo o cae fuera de la vigencia</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 <context>
@@ -516,6 +1055,98 @@
         <translation>Cancelado</translation>
     </message>
     <message>
+        <source>International agency</source>
+        <translation>Organismo internacional</translation>
+    </message>
+    <message>
+        <source>Civil association / shelter</source>
+        <translation>Asociación civil / albergue</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <translation>Dependencia de gobierno</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Foundation</source>
+        <translation>Fundación</translation>
+    </message>
+    <message>
+        <source>Collaboration and resource contribution</source>
+        <translation>Colaboración y aportación de recursos</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Donación</translation>
+    </message>
+    <message>
+        <source>Coordination</source>
+        <translation>Coordinación</translation>
+    </message>
+    <message>
+        <source>Transfer of remains</source>
+        <translation>Traslado de restos</translation>
+    </message>
+    <message>
+        <source>Other agreement</source>
+        <translation>Otro convenio</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>Concluido</translation>
+    </message>
+    <message>
+        <source>Cancelled agreement</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Taller</translation>
+    </message>
+    <message>
+        <source>Training course</source>
+        <translation>Curso de capacitación</translation>
+    </message>
+    <message>
+        <source>Outreach event</source>
+        <translation>Evento de difusión</translation>
+    </message>
+    <message>
+        <source>Public officials</source>
+        <translation>Servidores públicos</translation>
+    </message>
+    <message>
+        <source>Municipal police</source>
+        <translation>Policía municipal</translation>
+    </message>
+    <message>
+        <source>Civil society</source>
+        <translation>Sociedad civil</translation>
+    </message>
+    <message>
+        <source>Migrants</source>
+        <translation>Personas migrantes</translation>
+    </message>
+    <message>
+        <source>Municipal liaisons</source>
+        <translation>Enlaces municipales</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Sin dato</translation>
     </message>
@@ -690,6 +1321,73 @@ Archivo de registro: %3</translation>
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Kind *</source>
+        <translation>&amp;Tipo *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Name *</source>
+        <translation>&amp;Nombre *</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Acronym</source>
+        <translation>&amp;Siglas</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Siglas</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipio</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contacto</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Shelter ca&amp;pacity</source>
+        <translation>Ca&amp;pacidad del albergue</translation>
+    </message>
+    <message>
+        <source>Not a shelter</source>
+        <translation>No es albergue</translation>
+    </message>
+    <message>
+        <source>Shelter capacity</source>
+        <translation>Capacidad del albergue</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -722,6 +1420,25 @@ Archivo de registro: %3</translation>
     <message>
         <source>Error message</source>
         <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
     </message>
 </context>
 <context>
@@ -1225,22 +1942,6 @@ Archivo de registro: %3</translation>
     <message>
         <source>Receipt %1</source>
         <translation>Recibo %1</translation>
-    </message>
-    <message>
-        <source>Receipt preview</source>
-        <translation>Vista previa del recibo</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
-    </message>
-    <message>
-        <source>&amp;Save PDF…</source>
-        <translation>&amp;Guardar PDF…</translation>
-    </message>
-    <message>
-        <source>Save PDF</source>
-        <translation>Guardar PDF</translation>
     </message>
     <message>
         <source>Preparing receipts…</source>

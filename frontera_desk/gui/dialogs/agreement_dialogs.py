@@ -171,8 +171,9 @@ class DisbursementDialog(ServiceDialog):
 
     def save(self) -> bool:
         ui = self.ui
-        data = DisbursementInput(labels.from_qdate(ui.paidOn.date()), parse_money(ui.amount.text()),
-                                 ui.paidFor.text(), ui.reference.text(), ui.overrideReason.text())  # fmt: skip
+        paid_on, amount = labels.from_qdate(ui.paidOn.date()), parse_money(ui.amount.text())
+        data = DisbursementInput(paid_on, amount, ui.paidFor.text(), ui.reference.text(),
+                                 ui.overrideReason.text())  # fmt: skip
         try:
             with self.ctx.db.write() as session:
                 agreements.add_disbursement(session, self.ctx.actor, self.agreement.id, data)

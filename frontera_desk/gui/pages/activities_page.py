@@ -1,0 +1,189 @@
+"""Actividades: workshops, training courses and outreach events, their attendance and papers."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Sex
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
+from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
+from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.services import activities
+from frontera_desk.services.activities import ActivityRecord
+from frontera_desk.services.context import Action
+
+
+class ActivitiesPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[activities.ActivityRow] = []
+        self.activity: ActivityRecord | None = None
+        can_edit = ctx.actor.can(Action.EDIT_ACTIVITIES)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind in ActivityKind:
+            self.kind.addItem(labels.activity(kind), kind.value)
+        self.new_button = QPushButton(self.tr("&New activity…"))
+        self.new_button.setVisible(can_edit)
+        bar.addWidget(self.kind)
+        bar.addStretch()
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.table = small_table("activitiesTable", [
+            self.tr("Date"), self.tr("Kind"), self.tr("Title"), self.tr("Municipality"),
+            self.tr("Attendees"),
+        ])  # fmt: skip
+        for column, width in enumerate((90, 130, 420, 140)):
+            self.table.setColumnWidth(column, width)
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit and attendance…"))
+        self.edit_button.setVisible(can_edit)
+        self.blank_button = QPushButton(self.tr("&Blank attendance sheet…"))
+        self.filled_button = QPushButton(self.tr("&Filled attendance sheet…"))
+        self.certificates_button = QPushButton(self.tr("&Certificates…"))
+        for button in (
+            self.edit_button,
+            self.blank_button,
+            self.filled_button,
+            self.certificates_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch()
+        self.detail = QLabel()
+        self.detail.setObjectName("activityDetail")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(actions)
+        lower_layout.addWidget(scroll)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([320, 380])
+        layout.addWidget(splitter, 1)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.new_button.clicked.connect(lambda: self._edit(None))
+        self.edit_button.clicked.connect(lambda: self._edit(self.activity))
+        self.blank_button.clicked.connect(lambda: self._sheet(filled=False))
+        self.filled_button.clicked.connect(lambda: self._sheet(filled=True))
+        self.certificates_button.clicked.connect(self._certificates)
+        self._show(-1)
+
+    def refresh(self) -> None:
+        current = self.activity.id if self.activity else None
+        kind = self.kind.currentData()
+        with self.ctx.db.read() as session:
+            self.rows = activities.list_activities(session, ActivityKind(kind) if kind else None)
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            values = (labels.day(row.held_on), labels.activity(row.kind), row.title,
+                      row.municipality, str(row.total))  # fmt: skip
+            for column, value in enumerate(values):
+                self.table.setItem(index, column, QTableWidgetItem(value))
+        ids = [r.id for r in self.rows]
+        self.table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
+        self._show(self.table.currentRow())
+
+    def _show(self, row: int) -> None:
+        self.activity = None
+        if 0 <= row < len(self.rows):
+            with self.ctx.db.read() as session:
+                self.activity = activities.get_activity(session, self.rows[row].id)
+        a = self.activity
+        for button in (self.edit_button, self.blank_button, self.filled_button):
+            button.setEnabled(a is not None)
+        self.certificates_button.setEnabled(a is not None and bool(a.attendees))
+        if a is None:
+            hint = self.tr("Choose an activity in the list to see its details.")
+            self.detail.setText(f"<p style='color:#666'>{hint}</p>")
+            return
+        e = html.escape
+        rows = [
+            (self.tr("Kind"), e(labels.activity(a.kind))),
+            (self.tr("Topic"), e(a.topic) or "—"),
+            (self.tr("Date"), e(f"{labels.day(a.held_on)} · {a.hours} h")),
+            (self.tr("Place"), e(", ".join(p for p in (a.venue, a.municipality) if p)) or "—"),
+            (self.tr("Facilitator"), e(a.facilitator) or "—"),
+            (self.tr("Partner"), e(a.partner) or "—"),
+            (
+                self.tr("Audiences"),
+                e(", ".join(labels.audience(x) for x in sorted(a.audiences))) or "—",
+            ),
+            (self.tr("Attendees"), f"<b>{a.total}</b>"),
+        ]
+        counts = ""
+        if a.counts:
+            header = "".join(f"<th>{b}</th>" for b in AGE_BANDS)
+            lines = "".join(
+                f"<tr><td>{e(labels.sex(s))}</td>"
+                + "".join(
+                    f"<td align='right'>{a.counts.get((s.value, b), 0)}</td>" for b in AGE_BANDS
+                )
+                + "</tr>"
+                for s in (Sex.FEMALE, Sex.MALE, Sex.OTHER)
+            )
+            counts = f"<table cellpadding='3'><tr><th></th>{header}</tr>{lines}</table>"
+        names = "<br>".join(e(f"{t.name} — {t.organization}".strip(" —")) for t in a.attendees)
+        self.detail.setText(
+            f"<h3>{e(a.title)}</h3>{labels.detail_table(rows, 2)}{counts}<p>{names}</p>"
+            f"<p>{e(a.notes)}</p>"
+        )
+
+    def _edit(self, record: ActivityRecord | None) -> None:
+        dialog = ActivityDialog(self.ctx, record, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.activity = dialog.saved
+            self.refresh()
+
+    def _sheet(self, filled: bool) -> None:
+        if self.activity is None:
+            return
+        from frontera_desk.reports.activity_sheets import write_attendance_sheet
+
+        record, office = self.activity, self.ctx.office
+        title = self.tr("Attendance sheet — %1").replace("%1", record.title)
+
+        def render(path: Path) -> object:
+            return write_attendance_sheet(record, office.name, path, filled, office.is_demo)
+
+        PdfPreview(title, render, parent=self, suggested_name="lista-de-asistencia.pdf").exec()
+
+    def _certificates(self) -> None:
+        if self.activity is None:
+            return
+        from frontera_desk.reports.activity_sheets import write_certificates
+
+        record, office = self.activity, self.ctx.office
+        title = self.tr("Certificates — %1").replace("%1", record.title)
+
+        def render(path: Path) -> object:
+            return write_certificates(record, office.name, path, office.is_demo)
+
+        PdfPreview(title, render, parent=self, suggested_name="constancias.pdf").exec()

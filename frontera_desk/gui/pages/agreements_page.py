@@ -1,0 +1,254 @@
+"""Convenios: agreements with their counterparts, money committed, disbursed and left, and files."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.domain.enums import AgreementStatus
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.gui import labels
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.agreement_dialogs import (
+    AgreementDialog,
+    DisbursementDialog,
+    OrganizationDialog,
+)
+from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.services import agreements
+from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
+from frontera_desk.services.context import Action
+
+
+def attachments_dir(ctx: AppContext) -> Path:
+    return ctx.paths.data_dir / "adjuntos"
+
+
+class AgreementsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[agreements.AgreementRow] = []
+        self.agreement: AgreementRecord | None = None
+        can_manage = ctx.actor.can(Action.MANAGE_AGREEMENTS)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("All statuses"), None)
+        for status in AgreementStatus:
+            self.status.addItem(labels.agreement_status(status), status.value)
+        self.new_button = QPushButton(self.tr("&New agreement…"))
+        self.org_button = QPushButton(self.tr("New &organization…"))
+        for button in (self.new_button, self.org_button):
+            button.setVisible(can_manage)
+        bar.addWidget(self.status)
+        bar.addStretch()
+        bar.addWidget(self.org_button)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.table = small_table("agreementsTable", [
+            self.tr("Title"), self.tr("Counterparts"), self.tr("Status"), self.tr("Signed"),
+            self.tr("Committed"), self.tr("Balance"),
+        ])  # fmt: skip
+        for column, width in enumerate((330, 200, 90, 90, 120)):
+            self.table.setColumnWidth(column, width)
+        self.detail = QLabel()
+        self.detail.setObjectName("agreementDetail")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        actions = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.status_button = QPushButton(self.tr("Change &status…"))
+        self.pay_button = QPushButton(self.tr("Record a &disbursement…"))
+        self.attach_button = QPushButton(self.tr("&Attach a file…"))
+        self.open_button = QPushButton(self.tr("&Open a file…"))
+        for button in (self.edit_button, self.status_button, self.pay_button, self.attach_button):
+            button.setVisible(can_manage)
+            actions.addWidget(button)
+        actions.addWidget(self.open_button)
+        actions.addStretch()
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(actions)
+        lower_layout.addWidget(scroll)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 400])
+        layout.addWidget(splitter, 1)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.new_button.clicked.connect(self.new_agreement)
+        self.org_button.clicked.connect(lambda: OrganizationDialog(ctx, parent=self).exec())
+        self.edit_button.clicked.connect(self.edit_agreement)
+        self.status_button.clicked.connect(self.change_status)
+        self.pay_button.clicked.connect(self.add_disbursement)
+        self.attach_button.clicked.connect(self.attach_file)
+        self.open_button.clicked.connect(self.open_file)
+        self._show(-1)
+
+    def refresh(self) -> None:
+        current = self.agreement.id if self.agreement else None
+        status = self.status.currentData()
+        with self.ctx.db.read() as session:
+            self.rows = agreements.list_agreements(
+                session, AgreementStatus(status) if status else None
+            )
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            values = (row.title, row.counterparts, labels.agreement_status(row.status),
+                      labels.day(row.signed_on), labels.money(row.committed_centavos),
+                      labels.money(row.balance_centavos))  # fmt: skip
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column >= 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(index, column, item)
+        ids = [r.id for r in self.rows]
+        self.table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
+        self._show(self.table.currentRow())
+
+    def _show(self, row: int) -> None:
+        self.agreement = None
+        if 0 <= row < len(self.rows):
+            with self.ctx.db.read() as session:
+                self.agreement = agreements.get_agreement(session, self.rows[row].id)
+        a = self.agreement
+        for button in (self.edit_button, self.status_button, self.attach_button, self.open_button):
+            button.setEnabled(a is not None)
+        self.pay_button.setEnabled(
+            a is not None and a.status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+        )
+        if a is None:
+            hint = self.tr("Choose an agreement in the list to see its details.")
+            self.detail.setText(f"<p style='color:#666'>{hint}</p>")
+            return
+        e = html.escape
+        validity = f"{labels.day(a.valid_from)} – {labels.day(a.valid_until)}"
+        rows = [
+            (self.tr("Kind"), e(labels.agreement_kind(a.kind))),
+            (self.tr("Status"), f"<b>{e(labels.agreement_status(a.status))}</b>"),
+            (self.tr("Counterparts"), "<br>".join(e(o.label) for o in a.organizations)),
+            (self.tr("Signed"), e(labels.day(a.signed_on))),
+            (self.tr("Validity"), e(validity)),
+            (self.tr("Committed"), f"<b>{labels.money(a.committed_centavos)}</b>"),
+            (self.tr("Disbursed"), labels.money(a.disbursed_centavos)),
+            (self.tr("Balance"), f"<b>{labels.money(a.balance_centavos)}</b>"),
+            (self.tr("Funding source"), e(a.funding_source) or "—"),
+            (self.tr("Municipality"), e(a.municipality) or "—"),
+            (self.tr("Signatories"), e(a.signatories) or "—"),
+        ]
+        payments = (
+            "".join(
+                f"<tr><td>{labels.day(d.paid_on)}</td>"
+                f"<td align='right'>{labels.money(d.amount_centavos)}</td>"
+                f"<td>{e(d.paid_for)}</td><td>{e(d.reference)}</td><td>{e(d.override_reason)}</td></tr>"
+                for d in a.disbursements
+            )
+            or f"<tr><td colspan='5'>{e(self.tr('No disbursements yet.'))}</td></tr>"
+        )
+        files = "<br>".join(
+            e(f"{f.original_name} ({f.size / 1024:.0f} KB) {f.description}") for f in a.files
+        )
+        heading = self.tr("Disbursements")
+        files_heading = self.tr("Files")
+        self.detail.setText(
+            f"<h3>{e(a.title)}</h3><p>{e(a.purpose)}</p>{labels.detail_table(rows, 2)}"
+            f"<h4>{heading}</h4><table cellpadding='3'>{payments}</table>"
+            f"<h4>{files_heading}</h4>{files or '—'}"
+        )
+
+    def new_agreement(self) -> None:
+        dialog = AgreementDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.agreement = dialog.saved
+            self.refresh()
+
+    def edit_agreement(self) -> None:
+        if self.agreement and AgreementDialog(self.ctx, self.agreement, self).exec():
+            self.refresh()
+
+    def change_status(self) -> None:
+        if self.agreement is None:
+            return
+        options = sorted(AGREEMENT_TRANSITIONS[self.agreement.status])
+        if not options:
+            QMessageBox.information(
+                self, self.tr("Change status"), self.tr("This agreement is closed.")
+            )
+            return
+        names = [labels.agreement_status(s) for s in options]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Change status"), self.tr("New status:"), names, 0, False
+        )
+        if not ok:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                agreements.change_status(
+                    session, self.ctx.actor, self.agreement.id, options[names.index(chosen)]
+                )
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Change status"), error.message)
+        self.refresh()
+
+    def add_disbursement(self) -> None:
+        if self.agreement and DisbursementDialog(self.ctx, self.agreement, self).exec():
+            self.refresh()
+
+    def attach_file(self) -> None:
+        if self.agreement is None:
+            return
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if not chosen:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                agreements.attach_file(session, self.ctx.actor, attachments_dir(self.ctx),
+                                       self.agreement.id, Path(chosen))  # fmt: skip
+        except (FronteraError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Attach a file"), str(error))
+        self.refresh()
+
+    def open_file(self) -> None:
+        if self.agreement is None or not self.agreement.files:
+            return
+        names = [f.original_name for f in self.agreement.files]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Open a file"), self.tr("File:"), names, 0, False
+        )
+        if not ok:
+            return
+        try:
+            with self.ctx.db.read() as session:
+                file_id = self.agreement.files[names.index(chosen)].id
+                path = agreements.file_path(session, attachments_dir(self.ctx), file_id)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Open a file"), error.message)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

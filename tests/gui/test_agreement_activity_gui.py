@@ -1,0 +1,95 @@
+"""An agreement with two disbursements, and an activity with attendees, through the dialogs."""
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from frontera_desk.domain.enums import AgreementStatus, Role
+from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
+from frontera_desk.gui.dialogs.agreement_dialogs import (
+    AgreementDialog,
+    DisbursementDialog,
+    OrganizationDialog,
+)
+from frontera_desk.gui.main_window import MainWindow
+from frontera_desk.services import activities, agreements
+
+
+def save(qtbot, dialog):
+    qtbot.mouseClick(
+        dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+
+
+def test_an_agreement_with_two_disbursements(qtbot, ctx, db):
+    org = OrganizationDialog(ctx)
+    qtbot.addWidget(org)
+    org.ui.kind.setCurrentIndex(org.ui.kind.findData("agencia_internacional"))
+    qtbot.keyClicks(org.ui.name, "Organizacion Internacional para las Migraciones")
+    qtbot.keyClicks(org.ui.acronym, "OIM")
+    save(qtbot, org)
+    assert org.saved is not None
+
+    dialog = AgreementDialog(ctx)
+    qtbot.addWidget(dialog)
+    save(qtbot, dialog)
+    assert dialog.ui.error.text() == "Título: es obligatorio."
+    qtbot.keyClicks(dialog.ui.title, "Atencion a familias refugiadas")
+    dialog.ui.organizations.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.ui.signed.setChecked(True)
+    dialog.ui.signedOn.setDate(QDate.currentDate().addDays(-30))
+    dialog.ui.validFrom.setDate(QDate.currentDate().addDays(-30))
+    qtbot.keyClicks(dialog.ui.committed, "100,000")
+    save(qtbot, dialog)
+    assert dialog.saved is not None and dialog.saved.committed_centavos == 10_000_000
+    with db.write() as session:
+        agreements.change_status(session, ctx.actor, dialog.saved.id, AgreementStatus.SIGNED)
+        record = agreements.change_status(
+            session, ctx.actor, dialog.saved.id, AgreementStatus.IN_FORCE
+        )
+
+    for amount in ("40,000", "70,000"):
+        pay = DisbursementDialog(ctx, record)
+        qtbot.addWidget(pay)
+        qtbot.keyClicks(pay.ui.amount, amount)
+        qtbot.keyClicks(pay.ui.paidFor, "Despensas")
+        save(qtbot, pay)
+        if amount == "70,000":  # beyond the balance of 60,000: a reason is asked for
+            assert "rebasa el saldo" in pay.ui.error.text()
+            qtbot.keyClicks(pay.ui.overrideReason, "Ampliacion por oficio")
+            save(qtbot, pay)
+        assert pay.result() == pay.DialogCode.Accepted
+        with db.read() as session:
+            record = agreements.get_agreement(session, record.id)
+    assert len(record.disbursements) == 2 and record.balance_centavos == -1_000_000
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(3)
+    page = window.stack.currentWidget()
+    assert page.table.rowCount() == 1 and page.table.item(0, 5).text() == "-$10,000.00"
+    assert "Ampliacion por oficio" in page.detail.text()
+
+
+def test_an_activity_with_attendees(qtbot, make_ctx, db):
+    ctx = make_ctx(Role.CAPTURISTA)
+    dialog = ActivityDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.kind.setCurrentIndex(dialog.ui.kind.findData("taller"))
+    qtbot.keyClicks(dialog.ui.title, "Derechos humanos de los migrantes")
+    dialog.ui.topic.setCurrentIndex(3)
+    dialog.ui.hours.setValue(4)
+    qtbot.keyClicks(dialog.ui.municipality, "Tapachula")
+    dialog.ui.audiences.item(1).setCheckState(Qt.CheckState.Checked)
+    for name in ("Juan Perez", "Maria Gomez"):
+        qtbot.mouseClick(dialog.ui.addAttendee, Qt.MouseButton.LeftButton)
+        dialog.ui.attendees.item(dialog.ui.attendees.rowCount() - 1, 0).setText(name)
+    dialog._spin(0, 2).setValue(5)  # counts that do not match the list of 2
+    save(qtbot, dialog)
+    assert "suman 5 pero la lista tiene 2" in dialog.ui.error.text()
+    dialog._spin(0, 2).setValue(0)
+    save(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with db.read() as session:
+        record = activities.get_activity(session, dialog.saved.id)
+    assert [a.name for a in record.attendees] == ["Juan Perez", "Maria Gomez"]
+    assert record.hours == 4 and record.total == 2

@@ -29,6 +29,11 @@ class Paths:
         return self.data_dir / "frontera.keys"
 
     @property
+    def attachments(self) -> Path:
+        """Files attached to agreements (they travel in every backup)."""
+        return self.data_dir / "adjuntos"
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 

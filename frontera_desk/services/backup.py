@@ -12,11 +12,12 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 FORMAT = "frontera-desk-backup"
 SUFFIX = ".fdrespaldo"
 MANIFEST, DATABASE, KEYS = "manifest.json", "frontera.db", "frontera.keys"
+ATTACHMENTS = "adjuntos"  # files attached to agreements, named by a random hex id
+_ATTACHMENT = re.compile(r"^adjuntos/[0-9a-f]{32}(\.[a-z0-9]{1,9})?$")
 MAX_UNPACKED = 50 * 1024**3  # a backup that claims more than this is not ours
 AUTO_PREFIX = "auto-"
 Progress = Callable[[int, int], None]
@@ -51,6 +54,7 @@ class Manifest:
     database_sha256: str
     database_size: int
     keys_sha256: str
+    files: dict[str, str] = field(default_factory=dict)  # attachment path → SHA-256
 
 
 @dataclass(frozen=True)
@@ -114,15 +118,23 @@ def create_backup(
         finally:
             dst.close()
             src.close()
+        attachments = {
+            f"{ATTACHMENTS}/{f.name}": f
+            for f in sorted(app_paths.attachments.glob("*"))
+            if _ATTACHMENT.match(f"{ATTACHMENTS}/{f.name}")
+        }
         manifest = Manifest(
             FORMAT, 1, __version__, current_revision(db) or "", office.code, office.name,
             now.isoformat(), _sha256(copy), copy.stat().st_size, _sha256(app_paths.keys),
+            {name: _sha256(f) for name, f in attachments.items()},
         )  # fmt: skip
         partial = Path(tmp) / name
         with zipfile.ZipFile(partial, "w") as archive:
             archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1))
             archive.write(app_paths.keys, KEYS)
             archive.write(copy, DATABASE)  # stored: an encrypted file does not compress
+            for member, source in attachments.items():
+                archive.write(source, member)
         with open(partial, "rb+") as written:
             os.fsync(written.fileno())
         final = folder / name
@@ -137,8 +149,11 @@ def read_manifest(path: Path) -> Manifest:
     """The manifest of a backup file, after checking that the file is one of ours."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = sorted(archive.namelist())
-            if names != sorted((MANIFEST, DATABASE, KEYS)):
+            names = set(archive.namelist())
+            extra = names - {MANIFEST, DATABASE, KEYS}
+            if not {MANIFEST, DATABASE, KEYS} <= names or not all(
+                _ATTACHMENT.match(n) for n in extra
+            ):
                 raise FronteraError(f"{path.name} no es un respaldo de Frontera Desk.")
             if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED:
                 raise FronteraError(f"{path.name} declara un tamaño imposible; se rechaza.")
@@ -152,18 +167,27 @@ def read_manifest(path: Path) -> Manifest:
     if data.get("version") != 1:
         raise FronteraError(f"{path.name} es de una versión más nueva de Frontera Desk.")
     try:
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except TypeError:
         raise FronteraError(f"El manifiesto de {path.name} está incompleto.") from None
+    if set(manifest.files) != extra:
+        raise FronteraError(f"{path.name}: sus adjuntos no coinciden con su manifiesto.")
+    return manifest
 
 
 def _unpack(path: Path, manifest: Manifest, into: Path) -> tuple[Path, Path]:
+    (into / ATTACHMENTS).mkdir()
     with zipfile.ZipFile(path) as archive:
-        for member in (DATABASE, KEYS):
+        for member in (DATABASE, KEYS, *manifest.files):  # names checked by read_manifest
             with archive.open(member) as source, open(into / member, "wb") as out:
                 shutil.copyfileobj(source, out, 1 << 20)
     database, keys = into / DATABASE, into / KEYS
-    if _sha256(database) != manifest.database_sha256 or _sha256(keys) != manifest.keys_sha256:
+    altered = any(_sha256(into / name) != digest for name, digest in manifest.files.items())
+    if (
+        altered
+        or _sha256(database) != manifest.database_sha256
+        or _sha256(keys) != manifest.keys_sha256
+    ):
         raise FronteraError(
             f"El respaldo {path.name} fue alterado o está dañado: su contenido no coincide con "
             "su manifiesto. No se usó."
@@ -200,20 +224,27 @@ def restore_backup(
     placed: list[Path] = []
     try:
         database, keys = _unpack(path, manifest, staging)
-        current = [p for p in (app_paths.database, app_paths.keys, *_wal(app_paths)) if p.exists()]
+        attachments = app_paths.attachments
+        current = [p for p in (app_paths.database, app_paths.keys, *_wal(app_paths), attachments)
+                   if p.exists()]  # fmt: skip
         if current:
             aside = app_paths.data_dir / f"antes-de-restaurar-{now:%Y%m%d-%H%M%S}"
             aside.mkdir()
             for file in current:
                 os.replace(file, aside / file.name)
                 moved.append((aside / file.name, file))
-        for source, destination in ((database, app_paths.database), (keys, app_paths.keys)):
+        pairs = ((database, app_paths.database), (keys, app_paths.keys),
+                 (staging / ATTACHMENTS, attachments))  # fmt: skip
+        for source, destination in pairs:
             os.replace(source, destination)
             placed.append(destination)
         _fsync_dir(app_paths.data_dir)
     except BaseException:
         for destination in placed:
-            destination.unlink(missing_ok=True)
+            if destination.is_dir():
+                shutil.rmtree(destination)
+            else:
+                destination.unlink(missing_ok=True)
         for source, original in moved:
             os.replace(source, original)
         raise

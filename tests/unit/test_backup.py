@@ -152,3 +152,27 @@ def test_rotation_keeps_seven_days_and_twelve_months(demo, tmp_path):
     assert manual.path.exists()  # manual backups are never rotated away
     assert not backup.daily_backup_due(folder, start + timedelta(hours=2))
     assert backup.daily_backup_due(folder, start + timedelta(days=2))
+
+
+def test_agreement_files_travel_with_the_backup(demo, tmp_path):
+    from frontera_desk.services import agreements
+
+    work = paths.resolve(tmp_path / "work")
+    shutil.copytree(demo.data_dir, work.data_dir)
+    scan = tmp_path / "firmado.pdf"
+    scan.write_bytes(b"%PDF-1.4 convenio firmado")
+    signed = auth.sign_in(work, "supervisor", "demo")
+    with signed.db.write() as session:
+        agreement = agreements.list_agreements(session)[0]
+        record = agreements.attach_file(session, signed.actor, work.attachments, agreement.id, scan)
+    made = backup.create_backup(work, signed.db, tmp_path / "usb")
+    key = signed.vault.db_key
+    signed.db.dispose()
+    assert len(made.manifest.files) == 1
+    fresh = paths.resolve(tmp_path / "nueva")
+    backup.restore_backup(fresh, made.path, key)
+    db = open_database(fresh.database, fresh.backup_dir, key)
+    with db.read() as session:
+        restored = agreements.file_path(session, fresh.attachments, record.files[-1].id)
+    db.dispose()
+    assert restored.read_bytes() == scan.read_bytes()

@@ -37,10 +37,6 @@ from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRe
 from frontera_desk.services.context import Action
 
 
-def attachments_dir(ctx: AppContext) -> Path:
-    return ctx.paths.data_dir / "adjuntos"
-
-
 class AgreementsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,7 +225,7 @@ class AgreementsPage(QWidget):
             return
         try:
             with self.ctx.db.write() as session:
-                agreements.attach_file(session, self.ctx.actor, attachments_dir(self.ctx),
+                agreements.attach_file(session, self.ctx.actor, self.ctx.paths.attachments,
                                        self.agreement.id, Path(chosen))  # fmt: skip
         except (FronteraError, OSError) as error:
             QMessageBox.warning(self, self.tr("Attach a file"), str(error))
@@ -247,7 +243,7 @@ class AgreementsPage(QWidget):
         try:
             with self.ctx.db.read() as session:
                 file_id = self.agreement.files[names.index(chosen)].id
-                path = agreements.file_path(session, attachments_dir(self.ctx), file_id)
+                path = agreements.file_path(session, self.ctx.paths.attachments, file_id)
         except FronteraError as error:
             QMessageBox.warning(self, self.tr("Open a file"), error.message)
             return

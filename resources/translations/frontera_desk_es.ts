@@ -757,6 +757,10 @@
         <translation>Firmantes</translation>
     </message>
     <message>
+        <source>No disbursements yet.</source>
+        <translation>Todavía no hay ministraciones.</translation>
+    </message>
+    <message>
         <source>Disbursements</source>
         <translation>Ministraciones</translation>
     </message>

@@ -159,6 +159,7 @@ class AgreementsPage(QWidget):
             (self.tr("Municipality"), e(a.municipality) or "—"),
             (self.tr("Signatories"), e(a.signatories) or "—"),
         ]
+        none_yet = e(self.tr("No disbursements yet."))
         payments = (
             "".join(
                 f"<tr><td>{labels.day(d.paid_on)}</td>"
@@ -166,7 +167,7 @@ class AgreementsPage(QWidget):
                 f"<td>{e(d.paid_for)}</td><td>{e(d.reference)}</td><td>{e(d.override_reason)}</td></tr>"
                 for d in a.disbursements
             )
-            or f"<tr><td colspan='5'>{e(self.tr('No disbursements yet.'))}</td></tr>"
+            or f"<tr><td colspan='5'>{none_yet}</td></tr>"
         )
         files = "<br>".join(
             e(f"{f.original_name} ({f.size / 1024:.0f} KB) {f.description}") for f in a.files

@@ -338,6 +338,16 @@ class AgreementParty(Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
 
 
+class AgreementPerson(Base):
+    """A person or family an agreement benefits (optional)."""
+
+    __tablename__ = "agreement_people"
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+
+
 class Disbursement(Record, Base):
     """A ministración: money paid under an agreement."""
 

@@ -16,8 +16,10 @@ from frontera_desk.db.models import (
     Agreement,
     AgreementFile,
     AgreementParty,
+    AgreementPerson,
     Disbursement,
     Organization,
+    Person,
 )
 from frontera_desk.domain.enums import (
     AGREEMENT_STATUS_ES,
@@ -36,6 +38,7 @@ from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import clean
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.people import full_name
 
 A = AgreementStatus
 AGREEMENT_TRANSITIONS: dict[AgreementStatus, set[AgreementStatus]] = {
@@ -180,6 +183,7 @@ class AgreementRecord:
     organizations: tuple[OrganizationInfo, ...]
     disbursements: tuple[DisbursementInfo, ...] = field(default=())
     files: tuple[FileInfo, ...] = field(default=())
+    beneficiaries: tuple[tuple[int, str], ...] = field(default=())  # (person id, name)
 
     @property
     def balance_centavos(self) -> int:
@@ -307,6 +311,13 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
         tuple(DisbursementInfo(d.id, d.paid_on, d.amount_centavos, d.reference or "", d.paid_for,
                                d.override_reason or "") for d in a.disbursements),
         tuple(FileInfo(f.id, f.original_name, f.size, f.description or "") for f in files),
+        tuple(
+            (p.id, full_name(p.given_names, p.first_surname, p.second_surname))
+            for p in session.scalars(
+                select(Person).join(AgreementPerson, AgreementPerson.person_id == Person.id)
+                .where(AgreementPerson.agreement_id == a.id).order_by(Person.sort_key)
+            )
+        ),
     )  # fmt: skip
 
 
@@ -456,3 +467,22 @@ def file_path(session: Session, folder: Path, file_id: int) -> Path:
             "no coincide con su huella. Restaure un respaldo."
         )
     return path
+
+
+def link_person(
+    session: Session, actor: Actor, agreement_id: int, person_id: int, linked: bool = True
+) -> AgreementRecord:
+    """Record (or undo) that an agreement benefits a person or their family."""
+    require(actor, Action.MANAGE_AGREEMENTS)
+    agreement = _load(session, agreement_id)
+    if session.get(Person, person_id) is None:
+        raise ValidationError("person_id", f"No existe la persona núm. {person_id}.")
+    current = session.get(AgreementPerson, (agreement.id, person_id))
+    if linked and current is None:
+        session.add(AgreementPerson(agreement_id=agreement.id, person_id=person_id))
+    elif not linked and current is not None:
+        session.delete(current)
+    session.flush()
+    audit.record(session, actor, "vincular" if linked else "desvincular", "convenio",
+                 agreement.uuid, {"persona": person_id})  # fmt: skip
+    return get_agreement(session, agreement.id)

@@ -685,8 +685,8 @@
         <translation>&amp;Nuevo convenio…</translation>
     </message>
     <message>
-        <source>New &amp;organization…</source>
-        <translation>Nueva &amp;organización…</translation>
+        <source>&amp;Organizations…</source>
+        <translation>&amp;Organizaciones…</translation>
     </message>
     <message>
         <source>Title</source>
@@ -729,6 +729,14 @@
         <translation>A&amp;brir adjunto…</translation>
     </message>
     <message>
+        <source>&amp;Link a person…</source>
+        <translation>&amp;Vincular persona…</translation>
+    </message>
+    <message>
+        <source>A person or family this agreement benefits</source>
+        <translation>Una persona o familia beneficiada por este convenio</translation>
+    </message>
+    <message>
         <source>Choose an agreement in the list to see its details.</source>
         <translation>Elija un convenio de la lista para ver su detalle.</translation>
     </message>
@@ -761,6 +769,10 @@
         <translation>Todavía no hay ministraciones.</translation>
     </message>
     <message>
+        <source>People and families it benefits</source>
+        <translation>Personas y familias beneficiadas</translation>
+    </message>
+    <message>
         <source>Disbursements</source>
         <translation>Ministraciones</translation>
     </message>
@@ -791,6 +803,10 @@
     <message>
         <source>File:</source>
         <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>Link a person</source>
+        <translation>Vincular persona</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1405,41 @@ Archivo de registro: %3</translation>
     <message>
         <source>Error message</source>
         <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsDialog</name>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Siglas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nueva…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
     </message>
 </context>
 <context>

@@ -271,3 +271,16 @@ def test_attendance_sheets_and_certificates_read_back(db, actors, tmp_path):
     ]
     assert len(pages) == 2 and "CONSTANCIA" in pages[1] and "Nguyễn Thị Hương" in pages[1]
     assert "4 horas" in pages[0] and "Policía municipal" in pages[0]
+
+
+def test_an_agreement_can_name_the_people_it_benefits(db, actors, agreement):
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
+        record = agreements.link_person(session, actors[Role.SUPERVISOR], agreement.id, person.id)
+        assert record.beneficiaries == ((person.id, "Rosa Cruz"),)
+        record = agreements.link_person(
+            session, actors[Role.SUPERVISOR], agreement.id, person.id, linked=False
+        )
+        assert record.beneficiaries == ()

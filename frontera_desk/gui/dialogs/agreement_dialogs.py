@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontera_desk.domain.enums import AgreementKind, OrganizationKind
 from frontera_desk.domain.errors import OverrideRequired
@@ -182,3 +191,54 @@ class DisbursementDialog(ServiceDialog):
             self.error_label.setText(error.message)
             return False
         return True
+
+
+class OrganizationsDialog(QDialog):
+    """The organizations catalog: list, add and correct."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from frontera_desk.gui.pages.admin_page import small_table
+
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Organizations"))
+        self.items: list[OrganizationInfo] = []
+        self.table = small_table("organizationsTable", [
+            self.tr("Name"), self.tr("Acronym"), self.tr("Kind"), self.tr("Municipality"),
+            self.tr("Capacity"),
+        ])  # fmt: skip
+        self.table.setColumnWidth(0, 320)
+        new, edit = QPushButton(self.tr("&New…")), QPushButton(self.tr("&Edit…"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QHBoxLayout()
+        for widget in (new, edit):
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        new.clicked.connect(lambda: self._edit(None))
+        edit.clicked.connect(lambda: self._edit(self._current()))
+        self.table.doubleClicked.connect(lambda _index: self._edit(self._current()))
+        close.rejected.connect(self.reject)
+        self.resize(820, 420)
+        self.refresh()
+
+    def _current(self) -> OrganizationInfo | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _edit(self, current: OrganizationInfo | None) -> None:
+        if OrganizationDialog(self.ctx, current, self).exec():
+            self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.db.read() as session:
+            self.items = agreements.organizations(session)
+        self.table.setRowCount(len(self.items))
+        for row, org in enumerate(self.items):
+            values = (org.name, org.acronym, labels.organization(org.kind), org.municipality,
+                      str(org.capacity or ""))  # fmt: skip
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))

@@ -29,8 +29,9 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.agreement_dialogs import (
     AgreementDialog,
     DisbursementDialog,
-    OrganizationDialog,
+    OrganizationsDialog,
 )
+from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.pages.admin_page import small_table
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
@@ -52,7 +53,7 @@ class AgreementsPage(QWidget):
         for status in AgreementStatus:
             self.status.addItem(labels.agreement_status(status), status.value)
         self.new_button = QPushButton(self.tr("&New agreement…"))
-        self.org_button = QPushButton(self.tr("New &organization…"))
+        self.org_button = QPushButton(self.tr("&Organizations…"))
         for button in (self.new_button, self.org_button):
             button.setVisible(can_manage)
         bar.addWidget(self.status)
@@ -80,7 +81,10 @@ class AgreementsPage(QWidget):
         self.pay_button = QPushButton(self.tr("Record a &disbursement…"))
         self.attach_button = QPushButton(self.tr("&Attach a file…"))
         self.open_button = QPushButton(self.tr("&Open a file…"))
-        for button in (self.edit_button, self.status_button, self.pay_button, self.attach_button):
+        self.link_button = QPushButton(self.tr("&Link a person…"))
+        self.link_button.setToolTip(self.tr("A person or family this agreement benefits"))
+        for button in (self.edit_button, self.status_button, self.pay_button, self.attach_button,
+                       self.link_button):  # fmt: skip
             button.setVisible(can_manage)
             actions.addWidget(button)
         actions.addWidget(self.open_button)
@@ -98,12 +102,13 @@ class AgreementsPage(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         self.new_button.clicked.connect(self.new_agreement)
-        self.org_button.clicked.connect(lambda: OrganizationDialog(ctx, parent=self).exec())
+        self.org_button.clicked.connect(lambda: OrganizationsDialog(ctx, self).exec())
         self.edit_button.clicked.connect(self.edit_agreement)
         self.status_button.clicked.connect(self.change_status)
         self.pay_button.clicked.connect(self.add_disbursement)
         self.attach_button.clicked.connect(self.attach_file)
         self.open_button.clicked.connect(self.open_file)
+        self.link_button.clicked.connect(self.link_person)
         self._show(-1)
 
     def refresh(self) -> None:
@@ -135,7 +140,8 @@ class AgreementsPage(QWidget):
             with self.ctx.db.read() as session:
                 self.agreement = agreements.get_agreement(session, self.rows[row].id)
         a = self.agreement
-        for button in (self.edit_button, self.status_button, self.attach_button, self.open_button):
+        for button in (self.edit_button, self.status_button, self.attach_button, self.open_button,
+                       self.link_button):  # fmt: skip
             button.setEnabled(a is not None)
         self.pay_button.setEnabled(
             a is not None and a.status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
@@ -172,12 +178,15 @@ class AgreementsPage(QWidget):
         files = "<br>".join(
             e(f"{f.original_name} ({f.size / 1024:.0f} KB) {f.description}") for f in a.files
         )
+        people_heading = self.tr("People and families it benefits")
+        linked = "<br>".join(e(name) for _pid, name in a.beneficiaries) or "—"
         heading = self.tr("Disbursements")
         files_heading = self.tr("Files")
         self.detail.setText(
             f"<h3>{e(a.title)}</h3><p>{e(a.purpose)}</p>{labels.detail_table(rows, 2)}"
             f"<h4>{heading}</h4><table cellpadding='3'>{payments}</table>"
             f"<h4>{files_heading}</h4>{files or '—'}"
+            f"<h4>{people_heading}</h4>{linked}"
         )
 
     def new_agreement(self) -> None:
@@ -249,3 +258,16 @@ class AgreementsPage(QWidget):
             QMessageBox.warning(self, self.tr("Open a file"), error.message)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def link_person(self) -> None:
+        if self.agreement is None:
+            return
+        picker = PersonPickerDialog(self.ctx, self)
+        if not picker.exec() or picker.person_id is None:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                agreements.link_person(session, self.ctx.actor, self.agreement.id, picker.person_id)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Link a person"), error.message)
+        self.refresh()

@@ -237,6 +237,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("attendees", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_attendees_activity_id"), ["activity_id"], unique=False)
+    op.create_table(
+        "agreement_people",
+        sa.Column("agreement_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["agreement_id"], ["agreements.id"],
+                                name=op.f("fk_agreement_people_agreement_id_agreements"),
+                                ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["person_id"], ["persons.id"],
+                                name=op.f("fk_agreement_people_person_id_persons")),
+        sa.PrimaryKeyConstraint("agreement_id", "person_id", name=op.f("pk_agreement_people")),
+    )  # fmt: skip
     op.bulk_insert(topics, [{"name": name, "is_active": True} for name in TOPICS])
 
 
@@ -254,6 +265,7 @@ TOPICS = (
 
 
 def downgrade() -> None:
+    op.drop_table("agreement_people")
     with op.batch_alter_table("attendees", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_attendees_activity_id"))
 

@@ -30,3 +30,18 @@ def spreadsheet_safe(text: str) -> str:
     carriage return) gets an apostrophe in front. Every text cell of an exported workbook
     passes through here (OWASP "CSV injection")."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def checked(value: str | None, field: str, label: str, limit: int, required: bool = False) -> str:
+    """Cleaned text, or a ValidationError naming the field: required, too long, or with
+    control characters."""
+    from frontera_desk.domain.errors import ValidationError
+
+    value = clean(value)
+    if required and not value:
+        raise ValidationError(field, f"{label}: es obligatorio.")
+    if len(value) > limit:
+        raise ValidationError(field, f"{label}: admite hasta {limit} caracteres.")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValidationError(field, f"{label}: contiene caracteres de control.")
+    return value

@@ -18,7 +18,7 @@ from frontera_desk.db.models import (
 )
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.domain.errors import NotFoundError, ValidationError
-from frontera_desk.domain.text import clean
+from frontera_desk.domain.text import checked, clean
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import age_on, full_name
@@ -97,15 +97,6 @@ def topics(session: Session) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in session.execute(query.order_by(ActivityTopic.id))]
 
 
-def _text(value: str | None, name: str, label: str, limit: int, required: bool = False) -> str:
-    value = clean(value)
-    if required and not value:
-        raise ValidationError(name, f"{label}: es obligatorio.")
-    if len(value) > limit:
-        raise ValidationError(name, f"{label}: admite hasta {limit} caracteres.")
-    return value
-
-
 def _attendees(session: Session, items: list[AttendeeInput], held_on: date) -> list[Attendee]:
     rows, seen = [], set()
     for item in items:
@@ -126,14 +117,14 @@ def _attendees(session: Session, items: list[AttendeeInput], held_on: date) -> l
                 age_band=age_band(age_on(person.birth_date, held_on)),
             ))  # fmt: skip
             continue
-        name = _text(item.name, "attendees", "Nombre del asistente", 300, True)
+        name = checked(item.name, "attendees", "Nombre del asistente", 300, True)
         if item.age_band not in AGE_BANDS:
             raise ValidationError("attendees", "Asistencia: grupo de edad no válido.")
         try:
             sex = Sex(item.sex)
         except ValueError:
             raise ValidationError("attendees", "Asistencia: sexo no válido.") from None
-        organization = _text(item.organization, "attendees", "Organización", 200) or None
+        organization = checked(item.organization, "attendees", "Organización", 200) or None
         rows.append(Attendee(person_id=None, name=name, sex=sex.value, age_band=item.age_band,
                              organization=organization))  # fmt: skip
     return rows
@@ -147,7 +138,7 @@ def save_activity(
         kind = ActivityKind(data.kind)
     except ValueError:
         raise ValidationError("kind", "Tipo de actividad: taller, curso o evento.") from None
-    title = _text(data.title, "title", "Título", 300, True)
+    title = checked(data.title, "title", "Título", 300, True)
     if data.held_on > date.today():
         raise ValidationError("held_on", "Fecha: registre la actividad cuando ya se realizó.")
     if not 1 <= data.hours <= 200:
@@ -188,11 +179,11 @@ def save_activity(
         data.hours,
     )
     activity.topic_id, activity.partner_id = data.topic_id, data.partner_id
-    activity.municipality = _text(data.municipality, "municipality", "Municipio", 100) or None
-    activity.venue = _text(data.venue, "venue", "Sede", 200) or None
-    activity.facilitator = _text(data.facilitator, "facilitator", "Facilitador(a)", 200) or None
+    activity.municipality = checked(data.municipality, "municipality", "Municipio", 100) or None
+    activity.venue = checked(data.venue, "venue", "Sede", 200) or None
+    activity.facilitator = checked(data.facilitator, "facilitator", "Facilitador(a)", 200) or None
     activity.audiences = ",".join(audiences)
-    activity.notes = _text(data.notes, "notes", "Observaciones", 2000) or None
+    activity.notes = checked(data.notes, "notes", "Observaciones", 2000) or None
     session.flush()
     for old in session.scalars(
         select(AttendanceCount).where(AttendanceCount.activity_id == activity.id)

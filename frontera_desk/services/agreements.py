@@ -35,7 +35,7 @@ from frontera_desk.domain.errors import (
     ValidationError,
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
-from frontera_desk.domain.text import clean
+from frontera_desk.domain.text import checked
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
@@ -48,15 +48,6 @@ AGREEMENT_TRANSITIONS: dict[AgreementStatus, set[AgreementStatus]] = {
     A.CONCLUDED: set(),
     A.CANCELLED: set(),
 }
-
-
-def _text(value: str | None, name: str, label: str, limit: int, required: bool = False) -> str:
-    value = clean(value)
-    if required and not value:
-        raise ValidationError(name, f"{label}: es obligatorio.")
-    if len(value) > limit:
-        raise ValidationError(name, f"{label}: admite hasta {limit} caracteres.")
-    return value
 
 
 # --- organizations ----------------------------------------------------------------------------
@@ -100,7 +91,7 @@ def save_organization(
         kind = OrganizationKind(data.kind)
     except ValueError:
         raise ValidationError("kind", "Tipo de organización: no válido.") from None
-    name = _text(data.name, "name", "Nombre", 200, True)
+    name = checked(data.name, "name", "Nombre", 200, True)
     if data.capacity is not None and not 0 < data.capacity <= 10_000:
         raise ValidationError("capacity", "Capacidad del albergue: entre 1 y 10,000 lugares.")
     same = session.scalars(
@@ -115,9 +106,9 @@ def save_organization(
         org = Organization(office_code=actor.office_code, created_by_id=actor.user_id)
         session.add(org)
     org.kind, org.name = kind.value, name
-    org.acronym = _text(data.acronym, "acronym", "Siglas", 30) or None
-    org.municipality = _text(data.municipality, "municipality", "Municipio", 100) or None
-    org.contact = _text(data.contact, "contact", "Contacto", 300) or None
+    org.acronym = checked(data.acronym, "acronym", "Siglas", 30) or None
+    org.municipality = checked(data.municipality, "municipality", "Municipio", 100) or None
+    org.contact = checked(data.contact, "contact", "Contacto", 300) or None
     org.capacity = data.capacity
     session.flush()
     audit.record(session, actor, "guardar", "organizacion", org.uuid, {"nombre": name})
@@ -198,7 +189,7 @@ class AgreementRecord:
 
 
 def _validate(session: Session, data: AgreementInput) -> AgreementKind:
-    _text(data.title, "title", "Título", 300, True)  # in the order of the form
+    checked(data.title, "title", "Título", 300, True)  # in the order of the form
     try:
         kind = AgreementKind(data.kind)
     except ValueError:
@@ -241,17 +232,17 @@ def save_agreement(
                 f"Monto comprometido: ya se ministraron {format_money(disbursed)}; "
                 "no puede ser menor.",
             )
-    agreement.title = _text(data.title, "title", "Título", 300, True)
-    agreement.purpose = _text(data.purpose, "purpose", "Objeto", 3000)
+    agreement.title = checked(data.title, "title", "Título", 300, True)
+    agreement.purpose = checked(data.purpose, "purpose", "Objeto", 3000)
     agreement.kind = kind.value
     agreement.signed_on = data.signed_on
     agreement.valid_from, agreement.valid_until = data.valid_from, data.valid_until
     agreement.committed_centavos = data.committed_centavos
     agreement.funding_source = (
-        _text(data.funding_source, "funding_source", "Fuente de recursos", 200) or None
+        checked(data.funding_source, "funding_source", "Fuente de recursos", 200) or None
     )
-    agreement.municipality = _text(data.municipality, "municipality", "Municipio", 100) or None
-    agreement.signatories = _text(data.signatories, "signatories", "Firmantes", 1000) or None
+    agreement.municipality = checked(data.municipality, "municipality", "Municipio", 100) or None
+    agreement.signatories = checked(data.signatories, "signatories", "Firmantes", 1000) or None
     agreement.parties = [
         AgreementParty(organization_id=o) for o in dict.fromkeys(data.organization_ids)
     ]
@@ -381,8 +372,8 @@ def add_disbursement(
             "paid_on",
             f"Fecha de la ministración: anterior a la firma ({agreement.signed_on:%d/%m/%Y}).",
         )
-    paid_for = _text(data.paid_for, "paid_for", "Concepto", 300, True)
-    reason = _text(data.override_reason, "override_reason", "Motivo", 500)
+    paid_for = checked(data.paid_for, "paid_for", "Concepto", 300, True)
+    reason = checked(data.override_reason, "override_reason", "Motivo", 500)
     problems = []
     balance = agreement.committed_centavos - _disbursed(session, agreement.id)
     if data.amount_centavos > balance:
@@ -399,7 +390,7 @@ def add_disbursement(
     payment = Disbursement(
         office_code=actor.office_code, created_by_id=actor.user_id, agreement_id=agreement.id,
         paid_on=data.paid_on, amount_centavos=data.amount_centavos,
-        reference=_text(data.reference, "reference", "Referencia", 100) or None,
+        reference=checked(data.reference, "reference", "Referencia", 100) or None,
         paid_for=paid_for, override_reason=reason if problems else None,
     )  # fmt: skip
     session.add(payment)
@@ -443,7 +434,7 @@ def attach_file(
     session.add(AgreementFile(
         office_code=actor.office_code, created_by_id=actor.user_id, agreement_id=agreement.id,
         original_name=source.name[:255], stored_name=stored, sha256=digest, size=size,
-        description=_text(description, "description", "Descripción", 300) or None,
+        description=checked(description, "description", "Descripción", 300) or None,
     ))  # fmt: skip
     session.flush()
     audit.record(session, actor, "adjuntar", "convenio", agreement.uuid, {"archivo": source.name})

@@ -28,7 +28,7 @@ from frontera_desk.domain.errors import (
     PossibleDuplicate,
     ValidationError,
 )
-from frontera_desk.domain.text import clean, fold, fold_document
+from frontera_desk.domain.text import checked, fold, fold_document
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 
@@ -169,19 +169,8 @@ def full_name(given: str, first: str, second: str | None) -> str:
 # --- validation -------------------------------------------------------------------------------
 
 
-def _text(value: str | None, field_name: str, label: str, limit: int, required: bool) -> str:
-    value = clean(value)
-    if required and not value:
-        raise ValidationError(field_name, f"{label}: es obligatorio.")
-    if len(value) > limit:
-        raise ValidationError(field_name, f"{label}: admite hasta {limit} caracteres.")
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
-        raise ValidationError(field_name, f"{label}: contiene caracteres de control.")
-    return value
-
-
 def _name(value: str | None, field_name: str, label: str, required: bool) -> str:
-    value = _text(value, field_name, label, 100, required)
+    value = checked(value, field_name, label, 100, required)
     if not value:
         return value
     ok = all(
@@ -248,10 +237,10 @@ def validate_person(data: PersonInput, today: date) -> _Clean:
     nationality = (data.nationality or "").upper() or None
     if nationality is not None and nationality not in countries("es"):
         raise ValidationError("nationality", f"Nacionalidad: «{nationality}» no es un país.")
-    phone = _text(data.phone, "phone", "Teléfono", 40, False) or None
+    phone = checked(data.phone, "phone", "Teléfono", 40, False) or None
     if phone and not all(ch.isdigit() or ch in "+-() " for ch in phone):
         raise ValidationError("phone", "Teléfono: solo dígitos, espacios y los signos + - ( ).")
-    lodging = _text(data.lodging, "lodging", "Dónde se aloja", 200, False) or None
+    lodging = checked(data.lodging, "lodging", "Dónde se aloja", 200, False) or None
     if not 1 <= data.household_size <= 30:
         raise ValidationError("household_size", "Integrantes del hogar: entre 1 y 30.")
     if not 0 <= data.dependents < data.household_size:
@@ -273,7 +262,7 @@ def validate_person(data: PersonInput, today: date) -> _Clean:
     keys = [(t, fold_document(n)) for t, n, _ in documents if n]
     if len(keys) != len(set(keys)):
         raise ValidationError("documents", "Documentos: el mismo documento aparece dos veces.")
-    notes = _text(data.notes, "notes", "Observaciones", 2000, False) or None
+    notes = checked(data.notes, "notes", "Observaciones", 2000, False) or None
     return _Clean(
         given, first, second, sex, birth, estimated, nationality, phone, lodging,
         data.household_head_id, data.household_size, data.dependents, flags, documents, notes,
@@ -293,8 +282,8 @@ def _document(doc: DocumentInput) -> tuple[DocumentType, str | None, str | None]
     except ValueError:
         raise ValidationError("documents", "Documento: tipo no válido.") from None
     label = f"Documento ({DOCUMENT_ES[doc_type]})"
-    number = _text(doc.number, "documents", label, 60, False) or None
-    issuer = _text(doc.issuer, "documents", f"{label}, emisor", 100, False) or None
+    number = checked(doc.number, "documents", label, 60, False) or None
+    issuer = checked(doc.issuer, "documents", f"{label}, emisor", 100, False) or None
     if doc_type is DocumentType.NONE:
         return doc_type, None, None
     if not number or not fold_document(number):

@@ -25,7 +25,7 @@ from frontera_desk.domain.errors import (
     ValidationError,
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
-from frontera_desk.domain.text import clean, fold
+from frontera_desk.domain.text import checked, fold
 from frontera_desk.services import audit, receipts
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
@@ -237,15 +237,6 @@ def _validate(session: Session, data: SupportInput, today: date) -> tuple[Person
     return person, support_type
 
 
-def _text_field(value: str, name: str, label: str, limit: int, required: bool = False) -> str:
-    value = clean(value)
-    if required and not value:
-        raise ValidationError(name, f"{label}: es obligatorio.")
-    if len(value) > limit:
-        raise ValidationError(name, f"{label}: admite hasta {limit} caracteres.")
-    return value
-
-
 # --- workflow ---------------------------------------------------------------------------------
 
 
@@ -256,9 +247,9 @@ def request_support(
     require(actor, Action.REQUEST_SUPPORT)
     today = today or date.today()
     person, support_type = _validate(session, data, today)
-    description = _text_field(data.description, "description", "Descripción", 500, True)
-    provider = _text_field(data.provider, "provider", "Proveedor", 200)
-    reason = _text_field(data.override_reason, "override_reason", "Motivo", 500)
+    description = checked(data.description, "description", "Descripción", 500, True)
+    provider = checked(data.provider, "provider", "Proveedor", 200)
+    reason = checked(data.override_reason, "override_reason", "Motivo", 500)
     on = data.requested_on or today
     problems = limit_problems(session, support_type, person, data.amount_centavos, on)
     override = _check_override(actor, problems, reason)
@@ -366,7 +357,7 @@ def approve_support(
             session, support.support_type, session.get(Person, support.person_id),  # type: ignore[arg-type]
             support.amount_centavos, support.requested_on, exclude_support_id=support.id,
         )  # fmt: skip
-        reason = _text_field(override_reason, "override_reason", "Motivo", 500)
+        reason = checked(override_reason, "override_reason", "Motivo", 500)
         override = _check_override(actor, problems, reason)
         if override:
             support.override_reason, support.override_by_id = override, actor.user_id
@@ -377,7 +368,7 @@ def reject_support(
     session: Session, actor: Actor, support_id: int, reason: str, today: date | None = None
 ) -> SupportRecord:
     require(actor, Action.DECIDE_SUPPORT)
-    reason = _text_field(reason, "reason", "Motivo del rechazo", 500, True)
+    reason = checked(reason, "reason", "Motivo del rechazo", 500, True)
     support = _transition(session, actor, support_id, S.REJECTED)
     support.decided_on = today or date.today()
     support.decided_by_id = actor.user_id
@@ -402,7 +393,7 @@ def deliver_support(
     support.delivered_on = _step_date(on, today, after, "Fecha de entrega")
     support.delivered_by_id = actor.user_id
     if provider is not None:
-        support.provider = _text_field(provider, "provider", "Proveedor", 200) or None
+        support.provider = checked(provider, "provider", "Proveedor", 200) or None
     record = _finish(session, actor, support, S.APPROVED, None, "entregar")
     receipts.issue(session, actor, support)  # same transaction: no delivery without its folio
     return get_support(session, record.id)
@@ -410,7 +401,7 @@ def deliver_support(
 
 def cancel_support(session: Session, actor: Actor, support_id: int, reason: str) -> SupportRecord:
     require(actor, Action.CANCEL_SUPPORT)
-    reason = _text_field(reason, "reason", "Motivo de la cancelación", 500, True)
+    reason = checked(reason, "reason", "Motivo de la cancelación", 500, True)
     support = session.get(Support, support_id)
     old = S(support.status) if support else S.REQUESTED
     support = _transition(session, actor, support_id, S.CANCELLED)

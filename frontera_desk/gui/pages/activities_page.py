@@ -5,14 +5,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +20,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.gui.widgets import detail_label, list_over_detail
 from frontera_desk.services import activities
 from frontera_desk.services.activities import ActivityRecord
 from frontera_desk.services.context import Action
@@ -69,23 +66,8 @@ class ActivitiesPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch()
-        self.detail = QLabel()
-        self.detail.setObjectName("activityDetail")
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(actions)
-        lower_layout.addWidget(scroll)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
-        splitter.setSizes([320, 380])
+        self.detail = detail_label("activityDetail")
+        splitter = list_over_detail(self.table, self.detail, actions, (320, 380))
         layout.addWidget(splitter, 1)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))

@@ -12,11 +12,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from frontera_desk.gui.dialogs.agreement_dialogs import (
 )
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.gui.widgets import detail_label, list_over_detail
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
 from frontera_desk.services.context import Action
@@ -67,14 +65,6 @@ class AgreementsPage(QWidget):
         ])  # fmt: skip
         for column, width in enumerate((330, 200, 90, 90, 120)):
             self.table.setColumnWidth(column, width)
-        self.detail = QLabel()
-        self.detail.setObjectName("agreementDetail")
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
         actions = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.status_button = QPushButton(self.tr("Change &status…"))
@@ -89,15 +79,8 @@ class AgreementsPage(QWidget):
             actions.addWidget(button)
         actions.addWidget(self.open_button)
         actions.addStretch()
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(actions)
-        lower_layout.addWidget(scroll)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
-        splitter.setSizes([300, 400])
+        self.detail = detail_label("agreementDetail")
+        splitter = list_over_detail(self.table, self.detail, actions, (300, 400))
         layout.addWidget(splitter, 1)
         self.status.currentIndexChanged.connect(self.refresh)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))

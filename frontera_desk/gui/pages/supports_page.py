@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportD
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
 from frontera_desk.gui.pages.people_page import make_table, select_id
+from frontera_desk.gui.widgets import detail_label, list_over_detail
 from frontera_desk.services import receipts, supports
 from frontera_desk.services.context import Action
 from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
@@ -125,20 +124,8 @@ class SupportsPage(QWidget):
         self.model = supports_model(ctx.db, ctx.language, self)
         self.table = make_table(self.model, "supportsTable")
         self.table.setAccessibleName(self.tr("Supports"))
-        self.detail = QLabel()
-        self.detail.setObjectName("supportDetail")
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([520, 200])
+        self.detail = detail_label("supportDetail")
+        splitter = list_over_detail(self.table, self.detail, sizes=(520, 200))
         layout.addWidget(splitter, 1)
 
         self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)

@@ -199,20 +199,25 @@ def create_demo(
     span = (today - first_day).days
     total_supports = 0
     deliveries: list[tuple[date, int]] = []  # handed over at the end, in date order
-    heads: dict[int, int] = {}  # household head → household size
+    heads: dict[int, people.PersonInput] = {}  # household head → what the family shares
     for index in range(persons):
         registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
         data = _person(rng, registered)
         adult = data.birth_date is None or (registered - data.birth_date).days >= 18 * 365
         if heads and (not adult or rng.random() < 0.2):
-            data.household_head_id = rng.choice(list(heads)[-20:])
-            data.household_size = heads[data.household_head_id]
+            head_id = rng.choice(list(heads)[-20:])
+            head = heads[head_id]
+            data = _person(rng, registered, head.nationality)  # the family shares its origin
+            data.household_head_id = head_id
+            data.household_size = head.household_size
             data.dependents = rng.randint(0, data.household_size - 1)
+            data.nationality, data.first_surname = head.nationality, head.first_surname
+            data.lodging = head.lodging
         record = people.create_person(
             session, caseworker, data, confirmed_not_duplicate=True, today=registered
         )
         if data.household_head_id is None and data.household_size > 1 and adult:
-            heads[record.id] = data.household_size
+            heads[record.id] = data
         for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
             on = registered + timedelta(days=rng.randint(0, max(0, (today - registered).days)))
             made, delivery = _support(
@@ -235,8 +240,13 @@ def _months_back(today: date, months: int) -> date:
     return date(year, month + 1, 1)
 
 
-def _person(rng: random.Random, registered: date) -> people.PersonInput:
-    nationality = rng.choices(list(_NATIONALITY_WEIGHTS), list(_NATIONALITY_WEIGHTS.values()))[0]
+def _person(
+    rng: random.Random, registered: date, nationality: str | None = None
+) -> people.PersonInput:
+    nationality = (
+        nationality
+        or rng.choices(list(_NATIONALITY_WEIGHTS), list(_NATIONALITY_WEIGHTS.values()))[0]
+    )
     women, men, surnames, two = _NAMES[nationality]
     sex = rng.choice((Sex.FEMALE, Sex.MALE, Sex.FEMALE, Sex.MALE, Sex.MALE))
     names = women if sex is Sex.FEMALE else men
@@ -297,6 +307,7 @@ def _person(rng: random.Random, registered: date) -> people.PersonInput:
         dependents=rng.randint(0, household - 1),
         vulnerabilities=flags,
         documents=documents,
+        consent=rng.random() < 0.97,  # the notice is read at registration; few decline
     )  # fmt: skip
 
 

@@ -174,7 +174,8 @@ class KeyFile:
 
     def take_failures(self) -> dict[str, list[str]]:
         """Every failed attempt recorded so far (any name), handed over once to the audit log."""
-        failures, self.data["failures"] = self.data["failures"], {}
+        failures: dict[str, list[str]] = self.data["failures"]
+        self.data["failures"] = {}
         return failures
 
     def end_lock(self, username: str) -> None:

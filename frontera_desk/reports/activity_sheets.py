@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from frontera_desk.domain.enums import ACTIVITY_ES, AUDIENCE_ES, SEX_ES
+from frontera_desk.domain.enums import ACTIVITY_ES, AUDIENCE_ES, SEX_ES, Sex
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.receipt import MONTHS
 from frontera_desk.services.activities import ActivityRecord
@@ -49,7 +49,7 @@ def write_attendance_sheet(
         lines.append(Paragraph("DEMOSTRACIÓN — datos ficticios, sin validez.", title))
     rows = [["Núm.", "Nombre completo", "Sexo", "Edad", "Institución u organización", "Firma"]]
     if filled:
-        rows += [[str(n), a.name, SEX_ES[a.sex], a.age_band, a.organization, ""]
+        rows += [[str(n), a.name, SEX_ES[Sex(a.sex)], a.age_band, a.organization, ""]
                  for n, a in enumerate(record.attendees, 1)]  # fmt: skip
     rows += [
         [str(n), "", "", "", "", ""]

@@ -185,12 +185,9 @@ def save_activity(
     activity.audiences = ",".join(audiences)
     activity.notes = checked(data.notes, "notes", "Observaciones", 2000) or None
     session.flush()
-    for old in session.scalars(
-        select(AttendanceCount).where(AttendanceCount.activity_id == activity.id)
-    ):
-        session.delete(old)
-    for old in session.scalars(select(Attendee).where(Attendee.activity_id == activity.id)):
-        session.delete(old)
+    for table in (AttendanceCount, Attendee):  # the attendance is replaced whole
+        for old in session.scalars(select(table).where(table.activity_id == activity.id)):
+            session.delete(old)
     session.flush()
     for (sex, band), count in counts.items():
         session.add(AttendanceCount(activity_id=activity.id, sex=sex, age_band=band, count=count))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
+from frontera_desk.domain.enums import Audience, DocumentType, Role, Sex, Vulnerability
 from frontera_desk.domain.errors import FronteraError, OverrideRequired
 from frontera_desk.paths import Paths, demo_data_dir
 from frontera_desk.services import auth, people, supports
@@ -490,7 +490,7 @@ def create_agreements_and_activities(
         data = activities.ActivityInput(kind, title, min(held, today), rng.choice((2, 3, 4, 8)),
                                         topic_ids.get(topic), "Tapachula", "Auditorio municipal",
                                         "Personal de la oficina", orgs["ACNUR"] if index % 3 == 0 else None,
-                                        set(audiences))  # fmt: skip
+                                        {Audience(a) for a in audiences})  # fmt: skip
         if kind == "evento":
             data.counts = {
                 (sex, band): rng.randint(0, 25) for sex in ("F", "M") for band in AGE_BANDS[1:4]

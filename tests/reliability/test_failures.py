@@ -92,7 +92,7 @@ def test_a_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch):
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9999_broken.py").write_text(
-        'revision = "9999"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999"\ndown_revision = "{HEAD}"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         "def upgrade():\n"
         '    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))\n'
@@ -101,9 +101,10 @@ def test_a_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch):
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
     monkeypatch.setattr(migrate, "HEAD", "9999")
     db = engine.Database(engine.sqlite_url(app_paths.database))
-    with pytest.raises(DatabaseError, match="se revirtió"):
+    with pytest.raises(DatabaseError, match="se revirtió") as failure:
         migrate.upgrade(db, app_paths.backup_dir)
-    assert migrate.current_revision(db) == "0001"  # not even 0002 stayed half-applied
+    assert "the power went out" in str(failure.value.__cause__)  # it failed where we broke it
+    assert migrate.current_revision(db) == "0001"  # none of 0002..HEAD stayed half-applied
     with db.engine.connect() as conn:
         assert not inspect(conn).has_table("half_done")
         assert not inspect(conn).has_table("consents")

@@ -432,3 +432,17 @@ class Attendee(Base):
     organization: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (UniqueConstraint("activity_id", "person_id", name="one_entry_per_person"),)
+
+
+class MonthClose(Base):
+    """A month an office has closed: its records can no longer change until it is reopened."""
+
+    __tablename__ = "month_closes"
+    office_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    is_closed: Mapped[bool] = mapped_column(Boolean, default=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # bumped by every reopening
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reopen_reason: Mapped[str | None] = mapped_column(String(500))

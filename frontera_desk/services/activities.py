@@ -19,7 +19,7 @@ from frontera_desk.db.models import (
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked, clean
-from frontera_desk.services import audit
+from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import age_on, full_name
 
@@ -169,6 +169,9 @@ def save_activity(
     activity = session.get(Activity, activity_id) if activity_id else None
     if activity_id and activity is None:
         raise NotFoundError(f"No existe la actividad núm. {activity_id}.")
+    months.ensure_open(session, actor.office_code, data.held_on)
+    if activity is not None:
+        months.ensure_open(session, actor.office_code, activity.held_on)
     if activity is None:
         activity = Activity(office_code=actor.office_code, created_by_id=actor.user_id)
         session.add(activity)

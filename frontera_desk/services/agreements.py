@@ -36,7 +36,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked
-from frontera_desk.services import audit
+from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
 
@@ -372,6 +372,7 @@ def add_disbursement(
             "paid_on",
             f"Fecha de la ministración: anterior a la firma ({agreement.signed_on:%d/%m/%Y}).",
         )
+    months.ensure_open(session, actor.office_code, data.paid_on)
     paid_for = checked(data.paid_for, "paid_for", "Concepto", 300, True)
     reason = checked(data.override_reason, "override_reason", "Motivo", 500)
     problems = []

@@ -28,6 +28,7 @@ class Action(StrEnum):
     VOID_RECEIPT = "void_receipt"
     MANAGE_AGREEMENTS = "manage_agreements"  # organizations, agreements, disbursements, files
     EDIT_ACTIVITIES = "edit_activities"  # workshops, courses, events and their attendance
+    CLOSE_MONTH = "close_month"  # close and reopen months
     BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
     RESTORE = "restore"  # replace the database with a backup
 
@@ -59,6 +60,7 @@ _ACTION_ES = {
     Action.VOID_RECEIPT: "cancelar recibos",
     Action.MANAGE_AGREEMENTS: "administrar convenios y organizaciones",
     Action.EDIT_ACTIVITIES: "registrar talleres, cursos y eventos",
+    Action.CLOSE_MONTH: "cerrar o reabrir meses",
     Action.BACKUP: "respaldar la base de datos",
     Action.RESTORE: "restaurar un respaldo",
 }

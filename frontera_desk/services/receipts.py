@@ -36,7 +36,7 @@ from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, SupportStatus
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import clean, fold
-from frontera_desk.services import audit
+from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_logo, get_office, get_settings
 from frontera_desk.services.people import full_name
@@ -96,6 +96,7 @@ def void(session: Session, actor: Actor, folio: str, reason: str) -> ReceiptData
     receipt = _by_folio(session, folio)
     if receipt.voided_at is not None:
         raise FronteraError(f"El recibo {receipt.folio} ya estaba cancelado.")
+    months.ensure_open(session, actor.office_code, receipt.issued_on)
     receipt.voided_at = utcnow()
     receipt.voided_by_id = actor.user_id
     receipt.void_reason = reason

@@ -26,7 +26,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked, fold
-from frontera_desk.services import audit, receipts
+from frontera_desk.services import audit, months, receipts
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
 
@@ -251,6 +251,7 @@ def request_support(
     provider = checked(data.provider, "provider", "Proveedor", 200)
     reason = checked(data.override_reason, "override_reason", "Motivo", 500)
     on = data.requested_on or today
+    months.ensure_open(session, actor.office_code, on)
     problems = limit_problems(session, support_type, person, data.amount_centavos, on)
     override = _check_override(actor, problems, reason)
     case_id = session.scalar(select(Case.id).where(Case.person_id == person.id))
@@ -351,6 +352,7 @@ def approve_support(
     support = _transition(session, actor, support_id, S.APPROVED)
     today = today or date.today()
     support.decided_on = _step_date(on, today, support.requested_on, "Fecha de autorización")
+    months.ensure_open(session, actor.office_code, support.decided_on)
     support.decided_by_id = actor.user_id
     if not support.override_reason:
         problems = limit_problems(
@@ -371,6 +373,7 @@ def reject_support(
     reason = checked(reason, "reason", "Motivo del rechazo", 500, True)
     support = _transition(session, actor, support_id, S.REJECTED)
     support.decided_on = today or date.today()
+    months.ensure_open(session, actor.office_code, support.decided_on)
     support.decided_by_id = actor.user_id
     support.status_reason = reason
     return _finish(session, actor, support, S.REQUESTED, reason, "rechazar")
@@ -391,6 +394,7 @@ def deliver_support(
     today = today or date.today()
     after = support.decided_on or support.requested_on
     support.delivered_on = _step_date(on, today, after, "Fecha de entrega")
+    months.ensure_open(session, actor.office_code, support.delivered_on)
     support.delivered_by_id = actor.user_id
     if provider is not None:
         support.provider = checked(provider, "provider", "Proveedor", 200) or None

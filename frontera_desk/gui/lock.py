@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from frontera_desk.gui.context import AppContext
 from frontera_desk.services import auth
@@ -30,14 +30,18 @@ class IdleWatcher(QObject):
         return False
 
 
-class LockScreen(QWidget):
-    """Shown instead of the pages while locked; nothing personal is on it."""
+class LockScreen(QDialog):
+    """The password prompt of a locked session: application-modal, above any open dialog."""
 
     unlocked = Signal()
     MAX_TRIES = 5
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("LockScreen")
+        self.setWindowTitle(self.tr("Session locked"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.resize(520, 260)
         self.ctx = ctx
         self.tries = 0
         layout = QVBoxLayout(self)
@@ -62,6 +66,12 @@ class LockScreen(QWidget):
         self.password.returnPressed.connect(self.try_unlock)
         self.button.clicked.connect(self.try_unlock)
 
+    def reject(self) -> None:
+        """Escape or closing the window does not unlock: only the password does, and too many
+        wrong ones end the session."""
+        if self.tries >= self.MAX_TRIES:
+            super().reject()
+
     def try_unlock(self) -> None:
         vault = self.ctx.vault
         if vault is not None and auth.verify_password(
@@ -71,10 +81,11 @@ class LockScreen(QWidget):
             self.error.clear()
             self.tries = 0
             self.unlocked.emit()
+            self.accept()
             return
         self.password.clear()
         self.tries += 1
         if self.tries >= self.MAX_TRIES:
-            self.window().close()  # five wrong passwords: the session ends
+            self.reject()  # five wrong passwords: the session ends
             return
         self.error.setText(self.tr("Wrong password."))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -81,13 +82,14 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.lock_screen = LockScreen(ctx)
-        self.lock_screen.unlocked.connect(self.unlock)
+        self.cover = QLabel(self.tr("Session locked"))
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setStyleSheet("font-size: 18pt; color: #666;")
         self.screens = QStackedWidget()
         self.screens.addWidget(central)
-        self.screens.addWidget(self.lock_screen)
+        self.screens.addWidget(self.cover)
         self.setCentralWidget(self.screens)
-        self._hidden_windows: list[QWidget] = []
+        self.lock_screen: LockScreen | None = None
         self.idle = IdleWatcher(ctx.idle_lock_minutes, self)
         self.idle.went_idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -213,24 +215,26 @@ class MainWindow(QMainWindow):
         self.supports.show_filtered(status, this_month)
 
     def lock(self) -> None:
-        """Hide every window's content (dialogs too) until the password is typed again."""
-        if self.screens.currentWidget() is self.lock_screen:
+        """Cover every window (open dialogs are moved out of sight, their work kept) and ask
+        for the password in a modal prompt above them all."""
+        if self.lock_screen is not None:
             return
-        self._hidden_windows = [
-            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
-        ]
-        for widget in self._hidden_windows:
-            widget.hide()
-        self.screens.setCurrentWidget(self.lock_screen)
+        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        places = {w: w.pos() for w in others}
+        for widget in others:
+            widget.move(-30000, -30000)
+        self.screens.setCurrentWidget(self.cover)
         self.menuBar().setEnabled(False)
-        self.lock_screen.password.setFocus()
-
-    def unlock(self) -> None:
+        self.lock_screen = LockScreen(self.ctx, self)
+        unlocked = self.lock_screen.exec() == QDialog.DialogCode.Accepted
+        self.lock_screen = None
+        if not unlocked:  # five wrong passwords: the session ends
+            QApplication.instance().quit()
+            return
+        for widget, place in places.items():
+            widget.move(place)
         self.screens.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
-        for widget in self._hidden_windows:
-            widget.show()
-        self._hidden_windows = []
         self.idle.timer.start()
 
     def _change_password(self) -> None:

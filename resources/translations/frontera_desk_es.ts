@@ -1233,6 +1233,10 @@
         <translation>Secciones</translation>
     </message>
     <message>
+        <source>Session locked</source>
+        <translation>Sesión bloqueada</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>

@@ -1,8 +1,8 @@
 """Set-up, sign-in, idle lock and administration through the real dialogs and pages."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from frontera_desk import paths
 from frontera_desk.gui.context import AppContext
@@ -92,16 +92,29 @@ def test_idle_lock_hides_the_pages_until_the_password(qtbot, signed):
     window = MainWindow(context(signed_in, app_paths))
     qtbot.addWidget(window)
     window.show()
-    window.idle.went_idle.emit()
-    assert window.screens.currentWidget() is window.lock_screen
-    assert not window.menuBar().isEnabled()
-    qtbot.keyClicks(window.lock_screen.password, "mala-clave")
-    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
-    assert window.lock_screen.error.text() == "Contraseña incorrecta."
-    assert window.screens.currentWidget() is window.lock_screen
-    qtbot.keyClicks(window.lock_screen.password, PASSWORD)
-    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    other = QDialog(window)  # a dialog left open with work in it
+    other.move(100, 100)
+    other.show()
+    seen = {}
+
+    def at_the_prompt():
+        prompt = window.lock_screen
+        seen["covered"] = window.screens.currentWidget() is window.cover
+        seen["menu"] = window.menuBar().isEnabled()
+        seen["dialog moved"] = other.pos().x() < -10000
+        qtbot.keyClick(prompt, Qt.Key.Key_Escape)  # does not unlock
+        qtbot.keyClicks(prompt.password, "mala-clave")
+        qtbot.keyClick(prompt.password, Qt.Key.Key_Return)
+        seen["error"] = prompt.error.text()
+        qtbot.keyClicks(prompt.password, PASSWORD)
+        qtbot.keyClick(prompt.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, at_the_prompt)
+    window.idle.went_idle.emit()  # returns once the prompt is answered
+    assert seen == {"covered": True, "menu": False, "dialog moved": True,
+                    "error": "Contraseña incorrecta."}  # fmt: skip
     assert window.screens.currentIndex() == 0 and window.menuBar().isEnabled()
+    assert other.pos().x() == 100 and other.isVisible()
 
 
 def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed):

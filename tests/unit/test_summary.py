@@ -1,0 +1,139 @@
+"""The monthly summary against a month built by hand, every figure counted independently."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from frontera_desk.domain.enums import Role, Sex, Vulnerability
+from frontera_desk.services import activities, agreements, people, receipts, summary, supports
+from frontera_desk.services.activities import ActivityInput, AttendeeInput
+from frontera_desk.services.agreements import AgreementInput, DisbursementInput, OrganizationInput
+from frontera_desk.services.people import PersonInput
+from frontera_desk.services.supports import SupportInput
+
+TODAY = date.today()
+LAST_MONTH = TODAY.replace(day=1) - timedelta(days=1)
+
+
+@pytest.fixture
+def month(db, actors):
+    ana, boss = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
+    with db.write() as session:
+        types = {t.code: t.id for t in supports.support_types(session)}
+        rosa = people.create_person(
+            session,
+            ana,
+            PersonInput(
+                "Rosa",
+                "Cruz",
+                sex=Sex.FEMALE,
+                birth_date=TODAY.replace(year=TODAY.year - 25) - timedelta(days=1),
+                nationality="HN",
+                vulnerabilities={Vulnerability.ASYLUM},
+            ),
+        )
+        kevin = people.create_person(
+            session,
+            ana,
+            PersonInput(
+                "Kevin",
+                "Pop",
+                sex=Sex.MALE,
+                birth_date=TODAY.replace(year=TODAY.year - 10) - timedelta(days=1),
+                nationality="GT",
+            ),
+        )
+        jean = people.create_person(
+            session,
+            ana,
+            PersonInput("Jean", "Pierre", sex=Sex.OTHER, estimated_age=65, nationality="HT"),
+        )
+
+        def give(person, code, amount, on):
+            s = supports.request_support(
+                session, ana, SupportInput(person.id, types[code], "x", amount, "", on), today=on
+            )
+            supports.approve_support(session, boss, s.id, on=on, today=on)
+            return supports.deliver_support(session, ana, s.id, on=on, today=TODAY)
+
+        give(rosa, "DESPENSA", 100_000, TODAY)
+        give(kevin, "DESPENSA", 120_000, TODAY)
+        water = give(rosa, "AGUA", 30_000, TODAY)
+        give(jean, "OTRO", 50_000, LAST_MONTH)  # last month: not counted this month
+        supports.request_support(
+            session, ana, SupportInput(jean.id, types["AGUA"], "x", 10_000)
+        )  # pending
+        receipts.void(session, boss, water.folio, "Importe equivocado")
+        org = agreements.save_organization(
+            session, boss, OrganizationInput("agencia_internacional", "ACNUR")
+        )
+        deal = agreements.save_agreement(
+            session,
+            boss,
+            AgreementInput(
+                "Despensas",
+                "colaboracion_aportacion",
+                [org.id],
+                signed_on=TODAY,
+                valid_from=TODAY,
+                valid_until=TODAY + timedelta(days=300),
+                committed_centavos=1_000_000,
+            ),
+        )
+        agreements.change_status(session, boss, deal.id, agreements.AgreementStatus.SIGNED)
+        agreements.change_status(session, boss, deal.id, agreements.AgreementStatus.IN_FORCE)
+        agreements.add_disbursement(
+            session, boss, deal.id, DisbursementInput(TODAY, 400_000, "Primera")
+        )
+        activities.save_activity(
+            session,
+            ana,
+            ActivityInput(
+                "taller",
+                "Trata de personas",
+                TODAY,
+                audiences={"policia_municipal"},
+                attendees=[
+                    AttendeeInput("Luis", Sex.MALE, "30-59"),
+                    AttendeeInput("Ana", Sex.FEMALE, "18-29"),
+                ],
+            ),
+        )
+        activities.save_activity(
+            session,
+            ana,
+            ActivityInput(
+                "evento", "Día del Migrante", TODAY, counts={("F", "18-29"): 7, ("M", "30-59"): 5}
+            ),
+        )
+    return db
+
+
+def test_every_figure_of_the_month(month, actors):
+    with month.read() as session:
+        s = summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month)
+    lines = {t.code: (t.supports, t.amount_centavos, t.people) for t in s.by_type}
+    # the voided receipt sent the water back to "approved": it is no longer delivered
+    assert lines == {"DESPENSA": (2, 220_000, 2)}
+    assert (s.supports, s.amount_centavos, s.people) == (2, 220_000, 2)
+    assert s.people_by_sex == {"F": 1, "M": 1}
+    assert s.people_by_age_band == {"0-11": 1, "12-17": 0, "18-29": 1, "30-59": 0, "60+": 0}
+    assert s.people_by_nationality == {"GT": 1, "HN": 1}
+    assert s.people_by_vulnerability == {"solicitante_refugio": 1}
+    assert (s.receipts_issued, s.receipts_voided) == (3, 1)
+    assert s.folio_range[0].endswith("000001") and s.folio_range[1].endswith("000003")
+    assert (s.agreements_signed, s.agreements_in_force) == (1, 1)
+    assert (s.disbursements, s.disbursed_centavos, s.balance_in_force_centavos) == (
+        1,
+        400_000,
+        600_000,
+    )
+    assert s.activities_by_kind == {"taller": (1, 2), "curso": (0, 0), "evento": (1, 12)}
+    assert s.attendees_by_sex == {"F": 8, "M": 6}
+    assert s.attendees_by_audience == {"policia_municipal": 2}
+    assert s.year_to_date["supports"] == 2 + (1 if LAST_MONTH.year == TODAY.year else 0)
+    assert s.narrative.startswith(
+        f"En {summary.months.month_name(TODAY.year, TODAY.month)} se otorgaron 2 apoyos"
+    )
+    assert "en beneficio de 2 personas migrantes" in s.narrative
+    assert "1 taller, 1 evento, con 14 asistentes" in s.narrative

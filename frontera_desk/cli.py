@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
+    month_summary = sub(commands, "summary", "resumen mensual (por ahora en JSON)")
+    month_summary.add_argument("--month", required=True, metavar="AAAA-MM")
+    month_summary.add_argument("-o", "--output", required=True, metavar="ARCHIVO.json")
+
     receipt = group("receipt", "recibos")
     pdf = sub(receipt, "pdf", "el PDF de un recibo (cuenta como impresión)")
     which = pdf.add_mutually_exclusive_group(required=True)
@@ -137,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "receipt": _receipt, "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
+                    "summary": _summary, "receipt": _receipt, "backup": _backup, "audit": _audit,
+                    "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
@@ -286,6 +291,33 @@ def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
                 print(f"Usuario {args.username} desactivado.")
     finally:
         signed.db.dispose()
+    return 0
+
+
+def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    import re
+    from pathlib import Path
+
+    from frontera_desk.exchange.summary_json import to_json
+    from frontera_desk.services.summary import monthly_summary
+
+    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", args.month)
+    if not match:
+        raise FronteraError(f"«{args.month}» no es un mes (ejemplo: 2026-10).")
+    target = Path(args.output)
+    if target.suffix.lower() != ".json":
+        raise FronteraError(
+            "Por ahora el resumen se escribe solo en JSON (.json); PDF y XLSX aún no."
+        )
+    signed = sign_in(app_paths)
+    try:
+        with signed.db.read() as session:
+            document = to_json(monthly_summary(session, signed.actor.office_code,
+                                               int(match[1]), int(match[2])))  # fmt: skip
+    finally:
+        signed.db.dispose()
+    target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"Resumen de {args.month} escrito en {target}.")
     return 0
 
 

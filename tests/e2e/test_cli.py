@@ -268,3 +268,18 @@ def test_receipt_pdf_and_void_from_the_command_line(demo_dir, tmp_path):
     run("receipt", "void", "--folio", folio, "--reason", "Error de captura", data_dir=office)
     again = run("receipt", "void", "--folio", folio, "--reason", "x", data_dir=office, check=False)
     assert again.returncode == 1 and "ya estaba cancelado" in again.stderr
+
+
+def test_summary_json_from_the_command_line(demo_dir, tmp_path):
+    out = tmp_path / "resumen.json"
+    month = f"{date.today():%Y-%m}"
+    result = run("summary", "--month", month, "-o", str(out), data_dir=demo_dir)
+    assert "escrito" in result.stdout
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["period"] == month and document["office"]["code"] == "TAP"
+    bad = run("summary", "--month", "2026-13", "-o", str(out), data_dir=demo_dir, check=False)
+    assert bad.returncode == 1 and "no es un mes" in bad.stderr
+    pdf = run(
+        "summary", "--month", month, "-o", str(tmp_path / "r.pdf"), data_dir=demo_dir, check=False
+    )
+    assert pdf.returncode == 1 and "solo en JSON" in pdf.stderr

@@ -137,3 +137,22 @@ def test_every_figure_of_the_month(month, actors):
     )
     assert "en beneficio de 2 personas migrantes" in s.narrative
     assert "1 taller, 1 evento, con 14 asistentes" in s.narrative
+
+
+def test_the_json_for_headquarters_has_no_names_and_hides_small_counts(month):
+    import json
+
+    from frontera_desk.domain.errors import FronteraError
+    from frontera_desk.exchange.summary_json import to_json, validate
+
+    with month.read() as session:
+        document = to_json(summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month))
+    text = json.dumps(document, ensure_ascii=False)
+    for name in ("Rosa", "Kevin", "Cruz", "Pop", "Pierre"):
+        assert name not in text
+    assert document["people"]["by_nationality"] == {"GT": "<5", "HN": "<5"}
+    assert document["people"]["by_vulnerability"] == {"solicitante_refugio": "<5"}
+    assert document["supports"]["amount_centavos"] == 220_000
+    document["supports"]["count"] = -1
+    with pytest.raises(FronteraError, match="no cumple el esquema en supports/count"):
+        validate(document)

@@ -9,7 +9,8 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from frontera_desk import __version__, paths
@@ -191,6 +192,16 @@ def _new_password() -> str:
     return first
 
 
+@contextmanager
+def signed_in(app_paths: paths.Paths) -> Iterator[SignedIn]:
+    """Sign in for one command; the database is closed when it ends."""
+    signed = sign_in(app_paths)
+    try:
+        yield signed
+    finally:
+        signed.db.dispose()
+
+
 def sign_in(app_paths: paths.Paths) -> SignedIn:
     from frontera_desk.services import auth
 
@@ -236,11 +247,9 @@ def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _people(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import people
 
-    signed = sign_in(app_paths)
-    with signed.db.read() as session:
+    with signed_in(app_paths) as signed, signed.db.read() as session:
         rows = people.search_people(session, args.query, limit=args.limit)
         detail = [people.get_person(session, row.id) for row in rows] if args.json else []
-    signed.db.dispose()
     if args.json:
         out = [
             {
@@ -267,30 +276,26 @@ def _people(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import auth
 
-    signed = sign_in(app_paths)
-    try:
-        with signed.db.write() as session:
-            if args.action == "list":
-                for u in auth.list_users(session):
-                    state = "activo" if u.is_active else "desactivado"
-                    print(f"{u.username:<20} {u.role.value:<14} {state:<12} {u.full_name}")
-            elif args.action == "add":
-                auth.add_user(session, signed.actor, signed.vault, args.username, args.name,
-                              args.role, _new_password())  # fmt: skip
-                print(f"Usuario {args.username} creado.")
-            elif args.action == "passwd":
-                if args.username.lower() == signed.actor.username:
-                    old = os.environ.get(ENV_PASSWORD, "")
-                    auth.change_password(session, signed.actor, signed.vault, old, _new_password())
-                else:
-                    auth.reset_password(session, signed.actor, signed.vault, args.username,
-                                        _new_password())  # fmt: skip
-                print(f"Contraseña de {args.username} actualizada.")
+    with signed_in(app_paths) as signed, signed.db.write() as session:
+        if args.action == "list":
+            for u in auth.list_users(session):
+                state = "activo" if u.is_active else "desactivado"
+                print(f"{u.username:<20} {u.role.value:<14} {state:<12} {u.full_name}")
+        elif args.action == "add":
+            auth.add_user(session, signed.actor, signed.vault, args.username, args.name,
+                          args.role, _new_password())  # fmt: skip
+            print(f"Usuario {args.username} creado.")
+        elif args.action == "passwd":
+            if args.username.lower() == signed.actor.username:
+                old = os.environ.get(ENV_PASSWORD, "")
+                auth.change_password(session, signed.actor, signed.vault, old, _new_password())
             else:
-                auth.disable_user(session, signed.actor, signed.vault, args.username)
-                print(f"Usuario {args.username} desactivado.")
-    finally:
-        signed.db.dispose()
+                auth.reset_password(session, signed.actor, signed.vault, args.username,
+                                    _new_password())  # fmt: skip
+            print(f"Contraseña de {args.username} actualizada.")
+        else:
+            auth.disable_user(session, signed.actor, signed.vault, args.username)
+            print(f"Usuario {args.username} desactivado.")
     return 0
 
 
@@ -309,13 +314,9 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         raise FronteraError(
             "Por ahora el resumen se escribe solo en JSON (.json); PDF y XLSX aún no."
         )
-    signed = sign_in(app_paths)
-    try:
-        with signed.db.read() as session:
-            document = to_json(monthly_summary(session, signed.actor.office_code,
-                                               int(match[1]), int(match[2])))  # fmt: skip
-    finally:
-        signed.db.dispose()
+    with signed_in(app_paths) as signed, signed.db.read() as session:
+        document = to_json(monthly_summary(session, signed.actor.office_code,
+                                           int(match[1]), int(match[2])))  # fmt: skip
     target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"Resumen de {args.month} escrito en {target}.")
     return 0
@@ -326,17 +327,13 @@ def _receipt(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
     from frontera_desk.services import receipts
 
-    signed = sign_in(app_paths)
-    try:
-        with signed.db.write() as session:
-            if args.action == "void":
-                data = receipts.void(session, signed.actor, args.folio, args.reason)
-                print(f"Recibo {data.folio} cancelado.")
-                return 0
-            folio = args.folio or receipts.folio_of_support(session, args.support)
-            data = receipts.record_print(session, signed.actor, folio)
-    finally:
-        signed.db.dispose()
+    with signed_in(app_paths) as signed, signed.db.write() as session:
+        if args.action == "void":
+            data = receipts.void(session, signed.actor, args.folio, args.reason)
+            print(f"Recibo {data.folio} cancelado.")
+            return 0
+        folio = args.folio or receipts.folio_of_support(session, args.support)
+        data = receipts.record_print(session, signed.actor, folio)
     from frontera_desk.reports.receipt import write_receipts
 
     write_receipts([data], Path(args.output))
@@ -352,8 +349,7 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     if args.action == "create":
         from frontera_desk.services.context import Action, require
 
-        signed = sign_in(app_paths)
-        try:
+        with signed_in(app_paths) as signed:
             with signed.db.write():  # a refusal is audited
                 require(signed.actor, Action.BACKUP)
             made = backup.create_backup(
@@ -363,8 +359,6 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
             if args.output is None:
                 backup.rotate(app_paths.backup_dir, settings.backup_keep_daily,
                               settings.backup_keep_monthly)  # fmt: skip
-        finally:
-            signed.db.dispose()
         print(f"Respaldo creado: {made.path}")
         return 0
     file = Path(args.file)
@@ -393,13 +387,10 @@ def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import audit
     from frontera_desk.services.context import Action, require
 
-    signed = sign_in(app_paths)
-    try:
+    with signed_in(app_paths) as signed:
         require(signed.actor, Action.VIEW_AUDIT)
         with signed.db.read() as session:
             result = audit.verify(session)
-    finally:
-        signed.db.dispose()
     if not result.ok:
         print(f"frontera-desk: {result.message}", file=sys.stderr)
         return 1
@@ -412,7 +403,8 @@ def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import auth
 
     if args.action == "upgrade":
-        sign_in(app_paths).db.dispose()  # opening runs any pending upgrade, after a backup
+        with signed_in(app_paths):  # opening runs any pending upgrade, after a backup
+            pass
         print("La base de datos está al día.")
         return 0
     # Only unlock: a damaged file is examined, never opened for writing.

@@ -96,9 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
-    month_summary = sub(commands, "summary", "resumen mensual (por ahora en JSON)")
+    month_summary = sub(commands, "summary", "resumen mensual (PDF, XLSX o JSON)")
     month_summary.add_argument("--month", required=True, metavar="AAAA-MM")
-    month_summary.add_argument("-o", "--output", required=True, metavar="ARCHIVO.json")
+    month_summary.add_argument("-o", "--output", required=True, metavar="ARCHIVO(.pdf|.xlsx|.json)")
+
+    package = group("package", "paquete mensual para oficinas centrales")
+    export = sub(package, "export", "escribir el paquete de un mes cerrado")
+    export.add_argument("--month", required=True, metavar="AAAA-MM")
+    export.add_argument("-o", "--output", required=True, metavar="ARCHIVO.zip")
+    receive = sub(package, "import", "importar paquetes (oficinas centrales)")
+    receive.add_argument("files", nargs="+", metavar="ARCHIVO.zip")
 
     receipt = group("receipt", "recibos")
     pdf = sub(receipt, "pdf", "el PDF de un recibo (cuenta como impresión)")
@@ -142,8 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "summary": _summary, "receipt": _receipt, "backup": _backup, "audit": _audit,
-                    "db": _db}  # fmt: skip
+                    "summary": _summary, "package": _package, "receipt": _receipt,
+                    "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
@@ -300,26 +307,44 @@ def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
 
 def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
-    import re
     from pathlib import Path
 
-    from frontera_desk.exchange.summary_json import to_json
-    from frontera_desk.services.summary import monthly_summary
+    from frontera_desk.exchange.package import parse_period, summary_document, write_document
+    from frontera_desk.services.office import get_office
 
-    match = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", args.month)
-    if not match:
-        raise FronteraError(f"«{args.month}» no es un mes (ejemplo: 2026-10).")
+    year, month = parse_period(args.month)
     target = Path(args.output)
-    if target.suffix.lower() != ".json":
-        raise FronteraError(
-            "Por ahora el resumen se escribe solo en JSON (.json); PDF y XLSX aún no."
-        )
+    if target.suffix.lower() not in (".pdf", ".xlsx", ".json"):
+        raise FronteraError("El resumen se escribe en .pdf, .xlsx o .json.")
     with signed_in(app_paths) as signed, signed.db.read() as session:
-        document = to_json(monthly_summary(session, signed.actor.office_code,
-                                           int(match[1]), int(match[2])))  # fmt: skip
-    target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+        document = summary_document(session, year, month)
+        office = get_office(session)
+        write_document(document, target, bool(office and office.is_demo))
     print(f"Resumen de {args.month} escrito en {target}.")
     return 0
+
+
+def _package(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from pathlib import Path
+
+    from frontera_desk.exchange.package import export_package, import_package, parse_period
+
+    with signed_in(app_paths) as signed:
+        if args.action == "export":
+            year, month = parse_period(args.month)
+            with signed.db.write() as session:
+                export_package(session, signed.actor, year, month, Path(args.output))
+            print(f"Paquete de {args.month} escrito en {args.output}.")
+            return 0
+        rejected = 0
+        for name in args.files:
+            try:
+                with signed.db.write() as session:
+                    print(import_package(session, signed.actor, Path(name)))
+            except FronteraError as error:
+                rejected += 1
+                print(f"frontera-desk: rechazado: {error}", file=sys.stderr)
+        return 1 if rejected else 0
 
 
 def _receipt(args: argparse.Namespace, app_paths: paths.Paths) -> int:

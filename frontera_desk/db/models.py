@@ -446,3 +446,47 @@ class MonthClose(Base):
     closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reopen_reason: Mapped[str | None] = mapped_column(String(500))
+
+
+class BudgetLine(Base):
+    """The annual budget of one support type or one funding source of agreements."""
+
+    __tablename__ = "budget_lines"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), primary_key=True)  # BudgetCategory
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # type code or source name
+    amount_centavos: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("amount_centavos >= 0", name="budget_not_negative"),)
+
+
+class Target(Base):
+    """An annual target (meta) for one indicator of the state report."""
+
+    __tablename__ = "targets"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(30), primary_key=True)  # Indicator
+    value: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("value >= 0", name="target_not_negative"),)
+
+
+class ReceivedPackage(Base):
+    """At headquarters: the latest revision received of one office's monthly package."""
+
+    __tablename__ = "received_packages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(10))
+    office_name: Mapped[str] = mapped_column(String(200))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    manifest: Mapped[str] = mapped_column(Text)  # JSON, as received
+    summary: Mapped[str] = mapped_column(Text)  # JSON, as received and validated
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    received_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    __table_args__ = (
+        UniqueConstraint("office_code", "year", "month", name="one_package_per_office_month"),
+    )

@@ -156,3 +156,33 @@ AUDIENCE_ES = {
     Audience.MIGRANTS: "Personas migrantes",
     Audience.LIAISONS: "Enlaces municipales",
 }
+
+
+class BudgetCategory(StrEnum):
+    SUPPORT_TYPE = "tipo_apoyo"  # supports delivered, by type
+    FUNDING_SOURCE = "fuente"  # disbursements of agreements, by their funding source
+
+
+class Indicator(StrEnum):
+    """What the annual targets (metas) of the state report are set on."""
+
+    SUPPORTS = "apoyos"
+    PEOPLE = "personas"
+    AMOUNT = "monto"  # centavos
+    AGREEMENTS = "convenios"
+    WORKSHOPS = "talleres"
+    COURSES = "cursos"
+    EVENTS = "eventos"
+    ATTENDEES = "asistentes"
+
+
+INDICATOR_ES = {
+    Indicator.SUPPORTS: "Apoyos otorgados",
+    Indicator.PEOPLE: "Personas migrantes beneficiadas",
+    Indicator.AMOUNT: "Monto invertido en apoyos",
+    Indicator.AGREEMENTS: "Convenios firmados",
+    Indicator.WORKSHOPS: "Talleres impartidos",
+    Indicator.COURSES: "Cursos de capacitación",
+    Indicator.EVENTS: "Eventos de difusión",
+    Indicator.ATTENDEES: "Asistentes a talleres, cursos y eventos",
+}

@@ -1,18 +1,24 @@
 """The monthly summary as JSON for headquarters: aggregates only, small counts suppressed,
-validated against the JSON Schema shipped beside this module."""
+validated against the JSON Schema shipped beside this module; and the consolidation of several
+offices' summaries at headquarters, in the same shape (plus a per-office breakdown)."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from frontera_desk.domain.errors import FronteraError
+from frontera_desk.domain.money import format_money
+from frontera_desk.services.months import month_name
 from frontera_desk.services.summary import MonthlySummary
 
-SCHEMA_FILE = Path(__file__).with_name("monthly-summary.schema.json")
+SCHEMA_VERSION = 1  # the newest this version reads; a package with a higher one is refused
 SUPPRESS_BELOW = 5  # counts of 1 to 4 in identifying breakdowns become "<5"
+SUMMARY_SCHEMA = "monthly-summary.schema.json"
+MANIFEST_SCHEMA = "package-manifest.schema.json"
 
 
 def suppressed(breakdown: dict[str, int]) -> dict[str, int | str]:
@@ -21,27 +27,28 @@ def suppressed(breakdown: dict[str, int]) -> dict[str, int | str]:
 
 
 @cache
-def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def schema(name: str = SUMMARY_SCHEMA) -> dict[str, Any]:
+    """One of the JSON Schemas shipped beside this module."""
+    loaded: dict[str, Any] = json.loads(Path(__file__).with_name(name).read_text(encoding="utf-8"))
     return loaded
 
 
-def validate(document: dict[str, Any]) -> None:
+def validate(document: Any, name: str = SUMMARY_SCHEMA, what: str = "El resumen") -> None:
     """Raise FronteraError with the first problem when the document breaks the schema."""
     from jsonschema import Draft202012Validator
 
     errors = sorted(
-        Draft202012Validator(schema()).iter_errors(document), key=lambda e: list(e.path)
+        Draft202012Validator(schema(name)).iter_errors(document), key=lambda e: list(e.path)
     )
     if errors:
         where = "/".join(str(p) for p in errors[0].path) or "(raíz)"
-        raise FronteraError(f"El resumen no cumple el esquema en {where}: {errors[0].message}")
+        raise FronteraError(f"{what} no cumple el esquema en {where}: {errors[0].message}")
 
 
 def to_json(s: MonthlySummary) -> dict[str, Any]:
     document = {
         "format": "frontera-desk-monthly-summary",
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "office": {"code": s.office_code, "name": s.office_name},
         "period": f"{s.year:04d}-{s.month:02d}",
         "revision": s.revision,
@@ -88,7 +95,106 @@ def to_json(s: MonthlySummary) -> dict[str, Any]:
             "attendees_by_audience": s.attendees_by_audience,
         },
         "year_to_date": dict(s.year_to_date),
+        "budget": [
+            {
+                "category": b.category.value,
+                "key": b.key,
+                "name": b.name,
+                "budget_centavos": b.budget_centavos,
+                "spent_centavos": b.spent_centavos,
+            }
+            for b in s.budget
+        ],
+        "targets": [
+            {
+                "indicator": t.indicator.value,
+                "name": t.name,
+                "target": t.target,
+                "achieved": t.achieved,
+            }
+            for t in s.targets
+        ],
         "narrative": s.narrative,
     }
     validate(document)
     return document
+
+
+def _add(a: int | str, b: int | str) -> int | str:
+    """Sum two breakdown cells; a hidden "<5" counts as at least 1 and makes the sum "≥N"."""
+    if isinstance(a, int) and isinstance(b, int):
+        return a + b
+    low = sum(x if isinstance(x, int) else int(x[1:]) if x.startswith("≥") else 1 for x in (a, b))
+    return f"≥{low}"
+
+
+def _sum_tree(a: Any, b: Any) -> Any:
+    """Add two documents' figures key by key (breakdowns may hold different keys)."""
+    if isinstance(a, dict):
+        return {k: _sum_tree(a[k], b[k]) if k in a and k in b else a.get(k, b.get(k))
+                for k in (*a, *(k for k in b if k not in a))}  # fmt: skip
+    return _add(a, b)
+
+
+def _sum_lines(documents: list[dict[str, Any]], section: str, key: tuple[str, ...],
+               figures: tuple[str, ...]) -> list[dict[str, Any]]:  # fmt: skip
+    lines: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for document in documents:
+        for line in document[section]:
+            held = lines.setdefault(
+                tuple(line[k] for k in key), {**line, **dict.fromkeys(figures, 0)}
+            )
+            for figure in figures:
+                held[figure] += line[figure]
+    return list(lines.values())
+
+
+def consolidate(
+    documents: list[dict[str, Any]], office: dict[str, str], period: str
+) -> dict[str, Any]:
+    """Headquarters' summary of several offices' validated documents for one period."""
+    if not documents:
+        raise FronteraError(f"No hay paquetes recibidos de {period}.")
+    total: dict[str, Any] = {}
+    for document in documents:
+        figures = {k: document[k] for k in ("people", "activities", "year_to_date")}
+        figures["supports"] = {k: v for k, v in document["supports"].items() if k != "by_type"}
+        figures["receipts"] = {k: document["receipts"][k] for k in ("issued", "voided")}
+        figures["agreements"] = document["agreements"]
+        total = _sum_tree(total, figures) if total else figures
+    total["supports"]["by_type"] = _sum_lines(
+        [d["supports"] for d in documents], "by_type", ("code",),
+        ("count", "amount_centavos", "people"),
+    )  # fmt: skip
+    year, month = (int(x) for x in period.split("-"))
+    s = total["supports"]
+    text = (
+        f"En {month_name(year, month)}, {len(documents)} oficinas otorgaron {s['count']} "
+        f"apoyos por un total de {format_money(s['amount_centavos'])}, en beneficio de "
+        f"{s['people']} personas migrantes; en el año suman "
+        f"{format_money(total['year_to_date']['investment_centavos'])} invertidos."
+    )
+    consolidated = {
+        "format": "frontera-desk-consolidated-summary",
+        "schema_version": SCHEMA_VERSION,
+        "office": office,
+        "period": period,
+        "revision": 1,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **total,
+        "receipts": {**total["receipts"], "first_folio": "", "last_folio": ""},
+        "budget": _sum_lines(documents, "budget", ("category", "key"),
+                             ("budget_centavos", "spent_centavos")),
+        "targets": _sum_lines(documents, "targets", ("indicator",), ("target", "achieved")),
+        "offices": [
+            {"code": d["office"]["code"], "name": d["office"]["name"], "revision": d["revision"],
+             "supports": d["supports"]["count"],
+             "amount_centavos": d["supports"]["amount_centavos"],
+             "people": d["supports"]["people"],
+             "investment_centavos": d["year_to_date"]["investment_centavos"]}
+            for d in sorted(documents, key=lambda d: d["office"]["code"])
+        ],
+        "narrative": text,
+    }  # fmt: skip
+    validate(consolidated)
+    return consolidated

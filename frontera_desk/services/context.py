@@ -29,6 +29,8 @@ class Action(StrEnum):
     MANAGE_AGREEMENTS = "manage_agreements"  # organizations, agreements, disbursements, files
     EDIT_ACTIVITIES = "edit_activities"  # workshops, courses, events and their attendance
     CLOSE_MONTH = "close_month"  # close and reopen months
+    SET_PLAN = "set_plan"  # annual budget and targets
+    IMPORT_PACKAGES = "import_packages"  # headquarters: receive monthly packages
     BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
     RESTORE = "restore"  # replace the database with a backup
 
@@ -41,7 +43,9 @@ _ADMINISTRATION = {Action.MANAGE_USERS, Action.MANAGE_SETTINGS, Action.RESTORE}
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CAPTURISTA: frozenset(_CASEWORK),
     Role.SUPERVISOR: frozenset(set(Action) - _ADMINISTRATION),
-    Role.ADMINISTRADOR: frozenset(_ADMINISTRATION | {Action.VIEW_AUDIT, Action.BACKUP}),
+    Role.ADMINISTRADOR: frozenset(
+        _ADMINISTRATION | {Action.VIEW_AUDIT, Action.BACKUP, Action.SET_PLAN}
+    ),
     Role.SYSTEM: frozenset(),  # the built-in account records set-up; it never signs in
 }
 
@@ -61,6 +65,8 @@ _ACTION_ES = {
     Action.MANAGE_AGREEMENTS: "administrar convenios y organizaciones",
     Action.EDIT_ACTIVITIES: "registrar talleres, cursos y eventos",
     Action.CLOSE_MONTH: "cerrar o reabrir meses",
+    Action.SET_PLAN: "fijar el presupuesto y las metas anuales",
+    Action.IMPORT_PACKAGES: "importar paquetes mensuales",
     Action.BACKUP: "respaldar la base de datos",
     Action.RESTORE: "restaurar un respaldo",
 }

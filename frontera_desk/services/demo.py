@@ -232,7 +232,28 @@ def create_demo(
     for delivered, support_id in sorted(deliveries):
         supports.deliver_support(session, caseworker, support_id, on=delivered, today=today)
     create_agreements_and_activities(session, supervisor, caseworker, rng, first_day, today)
+    for year in range(first_day.year, today.year + 1):
+        set_demo_plan(session, supervisor, year, persons)
     return DemoStats(persons, total_supports)
+
+
+def set_demo_plan(session: Session, supervisor: Actor, year: int, persons: int) -> None:
+    """A budget and targets in proportion to the demo's size."""
+    from frontera_desk.domain.enums import BudgetCategory, Indicator
+    from frontera_desk.services import plan
+
+    scale = max(persons, 1) / 300
+    pesos = {"FUNERAL": 120_000, "MED_MEDICAMENTOS": 150_000, "MED_ESTUDIOS": 150_000,
+             "DESPENSA": 250_000, "AGUA": 40_000, "OTRO": 90_000}  # fmt: skip
+    budget = {
+        (BudgetCategory.SUPPORT_TYPE, code): int(p * scale) * 100 for code, p in pesos.items()
+    }
+    budget[(BudgetCategory.FUNDING_SOURCE, "Recursos estatales")] = 1_500_000_00
+    targets = {Indicator.SUPPORTS: int(600 * scale), Indicator.PEOPLE: int(250 * scale),
+               Indicator.AMOUNT: int(800_000 * scale) * 100, Indicator.AGREEMENTS: 6,
+               Indicator.WORKSHOPS: 10, Indicator.COURSES: 5, Indicator.EVENTS: 6,
+               Indicator.ATTENDEES: 400}  # fmt: skip
+    plan.set_plan(session, supervisor, plan.Plan(year, budget, targets))
 
 
 def _months_back(today: date, months: int) -> date:

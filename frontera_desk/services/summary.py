@@ -1,21 +1,24 @@
 """The monthly summary of an office: what headquarters adds up for the state's annual report.
 
 Supports count by their delivery date (the business date). People are counted once in a month,
-with their age on their first delivery of that month.
+with their age on their first delivery of that month. Every figure is an SQL aggregate, so the
+summary stays fast on years of records.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
+    Activity,
     Agreement,
+    AttendanceCount,
+    Attendee,
     Disbursement,
     Person,
     PersonVulnerability,
@@ -23,10 +26,19 @@ from frontera_desk.db.models import (
     Support,
     SupportType,
 )
-from frontera_desk.domain.enums import ActivityKind, AgreementStatus, SupportStatus
+from frontera_desk.domain.enums import (
+    AGE_BANDS,
+    INDICATOR_ES,
+    ActivityKind,
+    AgreementStatus,
+    BudgetCategory,
+    Indicator,
+    SupportStatus,
+)
 from frontera_desk.domain.money import format_money
-from frontera_desk.services import activities, months
+from frontera_desk.services import months, plan
 from frontera_desk.services.activities import age_band
+from frontera_desk.services.months import month_name
 from frontera_desk.services.office import get_office
 from frontera_desk.services.people import age_on
 
@@ -38,6 +50,23 @@ class TypeLine:
     supports: int
     amount_centavos: int
     people: int
+
+
+@dataclass(frozen=True)
+class BudgetProgress:
+    category: BudgetCategory
+    key: str  # support type code, or funding source
+    name: str
+    budget_centavos: int
+    spent_centavos: int  # in the year up to the end of the month
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    indicator: Indicator
+    name: str
+    target: int
+    achieved: int  # in the year up to the end of the month
 
 
 @dataclass(frozen=True)
@@ -68,111 +97,142 @@ class MonthlySummary:
     attendees_by_sex: dict[str, int]
     attendees_by_audience: dict[str, int]
     year_to_date: dict[str, int] = field(default_factory=dict)
+    budget: tuple[BudgetProgress, ...] = ()
+    targets: tuple[TargetProgress, ...] = ()
     narrative: str = ""
 
 
-def _month_bounds(year: int, month: int) -> tuple[date, date]:
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """The first day of the month and the first day of the next one."""
     end = date(year + (month == 12), month % 12 + 1, 1)
     return date(year, month, 1), end
 
 
-def _delivered(session: Session, start: date, end: date):  # type: ignore[no-untyped-def]
-    return session.execute(
-        select(Support.person_id, Support.amount_centavos, Support.delivered_on, SupportType.code,
-               SupportType.name, SupportType.sort_order)
+def _delivered_in(start: date, end: date):  # type: ignore[no-untyped-def]
+    return (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
+            Support.delivered_on < end)  # fmt: skip
+
+
+def _by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
+    rows = session.execute(
+        select(SupportType.code, SupportType.name, func.count(Support.id),
+               func.sum(Support.amount_centavos), func.count(Support.person_id.distinct()))
         .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
-               Support.delivered_on < end)
-        .order_by(Support.delivered_on, Support.id)
+        .where(*_delivered_in(start, end))
+        .group_by(SupportType.id).order_by(SupportType.sort_order)
+    )  # fmt: skip
+    return tuple(
+        TypeLine(code, name, n, int(amount), people) for code, name, n, amount, people in rows
+    )
+
+
+def _people(session: Session, start: date, end: date) -> dict[str, Counter[str]]:
+    """People served in the month by sex, age band, nationality and vulnerability."""
+    first = (
+        select(Support.person_id.label("person_id"), func.min(Support.delivered_on).label("on"))
+        .where(*_delivered_in(start, end)).group_by(Support.person_id).subquery()
+    )  # fmt: skip
+    out: dict[str, Counter[str]] = {k: Counter() for k in ("sex", "band", "nationality", "flag")}
+    rows = session.execute(
+        select(Person.sex, Person.birth_date, Person.nationality, first.c.on)
+        .join(first, first.c.person_id == Person.id)
+    )  # fmt: skip
+    for sex, birth, nationality, on in rows:
+        out["sex"][sex] += 1
+        out["band"][age_band(age_on(birth, on))] += 1
+        out["nationality"][nationality or "--"] += 1
+    out["flag"].update(dict(session.execute(
+        select(PersonVulnerability.flag, func.count())
+        .join(first, first.c.person_id == PersonVulnerability.person_id)
+        .group_by(PersonVulnerability.flag)
+    ).all()))  # fmt: skip
+    return out
+
+
+def _activities(session: Session, start: date, end: date) -> tuple[
+    dict[str, tuple[int, int]], Counter[str], Counter[str]
+]:  # fmt: skip
+    """Activities by kind with attendees; attendees by sex and by audience."""
+    held = session.execute(
+        select(Activity.id, Activity.kind, Activity.audiences)
+        .where(Activity.held_on >= start, Activity.held_on < end)
     ).all()  # fmt: skip
+    ids = [row.id for row in held]
+    counted: dict[int, Counter[str]] = {}
+    for table, total in (
+        (AttendanceCount, func.sum(AttendanceCount.count)),
+        (Attendee, func.count()),
+    ):
+        for activity_id, sex, n in session.execute(
+            select(table.activity_id, table.sex, total)
+            .where(table.activity_id.in_(ids)).group_by(table.activity_id, table.sex)
+        ):  # fmt: skip
+            counted.setdefault(activity_id, Counter())[sex] += int(n)
+    by_kind = {k.value: [0, 0] for k in ActivityKind}
+    by_sex: Counter[str] = Counter()
+    by_audience: Counter[str] = Counter()
+    for activity_id, kind, audiences in held:
+        sexes = counted.get(activity_id, Counter())
+        attendees = sum(sexes.values())
+        by_kind[kind][0] += 1
+        by_kind[kind][1] += attendees
+        by_sex.update(sexes)
+        for audience in filter(None, audiences.split(",")):
+            by_audience[audience] += attendees
+    return {k: (v[0], v[1]) for k, v in by_kind.items()}, by_sex, by_audience
+
+
+def _agreements(session: Session, start: date, end: date) -> dict[str, int]:
+    in_force = session.execute(
+        select(Agreement.id, Agreement.committed_centavos)
+        .where(Agreement.status == AgreementStatus.IN_FORCE.value)
+    ).all()  # fmt: skip
+    paid_before_end = dict(session.execute(
+        select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
+        .where(Disbursement.paid_on < end).group_by(Disbursement.agreement_id)
+    ).all())  # fmt: skip
+    count, paid = session.execute(
+        select(func.count(Disbursement.id),
+               func.coalesce(func.sum(Disbursement.amount_centavos), 0))
+        .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
+    ).one()  # fmt: skip
+    signed = session.scalar(
+        select(func.count(Agreement.id))
+        .where(Agreement.signed_on >= start, Agreement.signed_on < end)
+    )  # fmt: skip
+    return {
+        "signed": int(signed or 0),
+        "in_force": len(in_force),
+        "disbursements": int(count),
+        "disbursed_centavos": int(paid),
+        "balance": sum(c - int(paid_before_end.get(i, 0)) for i, c in in_force),
+    }
 
 
 def monthly_summary(session: Session, office_code: str, year: int, month: int) -> MonthlySummary:
-    start, end = _month_bounds(year, month)
-    rows = _delivered(session, start, end)
-    lines: dict[str, dict[str, Any]] = {}
-    first_delivery: dict[int, date] = {}
-    for person_id, amount, delivered_on, code, name, order in rows:
-        line = lines.setdefault(
-            code, {"name": name, "order": order, "n": 0, "amount": 0, "people": set()}
-        )
-        line["n"] += 1
-        line["amount"] += amount
-        line["people"].add(person_id)
-        first_delivery.setdefault(person_id, delivered_on)
-    by_type = tuple(
-        TypeLine(code, v["name"], v["n"], v["amount"], len(v["people"]))
-        for code, v in sorted(lines.items(), key=lambda item: item[1]["order"])
-    )
-    persons = {
-        p.id: p for p in session.scalars(select(Person).where(Person.id.in_(list(first_delivery))))
-    }
-    by_sex = Counter(persons[pid].sex for pid in first_delivery)
-    by_band = Counter(
-        age_band(age_on(persons[pid].birth_date, on)) for pid, on in first_delivery.items()
-    )
-    by_nationality = Counter(persons[pid].nationality or "--" for pid in first_delivery)
-    by_flag = Counter(
-        session.scalars(
-            select(PersonVulnerability.flag).where(
-                PersonVulnerability.person_id.in_(list(first_delivery))
-            )
-        )
-    )
+    start, end = month_bounds(year, month)
+    by_type = _by_type(session, start, end)
+    served = session.execute(
+        select(func.count(Support.person_id.distinct())).where(*_delivered_in(start, end))
+    ).scalar_one()  # fmt: skip
+    who = _people(session, start, end)
     receipts = session.execute(
-        select(Receipt.folio, Receipt.voided_at)
-        .where(
-            Receipt.office_code == office_code, Receipt.issued_on >= start, Receipt.issued_on < end
-        )
-        .order_by(Receipt.number)
-    ).all()
-    month_start = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
-    month_end = datetime.combine(end, datetime.min.time(), tzinfo=UTC)
+        select(func.count(Receipt.id), func.min(Receipt.folio), func.max(Receipt.folio))
+        .where(Receipt.office_code == office_code, Receipt.issued_on >= start,
+               Receipt.issued_on < end)
+    ).one()  # fmt: skip
     voided = session.scalar(
         select(func.count(Receipt.id)).where(
             Receipt.office_code == office_code,
-            Receipt.voided_at >= month_start,
-            Receipt.voided_at < month_end,
+            Receipt.voided_at >= datetime.combine(start, datetime.min.time(), tzinfo=UTC),
+            Receipt.voided_at < datetime.combine(end, datetime.min.time(), tzinfo=UTC),
         )
     )
-    in_force = list(
-        session.scalars(select(Agreement).where(Agreement.status == AgreementStatus.IN_FORCE.value))
-    )
-    payments = session.execute(
-        select(
-            func.count(Disbursement.id), func.coalesce(func.sum(Disbursement.amount_centavos), 0)
-        ).where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
-    ).one()
-    disbursed_total = {
-        agreement_id: total for agreement_id, total in session.execute(
-            select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
-            .where(Disbursement.paid_on < end).group_by(Disbursement.agreement_id))
-    }  # fmt: skip
-    signed = session.scalar(
-        select(func.count(Agreement.id)).where(
-            Agreement.signed_on >= start, Agreement.signed_on < end
-        )
-    )
-    by_kind: dict[str, list[int]] = {k.value: [0, 0] for k in ActivityKind}
-    attendees_sex: Counter[str] = Counter()
-    attendees_audience: Counter[str] = Counter()
-    for row in activities.list_activities(session):
-        if not start <= row.held_on < end:
-            continue
-        record = activities.get_activity(session, row.id)
-        by_kind[record.kind.value][0] += 1
-        by_kind[record.kind.value][1] += record.total
-        if record.counts:
-            for (sex, _band), count in record.counts.items():
-                attendees_sex[sex] += count
-        else:
-            attendees_sex.update(
-                a.sex.value if hasattr(a.sex, "value") else a.sex for a in record.attendees
-            )
-        for audience in record.audiences:
-            attendees_audience[audience.value] += record.total
+    deals = _agreements(session, start, end)
+    by_kind, attendees_sex, attendees_audience = _activities(session, start, end)
     office = get_office(session)
-    ytd_rows = _delivered(session, date(year, 1, 1), end)
+    year_start = date(year, 1, 1)
+    ytd = _year_to_date(session, year_start, end)
     summary = MonthlySummary(
         office_code=office_code,
         office_name=office.name if office else "",
@@ -181,43 +241,95 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         revision=max(months.state(session, office_code, year, month).revision, 1),
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         by_type=by_type,
-        supports=len(rows),
-        amount_centavos=sum(r[1] for r in rows),
-        people=len(first_delivery),
-        people_by_sex=dict(sorted(by_sex.items())),
-        people_by_age_band={
-            band: by_band.get(band, 0) for band in ("0-11", "12-17", "18-29", "30-59", "60+")
-        },
-        people_by_nationality=dict(sorted(by_nationality.items())),
-        people_by_vulnerability=dict(sorted(by_flag.items())),
-        receipts_issued=len(receipts),
+        supports=sum(t.supports for t in by_type),
+        amount_centavos=sum(t.amount_centavos for t in by_type),
+        people=int(served),
+        people_by_sex=dict(sorted(who["sex"].items())),
+        people_by_age_band={band: who["band"].get(band, 0) for band in AGE_BANDS},
+        people_by_nationality=dict(sorted(who["nationality"].items())),
+        people_by_vulnerability=dict(sorted(who["flag"].items())),
+        receipts_issued=int(receipts[0]),
         receipts_voided=int(voided or 0),
-        folio_range=(receipts[0][0], receipts[-1][0]) if receipts else ("", ""),
-        agreements_signed=int(signed or 0),
-        agreements_in_force=len(in_force),
-        disbursements=int(payments[0]),
-        disbursed_centavos=int(payments[1]),
-        balance_in_force_centavos=sum(
-            a.committed_centavos - int(disbursed_total.get(a.id, 0)) for a in in_force
-        ),
-        activities_by_kind={k: (v[0], v[1]) for k, v in by_kind.items()},
+        folio_range=(receipts[1] or "", receipts[2] or ""),
+        agreements_signed=deals["signed"],
+        agreements_in_force=deals["in_force"],
+        disbursements=deals["disbursements"],
+        disbursed_centavos=deals["disbursed_centavos"],
+        balance_in_force_centavos=deals["balance"],
+        activities_by_kind=by_kind,
         attendees_by_sex=dict(sorted(attendees_sex.items())),
         attendees_by_audience=dict(sorted(attendees_audience.items())),
-        year_to_date={
-            "supports": len(ytd_rows),
-            "amount_centavos": sum(r[1] for r in ytd_rows),
-            "people": len({r[0] for r in ytd_rows}),
-        },
+        year_to_date=ytd,
+        budget=_budget(session, year, year_start, end),
+        targets=_targets(plan.get_plan(session, year).targets, ytd),
     )
-    return _with_narrative(summary)
+    return replace(summary, narrative=narrative(summary))
 
 
-def _with_narrative(s: MonthlySummary) -> MonthlySummary:
+def _year_to_date(session: Session, start: date, end: date) -> dict[str, int]:
+    supports, amount, people = session.execute(
+        select(func.count(Support.id), func.coalesce(func.sum(Support.amount_centavos), 0),
+               func.count(Support.person_id.distinct())).where(*_delivered_in(start, end))
+    ).one()  # fmt: skip
+    deals = _agreements(session, start, end)
+    by_kind, _, _ = _activities(session, start, end)
+    return {
+        "supports": int(supports),
+        "amount_centavos": int(amount),
+        "people": int(people),
+        "agreements_signed": deals["signed"],
+        "disbursed_centavos": deals["disbursed_centavos"],
+        "investment_centavos": int(amount) + deals["disbursed_centavos"],
+        **{f"activities_{kind}": n for kind, (n, _) in by_kind.items()},
+        "attendees": sum(a for _, a in by_kind.values()),
+    }
+
+
+_INDICATOR_FIGURE = {
+    Indicator.SUPPORTS: "supports",
+    Indicator.PEOPLE: "people",
+    Indicator.AMOUNT: "amount_centavos",
+    Indicator.AGREEMENTS: "agreements_signed",
+    Indicator.WORKSHOPS: f"activities_{ActivityKind.WORKSHOP.value}",
+    Indicator.COURSES: f"activities_{ActivityKind.COURSE.value}",
+    Indicator.EVENTS: f"activities_{ActivityKind.EVENT.value}",
+    Indicator.ATTENDEES: "attendees",
+}
+
+
+def _targets(targets: dict[Indicator, int], ytd: dict[str, int]) -> tuple[TargetProgress, ...]:
+    return tuple(
+        TargetProgress(i, INDICATOR_ES[i], targets[i], ytd[_INDICATOR_FIGURE[i]])
+        for i in Indicator if i in targets
+    )  # fmt: skip
+
+
+def _budget(session: Session, year: int, start: date, end: date) -> tuple[BudgetProgress, ...]:
+    budget = plan.get_plan(session, year).budget
+    types = dict(session.execute(select(SupportType.code, SupportType.name)).all())
+    by_type = dict(session.execute(
+        select(SupportType.code, func.sum(Support.amount_centavos))
+        .join(SupportType, SupportType.id == Support.support_type_id)
+        .where(*_delivered_in(start, end)).group_by(SupportType.code)
+    ).all())  # fmt: skip
+    by_source = dict(session.execute(
+        select(Agreement.funding_source, func.sum(Disbursement.amount_centavos))
+        .join(Agreement, Agreement.id == Disbursement.agreement_id)
+        .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
+        .group_by(Agreement.funding_source)
+    ).all())  # fmt: skip
+    lines = []
+    for (category, key), amount in budget.items():
+        if category is BudgetCategory.SUPPORT_TYPE:
+            lines.append(BudgetProgress(category, key, types.get(key, key), amount,
+                                        int(by_type.get(key) or 0)))  # fmt: skip
+        else:
+            lines.append(BudgetProgress(category, key, key, amount, int(by_source.get(key) or 0)))
+    return tuple(lines)
+
+
+def narrative(s: MonthlySummary) -> str:
     """A paragraph in the style of the state's annual report, from the figures."""
-    from dataclasses import replace
-
-    from frontera_desk.services.months import month_name
-
     if s.supports:
         kinds = ", ".join(f"{line.supports} de {line.name.lower()}" for line in s.by_type)
         text = (
@@ -235,6 +347,7 @@ def _with_narrative(s: MonthlySummary) -> MonthlySummary:
         attendees = sum(p for _, _, p in held)
         text += f" Se realizaron {', '.join(parts)}, con {attendees} asistentes."
     if s.disbursements:
-        text += (f" Se entregaron {s.disbursements} ministraciones de convenios por "
+        word = "ministración" if s.disbursements == 1 else "ministraciones"
+        text += (f" Se entregaron {s.disbursements} {word} de convenios por "
                  f"{format_money(s.disbursed_centavos)}.")  # fmt: skip
-    return replace(s, narrative=text)
+    return text

@@ -1,0 +1,144 @@
+"""The monthly summary as a PDF: office header, narrative, tables with bar charts, signatures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from frontera_desk.domain.money import format_money
+from frontera_desk.reports.fonts import register
+from frontera_desk.reports.summary_tables import Cell, Money, Ratio, Section, period_title, sections
+
+TEAL = colors.HexColor("#00695c")
+WIDTH = LETTER[0] - 36 * mm
+
+
+def cell_text(cell: Cell) -> str:
+    """How a cell reads on paper (and in the preview)."""
+    if isinstance(cell, Money):
+        return format_money(cell.centavos)
+    if isinstance(cell, Ratio):
+        return "—" if cell.value is None else f"{cell.value * 100:.1f} %"
+    if isinstance(cell, int):
+        return f"{cell:,}"
+    return cell
+
+
+def _chart(section: Section, font: str) -> Drawing | None:
+    """Horizontal bars of the section's chart column (hidden "<5" counts are left out)."""
+    column = section.chart
+    if column is None:
+        return None
+    bars = [
+        (str(row[0]), v.centavos / 100 if isinstance(v, Money) else v)
+        for row in section.rows
+        if row[0] != "Total" and isinstance(v := row[column], int | Money)
+    ]
+    if not any(v for _, v in bars):
+        return None
+    height = 14 * len(bars) + 24
+    drawing = Drawing(WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 190, 12, WIDTH - 230, height - 20
+    chart.data = [[v for _, v in reversed(bars)]]
+    chart.categoryAxis.categoryNames = [n[:38] for n, _ in reversed(bars)]
+    chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = "{:,.0f}".format
+    chart.bars[0].fillColor = TEAL
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    return drawing
+
+
+def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
+    regular, bold = register()
+    body = ParagraphStyle("b", fontName=regular, fontSize=9, leading=12)
+    heading = ParagraphStyle("h", fontName=bold, fontSize=11, leading=14, textColor=TEAL,
+                             spaceBefore=8, spaceAfter=4)  # fmt: skip
+    title = ParagraphStyle("t", fontName=bold, fontSize=15, leading=19)
+    cell = ParagraphStyle("c", fontName=regular, fontSize=8.5, leading=10)
+    office = document["office"]
+    consolidated = "offices" in document
+    kind = "RESUMEN CONSOLIDADO" if consolidated else "RESUMEN MENSUAL"
+    story: list[Any] = [
+        Paragraph(escape(f"{office['name']} ({office['code']})"), body),
+        Paragraph(escape(f"{kind} — {period_title(document).upper()}"), title),
+        Paragraph(escape(f"Revisión {document['revision']} · generado "
+                         f"{document['generated_at'].replace('T', ' ')[:16]} UTC"), body),
+    ]  # fmt: skip
+    if demo:
+        story.append(Paragraph("DEMOSTRACIÓN — datos ficticios, sin validez.", title))
+    story += [Spacer(1, 4 * mm), Paragraph(escape(document["narrative"]), body)]
+    style = TableStyle([
+        ("FONT", (0, 0), (-1, -1), regular, 8.5),
+        ("FONT", (0, 0), (-1, 0), bold, 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0f2f1")),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ])  # fmt: skip
+    for section in sections(document):
+        rows: list[list[Any]] = [list(section.header)] + [
+            [Paragraph(escape(cell_text(row[0])), cell)] + [cell_text(c) for c in row[1:]]
+            for row in section.rows
+        ]
+        if not section.rows:
+            rows.append([Paragraph(escape(section.empty), cell)] + [""] * (len(section.header) - 1))
+        first = WIDTH * (0.5 if len(section.header) <= 2 else 0.4)
+        rest = (WIDTH - first) / (len(section.header) - 1)
+        table = Table(rows, colWidths=[first] + [rest] * (len(section.header) - 1), repeatRows=1)
+        table.setStyle(style)
+        block: list[Any] = [Paragraph(escape(section.title), heading), table]
+        chart = _chart(section, regular)
+        if chart is not None:
+            block += [Spacer(1, 2 * mm), chart]
+        story.append(KeepTogether(block))
+    signatures = Table(
+        [["", "", ""], ["Elaboró", "", "Vo. Bo. Supervisor(a) o jefe(a) de oficina"],
+         ["Nombre, cargo y firma", "", "Nombre, cargo y firma"]],
+        colWidths=[WIDTH * 0.42, WIDTH * 0.16, WIDTH * 0.42], rowHeights=[22 * mm, None, None],
+    )  # fmt: skip
+    signatures.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), regular, 8.5),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("LINEBELOW", (0, 0), (0, 0), 0.6, colors.black),
+        ("LINEBELOW", (2, 0), (2, 0), 0.6, colors.black),
+    ]))  # fmt: skip
+    story += [Spacer(1, 10 * mm), KeepTogether([signatures])]
+
+    def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.setFont(regular, 7)
+        canvas.drawString(
+            18 * mm,
+            10 * mm,
+            "Frontera Desk · solo cifras agregadas, sin datos "
+            "personales; las cifras de 1 a 4 personas se muestran como <5.",
+        )
+        canvas.drawRightString(LETTER[0] - 18 * mm, 10 * mm, f"Página {doc.page}")
+
+    doc = SimpleDocTemplate(str(target), pagesize=LETTER, leftMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+                            title=f"{kind.capitalize()} {document['period']}",
+                            author=office["name"])  # fmt: skip
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return target

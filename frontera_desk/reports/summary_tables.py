@@ -1,0 +1,149 @@
+"""The monthly summary document laid out as titled tables, once, for both the PDF and the XLSX.
+
+Cells are plain text, whole counts (``int``), :class:`Money` or :class:`Ratio`; each output
+formats them its own way, so the PDF and the workbook always carry the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontera_desk.domain.countries import country_name
+from frontera_desk.domain.enums import (
+    ACTIVITY_ES,
+    AUDIENCE_ES,
+    SEX_ES,
+    VULNERABILITY_ES,
+    ActivityKind,
+    Audience,
+    Sex,
+    Vulnerability,
+)
+from frontera_desk.services.months import month_name
+
+
+@dataclass(frozen=True)
+class Money:
+    centavos: int
+
+
+@dataclass(frozen=True)
+class Ratio:
+    value: float | None  # None: no base to compare with
+
+
+Cell = str | int | Money | Ratio
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # the sheet's name in the workbook
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    chart: int | None = None  # the column drawn as bars in the PDF, if any
+    empty: str = "Sin registros en el periodo."
+
+
+def period_title(document: dict[str, Any]) -> str:
+    year, month = (int(x) for x in document["period"].split("-"))
+    return month_name(year, month)
+
+
+def _ratio(part: int, whole: int) -> Ratio:
+    return Ratio(part / whole if whole else None)
+
+
+def _label(labels: dict[Any, str], kind: Any, code: str) -> str:
+    try:
+        return labels[kind(code)]
+    except ValueError:
+        return code
+
+
+def _breakdown(values: dict[str, int | str], name: Any) -> tuple[tuple[Cell, ...], ...]:
+    return tuple((name(k), v) for k, v in values.items())
+
+
+def sections(document: dict[str, Any]) -> list[Section]:
+    s, people, deals = document["supports"], document["people"], document["agreements"]
+    acts, ytd = document["activities"], document["year_to_date"]
+    out = [
+        Section("Apoyos", "Apoyos entregados por tipo",
+                ("Tipo de apoyo", "Apoyos", "Importe", "Personas"),
+                tuple((t["name"], t["count"], Money(t["amount_centavos"]), t["people"])
+                      for t in s["by_type"])
+                + (("Total", s["count"], Money(s["amount_centavos"]), s["people"]),),
+                chart=2),
+        Section("Sexo", "Personas atendidas por sexo", ("Sexo", "Personas"),
+                _breakdown(people["by_sex"], lambda k: _label(SEX_ES, Sex, k)), chart=1),
+        Section("Edad", "Personas atendidas por grupo de edad", ("Grupo de edad", "Personas"),
+                _breakdown(people["by_age_band"], lambda k: f"{k} años"), chart=1),
+        Section("Nacionalidad", "Personas atendidas por nacionalidad",
+                ("Nacionalidad", "Personas"),
+                _breakdown(people["by_nationality"],
+                           lambda k: "No especificada" if k == "--" else country_name(k))),
+        Section("Vulnerabilidad", "Personas atendidas por condición de vulnerabilidad",
+                ("Condición", "Personas"),
+                _breakdown(people["by_vulnerability"],
+                           lambda k: _label(VULNERABILITY_ES, Vulnerability, k))),
+        Section("Recibos", "Recibos", ("Concepto", "Valor"), (
+            ("Recibos expedidos", document["receipts"]["issued"]),
+            ("Recibos cancelados", document["receipts"]["voided"]),
+            ("Primer folio", document["receipts"]["first_folio"] or "—"),
+            ("Último folio", document["receipts"]["last_folio"] or "—"),
+        )),
+        Section("Convenios", "Convenios", ("Concepto", "Valor"), (
+            ("Convenios firmados en el mes", deals["signed"]),
+            ("Convenios vigentes", deals["in_force"]),
+            ("Ministraciones pagadas en el mes", deals["disbursements"]),
+            ("Importe ministrado en el mes", Money(deals["disbursed_centavos"])),
+            ("Saldo por ministrar de los vigentes", Money(deals["balance_in_force_centavos"])),
+        )),
+        Section("Actividades", "Talleres, cursos y eventos",
+                ("Tipo", "Realizados", "Asistentes"),
+                tuple((_label(ACTIVITY_ES, ActivityKind, k).capitalize(), v["count"],
+                       v["attendees"]) for k, v in acts["by_kind"].items()), chart=2),
+        Section("Asistentes", "Asistentes por sexo y por público", ("Grupo", "Asistentes"),
+                _breakdown(acts["attendees_by_sex"], lambda k: _label(SEX_ES, Sex, k))
+                + _breakdown(acts["attendees_by_audience"],
+                             lambda k: _label(AUDIENCE_ES, Audience, k))),
+        Section("Acumulado", f"Acumulado del año hasta {period_title(document)}",
+                ("Concepto", "Valor"), (
+            ("Apoyos entregados", ytd["supports"]),
+            ("Importe de los apoyos", Money(ytd["amount_centavos"])),
+            ("Personas beneficiadas", ytd["people"]),
+            ("Convenios firmados", ytd["agreements_signed"]),
+            ("Importe ministrado a convenios", Money(ytd["disbursed_centavos"])),
+            ("Inversión total (apoyos y convenios)", Money(ytd["investment_centavos"])),
+            ("Talleres", ytd["activities_taller"]),
+            ("Cursos", ytd["activities_curso"]),
+            ("Eventos", ytd["activities_evento"]),
+            ("Asistentes", ytd["attendees"]),
+        )),
+        Section("Presupuesto", "Presupuesto anual y ejercido en el año",
+                ("Partida", "Presupuesto", "Ejercido", "Avance"),
+                tuple((("Apoyo: " if b["category"] == "tipo_apoyo" else "Fuente: ") + b["name"],
+                       Money(b["budget_centavos"]), Money(b["spent_centavos"]),
+                       _ratio(b["spent_centavos"], b["budget_centavos"]))
+                      for b in document["budget"]),
+                empty="No se ha fijado presupuesto para el año (Administración › Presupuesto "
+                      "y metas)."),
+        Section("Metas", "Metas anuales y avance en el año",
+                ("Indicador", "Meta", "Logrado", "Avance"),
+                tuple((t["name"], *((Money(t["target"]), Money(t["achieved"]))
+                                    if t["indicator"] == "monto" else (t["target"], t["achieved"])),
+                       _ratio(t["achieved"], t["target"])) for t in document["targets"]),
+                empty="No se han fijado metas para el año (Administración › Presupuesto "
+                      "y metas)."),
+    ]  # fmt: skip
+    if "offices" in document:
+        out.append(Section("Oficinas", "Desglose por oficina",
+                           ("Oficina", "Revisión", "Apoyos", "Importe", "Personas",
+                            "Inversión en el año"),
+                           tuple((f"{o['code']} — {o['name']}", o["revision"], o["supports"],
+                                  Money(o["amount_centavos"]), o["people"],
+                                  Money(o["investment_centavos"]))
+                                 for o in document["offices"]), chart=3))  # fmt: skip
+    return out

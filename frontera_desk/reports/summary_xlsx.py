@@ -1,0 +1,69 @@
+"""The monthly summary as an XLSX workbook (openpyxl): one sheet per section, numbers as numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from frontera_desk.domain.text import spreadsheet_safe
+from frontera_desk.reports.summary_tables import Money, Ratio, period_title, sections
+
+MONEY_FORMAT = '"$"#,##0.00'
+COUNT_FORMAT = "#,##0"
+RATIO_FORMAT = "0.0%"
+
+
+def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    office = document["office"]
+    book = Workbook()
+    cover = book.active
+    assert cover is not None
+    cover.title = "Resumen"
+    kind = "Resumen consolidado" if "offices" in document else "Resumen mensual"
+    for line in (
+        [f"{office['name']} ({office['code']})"],
+        [f"{kind} — {period_title(document)}"],
+        [f"Revisión {document['revision']}", f"Generado {document['generated_at']}"],
+        ["DEMOSTRACIÓN — datos ficticios, sin validez."] if demo else [],
+        [],
+        [document["narrative"]],
+    ):
+        cover.append([spreadsheet_safe(v) for v in line])
+    cover["A2"].font = Font(bold=True, size=14)
+    cover["A6"].alignment = Alignment(wrap_text=True, vertical="top")
+    cover.column_dimensions["A"].width = 110
+    cover.row_dimensions[6].height = 90
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")
+    for section in sections(document):
+        sheet = book.create_sheet(section.key)
+        sheet.append([section.title])
+        sheet["A1"].font = Font(bold=True, size=12)
+        sheet.append(list(section.header))
+        for cell in sheet[2]:
+            cell.font, cell.fill = bold, fill
+        for values in section.rows:
+            row: list[object] = []
+            for value in values:
+                if isinstance(value, Money):
+                    row.append(value.centavos / 100)
+                elif isinstance(value, Ratio):
+                    row.append(value.value)
+                else:
+                    row.append(spreadsheet_safe(value) if isinstance(value, str) else value)
+            sheet.append(row)
+            for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+                if isinstance(value, Money):
+                    cell.number_format = MONEY_FORMAT
+                elif isinstance(value, Ratio):
+                    cell.number_format = RATIO_FORMAT
+                elif isinstance(value, int):
+                    cell.number_format = COUNT_FORMAT
+        sheet.column_dimensions["A"].width = 48
+        for letter in "BCDEF":
+            sheet.column_dimensions[letter].width = 18
+        sheet.freeze_panes = "A3"
+    book.save(target)
+    return target

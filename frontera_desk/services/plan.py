@@ -1,0 +1,89 @@
+"""The office's annual plan: budget per support type and per funding source, and targets (metas).
+
+Spending against the budget: supports delivered in the year count against their type's line;
+disbursements paid in the year count against their agreement's funding source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from frontera_desk.db.models import BudgetLine, SupportType, Target
+from frontera_desk.domain.enums import BudgetCategory, Indicator
+from frontera_desk.domain.errors import ValidationError
+from frontera_desk.domain.money import format_money
+from frontera_desk.domain.text import clean
+from frontera_desk.services import audit
+from frontera_desk.services.context import Action, Actor, require
+
+MAX_CENTAVOS = 10**14  # a trillion pesos: beyond any office's budget, below SQLite's integer limit
+
+
+@dataclass(frozen=True)
+class Plan:
+    year: int
+    budget: dict[tuple[BudgetCategory, str], int]  # (category, type code or source) → centavos
+    targets: dict[Indicator, int]
+
+
+def get_plan(session: Session, year: int) -> Plan:
+    budget = {
+        (BudgetCategory(line.category), line.key): line.amount_centavos
+        for line in session.scalars(
+            select(BudgetLine).where(BudgetLine.year == year).order_by(BudgetLine.category,
+                                                                       BudgetLine.key))
+    }  # fmt: skip
+    targets = {
+        Indicator(t.indicator): t.value
+        for t in session.scalars(select(Target).where(Target.year == year))
+    }
+    return Plan(year, budget, targets)
+
+
+def set_plan(session: Session, actor: Actor, plan: Plan) -> Plan:
+    """Replace the year's budget lines and targets; zero amounts are dropped."""
+    require(actor, Action.SET_PLAN)
+    if not 2000 <= plan.year <= 2100:
+        raise ValidationError("year", "Año: no válido.")
+    codes = set(session.scalars(select(SupportType.code)))
+    budget: dict[tuple[BudgetCategory, str], int] = {}
+    for (category, key), amount in plan.budget.items():
+        key = clean(key)
+        if category is BudgetCategory.SUPPORT_TYPE and key not in codes:
+            raise ValidationError("budget", f"Presupuesto: no existe el tipo de apoyo {key}.")
+        if not key or len(key) > 200:
+            raise ValidationError("budget", "Presupuesto: falta el nombre de la fuente.")
+        if not 0 <= amount < MAX_CENTAVOS:
+            raise ValidationError("budget", f"Presupuesto de {key}: importe no válido.")
+        if amount:
+            budget[(category, key)] = amount
+    if any(not 0 <= value < MAX_CENTAVOS for value in plan.targets.values()):
+        raise ValidationError("targets", "Metas: los valores deben ser positivos.")
+    targets = {k: v for k, v in plan.targets.items() if v}
+    old = get_plan(session, plan.year)
+    session.execute(delete(BudgetLine).where(BudgetLine.year == plan.year))
+    session.execute(delete(Target).where(Target.year == plan.year))
+    session.add_all(
+        BudgetLine(year=plan.year, category=c.value, key=k, amount_centavos=v)
+        for (c, k), v in budget.items()
+    )
+    session.add_all(Target(year=plan.year, indicator=i.value, value=v) for i, v in targets.items())
+    session.flush()
+    new = Plan(plan.year, budget, targets)
+    changes: dict[str, list[Any]] = {
+        f"presupuesto {c.value} {k}": [format_money(old.budget.get((c, k), 0)), format_money(v)]
+        for (c, k), v in {**dict.fromkeys(old.budget, 0), **budget}.items()
+        if old.budget.get((c, k), 0) != v
+    }
+    changes |= {
+        f"meta {i.value}": [old.targets.get(i, 0), v]
+        for i, v in {**dict.fromkeys(old.targets, 0), **targets}.items()
+        if old.targets.get(i, 0) != v
+    }
+    if changes:
+        audit.record(session, actor, "fijar_plan", "oficina", None, {"año": plan.year, **changes})
+    return new

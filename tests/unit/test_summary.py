@@ -15,9 +15,11 @@ TODAY = date.today()
 LAST_MONTH = TODAY.replace(day=1) - timedelta(days=1)
 
 
-@pytest.fixture
-def month(db, actors):
+def build_month(db, actors, day=TODAY):
+    """Three people, four deliveries (one the month before), a voided receipt, an agreement
+    with a disbursement, a workshop and an event — all dated in ``day``'s month."""
     ana, boss = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
+    before = day.replace(day=1) - timedelta(days=1)
     with db.write() as session:
         types = {t.code: t.id for t in supports.support_types(session)}
         rosa = people.create_person(
@@ -27,7 +29,7 @@ def month(db, actors):
                 "Rosa",
                 "Cruz",
                 sex=Sex.FEMALE,
-                birth_date=TODAY.replace(year=TODAY.year - 25) - timedelta(days=1),
+                birth_date=day.replace(year=day.year - 25) - timedelta(days=1),
                 nationality="HN",
                 vulnerabilities={Vulnerability.ASYLUM},
             ),
@@ -39,7 +41,7 @@ def month(db, actors):
                 "Kevin",
                 "Pop",
                 sex=Sex.MALE,
-                birth_date=TODAY.replace(year=TODAY.year - 10) - timedelta(days=1),
+                birth_date=day.replace(year=day.year - 10) - timedelta(days=1),
                 nationality="GT",
             ),
         )
@@ -56,10 +58,10 @@ def month(db, actors):
             supports.approve_support(session, boss, s.id, on=on, today=on)
             return supports.deliver_support(session, ana, s.id, on=on, today=TODAY)
 
-        give(rosa, "DESPENSA", 100_000, TODAY)
-        give(kevin, "DESPENSA", 120_000, TODAY)
-        water = give(rosa, "AGUA", 30_000, TODAY)
-        give(jean, "OTRO", 50_000, LAST_MONTH)  # last month: not counted this month
+        give(rosa, "DESPENSA", 100_000, day)
+        give(kevin, "DESPENSA", 120_000, day)
+        water = give(rosa, "AGUA", 30_000, day)
+        give(jean, "OTRO", 50_000, before)  # last month: not counted this month
         supports.request_support(
             session, ana, SupportInput(jean.id, types["AGUA"], "x", 10_000)
         )  # pending
@@ -74,16 +76,17 @@ def month(db, actors):
                 "Despensas",
                 "colaboracion_aportacion",
                 [org.id],
-                signed_on=TODAY,
-                valid_from=TODAY,
-                valid_until=TODAY + timedelta(days=300),
+                signed_on=day,
+                valid_from=day,
+                valid_until=day + timedelta(days=300),
                 committed_centavos=1_000_000,
+                funding_source="Recursos estatales",
             ),
         )
         agreements.change_status(session, boss, deal.id, agreements.AgreementStatus.SIGNED)
         agreements.change_status(session, boss, deal.id, agreements.AgreementStatus.IN_FORCE)
         agreements.add_disbursement(
-            session, boss, deal.id, DisbursementInput(TODAY, 400_000, "Primera")
+            session, boss, deal.id, DisbursementInput(day, 400_000, "Primera")
         )
         activities.save_activity(
             session,
@@ -91,7 +94,7 @@ def month(db, actors):
             ActivityInput(
                 "taller",
                 "Trata de personas",
-                TODAY,
+                day,
                 audiences={"policia_municipal"},
                 attendees=[
                     AttendeeInput("Luis", Sex.MALE, "30-59"),
@@ -103,10 +106,15 @@ def month(db, actors):
             session,
             ana,
             ActivityInput(
-                "evento", "Día del Migrante", TODAY, counts={("F", "18-29"): 7, ("M", "30-59"): 5}
+                "evento", "Día del Migrante", day, counts={("F", "18-29"): 7, ("M", "30-59"): 5}
             ),
         )
     return db
+
+
+@pytest.fixture
+def month(db, actors):
+    return build_month(db, actors)
 
 
 def test_every_figure_of_the_month(month, actors):
@@ -156,3 +164,37 @@ def test_the_json_for_headquarters_has_no_names_and_hides_small_counts(month):
     document["supports"]["count"] = -1
     with pytest.raises(FronteraError, match="no cumple el esquema en supports/count"):
         validate(document)
+
+
+def test_budget_and_targets_progress_over_the_year(month, actors):
+    from frontera_desk.domain.enums import BudgetCategory, Indicator
+    from frontera_desk.domain.errors import PermissionDenied, ValidationError
+    from frontera_desk.services import plan
+
+    boss, ana = actors[Role.SUPERVISOR], actors[Role.CAPTURISTA]
+    year_plan = plan.Plan(
+        TODAY.year,
+        {(BudgetCategory.SUPPORT_TYPE, "DESPENSA"): 1_000_000,
+         (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): 2_000_000},
+        {Indicator.SUPPORTS: 10, Indicator.ATTENDEES: 28, Indicator.AMOUNT: 0},
+    )  # fmt: skip
+    with month.write() as session:
+        with pytest.raises(PermissionDenied):
+            plan.set_plan(session, ana, year_plan)
+    with month.write() as session:
+        plan.set_plan(session, boss, year_plan)
+        bad = plan.Plan(TODAY.year, {(BudgetCategory.SUPPORT_TYPE, "NOPE"): 1}, {})
+        with pytest.raises(ValidationError, match="no existe el tipo de apoyo NOPE"):
+            plan.set_plan(session, boss, bad)
+    with month.read() as session:
+        s = summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month)
+    budget = {(b.category, b.key): (b.budget_centavos, b.spent_centavos) for b in s.budget}
+    assert budget == {
+        (BudgetCategory.SUPPORT_TYPE, "DESPENSA"): (1_000_000, 220_000),
+        (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): (2_000_000, 400_000),
+    }
+    targets = {t.indicator: (t.target, t.achieved) for t in s.targets}
+    ytd_supports = 2 + (1 if LAST_MONTH.year == TODAY.year else 0)
+    # a zero target is no target; attendees: 2 at the workshop and 12 at the event
+    assert targets == {Indicator.SUPPORTS: (10, ytd_supports), Indicator.ATTENDEES: (28, 14)}
+    assert s.year_to_date["investment_centavos"] == s.year_to_date["amount_centavos"] + 400_000

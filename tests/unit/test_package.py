@@ -1,0 +1,300 @@
+"""The monthly package: export at an office, import and consolidation at headquarters, and every
+kind of bad package rejected without touching the headquarters database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from frontera_desk import paths
+from frontera_desk.db import open_database
+from frontera_desk.db.models import AuditEntry, ReceivedPackage, User
+from frontera_desk.domain.enums import Role
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.exchange import package
+from frontera_desk.services import months, office
+from frontera_desk.services.context import actor_for
+from tests.unit.test_summary import LAST_MONTH, build_month
+
+PERIOD = f"{LAST_MONTH.year:04d}-{LAST_MONTH.month:02d}"
+
+
+def new_office(tmp_path: Path, code: str, is_hq: bool = False):
+    app_paths = paths.resolve(tmp_path / code).create()
+    database = open_database(app_paths.database, app_paths.backup_dir)
+    with database.write() as session:
+        office.initialize_office(session, code, f"Oficina {code}", is_hq=is_hq)
+        for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR)):
+            session.add(User(username=username, full_name=username.title(), role=role.value))
+    with database.read() as session:
+        ids = dict(session.execute(select(User.role, User.id)).all())
+        actors = {Role(r): actor_for(session, i) for r, i in ids.items() if r != "sistema"}
+    return database, actors
+
+
+def export(database, boss, target: Path) -> Path:
+    with database.write() as session:
+        return package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month, target)
+
+
+@pytest.fixture
+def sent(tmp_path):
+    """Two offices with last month built and closed, each with its package written."""
+    out = {}
+    for code in ("TAP", "ARR"):
+        database, actors = new_office(tmp_path, code)
+        build_month(database, actors, LAST_MONTH)
+        boss = actors[Role.SUPERVISOR]
+        with database.write() as session:
+            months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+        out[code] = (database, boss, export(database, boss, tmp_path / f"{code}.zip"))
+    yield out
+    for database, _, _ in out.values():
+        database.dispose()
+
+
+@pytest.fixture
+def hq(tmp_path):
+    database, actors = new_office(tmp_path, "CEN", is_hq=True)
+    yield database, actors[Role.SUPERVISOR]
+    database.dispose()
+
+
+def receive(hq, *files: Path) -> list[str]:
+    database, boss = hq
+    lines = []
+    for file in files:
+        with database.write() as session:
+            lines.append(package.import_package(session, boss, file))
+    return lines
+
+
+def hq_state(hq) -> tuple:
+    database, _ = hq
+    with database.read() as session:
+        rows = session.execute(
+            select(ReceivedPackage.office_code, ReceivedPackage.revision,
+                   ReceivedPackage.package_sha256, ReceivedPackage.received_at)
+            .order_by(ReceivedPackage.office_code)
+        ).all()  # fmt: skip
+        return tuple(rows), session.scalar(select(func.count(AuditEntry.id)))
+
+
+def consolidated(hq) -> dict:
+    with hq[0].read() as session:
+        return package.summary_document(session, LAST_MONTH.year, LAST_MONTH.month)
+
+
+def test_the_package_holds_what_the_manifest_says_and_no_names(sent):
+    with zipfile.ZipFile(sent["TAP"][2]) as archive:
+        names = set(archive.namelist())
+        manifest = json.loads(archive.read("manifest.json"))
+        blobs = {n: archive.read(n) for n in names}
+    assert names == {"manifest.json", "resumen.json", "resumen.pdf", "resumen.xlsx"}
+    assert manifest["format"] == "frontera-desk-monthly-package"
+    assert (manifest["office"]["code"], manifest["period"], manifest["revision"]) == (
+        "TAP", PERIOD, 1,
+    )  # fmt: skip
+    assert len(manifest["audit_chain_head"]) == 64 and manifest["app_version"]
+    for name, entry in manifest["files"].items():
+        assert hashlib.sha256(blobs[name]).hexdigest() == entry["sha256"]
+    text = blobs["resumen.json"].decode()
+    for name in ("Rosa", "Kevin", "Pierre", "Cruz"):
+        assert name not in text
+
+
+def test_export_needs_a_closed_month_and_an_office(tmp_path, hq):
+    database, actors = new_office(tmp_path, "SUC")
+    with pytest.raises(FronteraError, match="Cierre primero el mes"):
+        export(database, actors[Role.SUPERVISOR], tmp_path / "x.zip")
+    with pytest.raises(FronteraError, match="no los envía"):
+        export(hq[0], hq[1], tmp_path / "y.zip")
+    assert not (tmp_path / "x.zip").exists()
+    database.dispose()
+
+
+def test_an_import_at_a_fresh_hq_reproduces_the_office_figures(sent, hq):
+    database, _, file = sent["TAP"]
+    with database.read() as session:
+        own = package.summary_document(session, LAST_MONTH.year, LAST_MONTH.month)
+    assert receive(hq, file) == [f"TAP {PERIOD}: revisión 1 importada."]
+    total = consolidated(hq)
+    for key in ("supports", "people", "activities", "year_to_date", "budget", "targets"):
+        assert total[key] == own[key], key
+    assert total["agreements"] == own["agreements"]
+    invested = own["year_to_date"]["investment_centavos"]
+    assert total["offices"] == [{"code": "TAP", "name": "Oficina TAP", "revision": 1,
+                                 "supports": 2, "amount_centavos": 220_000, "people": 2,
+                                 "investment_centavos": invested}]  # fmt: skip
+
+
+def test_two_offices_add_up(sent, hq):
+    receive(hq, sent["TAP"][2], sent["ARR"][2])
+    total = consolidated(hq)
+    assert (total["supports"]["count"], total["supports"]["amount_centavos"]) == (4, 440_000)
+    assert total["supports"]["by_type"] == [
+        {"code": "DESPENSA", "name": "Despensa", "count": 4, "amount_centavos": 440_000,
+         "people": 4}
+    ]  # fmt: skip
+    assert total["people"]["by_sex"] == {"F": 2, "M": 2}
+    # two hidden counts of 1 to 4 add up to at least 2: never shown as an exact small number
+    assert total["people"]["by_nationality"] == {"GT": "≥2", "HN": "≥2"}
+    assert total["agreements"]["disbursed_centavos"] == 800_000
+    assert [o["code"] for o in total["offices"]] == ["ARR", "TAP"]
+    assert "2 oficinas otorgaron 4 apoyos" in total["narrative"]
+
+
+def test_the_same_package_twice_changes_nothing(sent, hq):
+    receive(hq, sent["TAP"][2])
+    before = hq_state(hq)
+    assert receive(hq, sent["TAP"][2]) == [
+        f"TAP {PERIOD}: la revisión 1 ya estaba recibida; sin cambios."
+    ]
+    assert hq_state(hq) == before
+
+
+def test_a_later_revision_replaces_and_an_older_one_is_refused(sent, hq, tmp_path):
+    database, boss, first = sent["TAP"]
+    with database.write() as session:
+        months.reopen_month(session, boss, LAST_MONTH.year, LAST_MONTH.month, "Faltó un apoyo")
+        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+    second = export(database, boss, tmp_path / "TAP-r2.zip")
+    receive(hq, first)
+    assert receive(hq, second) == [f"TAP {PERIOD}: revisión 2 importada (reemplaza la revisión 1)."]
+    before = hq_state(hq)
+    with pytest.raises(FronteraError, match="ya se tiene la revisión 2 .* es anterior"):
+        receive(hq, first)
+    assert hq_state(hq) == before
+    with hq[0].read() as session:
+        assert [(r.office_code, r.revision) for r in package.received(session)] == [("TAP", 2)]
+
+
+def _rezip(source: Path, target: Path, change=None, extra=()) -> Path:
+    """Copy a package, replacing some members' bytes and adding raw entries."""
+    change = change or {}
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            data = old.read(name)
+            if name in change:
+                data = change[name](data)
+            new.writestr(name, data)
+        for info, data in extra:
+            new.writestr(info, data)
+    return target
+
+
+def _json_edit(edit):
+    def apply(data: bytes) -> bytes:
+        document = json.loads(data)
+        edit(document)
+        return json.dumps(document).encode()
+
+    return apply
+
+
+def _link() -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo("resumen.txt")
+    info.external_attr = 0o120777 << 16
+    return info
+
+
+def _resealed(source: Path, target: Path, edit) -> Path:
+    """A package whose resumen.json was edited and whose manifest hash was updated to match."""
+    with zipfile.ZipFile(source) as archive:
+        summary = json.loads(archive.read("resumen.json"))
+    edit(summary)
+    data = json.dumps(summary).encode()
+
+    def manifest(document):
+        document["files"]["resumen.json"] = {"sha256": hashlib.sha256(data).hexdigest(),
+                                             "size": len(data)}  # fmt: skip
+
+    return _rezip(source, target, {"resumen.json": lambda _: data,
+                                   "manifest.json": _json_edit(manifest)})  # fmt: skip
+
+
+BAD = {
+    "tampered": (lambda src, dst: _rezip(src, dst, {"resumen.pdf": lambda d: d + b"%"}),
+                 "resumen.pdf fue alterado"),
+    "manifest schema": (lambda src, dst: _rezip(src, dst, {"manifest.json": _json_edit(
+        lambda m: m.pop("office"))}), "El manifiesto no cumple el esquema"),
+    "summary schema": (lambda src, dst: _resealed(src, dst, lambda s: s["supports"].update(
+        count=-3)), "El resumen no cumple el esquema en supports/count"),
+    "names smuggled": (lambda src, dst: _resealed(src, dst, lambda s: s["people"].update(
+        names=["Rosa Cruz"])), "El resumen no cumple el esquema en people"),
+    "future": (lambda src, dst: _rezip(src, dst, {"manifest.json": _json_edit(
+        lambda m: m.update(schema_version=2))}), "versión más reciente"),
+    "outside": (lambda src, dst: _rezip(src, dst, extra=[("../../evil.txt", b"x")]),
+                "fuera de su carpeta"),
+    "absolute": (lambda src, dst: _rezip(src, dst, extra=[("/etc/evil.txt", b"x")]),
+                 "ruta absoluta"),
+    "link": (lambda src, dst: _rezip(src, dst, extra=[(_link(), b"/etc/passwd")]), "enlace"),
+    "bomb ratio": (lambda src, dst: _rezip(src, dst, extra=[("resumen.csv", b"\0" * 5_000_000)]),
+                   "posible bomba zip"),
+    "bomb size": (lambda src, dst: _rezip(src, dst, extra=[
+        (f"r{i}.bin", bytes(range(256)) * 60_000) for i in range(4)]), "posible bomba zip"),
+    "not a zip": (lambda src, dst: dst.write_bytes(b"%PDF-1.4 not a zip") and dst,
+                  "no es un archivo zip"),
+    "truncated": (lambda src, dst: dst.write_bytes(src.read_bytes()[:-200]) and dst,
+                  "no es un archivo zip o está dañado"),
+    "extra file": (lambda src, dst: _rezip(src, dst, extra=[("notas.txt", b"hola")]),
+                   "archivos inesperados"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_a_bad_package_is_rejected_with_one_line_and_hq_is_unchanged(sent, hq, tmp_path, case):
+    receive(hq, sent["ARR"][2])
+    make, reason = BAD[case]
+    bad = make(sent["TAP"][2], tmp_path / f"{case}.zip")
+    before = hq_state(hq)
+    with pytest.raises(FronteraError, match=reason) as caught:
+        receive(hq, bad)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith(bad.name)
+    assert hq_state(hq) == before
+
+
+def test_only_headquarters_imports(sent):
+    database, boss, file = sent["ARR"]
+    with (
+        pytest.raises(FronteraError, match="no es de oficinas centrales"),
+        database.write() as session,
+    ):
+        package.import_package(session, boss, file)
+
+
+def test_the_pdf_text_the_workbook_and_the_json_carry_the_same_figures(sent, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from frontera_desk.reports.summary_pdf import cell_text
+    from frontera_desk.reports.summary_tables import Money, Ratio, sections
+
+    with zipfile.ZipFile(sent["TAP"][2]) as archive:
+        archive.extractall(tmp_path / "paquete")
+    folder = tmp_path / "paquete"
+    document = json.loads((folder / "resumen.json").read_text(encoding="utf-8"))
+    pdf = " ".join(page.extract_text() for page in PdfReader(folder / "resumen.pdf").pages)
+    pdf = " ".join(pdf.split())
+    book = load_workbook(folder / "resumen.xlsx")
+    assert document["narrative"][:60] in pdf
+    checked = 0
+    for section in sections(document):
+        assert section.title in pdf
+        sheet = [list(r) for r in book[section.key].iter_rows(min_row=3, values_only=True)]
+        assert len(sheet) == len(section.rows), section.key
+        for row, cells in zip(section.rows, sheet, strict=True):
+            line = " ".join(cell_text(c) for c in row)
+            assert line in pdf, line
+            for value, cell in zip(row, cells, strict=False):
+                expected = (value.centavos / 100 if isinstance(value, Money)
+                            else value.value if isinstance(value, Ratio) else value)  # fmt: skip
+                assert cell == expected, (section.key, row)
+                checked += 1
+    assert document["supports"]["amount_centavos"] == 220_000 and "$2,200.00" in pdf
+    assert checked > 60

@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     month_summary.add_argument("--month", required=True, metavar="AAAA-MM")
     month_summary.add_argument("-o", "--output", required=True, metavar="ARCHIVO(.pdf|.xlsx|.json)")
 
+    month = group("month", "cierre de mes")
+    close = sub(month, "close", "cerrar un mes terminado")
+    close.add_argument("--month", required=True, metavar="AAAA-MM")
+    reopen = sub(month, "reopen", "reabrir un mes cerrado (sube su revisión)")
+    reopen.add_argument("--month", required=True, metavar="AAAA-MM")
+    reopen.add_argument("--reason", required=True, metavar="MOTIVO")
+
     package = group("package", "paquete mensual para oficinas centrales")
     export = sub(package, "export", "escribir el paquete de un mes cerrado")
     export.add_argument("--month", required=True, metavar="AAAA-MM")
@@ -149,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
             )
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "summary": _summary, "package": _package, "receipt": _receipt,
+                    "summary": _summary, "month": _month, "package": _package, "receipt": _receipt,
                     "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
@@ -321,6 +328,21 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         office = get_office(session)
         write_document(document, target, bool(office and office.is_demo))
     print(f"Resumen de {args.month} escrito en {target}.")
+    return 0
+
+
+def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from frontera_desk.exchange.package import parse_period
+    from frontera_desk.services import months
+
+    year, month = parse_period(args.month)
+    with signed_in(app_paths) as signed, signed.db.write() as session:
+        if args.action == "close":
+            state = months.close_month(session, signed.actor, year, month)
+            print(f"Mes {args.month} cerrado (revisión {state.revision}).")
+        else:
+            months.reopen_month(session, signed.actor, year, month, args.reason)
+            print(f"Mes {args.month} reabierto.")
     return 0
 
 

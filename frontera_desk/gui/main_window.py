@@ -31,7 +31,8 @@ from frontera_desk.gui.pages.activities_page import ActivitiesPage
 from frontera_desk.gui.pages.admin_page import AdminPage
 from frontera_desk.gui.pages.agreements_page import AgreementsPage
 from frontera_desk.gui.pages.people_page import PeoplePage
-from frontera_desk.gui.pages.simple_pages import HomePage, PlaceholderPage
+from frontera_desk.gui.pages.reports_page import ReportsPage
+from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.gui.pages.supports_page import SupportsPage
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import backup
@@ -55,11 +56,7 @@ class MainWindow(QMainWindow):
             (self.tr("Supports"), self.supports, icon.SP_DialogApplyButton),
             (self.tr("Agreements"), AgreementsPage(ctx), icon.SP_FileIcon),
             (self.tr("Activities"), ActivitiesPage(ctx), icon.SP_FileDialogListView),
-            (
-                self.tr("Reports"),
-                PlaceholderPage(self.tr("Reports")),
-                icon.SP_FileDialogDetailedView,
-            ),
+            (self.tr("Reports"), ReportsPage(ctx), icon.SP_FileDialogDetailedView),
             (
                 self.tr("Administration"),
                 AdminPage(ctx),

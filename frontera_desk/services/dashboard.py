@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import Person, Support
+from frontera_desk.db.models import Person, Support, SupportType
 from frontera_desk.domain.enums import SupportStatus
 
 
@@ -20,6 +20,8 @@ class Overview:
     delivered_this_month: int
     amount_this_month: int
     people_served_this_month: int
+    by_type: tuple[tuple[str, str, int], ...] = ()  # (code, name, supports) delivered this month
+    by_day: tuple[tuple[int, int], ...] = ()  # (day of the month, supports delivered)
 
 
 def overview(session: Session, today: date | None = None) -> Overview:
@@ -39,6 +41,17 @@ def overview(session: Session, today: date | None = None) -> Overview:
             Support.delivered_on <= today,
         )
     ).one()
+    delivered = (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
+                 Support.delivered_on <= today)  # fmt: skip
+    by_type = session.execute(
+        select(SupportType.code, SupportType.name, func.count(Support.id))
+        .join(SupportType, SupportType.id == Support.support_type_id)
+        .where(*delivered).group_by(SupportType.id).order_by(SupportType.sort_order)
+    ).all()  # fmt: skip
+    per_day = dict(session.execute(
+        select(Support.delivered_on, func.count(Support.id)).where(*delivered)
+        .group_by(Support.delivered_on)
+    ).all())  # fmt: skip
     return Overview(
         people=session.scalar(select(func.count(Person.id))) or 0,
         awaiting_approval=by_status.get(SupportStatus.REQUESTED.value, 0),
@@ -46,4 +59,10 @@ def overview(session: Session, today: date | None = None) -> Overview:
         delivered_this_month=count,
         amount_this_month=int(amount),
         people_served_this_month=served,
+        by_type=tuple((code, name, n) for code, name, n in by_type),
+        by_day=tuple((d.day, per_day.get(d, 0)) for d in _days(start, today)),
     )
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]

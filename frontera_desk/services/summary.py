@@ -345,7 +345,8 @@ def narrative(s: MonthlySummary) -> str:
                  "evento": ("evento", "eventos")}  # fmt: skip
         parts = [f"{n} {names[kind][n != 1]}" for kind, n, _ in held]
         attendees = sum(p for _, _, p in held)
-        text += f" Se realizaron {', '.join(parts)}, con {attendees} asistentes."
+        verb = "Se realizó" if sum(n for _, n, _ in held) == 1 else "Se realizaron"
+        text += f" {verb} {', '.join(parts)}, con {attendees} asistentes."
     if s.disbursements:
         word = "ministración" if s.disbursements == 1 else "ministraciones"
         text += (f" Se entregaron {s.disbursements} {word} de convenios por "

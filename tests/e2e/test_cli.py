@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -270,16 +270,53 @@ def test_receipt_pdf_and_void_from_the_command_line(demo_dir, tmp_path):
     assert again.returncode == 1 and "ya estaba cancelado" in again.stderr
 
 
-def test_summary_json_from_the_command_line(demo_dir, tmp_path):
-    out = tmp_path / "resumen.json"
-    month = f"{date.today():%Y-%m}"
-    result = run("summary", "--month", month, "-o", str(out), data_dir=demo_dir)
-    assert "escrito" in result.stdout
-    document = json.loads(out.read_text(encoding="utf-8"))
+def test_summary_month_close_and_packages_from_the_command_line(demo_dir, tmp_path):
+    last = date.today().replace(day=1) - timedelta(days=1)
+    month = f"{last:%Y-%m}"
+    for suffix in (".json", ".pdf", ".xlsx"):
+        result = run("summary", "--month", month, "-o", str(tmp_path / f"r{suffix}"),
+                     data_dir=demo_dir)  # fmt: skip
+        assert "escrito" in result.stdout
+    document = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert document["period"] == month and document["office"]["code"] == "TAP"
-    bad = run("summary", "--month", "2026-13", "-o", str(out), data_dir=demo_dir, check=False)
-    assert bad.returncode == 1 and "no es un mes" in bad.stderr
-    pdf = run(
-        "summary", "--month", month, "-o", str(tmp_path / "r.pdf"), data_dir=demo_dir, check=False
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    bad = run("summary", "--month", "2026-13", "-o", str(tmp_path / "x.json"), data_dir=demo_dir,
+              check=False)  # fmt: skip
+    assert bad.returncode == 1 and "no es un mes" in bad.stderr and "Traceback" not in bad.stderr
+    early = run("package", "export", "--month", month, "-o", str(tmp_path / "p.zip"),
+                data_dir=demo_dir, check=False)  # fmt: skip
+    assert early.returncode == 1 and "Cierre primero" in early.stderr
+    run("month", "close", "--month", month, data_dir=demo_dir)
+    run("package", "export", "--month", month, "-o", str(tmp_path / "demo.zip"), data_dir=demo_dir)
+    run("month", "reopen", "--month", month, "--reason", "Prueba", data_dir=demo_dir)
+
+    # A real office sends an (empty) month; headquarters imports a batch with two bad files.
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
+    boss = {"FRONTERA_DESK_USER": "jefa", "FRONTERA_DESK_PASSWORD": "clave-segura-33"}
+    add_boss = {**admin, "FRONTERA_DESK_NEW_PASSWORD": boss["FRONTERA_DESK_PASSWORD"]}
+    office, hq = tmp_path / "arr", tmp_path / "hq"
+    run("setup", "--office", "ARR", "--name", "Oficina Arriaga", data_dir=office, env=admin)
+    run("setup", "--office", "CEN", "--name", "Oficinas centrales", "--hq", data_dir=hq, env=admin)
+    for folder in (office, hq):
+        run("user", "add", "jefa", "--role", "supervisor", "--name", "Jefa", data_dir=folder,
+            env=add_boss)  # fmt: skip
+    run("month", "close", "--month", month, data_dir=office, env=boss)
+    real = tmp_path / "arr.zip"
+    run("package", "export", "--month", month, "-o", str(real), data_dir=office, env=boss)
+    junk = tmp_path / "notas.zip"
+    junk.write_text("no soy un zip")
+    batch = run("package", "import", str(tmp_path / "demo.zip"), str(junk), str(real),
+                data_dir=hq, env=boss, check=False)  # fmt: skip
+    assert batch.returncode == 1
+    assert f"ARR {month}: revisión 1 importada." in batch.stdout
+    rejected = batch.stderr.strip().splitlines()
+    assert (
+        len(rejected) == 2
+        and "demostración" in rejected[0]
+        and "no es un archivo zip" in rejected[1]
     )
-    assert pdf.returncode == 1 and "solo en JSON" in pdf.stderr
+    again = run("package", "import", str(real), data_dir=hq, env=boss)
+    assert "sin cambios" in again.stdout
+    run("summary", "--month", month, "-o", str(tmp_path / "total.json"), data_dir=hq, env=boss)
+    total = json.loads((tmp_path / "total.json").read_text(encoding="utf-8"))
+    assert [o["code"] for o in total["offices"]] == ["ARR"]

@@ -178,9 +178,8 @@ def test_budget_and_targets_progress_over_the_year(month, actors):
          (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): 2_000_000},
         {Indicator.SUPPORTS: 10, Indicator.ATTENDEES: 28, Indicator.AMOUNT: 0},
     )  # fmt: skip
-    with month.write() as session:
-        with pytest.raises(PermissionDenied):
-            plan.set_plan(session, ana, year_plan)
+    with month.write() as session, pytest.raises(PermissionDenied):
+        plan.set_plan(session, ana, year_plan)
     with month.write() as session:
         plan.set_plan(session, boss, year_plan)
         bad = plan.Plan(TODAY.year, {(BudgetCategory.SUPPORT_TYPE, "NOPE"): 1}, {})

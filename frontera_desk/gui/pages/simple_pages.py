@@ -1,33 +1,32 @@
-"""Inicio (the month at a glance) and the plain page of sections not built yet."""
+"""Inicio: what is waiting, and the month so far in figures and charts."""
 
 from __future__ import annotations
 
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.services import dashboard
-
-
-class PlaceholderPage(QWidget):
-    """A section that this version does not have yet; says so plainly."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{title}</h2>")
-        text = QLabel(
-            self.tr("This section is not available yet in this version of Frontera Desk.")
-        )
-        text.setWordWrap(True)
-        layout.addWidget(heading)
-        layout.addWidget(text)
-        layout.addStretch()
-
-    def refresh(self) -> None:
-        """Nothing to load."""
 
 
 class HomePage(QWidget):
@@ -86,12 +85,12 @@ class HomePage(QWidget):
                 box.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
             self.values[key] = value
             grid.addWidget(card, index // 3, index % 3)
-        note = QLabel(
-            self.tr("Charts and the monthly summary will arrive with the Reports section.")
-        )
-        note.setStyleSheet("color: #666;")
-        layout.addWidget(note)
-        layout.addStretch()
+        charts = QHBoxLayout()
+        self.type_chart = _chart_view(self.tr("Supports delivered this month, by type"))
+        self.day_chart = _chart_view(self.tr("Supports delivered per day"))
+        charts.addWidget(self.type_chart, 3)
+        charts.addWidget(self.day_chart, 2)
+        layout.addLayout(charts, 1)
 
     def refresh(self) -> None:
         with self.ctx.db.read() as session:
@@ -103,3 +102,53 @@ class HomePage(QWidget):
         for key, label in self.values.items():
             value = getattr(figures, key)
             label.setText(labels.money(value) if key == "amount_this_month" else f"{value:,}")
+        language = self.ctx.language
+        names = [labels.support_type(code, name, language) for code, name, _ in figures.by_type]
+        _bars(self.type_chart, names, [n for *_, n in figures.by_type], horizontal=True)
+        _bars(self.day_chart, [str(day) for day, _ in figures.by_day],
+              [n for _, n in figures.by_day], horizontal=False)  # fmt: skip
+
+
+def _chart_view(title: str) -> QChartView:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(240)
+    view.setAccessibleName(title)
+    return view
+
+
+def _bars(view: QChartView, names: list[str], values: list[int], horizontal: bool) -> None:
+    """Replace the chart's bars (one series, teal) and its axes."""
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("")
+    bars.append([float(v) for v in values])
+    bars.setColor(QColor("#00695c"))
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(names)
+    count = QValueAxis()
+    count.setLabelFormat("%d")
+    count.setRange(0, max(values, default=0) or 1)
+    count.applyNiceNumbers()
+    if not horizontal:
+        categories.setLabelsAngle(0)
+        step = max(1, len(names) // 10)
+        # categories must differ: the days not labelled get invisible distinct names
+        categories.setCategories(
+            [n if i % step == 0 else "\u200b" * (i + 1) for i, n in enumerate(names)]
+        )
+    chart.addAxis(
+        categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    )
+    chart.addAxis(count, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(count)

@@ -1,0 +1,280 @@
+"""Reportes: the monthly summary previewed in the app, month close, exports and the package for
+headquarters; at headquarters, the packages received and the consolidated summary."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.exchange import package
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.gui.workers import run_in_background
+from frontera_desk.services import months
+from frontera_desk.services.context import Action
+
+MONTHS_SHOWN = 24
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.is_hq = ctx.office.is_hq
+        self._tmp = Path(tempfile.mkdtemp(prefix="frontera-resumen-"))
+        self._jobs: list[Any] = []
+        self._document: dict[str, Any] | None = None
+        can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.month = QComboBox()
+        self.month.setAccessibleName(self.tr("Month"))
+        today = date.today()
+        for back in range(MONTHS_SHOWN):
+            year, index = divmod(today.year * 12 + today.month - 1 - back, 12)
+            name = months.month_name(year, index + 1).capitalize()
+            if back == 0:
+                name = self.tr("%1 (so far)").replace("%1", name)
+            self.month.addItem(name, (year, index + 1))
+        self.month.setCurrentIndex(1)  # the month just finished: the one to close and send
+        self.state = QLabel()
+        self.state.setObjectName("monthState")
+        self.close_button = QPushButton(self.tr("&Close month"))
+        self.reopen_button = QPushButton(self.tr("&Reopen month…"))
+        for button in (self.close_button, self.reopen_button):
+            button.setVisible(can_close)
+        month_label = QLabel(self.tr("&Month:"))
+        month_label.setBuddy(self.month)
+        bar.addWidget(month_label)
+        bar.addWidget(self.month)
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.close_button)
+        bar.addWidget(self.reopen_button)
+        layout.addLayout(bar)
+        exports = QHBoxLayout()
+        self.save_buttons = {}
+        for suffix, text in ((".pdf", self.tr("Save &PDF…")), (".xlsx", self.tr("Save &XLSX…")),
+                             (".json", self.tr("Save &JSON…"))):  # fmt: skip
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=suffix: self.save(s))
+            exports.addWidget(button)
+            self.save_buttons[suffix] = button
+        self.package_button = QPushButton(self.tr("Monthly &package for headquarters…"))
+        self.package_button.setVisible(can_close)
+        self.import_button = QPushButton(self.tr("&Import packages…"))
+        self.import_button.setVisible(self.is_hq and ctx.actor.can(Action.IMPORT_PACKAGES))
+        exports.addWidget(self.package_button)
+        exports.addWidget(self.import_button)
+        exports.addStretch()
+        layout.addLayout(exports)
+        self.message = QLabel()
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Summary preview"))
+        if self.is_hq:
+            self.received = small_table("receivedTable", [
+                self.tr("Office"), self.tr("Month"), self.tr("Revision"), self.tr("Received"),
+            ])  # fmt: skip
+            splitter = QSplitter()
+            splitter.addWidget(self.received)
+            splitter.addWidget(self.view)
+            splitter.setSizes([380, 700])
+            layout.addWidget(splitter, 1)
+        else:
+            layout.addWidget(self.view, 1)
+        self.month.currentIndexChanged.connect(self.refresh)
+        self.close_button.clicked.connect(self.close_month)
+        self.reopen_button.clicked.connect(self.reopen_month)
+        self.package_button.clicked.connect(self.export_package)
+        self.import_button.clicked.connect(self.import_packages)
+
+    def period(self) -> tuple[int, int]:
+        year, month = self.month.currentData()
+        return int(year), int(month)
+
+    def refresh(self) -> None:
+        year, month = self.period()
+        if self.is_hq:
+            self._load_received()
+        else:
+            with self.ctx.db.read() as session:
+                state = months.state(session, self.ctx.office.code, year, month)
+            if state.closed:
+                text = self.tr("Closed — revision %1").replace("%1", str(state.revision))
+            elif state.revision:
+                text = self.tr("Reopened — next closing makes revision %1").replace(
+                    "%1", str(state.revision))  # fmt: skip
+            else:
+                text = self.tr("Open")
+            self.state.setText(text)
+            finished = (year, month) < (date.today().year, date.today().month)
+            self.close_button.setEnabled(finished and not state.closed)
+            self.reopen_button.setEnabled(state.closed)
+            self.package_button.setEnabled(state.closed)
+        self._render()
+
+    def _render(self) -> None:
+        """Write the month's summary PDF off the GUI thread and show it."""
+        year, month = self.period()
+        target = self._tmp / f"resumen-{year}-{month:02d}.pdf"
+        self.document.close()
+        self.message.setText(self.tr("Preparing the summary…"))
+        for button in self.save_buttons.values():
+            button.setEnabled(False)
+
+        def work(_report: Any) -> dict[str, Any]:
+            with self.ctx.db.read() as session:
+                document = package.summary_document(session, year, month)
+            package.write_document(document, target, self.ctx.office.is_demo)
+            return document
+
+        def done(document: dict[str, Any]) -> None:
+            if self.period() != (year, month):
+                return  # the user chose another month meanwhile
+            self._document = document
+            self.document.load(str(target))
+            self.message.setText("")
+            for button in self.save_buttons.values():
+                button.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FronteraError):
+                raise error
+            self._document = None
+            self.message.setText(str(error))
+
+        self._jobs = [run_in_background(work, done, failed)]
+
+    def save(self, suffix: str) -> None:
+        if self._document is None:
+            return
+        year, month = self.period()
+        name = f"resumen-{self.ctx.office.code}-{year}-{month:02d}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save summary"), str(Path.home() / name), f"*{suffix}"
+        )
+        if not chosen:
+            return
+        target = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
+        try:
+            package.write_document(self._document, target, self.ctx.office.is_demo)
+        except (FronteraError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Save summary"), str(error))
+            return
+        self.message.setText(self.tr("Summary saved: %1").replace("%1", str(target)))
+
+    def _write(self, action: Any) -> bool:
+        try:
+            with self.ctx.db.write() as session:
+                action(session)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Reports"), str(error))
+            return False
+        return True
+
+    def close_month(self) -> None:
+        year, month = self.period()
+        name = months.month_name(year, month)
+        answer = QMessageBox.question(
+            self, self.tr("Close month"),
+            self.tr("Close %1? Supports, receipts, disbursements and activities dated in it can "
+                    "no longer be recorded or changed until a supervisor reopens it.")
+            .replace("%1", name),
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes and self._write(
+            lambda s: months.close_month(s, self.ctx.actor, year, month)
+        ):
+            self.refresh()
+
+    def reopen_month(self) -> None:
+        year, month = self.period()
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Reopen month"),
+            self.tr("Why must %1 be reopened? (recorded in the audit log)")
+            .replace("%1", months.month_name(year, month)),
+        )  # fmt: skip
+        if ok and self._write(
+            lambda s: months.reopen_month(s, self.ctx.actor, year, month, reason)
+        ):
+            self.refresh()
+
+    def export_package(self) -> None:
+        year, month = self.period()
+        with self.ctx.db.read() as session:
+            revision = months.state(session, self.ctx.office.code, year, month).revision
+        name = f"paquete-{self.ctx.office.code}-{year}-{month:02d}-r{revision}.zip"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Monthly package for headquarters"), str(Path.home() / name), "*.zip"
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if self._write(lambda s: package.export_package(s, self.ctx.actor, year, month, target)):
+            self.message.setText(
+                self.tr("Package written: %1. Send it to headquarters.").replace("%1", chosen)
+            )
+
+    def import_packages(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import monthly packages"), str(Path.home()), "*.zip"
+        )
+        if chosen:
+            self.import_files([Path(name) for name in chosen])
+
+    def import_files(self, files: list[Path]) -> list[str]:
+        """Import each file in its own transaction: a rejected one leaves the rest imported."""
+        lines = []
+        for file in files:
+            try:
+                with self.ctx.db.write() as session:
+                    lines.append(package.import_package(session, self.ctx.actor, file))
+            except FronteraError as error:
+                lines.append(self.tr("Rejected: %1").replace("%1", str(error)))
+        self.message.setText("\n".join(lines))
+        self.refresh()
+        return lines
+
+    def _load_received(self) -> None:
+        with self.ctx.db.read() as session:
+            rows = package.received(session)
+        self.received.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            received = row.received_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            cells = (f"{row.office_code} — {row.office_name}", f"{row.year}-{row.month:02d}",
+                     str(row.revision), received)  # fmt: skip
+            for column, text in enumerate(cells):
+                self.received.setItem(index, column, QTableWidgetItem(text))
+        year, month = self.period()
+        held = sum(1 for r in rows if (r.year, r.month) == (year, month))
+        self.state.setText(self.tr("%n office(s) received for this month", "", held))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.document.close()
+        super().closeEvent(event)

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 from frontera_desk.db.models import BudgetLine, SupportType, Target
 from frontera_desk.domain.enums import BudgetCategory, Indicator
 from frontera_desk.domain.errors import ValidationError
-from frontera_desk.domain.money import format_money
+from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import clean
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 
-MAX_CENTAVOS = 10**14  # a trillion pesos: beyond any office's budget, below SQLite's integer limit
+MAX_TARGET = 10**9
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,11 @@ def set_plan(session: Session, actor: Actor, plan: Plan) -> Plan:
             raise ValidationError("budget", f"Presupuesto: no existe el tipo de apoyo {key}.")
         if not key or len(key) > 200:
             raise ValidationError("budget", "Presupuesto: falta el nombre de la fuente.")
-        if not 0 <= amount < MAX_CENTAVOS:
+        if not 0 <= amount <= MAX_CENTAVOS:
             raise ValidationError("budget", f"Presupuesto de {key}: importe no válido.")
         if amount:
             budget[(category, key)] = amount
-    if any(not 0 <= value < MAX_CENTAVOS for value in plan.targets.values()):
+    if any(not 0 <= value <= max(MAX_TARGET, MAX_CENTAVOS) for value in plan.targets.values()):
         raise ValidationError("targets", "Metas: los valores deben ser positivos.")
     targets = {k: v for k, v in plan.targets.items() if v}
     old = get_plan(session, plan.year)

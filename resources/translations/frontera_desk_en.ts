@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <source>%n office(s) received for this month</source>
+        <translation>
+            <numerusform>%n office received for this month</numerusform>
+            <numerusform>%n offices received for this month</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupportsPage</name>
     <message numerus="yes">
         <source>%n support(s)</source>

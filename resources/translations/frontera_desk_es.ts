@@ -285,6 +285,10 @@
         <translation>&amp;Oficina</translation>
     </message>
     <message>
+        <source>Budget and &amp;targets</source>
+        <translation>Presupuesto y &amp;metas</translation>
+    </message>
+    <message>
         <source>Data &amp;retention</source>
         <translation>&amp;Conservación de datos</translation>
     </message>
@@ -960,8 +964,12 @@
         <translation>Ver lista</translation>
     </message>
     <message>
-        <source>Charts and the monthly summary will arrive with the Reports section.</source>
-        <translation>Las gráficas y el resumen mensual llegarán con la sección Reportes.</translation>
+        <source>Supports delivered this month, by type</source>
+        <translation>Apoyos entregados este mes, por tipo</translation>
+    </message>
+    <message>
+        <source>Supports delivered per day</source>
+        <translation>Apoyos entregados por día</translation>
     </message>
     <message>
         <source>DEMONSTRATION DATA</source>
@@ -1983,10 +1991,54 @@ Archivo de registro: %3</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
+    <name>PlanTab</name>
     <message>
-        <source>This section is not available yet in this version of Frontera Desk.</source>
-        <translation>Esta sección aún no está disponible en esta versión de Frontera Desk.</translation>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>Annual budget: supports delivered count against their type; disbursements of agreements count against the agreement&apos;s funding source.</source>
+        <translation>Presupuesto anual: los apoyos entregados se cargan a su tipo; las ministraciones de convenios, a la fuente de financiamiento del convenio.</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>Partida</translation>
+    </message>
+    <message>
+        <source>Annual budget</source>
+        <translation>Presupuesto anual</translation>
+    </message>
+    <message>
+        <source>&amp;Add funding source</source>
+        <translation>&amp;Agregar fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Annual target</source>
+        <translation>Meta anual</translation>
+    </message>
+    <message>
+        <source>&amp;Save budget and targets</source>
+        <translation>&amp;Guardar presupuesto y metas</translation>
+    </message>
+    <message>
+        <source>Support: %1</source>
+        <translation>Apoyo: %1</translation>
+    </message>
+    <message>
+        <source>Funding source, as written in the agreements</source>
+        <translation>Fuente de financiamiento, tal como se escribe en los convenios</translation>
+    </message>
+    <message>
+        <source>Budget and targets of %1 saved.</source>
+        <translation>Presupuesto y metas de %1 guardados.</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2205,132 @@ Archivo de registro: %3</translation>
     <message>
         <source>Error message</source>
         <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (en curso)</translation>
+    </message>
+    <message>
+        <source>&amp;Close month</source>
+        <translation>&amp;Cerrar mes</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen month…</source>
+        <translation>&amp;Reabrir mes…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mes:</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Guardar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save &amp;XLSX…</source>
+        <translation>Guardar &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation>Guardar &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;package for headquarters…</source>
+        <translation>&amp;Paquete mensual para oficinas centrales…</translation>
+    </message>
+    <message>
+        <source>&amp;Import packages…</source>
+        <translation>&amp;Importar paquetes…</translation>
+    </message>
+    <message>
+        <source>Summary preview</source>
+        <translation>Vista previa del resumen</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Closed — revision %1</source>
+        <translation>Cerrado — revisión %1</translation>
+    </message>
+    <message>
+        <source>Reopened — next closing makes revision %1</source>
+        <translation>Reabierto — el próximo cierre será la revisión %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Preparing the summary…</source>
+        <translation>Preparando el resumen…</translation>
+    </message>
+    <message>
+        <source>Save summary</source>
+        <translation>Guardar resumen</translation>
+    </message>
+    <message>
+        <source>Summary saved: %1</source>
+        <translation>Resumen guardado: %1</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reportes</translation>
+    </message>
+    <message>
+        <source>Close month</source>
+        <translation>Cerrar mes</translation>
+    </message>
+    <message>
+        <source>Close %1? Supports, receipts, disbursements and activities dated in it can no longer be recorded or changed until a supervisor reopens it.</source>
+        <translation>¿Cerrar %1? Ya no se podrán registrar ni modificar apoyos, recibos, ministraciones ni actividades con fecha en ese mes hasta que un(a) supervisor(a) lo reabra.</translation>
+    </message>
+    <message>
+        <source>Reopen month</source>
+        <translation>Reabrir mes</translation>
+    </message>
+    <message>
+        <source>Why must %1 be reopened? (recorded in the audit log)</source>
+        <translation>¿Por qué se debe reabrir %1? (queda en la bitácora)</translation>
+    </message>
+    <message>
+        <source>Monthly package for headquarters</source>
+        <translation>Paquete mensual para oficinas centrales</translation>
+    </message>
+    <message>
+        <source>Package written: %1. Send it to headquarters.</source>
+        <translation>Paquete escrito: %1. Envíelo a oficinas centrales.</translation>
+    </message>
+    <message>
+        <source>Import monthly packages</source>
+        <translation>Importar paquetes mensuales</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n office(s) received for this month</source>
+        <translation>
+            <numerusform>%n oficina recibida en este mes</numerusform>
+            <numerusform>%n oficinas recibidas en este mes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

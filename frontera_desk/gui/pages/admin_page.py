@@ -1,4 +1,5 @@
-"""Administración: users, the audit log and its check, office settings, and data retention.
+"""Administración: users, the audit log and its check, office settings, budget and targets,
+data retention and backups.
 
 Each tab appears only to the roles that may use it; the services check again.
 """
@@ -111,6 +112,11 @@ class AdminPage(QWidget):
             self.tabs.addTab(self._audit_tab(), self.tr("Audit &log"))
         if can(Action.MANAGE_SETTINGS):
             self.tabs.addTab(self._settings_tab(), self.tr("&Office"))
+        if can(Action.SET_PLAN):
+            from frontera_desk.gui.pages.plan_tab import PlanTab
+
+            self.plan = PlanTab(ctx)
+            self.tabs.addTab(self.plan, self.tr("Budget and &targets"))
         if can(Action.ANONYMIZE_PERSON):
             self.tabs.addTab(self._retention_tab(), self.tr("Data &retention"))
         if can(Action.BACKUP):

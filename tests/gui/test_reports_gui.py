@@ -1,0 +1,125 @@
+"""Reportes, the budget and targets tab and the charts on Inicio, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from frontera_desk.domain.enums import BudgetCategory, Indicator, Role
+from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.pages.plan_tab import PlanTab
+from frontera_desk.gui.pages.reports_page import ReportsPage
+from frontera_desk.gui.pages.simple_pages import HomePage
+from frontera_desk.services import months, plan
+from frontera_desk.services.office import OfficeInfo
+from frontera_desk.settings import Settings
+from tests.unit.test_package import LAST_MONTH, new_office
+from tests.unit.test_summary import TODAY, build_month
+
+
+def _wait_for_preview(qtbot, page: ReportsPage) -> None:
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+
+
+def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_path, monkeypatch):
+    build_month(db, actors, LAST_MONTH)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    _wait_for_preview(qtbot, page)
+    assert page.period() == (LAST_MONTH.year, LAST_MONTH.month)
+    assert page.state.text() == "Abierto" and page.close_button.isEnabled()
+    assert not page.package_button.isEnabled()  # a package needs a closed month
+    assert page.document.pageCount() >= 3
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.close_button.click()
+    assert page.state.text() == "Cerrado — revisión 1"
+    with db.read() as session:
+        assert months.state(session, "TAP", LAST_MONTH.year, LAST_MONTH.month).closed
+    target = tmp_path / "paquete.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.package_button.click()
+    assert target.exists() and "Envíelo a oficinas centrales" in page.message.text()
+    _wait_for_preview(qtbot, page)
+    workbook = tmp_path / "resumen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(workbook), ""))
+    page.save_buttons[".xlsx"].click()
+    assert (tmp_path / "resumen.xlsx").exists()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Faltó un apoyo", True))
+    page.reopen_button.click()
+    assert page.state.text().startswith("Reabierto")
+    assert page.close_button.isEnabled() and not page.package_button.isEnabled()
+    page.grab().save(str(tmp_path / "reportes.png"))
+
+
+def test_a_caseworker_sees_reports_but_cannot_close(qtbot, make_ctx):
+    page = ReportsPage(make_ctx(Role.CAPTURISTA))
+    qtbot.addWidget(page)
+    assert page.close_button.isHidden() and page.package_button.isHidden()
+
+
+def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_path):
+    office_db, office_actors = new_office(tmp_path, "ARR")
+    build_month(office_db, office_actors, LAST_MONTH)
+    boss = office_actors[Role.SUPERVISOR]
+    from frontera_desk.exchange import package
+
+    with office_db.write() as session:
+        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+        package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month,
+                               tmp_path / "arr.zip")  # fmt: skip
+    office_db.dispose()
+    (tmp_path / "roto.zip").write_bytes(b"esto no es un zip")
+    hq_db, hq_actors = new_office(tmp_path, "CEN", is_hq=True)
+    from frontera_desk import paths
+
+    office = OfficeInfo("CEN", "Oficina CEN", is_hq=True, is_demo=False)
+    ctx = AppContext(hq_db, hq_actors[Role.SUPERVISOR], office, paths.resolve(tmp_path / "CEN"),
+                     Settings())  # fmt: skip
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.import_button.isVisibleTo(page) and page.close_button.isHidden()
+    lines = page.import_files([tmp_path / "roto.zip", tmp_path / "arr.zip"])
+    assert lines[0].startswith("Rechazado: roto.zip:") and "importada" in lines[1]
+    assert page.received.rowCount() == 1
+    assert page.received.item(0, 0).text() == "ARR — Oficina ARR"
+    assert page.state.text() == "1 oficina recibida en este mes"
+    _wait_for_preview(qtbot, page)
+    hq_db.dispose()
+
+
+def test_the_budget_and_targets_tab_saves_what_is_typed(qtbot, make_ctx, db):
+    tab = PlanTab(make_ctx())
+    qtbot.addWidget(tab)
+    rows = {tab.budget.item(r, 0).text(): r for r in range(tab.budget.rowCount())}
+    tab.budget.item(rows["Apoyo: Despensa"], 1).setText("250,000")
+    tab._source_row("Recursos estatales", 0)
+    tab.budget.item(tab.budget.rowCount() - 1, 1).setText("1,500,000.50")
+    tab.targets.item(list(Indicator).index(Indicator.SUPPORTS), 1).setText("600")
+    tab.targets.item(list(Indicator).index(Indicator.AMOUNT), 1).setText("800,000")
+    tab.save()
+    assert "guardados" in tab.error.text()
+    with db.read() as session:
+        saved = plan.get_plan(session, TODAY.year)
+    assert saved.budget == {
+        (BudgetCategory.SUPPORT_TYPE, "DESPENSA"): 25_000_000,
+        (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): 150_000_050,
+    }
+    assert saved.targets == {Indicator.SUPPORTS: 600, Indicator.AMOUNT: 80_000_000}
+    tab.targets.item(0, 1).setText("muchos")
+    tab.save()
+    assert "escriba un número entero" in tab.error.text()
+    with db.read() as session:
+        assert plan.get_plan(session, TODAY.year) == saved  # nothing lost, nothing half-saved
+
+
+def test_inicio_draws_the_month_by_type_and_by_day(qtbot, db, actors, ctx):
+    build_month(db, actors, TODAY)
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    series = page.type_chart.chart().series()
+    assert len(series) == 1 and series[0].barSets()[0].count() == 1  # only Despensa delivered
+    assert series[0].barSets()[0].at(0) == 2
+    days = page.day_chart.chart().series()[0].barSets()[0]
+    assert days.count() == TODAY.day and days.at(TODAY.day - 1) == 2

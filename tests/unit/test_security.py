@@ -159,6 +159,7 @@ MATRIX = {
     Role.ADMINISTRADOR: {
         Action.MANAGE_USERS,
         Action.MANAGE_SETTINGS,
+        Action.SET_PLAN,
         Action.VIEW_AUDIT,
         Action.BACKUP,
         Action.RESTORE,

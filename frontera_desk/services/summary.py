@@ -212,9 +212,6 @@ def _agreements(session: Session, start: date, end: date) -> dict[str, int]:
 def monthly_summary(session: Session, office_code: str, year: int, month: int) -> MonthlySummary:
     start, end = month_bounds(year, month)
     by_type = _by_type(session, start, end)
-    served = session.execute(
-        select(func.count(Support.person_id.distinct())).where(*_delivered_in(start, end))
-    ).scalar_one()  # fmt: skip
     who = _people(session, start, end)
     receipts = session.execute(
         select(func.count(Receipt.id), func.min(Receipt.folio), func.max(Receipt.folio))
@@ -243,7 +240,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         by_type=by_type,
         supports=sum(t.supports for t in by_type),
         amount_centavos=sum(t.amount_centavos for t in by_type),
-        people=int(served),
+        people=sum(who["sex"].values()),  # each person served once, with their sex
         people_by_sex=dict(sorted(who["sex"].items())),
         people_by_age_band={band: who["band"].get(band, 0) for band in AGE_BANDS},
         people_by_nationality=dict(sorted(who["nationality"].items())),

@@ -61,6 +61,8 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
                     cell.number_format = RATIO_FORMAT
                 elif isinstance(value, int):
                     cell.number_format = COUNT_FORMAT
+        if not section.rows:
+            sheet.append([section.empty])
         sheet.column_dimensions["A"].width = 48
         for letter in "BCDEF":
             sheet.column_dimensions[letter].width = 18

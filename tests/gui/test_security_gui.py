@@ -140,7 +140,7 @@ def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed
     window.nav.setCurrentRow(6)
     admin = window.stack.currentWidget()
     tabs = [admin.tabs.tabText(i) for i in range(admin.tabs.count())]
-    assert tabs == ["&Usuarios", "&Bitácora", "&Oficina", "&Respaldos"]  # no retention: not theirs
+    assert tabs == ["&Usuarios", "&Bitácora", "&Oficina", "Presupuesto y &metas", "&Respaldos"]
     assert admin.users.rowCount() == 2
     admin.verify_chain()
     assert "íntegra" in admin.verify_result.text()

@@ -287,6 +287,9 @@ def test_the_pdf_text_the_workbook_and_the_json_carry_the_same_figures(sent, tmp
     for section in sections(document):
         assert section.title in pdf
         sheet = [list(r) for r in book[section.key].iter_rows(min_row=3, values_only=True)]
+        if not section.rows:
+            assert [c for c in sheet[0] if c] == [section.empty] and section.empty in pdf
+            continue
         assert len(sheet) == len(section.rows), section.key
         for row, cells in zip(section.rows, sheet, strict=True):
             line = " ".join(cell_text(c) for c in row)

@@ -3,6 +3,7 @@ headquarters; at headquarters, the packages received and the consolidated summar
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.is_hq = ctx.office.is_hq
-        self._tmp = Path(tempfile.mkdtemp(prefix="frontera-resumen-"))
+        self._tmp = folder = Path(tempfile.mkdtemp(prefix="frontera-resumen-"))
+        self.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
         self._jobs: list[Any] = []
         self._document: dict[str, Any] | None = None
         can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq

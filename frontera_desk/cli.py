@@ -316,10 +316,11 @@ def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from pathlib import Path
 
-    from frontera_desk.exchange.package import parse_period, summary_document, write_document
+    from frontera_desk.exchange.package import summary_document, write_document
+    from frontera_desk.services.months import parse_month
     from frontera_desk.services.office import get_office
 
-    year, month = parse_period(args.month)
+    year, month = parse_month(args.month)
     target = Path(args.output)
     if target.suffix.lower() not in (".pdf", ".xlsx", ".json"):
         raise FronteraError("El resumen se escribe en .pdf, .xlsx o .json.")
@@ -332,10 +333,9 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
 
 def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
-    from frontera_desk.exchange.package import parse_period
     from frontera_desk.services import months
 
-    year, month = parse_period(args.month)
+    year, month = months.parse_month(args.month)
     with signed_in(app_paths) as signed, signed.db.write() as session:
         if args.action == "close":
             state = months.close_month(session, signed.actor, year, month)
@@ -349,24 +349,23 @@ def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _package(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from pathlib import Path
 
-    from frontera_desk.exchange.package import export_package, import_package, parse_period
+    from frontera_desk.exchange.package import export_package, import_packages
+    from frontera_desk.services.months import parse_month
 
     with signed_in(app_paths) as signed:
         if args.action == "export":
-            year, month = parse_period(args.month)
+            year, month = parse_month(args.month)
             with signed.db.write() as session:
                 export_package(session, signed.actor, year, month, Path(args.output))
             print(f"Paquete de {args.month} escrito en {args.output}.")
             return 0
-        rejected = 0
-        for name in args.files:
-            try:
-                with signed.db.write() as session:
-                    print(import_package(session, signed.actor, Path(name)))
-            except FronteraError as error:
-                rejected += 1
-                print(f"frontera-desk: rechazado: {error}", file=sys.stderr)
-        return 1 if rejected else 0
+        outcome = import_packages(signed.db, signed.actor, [Path(name) for name in args.files])
+        for accepted, line in outcome:
+            if accepted:
+                print(line)
+            else:
+                print(f"frontera-desk: rechazado: {line}", file=sys.stderr)
+        return 0 if all(accepted for accepted, _ in outcome) else 1
 
 
 def _receipt(args: argparse.Namespace, app_paths: paths.Paths) -> int:

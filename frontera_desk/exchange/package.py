@@ -13,6 +13,7 @@ import json
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontera_desk import __version__
+from frontera_desk.db import Database
 from frontera_desk.db.models import ReceivedPackage
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.exchange import summary_json
@@ -37,17 +39,6 @@ FILES = ("resumen.json", "resumen.pdf", "resumen.xlsx")
 MAX_ENTRIES = 8
 MAX_TOTAL_BYTES = 50_000_000  # far above a real package (a few hundred KB)
 MAX_RATIO = 200  # uncompressed / compressed, per file: beyond it, a zip bomb
-
-
-def parse_period(text: str) -> tuple[int, int]:
-    """``"2026-10"`` → ``(2026, 10)``, or a one-line error."""
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        if len(text) == 7 and 2000 <= year <= 2100 and 1 <= month <= 12:
-            return year, month
-    except ValueError:
-        pass
-    raise FronteraError(f"«{text}» no es un mes (ejemplo: 2026-10).")
 
 
 # --- documents and their files -----------------------------------------------------------------
@@ -153,7 +144,7 @@ class Package:
 
     @property
     def period(self) -> tuple[int, int]:
-        return parse_period(self.manifest["period"])
+        return months.parse_month(self.manifest["period"])
 
 
 def _safe_name(info: zipfile.ZipInfo) -> str:
@@ -300,6 +291,24 @@ def import_package(session: Session, actor: Actor, path: Path) -> str:
                  {"oficina": code, "mes": package.manifest["period"], "revision": revision,
                   "cadena_bitacora": package.manifest["audit_chain_head"]})  # fmt: skip
     return f"{label}: revisión {revision} importada{replaced}."
+
+
+def import_packages(
+    db: Database, actor: Actor, files: list[Path],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[bool, str]]:  # fmt: skip
+    """Import each file in its own transaction, so that a rejected one leaves the rest imported.
+    One (accepted, line) per file."""
+    outcome = []
+    for done, file in enumerate(files, start=1):
+        try:
+            with db.write() as session:
+                outcome.append((True, import_package(session, actor, file)))
+        except FronteraError as error:
+            outcome.append((False, str(error)))
+        if progress:
+            progress(done, len(files))
+    return outcome
 
 
 def received(session: Session, year: int | None = None, month: int | None = None) -> list[Received]:

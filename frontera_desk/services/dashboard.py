@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import Person, Support, SupportType
+from frontera_desk.db.models import Person, Support
 from frontera_desk.domain.enums import SupportStatus
+from frontera_desk.services import summary
 
 
 @dataclass(frozen=True)
@@ -26,40 +27,25 @@ class Overview:
 
 def overview(session: Session, today: date | None = None) -> Overview:
     today = today or date.today()
-    start = today.replace(day=1)
+    start, tomorrow = today.replace(day=1), today + timedelta(days=1)
+    in_month = summary.delivered_between(start, tomorrow)
     by_status = dict(
         session.execute(select(Support.status, func.count()).group_by(Support.status)).all()
     )
-    count, amount, served = session.execute(
-        select(
-            func.count(Support.id),
-            func.coalesce(func.sum(Support.amount_centavos), 0),
-            func.count(Support.person_id.distinct()),
-        ).where(
-            Support.status == SupportStatus.DELIVERED.value,
-            Support.delivered_on >= start,
-            Support.delivered_on <= today,
-        )
-    ).one()
-    delivered = (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
-                 Support.delivered_on <= today)  # fmt: skip
-    by_type = session.execute(
-        select(SupportType.code, SupportType.name, func.count(Support.id))
-        .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(*delivered).group_by(SupportType.id).order_by(SupportType.sort_order)
-    ).all()  # fmt: skip
+    by_type = summary.supports_by_type(session, start, tomorrow)
+    served = session.scalar(select(func.count(Support.person_id.distinct())).where(*in_month))
     per_day = dict(session.execute(
-        select(Support.delivered_on, func.count(Support.id)).where(*delivered)
+        select(Support.delivered_on, func.count(Support.id)).where(*in_month)
         .group_by(Support.delivered_on)
     ).all())  # fmt: skip
     return Overview(
         people=session.scalar(select(func.count(Person.id))) or 0,
         awaiting_approval=by_status.get(SupportStatus.REQUESTED.value, 0),
         awaiting_delivery=by_status.get(SupportStatus.APPROVED.value, 0),
-        delivered_this_month=count,
-        amount_this_month=int(amount),
-        people_served_this_month=served,
-        by_type=tuple((code, name, n) for code, name, n in by_type),
+        delivered_this_month=sum(t.supports for t in by_type),
+        amount_this_month=sum(t.amount_centavos for t in by_type),
+        people_served_this_month=served or 0,
+        by_type=tuple((t.code, t.name, t.supports) for t in by_type),
         by_day=tuple((d.day, per_day.get(d, 0)) for d in _days(start, today)),
     )
 

@@ -17,6 +17,7 @@ from frontera_desk.domain.errors import FronteraError, OverrideRequired
 from frontera_desk.paths import Paths, demo_data_dir
 from frontera_desk.services import auth, people, supports
 from frontera_desk.services.context import Actor, actor_for
+from frontera_desk.services.months import months_back
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
 DEMO_PASSWORD = "demo"  # DESIGN §6: every demo account; a demo folder holds no real data
@@ -195,7 +196,7 @@ def create_demo(
     rng = random.Random(seed)
     today = today or date.today()
     types = {t.code: t for t in supports.support_types(session)}
-    first_day = _months_back(today, months - 1)
+    first_day = date(*months_back(today, months - 1), 1)
     span = (today - first_day).days
     total_supports = 0
     deliveries: list[tuple[date, int]] = []  # handed over at the end, in date order
@@ -254,11 +255,6 @@ def set_demo_plan(session: Session, supervisor: Actor, year: int, persons: int) 
                Indicator.WORKSHOPS: 10, Indicator.COURSES: 5, Indicator.EVENTS: 6,
                Indicator.ATTENDEES: 400}  # fmt: skip
     plan.set_plan(session, supervisor, plan.Plan(year, budget, targets))
-
-
-def _months_back(today: date, months: int) -> date:
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    return date(year, month + 1, 1)
 
 
 def _person(

@@ -20,8 +20,6 @@ from frontera_desk.domain.text import clean
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 
-MAX_TARGET = 10**9
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -61,7 +59,7 @@ def set_plan(session: Session, actor: Actor, plan: Plan) -> Plan:
             raise ValidationError("budget", f"Presupuesto de {key}: importe no válido.")
         if amount:
             budget[(category, key)] = amount
-    if any(not 0 <= value <= max(MAX_TARGET, MAX_CENTAVOS) for value in plan.targets.values()):
+    if any(not 0 <= value <= MAX_CENTAVOS for value in plan.targets.values()):
         raise ValidationError("targets", "Metas: los valores deben ser positivos.")
     targets = {k: v for k, v in plan.targets.items() if v}
     old = get_plan(session, plan.year)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -102,23 +103,19 @@ class MonthlySummary:
     narrative: str = ""
 
 
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """The first day of the month and the first day of the next one."""
-    end = date(year + (month == 12), month % 12 + 1, 1)
-    return date(year, month, 1), end
-
-
-def _delivered_in(start: date, end: date):  # type: ignore[no-untyped-def]
+def delivered_between(start: date, end: date):  # type: ignore[no-untyped-def]
+    """The conditions of a support delivered from ``start`` to before ``end``."""
     return (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
             Support.delivered_on < end)  # fmt: skip
 
 
-def _by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
+def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
+    """Supports delivered from ``start`` to before ``end``, by type in catalog order."""
     rows = session.execute(
         select(SupportType.code, SupportType.name, func.count(Support.id),
                func.sum(Support.amount_centavos), func.count(Support.person_id.distinct()))
         .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(*_delivered_in(start, end))
+        .where(*delivered_between(start, end))
         .group_by(SupportType.id).order_by(SupportType.sort_order)
     )  # fmt: skip
     return tuple(
@@ -130,7 +127,7 @@ def _people(session: Session, start: date, end: date) -> dict[str, Counter[str]]
     """People served in the month by sex, age band, nationality and vulnerability."""
     first = (
         select(Support.person_id.label("person_id"), func.min(Support.delivered_on).label("on"))
-        .where(*_delivered_in(start, end)).group_by(Support.person_id).subquery()
+        .where(*delivered_between(start, end)).group_by(Support.person_id).subquery()
     )  # fmt: skip
     out: dict[str, Counter[str]] = {k: Counter() for k in ("sex", "band", "nationality", "flag")}
     rows = session.execute(
@@ -182,36 +179,44 @@ def _activities(session: Session, start: date, end: date) -> tuple[
     return {k: (v[0], v[1]) for k, v in by_kind.items()}, by_sex, by_audience
 
 
-def _agreements(session: Session, start: date, end: date) -> dict[str, int]:
-    in_force = session.execute(
-        select(Agreement.id, Agreement.committed_centavos)
-        .where(Agreement.status == AgreementStatus.IN_FORCE.value)
-    ).all()  # fmt: skip
-    paid_before_end = dict(session.execute(
-        select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
-        .where(Disbursement.paid_on < end).group_by(Disbursement.agreement_id)
-    ).all())  # fmt: skip
-    count, paid = session.execute(
-        select(func.count(Disbursement.id),
-               func.coalesce(func.sum(Disbursement.amount_centavos), 0))
-        .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
-    ).one()  # fmt: skip
+def _deals(session: Session, start: date, end: date) -> dict[str, Any]:
+    """Agreements signed and disbursements paid between the dates (by funding source too)."""
+    by_source = {
+        source: (int(n), int(paid)) for source, n, paid in session.execute(
+            select(Agreement.funding_source, func.count(Disbursement.id),
+                   func.sum(Disbursement.amount_centavos))
+            .join(Agreement, Agreement.id == Disbursement.agreement_id)
+            .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
+            .group_by(Agreement.funding_source))
+    }  # fmt: skip
     signed = session.scalar(
         select(func.count(Agreement.id))
         .where(Agreement.signed_on >= start, Agreement.signed_on < end)
     )  # fmt: skip
     return {
         "signed": int(signed or 0),
-        "in_force": len(in_force),
-        "disbursements": int(count),
-        "disbursed_centavos": int(paid),
-        "balance": sum(c - int(paid_before_end.get(i, 0)) for i, c in in_force),
+        "disbursements": sum(n for n, _ in by_source.values()),
+        "disbursed_centavos": sum(paid for _, paid in by_source.values()),
+        "by_source": {source: paid for source, (_, paid) in by_source.items()},
     }
 
 
+def _in_force(session: Session, end: date) -> tuple[int, int]:
+    """Agreements in force, and what remains to disburse of them at the end of the period."""
+    in_force = session.execute(
+        select(Agreement.id, Agreement.committed_centavos)
+        .where(Agreement.status == AgreementStatus.IN_FORCE.value)
+    ).all()  # fmt: skip
+    paid = dict(session.execute(
+        select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
+        .where(Disbursement.paid_on < end).group_by(Disbursement.agreement_id)
+    ).all())  # fmt: skip
+    return len(in_force), sum(c - int(paid.get(i, 0)) for i, c in in_force)
+
+
 def monthly_summary(session: Session, office_code: str, year: int, month: int) -> MonthlySummary:
-    start, end = month_bounds(year, month)
-    by_type = _by_type(session, start, end)
+    start, end = months.month_bounds(year, month)
+    by_type = supports_by_type(session, start, end)
     who = _people(session, start, end)
     receipts = session.execute(
         select(func.count(Receipt.id), func.min(Receipt.folio), func.max(Receipt.folio))
@@ -225,11 +230,14 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
             Receipt.voided_at < datetime.combine(end, datetime.min.time(), tzinfo=UTC),
         )
     )
-    deals = _agreements(session, start, end)
+    deals = _deals(session, start, end)
+    in_force, balance = _in_force(session, end)
     by_kind, attendees_sex, attendees_audience = _activities(session, start, end)
     office = get_office(session)
-    year_start = date(year, 1, 1)
-    ytd = _year_to_date(session, year_start, end)
+    year_types = supports_by_type(session, date(year, 1, 1), end)
+    year_deals = _deals(session, date(year, 1, 1), end)
+    ytd = _year_to_date(session, date(year, 1, 1), end, year_types, year_deals)
+    year_plan = plan.get_plan(session, year)
     summary = MonthlySummary(
         office_code=office_code,
         office_name=office.name if office else "",
@@ -249,34 +257,35 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         receipts_voided=int(voided or 0),
         folio_range=(receipts[1] or "", receipts[2] or ""),
         agreements_signed=deals["signed"],
-        agreements_in_force=deals["in_force"],
+        agreements_in_force=in_force,
         disbursements=deals["disbursements"],
         disbursed_centavos=deals["disbursed_centavos"],
-        balance_in_force_centavos=deals["balance"],
+        balance_in_force_centavos=balance,
         activities_by_kind=by_kind,
         attendees_by_sex=dict(sorted(attendees_sex.items())),
         attendees_by_audience=dict(sorted(attendees_audience.items())),
         year_to_date=ytd,
-        budget=_budget(session, year, year_start, end),
-        targets=_targets(plan.get_plan(session, year).targets, ytd),
+        budget=_budget(session, year_plan.budget, year_types, year_deals["by_source"]),
+        targets=_targets(year_plan.targets, ytd),
     )
     return replace(summary, narrative=narrative(summary))
 
 
-def _year_to_date(session: Session, start: date, end: date) -> dict[str, int]:
-    supports, amount, people = session.execute(
-        select(func.count(Support.id), func.coalesce(func.sum(Support.amount_centavos), 0),
-               func.count(Support.person_id.distinct())).where(*_delivered_in(start, end))
-    ).one()  # fmt: skip
-    deals = _agreements(session, start, end)
+def _year_to_date(
+    session: Session, start: date, end: date, types: tuple[TypeLine, ...], deals: dict[str, Any]
+) -> dict[str, int]:
+    people = session.scalar(
+        select(func.count(Support.person_id.distinct())).where(*delivered_between(start, end))
+    )  # fmt: skip
+    amount = sum(t.amount_centavos for t in types)
     by_kind, _, _ = _activities(session, start, end)
     return {
-        "supports": int(supports),
-        "amount_centavos": int(amount),
-        "people": int(people),
+        "supports": sum(t.supports for t in types),
+        "amount_centavos": amount,
+        "people": int(people or 0),
         "agreements_signed": deals["signed"],
         "disbursed_centavos": deals["disbursed_centavos"],
-        "investment_centavos": int(amount) + deals["disbursed_centavos"],
+        "investment_centavos": amount + deals["disbursed_centavos"],
         **{f"activities_{kind}": n for kind, (n, _) in by_kind.items()},
         "attendees": sum(a for _, a in by_kind.values()),
     }
@@ -301,28 +310,19 @@ def _targets(targets: dict[Indicator, int], ytd: dict[str, int]) -> tuple[Target
     )  # fmt: skip
 
 
-def _budget(session: Session, year: int, start: date, end: date) -> tuple[BudgetProgress, ...]:
-    budget = plan.get_plan(session, year).budget
-    types = dict(session.execute(select(SupportType.code, SupportType.name)).all())
-    by_type = dict(session.execute(
-        select(SupportType.code, func.sum(Support.amount_centavos))
-        .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(*_delivered_in(start, end)).group_by(SupportType.code)
-    ).all())  # fmt: skip
-    by_source = dict(session.execute(
-        select(Agreement.funding_source, func.sum(Disbursement.amount_centavos))
-        .join(Agreement, Agreement.id == Disbursement.agreement_id)
-        .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
-        .group_by(Agreement.funding_source)
-    ).all())  # fmt: skip
-    lines = []
-    for (category, key), amount in budget.items():
-        if category is BudgetCategory.SUPPORT_TYPE:
-            lines.append(BudgetProgress(category, key, types.get(key, key), amount,
-                                        int(by_type.get(key) or 0)))  # fmt: skip
-        else:
-            lines.append(BudgetProgress(category, key, key, amount, int(by_source.get(key) or 0)))
-    return tuple(lines)
+def _budget(
+    session: Session, budget: dict[tuple[BudgetCategory, str], int],
+    types: tuple[TypeLine, ...], by_source: dict[str | None, int],
+) -> tuple[BudgetProgress, ...]:  # fmt: skip
+    """Each budget line with what was spent against it in the year."""
+    names = dict(session.execute(select(SupportType.code, SupportType.name)).all())
+    spent = {t.code: t.amount_centavos for t in types}
+    return tuple(
+        BudgetProgress(category, key, names.get(key, key), amount, spent.get(key, 0))
+        if category is BudgetCategory.SUPPORT_TYPE
+        else BudgetProgress(category, key, key, amount, by_source.get(key, 0))
+        for (category, key), amount in budget.items()
+    )
 
 
 def narrative(s: MonthlySummary) -> str:

@@ -2278,10 +2278,6 @@ Archivo de registro: %3</translation>
         <translation>Abierto</translation>
     </message>
     <message>
-        <source>Preparing the summary…</source>
-        <translation>Preparando el resumen…</translation>
-    </message>
-    <message>
         <source>Save summary</source>
         <translation>Guardar resumen</translation>
     </message>
@@ -2320,6 +2316,10 @@ Archivo de registro: %3</translation>
     <message>
         <source>Import monthly packages</source>
         <translation>Importar paquetes mensuales</translation>
+    </message>
+    <message>
+        <source>Importing packages…</source>
+        <translation>Importando paquetes…</translation>
     </message>
     <message>
         <source>Rejected: %1</source>

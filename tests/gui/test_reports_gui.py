@@ -79,7 +79,9 @@ def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     assert page.import_button.isVisibleTo(page) and page.close_button.isHidden()
-    lines = page.import_files([tmp_path / "roto.zip", tmp_path / "arr.zip"])
+    page.import_files([tmp_path / "roto.zip", tmp_path / "arr.zip"])  # off the GUI thread
+    qtbot.waitUntil(lambda: "importada" in page.message.text(), timeout=15000)
+    lines = page.message.text().splitlines()
     assert lines[0].startswith("Rechazado: roto.zip:") and "importada" in lines[1]
     assert page.received.rowCount() == 1
     assert page.received.item(0, 0).text() == "ARR — Oficina ARR"

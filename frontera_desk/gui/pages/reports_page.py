@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidgetItem,
@@ -44,7 +45,8 @@ class ReportsPage(QWidget):
         self.is_hq = ctx.office.is_hq
         self._tmp = folder = Path(tempfile.mkdtemp(prefix="frontera-resumen-"))
         self.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
-        self._jobs: list[Any] = []
+        self._render_job: Any = None  # the background jobs' signals, kept alive while they run
+        self._import_job: Any = None
         self._document: dict[str, Any] | None = None
         can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq
         layout = QVBoxLayout(self)
@@ -53,11 +55,11 @@ class ReportsPage(QWidget):
         self.month.setAccessibleName(self.tr("Month"))
         today = date.today()
         for back in range(MONTHS_SHOWN):
-            year, index = divmod(today.year * 12 + today.month - 1 - back, 12)
-            name = months.month_name(year, index + 1).capitalize()
+            year, month = months.months_back(today, back)
+            name = months.month_name(year, month).capitalize()
             if back == 0:
                 name = self.tr("%1 (so far)").replace("%1", name)
-            self.month.addItem(name, (year, index + 1))
+            self.month.addItem(name, (year, month))
         self.month.setCurrentIndex(1)  # the month just finished: the one to close and send
         self.state = QLabel()
         self.state.setObjectName("monthState")
@@ -111,7 +113,7 @@ class ReportsPage(QWidget):
             layout.addWidget(splitter, 1)
         else:
             layout.addWidget(self.view, 1)
-        self.month.currentIndexChanged.connect(self.refresh)
+        self.month.currentIndexChanged.connect(lambda: (self.message.clear(), self.refresh()))
         self.close_button.clicked.connect(self.close_month)
         self.reopen_button.clicked.connect(self.reopen_month)
         self.package_button.clicked.connect(self.export_package)
@@ -147,7 +149,6 @@ class ReportsPage(QWidget):
         year, month = self.period()
         target = self._tmp / f"resumen-{year}-{month:02d}.pdf"
         self.document.close()
-        self.message.setText(self.tr("Preparing the summary…"))
         for button in self.save_buttons.values():
             button.setEnabled(False)
 
@@ -162,7 +163,6 @@ class ReportsPage(QWidget):
                 return  # the user chose another month meanwhile
             self._document = document
             self.document.load(str(target))
-            self.message.setText("")
             for button in self.save_buttons.values():
                 button.setEnabled(True)
 
@@ -172,7 +172,7 @@ class ReportsPage(QWidget):
             self._document = None
             self.message.setText(str(error))
 
-        self._jobs = [run_in_background(work, done, failed)]
+        self._render_job = run_in_background(work, done, failed)
 
     def save(self, suffix: str) -> None:
         if self._document is None:
@@ -250,18 +250,29 @@ class ReportsPage(QWidget):
         if chosen:
             self.import_files([Path(name) for name in chosen])
 
-    def import_files(self, files: list[Path]) -> list[str]:
-        """Import each file in its own transaction: a rejected one leaves the rest imported."""
-        lines = []
-        for file in files:
-            try:
-                with self.ctx.db.write() as session:
-                    lines.append(package.import_package(session, self.ctx.actor, file))
-            except FronteraError as error:
-                lines.append(self.tr("Rejected: %1").replace("%1", str(error)))
-        self.message.setText("\n".join(lines))
-        self.refresh()
-        return lines
+    def import_files(self, files: list[Path]) -> None:
+        """Import off the GUI thread, with progress; then show one line per file."""
+        progress = QProgressDialog(self.tr("Importing packages…"), "", 0, len(files), self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(500)
+
+        def done(outcome: list[tuple[bool, str]]) -> None:
+            progress.close()
+            rejected = self.tr("Rejected: %1")
+            self.message.setText("\n".join(
+                line if accepted else rejected.replace("%1", line) for accepted, line in outcome
+            ))  # fmt: skip
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            raise error
+
+        self._import_job = run_in_background(
+            lambda report: package.import_packages(self.ctx.db, self.ctx.actor, files, report),
+            done, failed, lambda n, _total: progress.setValue(n),
+        )  # fmt: skip
 
     def _load_received(self) -> None:
         with self.ctx.db.read() as session:

@@ -32,6 +32,7 @@ from frontera_desk.gui.pages.people_page import make_table, select_id
 from frontera_desk.gui.widgets import detail_label, list_over_detail
 from frontera_desk.services import receipts, supports
 from frontera_desk.services.context import Action
+from frontera_desk.services.months import months_back
 from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
 
 MONTHS_LISTED = 36
@@ -73,8 +74,8 @@ class SupportsPage(QWidget):
         self.month.addItem(self.tr("All months"), None)
         today = date.today()
         for back in range(MONTHS_LISTED):
-            year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
-            self.month.addItem(f"{month + 1:02d}/{year}", (year, month + 1))
+            year, month = months_back(today, back)
+            self.month.addItem(f"{month:02d}/{year}", (year, month))
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Beneficiary or description…"))
         self.text.setClearButtonEnabled(True)

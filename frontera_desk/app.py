@@ -114,7 +114,8 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     install_excepthook(app_paths.log_file)
     from frontera_desk.services.demo import is_demo_dir
 
-    is_demo = demo or (app_paths.data_dir == demo_data_dir())
+    # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo supervisor
+    is_demo = demo or smoke_test or (app_paths.data_dir == demo_data_dir())
     title = QApplication.translate("App", "Frontera Desk")
     try:
         with instance_lock(app_paths):

@@ -249,9 +249,16 @@ def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
     if args.persons < 1 or args.months < 1:
         raise FronteraError("--persons y --months deben ser mayores que cero.")
+
+    def bar(done: int, total: int) -> None:
+        filled = 30 * done // total
+        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,} de {total:,} personas",
+              end="" if done < total else "\n", file=sys.stderr, flush=True)  # fmt: skip
+
     stats = create_demo_dir(
-        app_paths, persons=args.persons, months=args.months, seed=args.seed, force=args.force
-    )
+        app_paths, persons=args.persons, months=args.months, seed=args.seed, force=args.force,
+        progress=bar if sys.stderr.isatty() else None,
+    )  # fmt: skip
     print(f"Demostración creada en {app_paths.data_dir}: {stats.persons} personas, "
           f"{stats.supports} apoyos.")  # fmt: skip
     print("Usuarios admin, supervisor y capturista; contraseña «demo».")

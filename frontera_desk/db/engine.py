@@ -23,6 +23,9 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+CACHE_PAGES = -32000  # 32 MB of decrypted pages (SQLite keeps 2 MB by default)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Autocommit at the driver level: SQLAlchemy's "begin" event emits BEGIN itself, so that
     # DDL (migrations) is transactional and writers can take the lock up front.
@@ -32,7 +35,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")  # a printed receipt survives a power cut
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA cache_size = -32000")  # 32 MB of decrypted pages (2 MB by default)
+    cursor.execute(f"PRAGMA cache_size = {CACHE_PAGES}")
     cursor.close()
 
 

@@ -63,6 +63,8 @@ def _chart(section: Section, font: str) -> Drawing | None:
     chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
+    if max(v for _, v in bars) <= 10:
+        chart.valueAxis.valueStep = 1  # small counts: whole ticks, not 0.5 read as "0" and "1"
     chart.valueAxis.labelTextFormat = "{:,.0f}".format
     chart.bars[0].fillColor = TEAL
     chart.bars[0].strokeColor = None

@@ -6,18 +6,33 @@ Everything here is invented. The names are common in each country; no real perso
 from __future__ import annotations
 
 import random
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import accumulate
 
 from sqlalchemy.orm import Session
 
-from frontera_desk.domain.enums import Audience, DocumentType, Role, Sex, Vulnerability
-from frontera_desk.domain.errors import FronteraError, OverrideRequired
+from frontera_desk.db.engine import CACHE_PAGES
+from frontera_desk.db.models import FolioCounter
+from frontera_desk.db.search import FTS_TABLE, person_text
+from frontera_desk.domain.enums import (
+    Audience,
+    DocumentType,
+    Role,
+    Sex,
+    SupportStatus,
+    Vulnerability,
+)
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.domain.text import fold, fold_document
 from frontera_desk.paths import Paths, demo_data_dir
-from frontera_desk.services import auth, people, supports
+from frontera_desk.services import audit, auth, people, receipts, supports
 from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
+from frontera_desk.services.office import get_settings
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
 DEMO_PASSWORD = "demo"  # DESIGN §6: every demo account; a demo folder holds no real data
@@ -192,50 +207,222 @@ def create_demo(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoStats:
-    """Fill a new office's database with demo data. Same seed and date → same data."""
+    """Fill a new office's database with demo data. Same seed and date → same data.
+
+    People, cases, supports with their history and receipts are written in bulk (200,000
+    people in about a minute); organizations, agreements, activities and the plan go through
+    the services. One audit entry records the generation.
+    """
     rng = random.Random(seed)
     today = today or date.today()
-    types = {t.code: t for t in supports.support_types(session)}
     first_day = date(*months_back(today, months - 1), 1)
-    span = (today - first_day).days
-    total_supports = 0
-    deliveries: list[tuple[date, int]] = []  # handed over at the end, in date order
-    heads: dict[int, people.PersonInput] = {}  # household head → what the family shares
-    for index in range(persons):
-        registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
-        data = _person(rng, registered)
-        adult = data.birth_date is None or (registered - data.birth_date).days >= 18 * 365
-        if heads and (not adult or rng.random() < 0.2):
-            head_id = rng.choice(list(heads)[-20:])
-            head = heads[head_id]
-            data = _person(rng, registered, head.nationality)  # the family shares its origin
-            data.household_head_id = head_id
-            data.household_size = head.household_size
-            data.dependents = rng.randint(0, data.household_size - 1)
-            data.nationality, data.first_surname = head.nationality, head.first_surname
-            data.lodging = head.lodging
-        record = people.create_person(
-            session, caseworker, data, confirmed_not_duplicate=True, today=registered
-        )
-        if data.household_head_id is None and data.household_size > 1 and adult:
-            heads[record.id] = data
-        for _ in range(rng.choice((0, 1, 1, 2, 2, 3, 4))):
-            on = registered + timedelta(days=rng.randint(0, max(0, (today - registered).days)))
-            made, delivery = _support(
-                rng, session, caseworker, supervisor, types, record.id, on, today
-            )
-            total_supports += made
-            if delivery is not None:
-                deliveries.append(delivery)
-        if progress:
-            progress(index + 1, persons)
-    # Deliveries in date order, so that folios run with the calendar as they would in an office.
-    for delivered, support_id in sorted(deliveries):
-        supports.deliver_support(session, caseworker, support_id, on=delivered, today=today)
+    made = _Bulk(session, caseworker, supervisor, today).run(rng, first_day, persons, progress)
     create_agreements_and_activities(session, supervisor, caseworker, rng, first_day, today)
     for year in range(first_day.year, today.year + 1):
         set_demo_plan(session, supervisor, year, persons)
-    return DemoStats(persons, total_supports)
+    audit.record(session, supervisor, "crear_demo", "oficina", None,
+                 {"personas": persons, "apoyos": made, "meses": months, "semilla": seed})  # fmt: skip
+    return DemoStats(persons, made)
+
+
+_COLUMNS = {
+    "persons": "id, uuid, created_at, updated_at, office_code, created_by_id, given_names, "
+    "first_surname, second_surname, name_key, sort_key, sex, birth_date, birth_date_estimated, "
+    "nationality, phone, lodging, household_head_id, household_size, dependents",
+    "cases": "id, uuid, created_at, updated_at, office_code, created_by_id, person_id, number, "
+    "opened_on",
+    "identity_documents": "uuid, created_at, updated_at, office_code, created_by_id, person_id, "
+    "doc_type, number, number_key",
+    "person_vulnerabilities": "person_id, flag",
+    "consents": 'person_id, given, "on", notice_sha256, recorded_by_id, recorded_at',
+    FTS_TABLE: "rowid, names, documents",
+    "supports": "id, uuid, created_at, updated_at, office_code, created_by_id, case_id, "
+    "person_id, support_type_id, description, amount_centavos, provider, status, requested_on, "
+    "requested_by_id, decided_on, decided_by_id, delivered_on, delivered_by_id, status_reason",
+    "support_events": "support_id, from_status, to_status, at, by_user_id, reason",
+    "receipts": "uuid, created_at, updated_at, office_code, created_by_id, support_id, folio, "
+    "year, number, issued_on, amount_centavos, print_count",
+}
+
+
+@lru_cache(maxsize=8192)
+def _day(day: date) -> str:
+    return day.isoformat()
+
+
+@lru_cache(maxsize=8192)
+def _stamp(day: date, minutes: int = 0) -> str:
+    """A UTC timestamp as SQLAlchemy stores it in SQLite (office hours of that day)."""
+    return f"{day.isoformat()} {15 + minutes // 60:02d}:{minutes % 60:02d}:00.000000"
+
+
+_TYPE_CODES = list(_TYPE_WEIGHTS)
+_TYPE_CUMULATIVE = list(accumulate(_TYPE_WEIGHTS.values()))
+_DAYS = [timedelta(days=n) for n in range(4)]
+_REQUESTED, _APPROVED, _DELIVERED = (SupportStatus.REQUESTED.value, SupportStatus.APPROVED.value,
+                                     SupportStatus.DELIVERED.value)  # fmt: skip
+_REJECTED, _CANCELLED = SupportStatus.REJECTED.value, SupportStatus.CANCELLED.value
+
+
+class _Bulk:
+    """Rows made in Python and written with executemany, a few thousand people at a time."""
+
+    BATCH = 5000
+
+    def __init__(self, session: Session, caseworker: Actor, supervisor: Actor, today: date):
+        self.conn = session.connection()
+        self.session = session
+        self.office = caseworker.office_code
+        self.worker, self.boss = caseworker.user_id, supervisor.user_id
+        self.today = today
+        self.types = {t.code: t.id for t in supports.support_types(session)}
+        self.notice = people.notice_hash(get_settings(session).privacy_notice)
+        self.rows: dict[str, list[tuple[object, ...]]] = {table: [] for table in _COLUMNS}
+        self.deliveries: list[tuple[date, int, int]] = []  # (day, support id, amount)
+        self.person_id = self.support_id = 0
+        self.uuids = random.Random(0)  # reseeded by run(): same seed, same UUIDs
+        self.serial = 0
+
+    def _uuid(self) -> str:
+        """A time-ordered UUID (version 7 layout: serial, version, random, variant): unique
+        indexes grow at their end, which keeps a bulk of a million rows fast."""
+        self.serial += 1
+        h = f"{self.serial:012x}7{self.uuids.getrandbits(12):03x}"
+        tail = f"{0x8000_0000_0000_0000 | self.uuids.getrandbits(62):016x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{tail[:4]}-{tail[4:]}"
+
+    def run(
+        self, rng: random.Random, first_day: date, persons: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> int:  # fmt: skip
+        self.uuids.seed(rng.random())
+        self.conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MB while indexes grow
+        # Secondary indexes are dropped and built again at the end: sorting once is far faster
+        # than a million random inserts (DDL is part of the transaction, like the rows).
+        tables = ", ".join(f"'{t}'" for t in _COLUMNS)
+        indexes = self.conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({tables})"
+        ).all()  # fmt: skip
+        for name, _sql in indexes:
+            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        span = (self.today - first_day).days
+        heads: deque[tuple[int, people.PersonInput]] = deque(maxlen=20)  # recent family heads
+        made = 0
+        for index in range(persons):
+            registered = first_day + timedelta(days=int(span * (index / max(persons, 1))))
+            data = _person(rng, registered)
+            adult = data.birth_date is None or (registered - data.birth_date).days >= 18 * 365
+            if heads and (not adult or rng.random() < 0.2):
+                head_id, head = rng.choice(heads)
+                data = _person(rng, registered, head.nationality)  # the family shares its origin
+                data.household_head_id, data.household_size = head_id, head.household_size
+                data.dependents = rng.randint(0, data.household_size - 1)
+                data.first_surname, data.lodging = head.first_surname, head.lodging
+            person_id = self._person(data, registered)
+            if data.household_head_id is None and data.household_size > 1 and adult:
+                heads.append((person_id, data))
+            since = (self.today - registered).days + 1
+            for _ in range(rng.choice((0, 1, 2, 2, 3, 4, 4, 7))):  # about 3 a person
+                on = registered + timedelta(days=int(rng.random() * since))
+                self._support(rng, person_id, on)
+                made += 1
+            if (index + 1) % self.BATCH == 0 or index + 1 == persons:
+                self._flush()
+                if progress:
+                    progress(index + 1, persons)
+        self._receipts()
+        for _name, sql in indexes:
+            self.conn.exec_driver_sql(sql)
+        self.conn.exec_driver_sql(f"PRAGMA cache_size = {CACHE_PAGES}")
+        return made
+
+    def _person(self, data: people.PersonInput, registered: date) -> int:
+        """The rows of one person. The generator makes valid people (a test runs thousands of
+        them through ``people.validate_person``), so the bulk skips that check."""
+        self.person_id += 1
+        pid, now, day = self.person_id, _stamp(registered), _day(registered)
+        given, first, second = data.given_names, data.first_surname, data.second_surname or None
+        birth, estimated = data.birth_date, data.birth_date is None
+        if birth is None:
+            birth = people.birth_from_age(data.estimated_age or 0, registered)
+        common = (now, now, self.office, self.worker)
+        self.rows["persons"].append((
+            pid, self._uuid(), *common, given, first, second,
+            " ".join(fold(part) for part in (given, first, second) if part),  # names repeat:
+            " ".join(fold(part) for part in (first, second, given) if part),  # fold is cached
+            Sex(data.sex).value, _day(birth), estimated, data.nationality, data.phone or None,
+            data.lodging or None, data.household_head_id, data.household_size, data.dependents,
+        ))  # fmt: skip
+        self.rows["cases"].append((pid, self._uuid(), *common, pid,
+                                   f"{self.office}-EXP-{pid:06d}", day))  # fmt: skip
+        for doc in data.documents:
+            self.rows["identity_documents"].append((
+                self._uuid(), *common, pid, doc.doc_type.value, doc.number,
+                fold_document(doc.number),
+            ))  # fmt: skip
+        self.rows["person_vulnerabilities"] += [(pid, f.value) for f in data.vulnerabilities]
+        if data.consent is not None:
+            self.rows["consents"].append((pid, data.consent, day, self.notice, self.worker, now))
+        names, documents = person_text([given, first, second], [d.number for d in data.documents])
+        self.rows[FTS_TABLE].append((pid, names, documents))
+        return pid
+
+    def _support(self, rng: random.Random, person_id: int, on: date) -> None:
+        """A support taken as far as its fate says, with the events of each step."""
+        self.support_id += 1
+        sid = self.support_id
+        code = rng.choices(_TYPE_CODES, cum_weights=_TYPE_CUMULATIVE)[0]
+        provider, low, high, description = _PROVIDERS[code]
+        amount = (low + int(rng.random() * (high - low + 1))) * 100 + rng.choice((0, 0, 50, 90))
+        events: list[tuple[object, ...]] = [(sid, None, _REQUESTED, _stamp(on), self.worker, None)]
+        fate, age_days = rng.random(), (self.today - on).days
+        status, decided, delivered, reason = _REQUESTED, None, None, None
+        if not (age_days < 7 and fate < 0.5):
+            decided = min(self.today, on + _DAYS[int(rng.random() * 3)])
+            status = _REJECTED if fate < 0.06 else _APPROVED
+            reason = "No cumple los requisitos" if fate < 0.06 else None
+            events.append((sid, _REQUESTED, status, _stamp(decided, 30), self.boss, reason))
+        if status == _APPROVED and 0.06 <= fate < 0.09:
+            status, reason = _CANCELLED, "La persona ya no se presentó"
+            events.append((sid, _APPROVED, status, _stamp(decided or on, 60), self.boss, reason))
+        elif status == _APPROVED and not (age_days < 3 and fate < 0.7):
+            delivered = min(self.today, (decided or on) + _DAYS[int(rng.random() * 4)])
+            status = _DELIVERED
+            events.append((sid, _APPROVED, status, _stamp(delivered, 90), self.worker, None))
+            self.deliveries.append((delivered, sid, amount))
+        now = _stamp(on)
+        self.rows["supports"].append((
+            sid, self._uuid(), now, now, self.office, self.worker, person_id, person_id,
+            self.types[code], description, amount, provider, status, _day(on),
+            self.worker, decided and _day(decided), decided and self.boss,
+            delivered and _day(delivered), delivered and self.worker, reason,
+        ))  # fmt: skip
+        self.rows["support_events"] += events
+
+    def _flush(self) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                columns = _COLUMNS[table]
+                marks = ", ".join("?" * (columns.count(",") + 1))
+                self.conn.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+                rows.clear()
+
+    def _receipts(self) -> None:
+        """Folios in date order, consecutive per year, as an office would have issued them."""
+        numbers: dict[int, int] = {}
+        for day, sid, amount in sorted(self.deliveries):
+            number = numbers[day.year] = numbers.get(day.year, 0) + 1
+            now = _stamp(day, 90)
+            self.rows["receipts"].append((
+                self._uuid(), now, now, self.office, self.worker, sid,
+                receipts.format_folio(self.office, day.year, number), day.year, number,
+                _day(day), amount, 1,
+            ))  # fmt: skip
+        self._flush()
+        self.session.add_all(FolioCounter(office_code=self.office, year=year, last_number=n)
+                             for year, n in numbers.items())  # fmt: skip
+        self.session.flush()
 
 
 def set_demo_plan(session: Session, supervisor: Actor, year: int, persons: int) -> None:
@@ -326,49 +513,6 @@ def _person(
         documents=documents,
         consent=rng.random() < 0.97,  # the notice is read at registration; few decline
     )  # fmt: skip
-
-
-def _support(
-    rng: random.Random,
-    session: Session,
-    caseworker: Actor,
-    supervisor: Actor,
-    types: dict[str, supports.SupportTypeInfo],
-    person_id: int,
-    on: date,
-    today: date,
-) -> tuple[int, tuple[date, int] | None]:
-    """Request a support and take it as far as its fate says; returns how many supports were
-    made (0 or 1) and, when it is to be handed over, the delivery date and its id."""
-    code = rng.choices(list(_TYPE_WEIGHTS), list(_TYPE_WEIGHTS.values()))[0]
-    provider, low, high, description = _PROVIDERS[code]
-    amount = rng.randint(low, high) * 100 + rng.choice((0, 0, 50, 90))
-    data = supports.SupportInput(
-        person_id, types[code].id, description, amount, provider, requested_on=on
-    )
-    try:
-        record = supports.request_support(session, caseworker, data, today=on)
-    except OverrideRequired:
-        if rng.random() < 0.7:
-            return 0, None  # the caseworker does not insist
-        data.override_reason = "Caso urgente valorado por la supervisión"
-        record = supports.request_support(session, supervisor, data, today=on)
-    fate = rng.random()
-    age_days = (today - on).days
-    if age_days < 7 and fate < 0.5:
-        return 1, None  # still waiting for approval
-    if fate < 0.06:
-        supports.reject_support(session, supervisor, record.id, "No cumple los requisitos", on)
-        return 1, None
-    approved = min(today, on + timedelta(days=rng.randint(0, 2)))
-    supports.approve_support(session, supervisor, record.id, on=approved, today=today)
-    if fate < 0.09:
-        supports.cancel_support(session, supervisor, record.id, "La persona ya no se presentó")
-        return 1, None
-    if age_days < 3 and fate < 0.7:
-        return 1, None  # approved, not handed over yet
-    delivered = min(today, approved + timedelta(days=rng.randint(0, 3)))
-    return 1, (delivered, record.id)
 
 
 def create_demo_dir(

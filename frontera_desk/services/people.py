@@ -232,7 +232,7 @@ def validate_person(data: PersonInput, today: date) -> _Clean:
     elif data.estimated_age is not None:
         if not 0 <= data.estimated_age <= MAX_AGE:
             raise ValidationError("estimated_age", f"Edad aproximada: entre 0 y {MAX_AGE} años.")
-        birth = _birth_from_age(data.estimated_age, today)
+        birth = birth_from_age(data.estimated_age, today)
         estimated = True
     nationality = (data.nationality or "").upper() or None
     if nationality is not None and nationality not in countries("es"):
@@ -269,7 +269,7 @@ def validate_person(data: PersonInput, today: date) -> _Clean:
     )  # fmt: skip
 
 
-def _birth_from_age(age: int, today: date) -> date:
+def birth_from_age(age: int, today: date) -> date:
     try:
         return today.replace(year=today.year - age)
     except ValueError:  # 29 February

@@ -1,6 +1,6 @@
 """Encryption at rest: the same work on a plain SQLite database and on SQLCipher.
 
-    python tests/benchmarks/bench_encryption.py [--persons N]
+    python -m tests.benchmarks.bench_encryption [--persons N]
 
 Builds two demo offices (same seed), then times, interleaved, what a click costs: registering a
 person (its own transaction, fsync included), name search, the dashboard aggregate and paging
@@ -25,15 +25,7 @@ from frontera_desk.domain.enums import Sex
 from frontera_desk.services import auth, dashboard, people
 from frontera_desk.services.demo import create_demo_dir
 from frontera_desk.services.people import PersonInput
-
-
-def median_ms(work: Callable[[], object], repeat: int = 25) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+from tests.benchmarks.common import median_ms
 
 
 def build(folder: Path, persons: int, encrypted: bool) -> paths.Paths:

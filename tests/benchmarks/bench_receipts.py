@@ -1,6 +1,6 @@
 """Receipt rendering against its floor: a bare reportlab page with the same text.
 
-    python tests/benchmarks/bench_receipts.py [--batch 1000]
+    python -m tests.benchmarks.bench_receipts [--batch 1000]
 
 Prints the median time of one receipt (original and copy on one sheet, embedded font, QR code)
 next to a bare reportlab page drawing the same strings with a built-in font, and the time and
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import time
 import tracemalloc
 from dataclasses import replace
@@ -25,6 +24,7 @@ from frontera_desk.domain.amount_words import amount_in_words
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.receipt import write_receipts
 from frontera_desk.services.receipts import ReceiptData
+from tests.benchmarks.common import median_ms
 
 SAMPLE = ReceiptData(
     folio="TAP-2026-000123", issued_on=date(2026, 11, 25), office_code="TAP",
@@ -56,22 +56,13 @@ def bare_page(out: io.BytesIO, font: str = "Helvetica") -> None:
     c.save()
 
 
-def median_ms(work, repeat: int = 30) -> float:  # type: ignore[no-untyped-def]
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, default=1000)
     args = parser.parse_args()
     register()
     write_receipts([SAMPLE], io.BytesIO())  # warm up: fonts registered once per process
-    floor = median_ms(lambda: bare_page(io.BytesIO()))
+    floor = median_ms(lambda: bare_page(io.BytesIO()), 30)
     embedded = median_ms(lambda: bare_page(io.BytesIO(), "DejaVuSans"))
     one = median_ms(lambda: write_receipts([SAMPLE], io.BytesIO()))
 

@@ -1,6 +1,6 @@
 """The monthly summary on a large office, against the plain SQL aggregates it needs.
 
-    python tests/benchmarks/bench_summary.py [--persons 200000] [--per-person 3] [--quick]
+    python -m tests.benchmarks.bench_summary [--persons 200000] [--per-person 3] [--quick]
 
 Builds an encrypted office database (SQLCipher, migrations applied) and fills it in bulk with
 synthetic people (sex, birth date, nationality, some vulnerability flags) and delivered supports
@@ -16,11 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,18 +31,10 @@ from frontera_desk.exchange import package
 from frontera_desk.exchange.summary_json import to_json
 from frontera_desk.services import office
 from frontera_desk.services.summary import monthly_summary
+from tests.benchmarks.common import median_ms
 
 NATIONALITIES = ("HN", "GT", "SV", "NI", "VE", "HT", "CU", "CO", "EC", "CM")
 FLAGS = ("solicitante_refugio", "violencia", "discapacidad", "embarazo")
-
-
-def median_ms(work: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
 
 
 def build(folder: Path, persons: int, per_person: int, months: int, seed: int = 1):

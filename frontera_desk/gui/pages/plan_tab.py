@@ -92,7 +92,7 @@ class PlanTab(QWidget):
             self.budget.setItem(row, 0, _fixed(self.tr("Support: %1").replace("%1", name),
                                                (BudgetCategory.SUPPORT_TYPE, t.code)))  # fmt: skip
             amount = current.budget.get((BudgetCategory.SUPPORT_TYPE, t.code), 0)
-            self.budget.setItem(row, 1, QTableWidgetItem(_amount(amount)))
+            self.budget.setItem(row, 1, _value(_amount(amount)))
         for (category, key), amount in current.budget.items():
             if category is BudgetCategory.FUNDING_SOURCE:
                 self._source_row(key, amount)
@@ -103,7 +103,7 @@ class PlanTab(QWidget):
             text = (
                 _amount(value) if indicator is Indicator.AMOUNT else (str(value) if value else "")
             )
-            self.targets.setItem(row, 1, QTableWidgetItem(text))
+            self.targets.setItem(row, 1, _value(text))
         self.error.setText("")
 
     def _source_row(self, name: str, amount: int) -> None:
@@ -113,7 +113,7 @@ class PlanTab(QWidget):
         item.setData(KEY, BudgetCategory.FUNDING_SOURCE)
         item.setToolTip(self.tr("Funding source, as written in the agreements"))
         self.budget.setItem(row, 0, item)
-        self.budget.setItem(row, 1, QTableWidgetItem(_amount(amount)))
+        self.budget.setItem(row, 1, _value(_amount(amount)))
         if not name:
             self.budget.setCurrentCell(row, 0)
             self.budget.editItem(item)
@@ -158,6 +158,12 @@ class PlanTab(QWidget):
         self.error.setStyleSheet("color: #00695c;")
         self.error.setText(self.tr("Budget and targets of %1 saved.").replace(
             "%1", str(self.year.value())))  # fmt: skip
+
+
+def _value(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 def _amount(centavos: int) -> str:

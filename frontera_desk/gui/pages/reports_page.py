@@ -106,6 +106,8 @@ class ReportsPage(QWidget):
             self.received = small_table("receivedTable", [
                 self.tr("Office"), self.tr("Month"), self.tr("Revision"), self.tr("Received"),
             ])  # fmt: skip
+            for column, width in enumerate((170, 70, 65)):
+                self.received.setColumnWidth(column, width)
             splitter = QSplitter()
             splitter.addWidget(self.received)
             splitter.addWidget(self.view)

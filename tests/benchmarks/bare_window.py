@@ -1,0 +1,18 @@
+"""The start-up floor: a bare PySide6 main window that imports SQLAlchemy, shown and closed."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sqlalchemy  # noqa: E402,F401  (the app needs it too: part of the floor)
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
+
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QTableView())
+window.resize(1200, 760)
+window.show()
+app.processEvents()
+window.close()

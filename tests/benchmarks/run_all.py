@@ -1,0 +1,134 @@
+"""Every benchmark of the application in one run, each figure next to its floor.
+
+    python -m tests.benchmarks.run_all [--quick] [--data-dir DIR]
+
+Builds a demo office (200,000 people over 36 months; ``--quick``: 2,000 over 6, which is what
+CI runs so that the benchmarks cannot rot) unless DATA_DIR already holds one, then measures:
+start-up to the interactive window against a bare PySide6 window that imports SQLAlchemy; name
+search against the raw FTS query; opening every page and dragging the people and supports lists
+to their end (each step on the GUI thread); the monthly summary against its plain SQL; one
+receipt against a bare reportlab page; the GUI's peak memory. Nothing here fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import text
+
+from tests.benchmarks.common import median_ms, table
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+for secret in ("FRONTERA_DESK_USER", "FRONTERA_DESK_PASSWORD"):
+    ENV.pop(secret, None)  # a demo folder signs in as its supervisor
+
+
+def wall_ms(command: list[str], repeat: int, env: dict[str, str] = ENV) -> float:
+    """Median wall time of a whole process, in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def app(*args: str) -> list[str]:
+    return [sys.executable, "-m", "frontera_desk", *args]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2,000 people: CI's run")
+    parser.add_argument("--data-dir", type=Path, help="a demo folder to reuse (or create)")
+    args = parser.parse_args()
+    persons, months = (2_000, 6) if args.quick else (200_000, 36)
+    folder = args.data_dir or Path(tempfile.gettempdir()) / f"frontera-bench-{persons}"
+    rows: list[tuple[str, float, float | None, str]] = []
+    if not (folder / "frontera.db").exists():
+        start = time.perf_counter()
+        subprocess.run(app("demo", "create", "--persons", str(persons), "--months", str(months),
+                           "--data-dir", str(folder)), check=True, env=ENV)  # fmt: skip
+        rows.append((f"demo create --persons {persons:,} --months {months} (s)",
+                     time.perf_counter() - start, None, "< 120 s"))  # fmt: skip
+    repeat = 3 if args.quick else 5
+    rows.append((
+        "start-up to interactive window, whole process (ms)",
+        wall_ms(app("--smoke-test", "--data-dir", str(folder)), repeat),
+        wall_ms([sys.executable, "-m", "tests.benchmarks.bare_window"], repeat), "<= 1.5x",
+    ))  # fmt: skip
+    rows += in_process(folder, args.quick)
+    rows.append(("people search hernandez, CLI whole process incl. sign-in (ms)",
+                 wall_ms(app("people", "search", "hernandez", "--data-dir", str(folder)), 3,
+                         {**ENV, "FRONTERA_DESK_USER": "supervisor",
+                          "FRONTERA_DESK_PASSWORD": "demo"}),
+                 None, "(information)"))  # fmt: skip
+    gui = json.loads(subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.gui_steps", str(folder)],
+        check=True, capture_output=True, text=True, env=ENV,
+    ).stdout)  # fmt: skip
+    for name, ms in gui["pages"].items():
+        rows.append((f"open page {name} (ms)", ms, None, "<= 50 ms"))
+    for name, scroll in gui["scrolls"].items():
+        label = f"{name}: drag to the end of {scroll['rows']:,} rows, slowest step (ms)"
+        rows.append((label, scroll["max_ms"], None, "<= 50 ms"))
+    rows.append(("peak memory of the GUI (MB)", gui["peak_mb"], None, "<= 250 MB"))
+    print(f"\n{persons:,} people, {months} months; {os.cpu_count()} cores; {date.today()}")
+    print(table(rows))
+
+
+def in_process(folder: Path, quick: bool) -> list[tuple[str, float, float | None, str]]:
+    """Search, the monthly summary and a receipt, measured in this process."""
+    import io
+
+    from frontera_desk import paths
+    from frontera_desk.db import search
+    from frontera_desk.reports.receipt import write_receipts
+    from frontera_desk.services import auth, people
+    from frontera_desk.services.demo import DEMO_PASSWORD
+    from frontera_desk.services.summary import monthly_summary
+    from tests.benchmarks.bench_receipts import SAMPLE, bare_page
+    from tests.benchmarks.bench_summary import FLOOR
+
+    signed = auth.sign_in(paths.resolve(folder), "supervisor", DEMO_PASSWORD)
+    repeat = 5 if quick else 15
+    rows: list[tuple[str, float, float | None, str]] = []
+    with signed.db.read() as session:
+        query = search.fts_query("hernandez")
+        raw = median_ms(lambda: session.execute(text(
+            f"SELECT rowid FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :q LIMIT 50"
+        ), {"q": query}).all(), repeat)  # fmt: skip
+        rows.append(("name search hernandez, people.search_people (ms)",
+                     median_ms(lambda: people.search_people(session, "hernandez"), repeat), raw,
+                     "<= 20 ms, <= 3x"))  # fmt: skip
+        rows.append(("the people list's ids for hernandez, name order (ms)",
+                     median_ms(lambda: people.person_ids(session, "hernandez"), repeat), None,
+                     "(information)"))  # fmt: skip
+        year, month = session.execute(text(
+            "SELECT CAST(strftime('%Y', delivered_on) AS INT), "
+            "CAST(strftime('%m', delivered_on) AS INT) FROM supports WHERE delivered_on IS NOT "
+            "NULL GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")).one()  # fmt: skip
+        start, end = date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
+        params = {"a": start.isoformat(), "b": end.isoformat(), "y": f"{year}-01-01"}
+        floor = median_ms(lambda: [session.execute(text(q), params).all() for q in FLOOR], 5)
+        rows.append((f"monthly summary {year}-{month:02d} (ms)", median_ms(
+            lambda: monthly_summary(session, "TAP", year, month), 5), floor, "<= 3x"))  # fmt: skip
+    signed.db.dispose()
+    write_receipts([SAMPLE], io.BytesIO())  # fonts registered once per process
+    one = median_ms(lambda: write_receipts([SAMPLE], io.BytesIO()), 20)
+    bare = median_ms(lambda: bare_page(io.BytesIO(), "DejaVuSans"), 20)
+    rows.append(("one receipt, original and copy, vs a bare page (ms)", one, bare, "<= 5x"))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The demo generator: its people obey the service's rules, and its bulk rows read back as the
+services expect (cases, receipts with consecutive folios, search, an intact audit chain)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from frontera_desk.db.models import Case, Person, Receipt, Support, SupportEvent
+from frontera_desk.domain.enums import Role, SupportStatus
+from frontera_desk.services import audit, people, receipts
+from frontera_desk.services.demo import _person, create_demo
+
+
+def test_every_generated_person_passes_the_service_validation():
+    rng = random.Random(3)
+    for n in range(3000):
+        day = date(2024, 1, 1) + timedelta(days=n % 900)
+        people.validate_person(_person(rng, day), day)  # raises on the first invalid one
+
+
+def test_the_bulk_demo_reads_back_through_the_services(db, actors):
+    with db.write() as session:
+        stats = create_demo(session, actors[Role.CAPTURISTA], actors[Role.SUPERVISOR],
+                            persons=400, months=6, seed=5)  # fmt: skip
+    with db.read() as session:
+        assert session.scalar(select(func.count(Person.id))) == 400
+        assert session.scalar(select(func.count(Case.id))) == 400
+        assert session.scalar(select(func.count(Support.id))) == stats.supports
+        delivered = session.scalar(
+            select(func.count(Support.id)).where(Support.status == SupportStatus.DELIVERED.value)
+        )
+        numbers = session.execute(
+            select(Receipt.year, Receipt.number).order_by(Receipt.year, Receipt.number)
+        ).all()
+        assert len(numbers) == delivered > 0
+        for year in {y for y, _ in numbers}:  # consecutive from 1 in each year: no gap
+            assert [n for y, n in numbers if y == year] == list(
+                range(1, sum(1 for y2, _ in numbers if y2 == year) + 1)
+            )
+        # every support starts with its request event; delivered ones end delivered
+        assert (
+            session.scalar(
+                select(func.count(SupportEvent.id)).where(SupportEvent.from_status.is_(None))
+            )
+            == stats.supports
+        )
+        first = session.scalars(select(Receipt.folio).order_by(Receipt.id)).first()
+        assert receipts.receipt_data(session, first).folio == first
+        some = session.scalars(select(Person).limit(1)).one()
+        found = people.search_people(session, f"{some.first_surname} {some.given_names}")
+        assert some.id in [row.id for row in found]
+        assert audit.verify(session).ok

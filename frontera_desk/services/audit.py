@@ -152,10 +152,14 @@ def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
     return query
 
 
-def entry_ids(session: Session, actor: Actor, f: AuditFilter = AuditFilter()) -> list[int]:
-    """Newest first."""
+def entry_ids_query(actor: Actor, f: AuditFilter = AuditFilter()) -> Select[Any]:
+    """Newest first (read a page at a time)."""
     require(actor, Action.VIEW_AUDIT)
-    return list(session.scalars(_filtered(select(AuditEntry.id), f).order_by(AuditEntry.id.desc())))
+    return _filtered(select(AuditEntry.id), f).order_by(AuditEntry.id.desc())
+
+
+def entry_ids(session: Session, actor: Actor, f: AuditFilter = AuditFilter()) -> list[int]:
+    return list(session.scalars(entry_ids_query(actor, f)))
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, AuditRow]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from frontera_desk.db import search
@@ -590,10 +590,9 @@ SORT_COLUMNS = {
 }
 
 
-def person_ids(
-    session: Session, query: str = "", sort: str = "name", descending: bool = False
-) -> list[int]:
-    """Ids of the people matching ``query`` (everyone when empty), in list order."""
+def person_ids_query(query: str = "", sort: str = "name", descending: bool = False) -> Select[Any]:
+    """The ids of the people matching ``query`` (everyone when empty), in list order; the
+    list's model reads it a page at a time."""
     if sort == "age":  # older means an earlier birth date
         sort, descending = "birth_date", not descending
     columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
@@ -601,7 +600,14 @@ def person_ids(
     fts = search.fts_query(query)
     if fts is not None:
         ids = ids.where(Person.id.in_(text(search.matching_ids_sql()).bindparams(q=fts)))
-    return list(session.scalars(ids))
+    return ids
+
+
+def person_ids(
+    session: Session, query: str = "", sort: str = "name", descending: bool = False,
+    limit: int | None = None,
+) -> list[int]:  # fmt: skip
+    return list(session.scalars(person_ids_query(query, sort, descending).limit(limit)))
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
@@ -647,7 +653,7 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
 
 
 def search_people(session: Session, query: str, limit: int = 50) -> list[PersonRow]:
-    ids = person_ids(session, query)[:limit]
+    ids = person_ids(session, query, limit=limit)
     rows = fetch_rows(session, ids)
     return [rows[i] for i in ids]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -472,7 +473,7 @@ SORT_COLUMNS = {
 }
 
 
-def _filtered(query: Select[tuple[int]], f: SupportFilter) -> Select[tuple[int]]:
+def _filtered(query: Select[Any], f: SupportFilter) -> Select[Any]:
     if f.status is not None:
         query = query.where(Support.status == f.status.value)
     if f.support_type_id is not None:
@@ -495,13 +496,20 @@ def _filtered(query: Select[tuple[int]], f: SupportFilter) -> Select[tuple[int]]
     return query
 
 
+def support_ids_query(
+    f: SupportFilter = SupportFilter(), sort: str = "requested_on", descending: bool = True
+) -> Select[Any]:
+    """The ids of the supports the filter keeps, in list order (read a page at a time)."""
+    columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
+    order_id = Support.id.desc() if descending else Support.id.asc()
+    return _filtered(select(Support.id), f).order_by(*columns, order_id)
+
+
 def support_ids(
     session: Session, f: SupportFilter = SupportFilter(), sort: str = "requested_on",
     descending: bool = True,
 ) -> list[int]:  # fmt: skip
-    columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
-    order_id = Support.id.desc() if descending else Support.id.asc()
-    return list(session.scalars(_filtered(select(Support.id), f).order_by(*columns, order_id)))
+    return list(session.scalars(support_ids_query(f, sort, descending)))
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, SupportRow]:

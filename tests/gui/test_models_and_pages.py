@@ -50,6 +50,10 @@ def test_people_model_passes_the_model_tester_and_loads_lazily(qtmodeltester, fi
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 25
+    last = model.id_at(24)
+    model.reload()  # only the first ids are read again; finding the last reads up to it
+    assert model.rowCount() == 10 and model.row_of(last) == 24 and model.rowCount() >= 25
+    assert model.row_of(-1) is None
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
     names = [model.index(r, 0).data() for r in range(25)]
     assert names[:5] == [f"Persona{c} Núñez" for c in "AFKPU"]  # sorted by surname, accent-blind

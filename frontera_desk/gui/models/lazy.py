@@ -1,7 +1,9 @@
-"""A table model that holds row ids and fetches row data in pages (HOUSE_STYLE §3).
+"""A table model that reads row ids and row data in pages (HOUSE_STYLE §3).
 
-Two service functions drive it: one lists the ordered ids for a filter and a sort key,
-the other loads the rows of a list of ids. Sorting and filtering therefore happen in SQL.
+Two service functions drive it: one builds the ordered id query for a filter and a sort key,
+the other loads the rows of a list of ids. Sorting and filtering happen in SQL; the model
+counts the matches, reads the first batch of ids, and more as the view scrolls (``fetchMore``),
+so a list of 200,000 rows never loads them all.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db import Database
 
 Row = TypeVar("Row")
-IdQuery = Callable[[Session, Any, str | None, bool], list[int]]
+IdQuery = Callable[[Any, str | None, bool], Select[Any]]
 RowFetch = Callable[[Session, list[int]], dict[int, Row]]
 IdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -34,7 +37,7 @@ class Column(Generic[Row]):
 
 class LazyTableModel(QAbstractTableModel, Generic[Row]):
     PAGE = 200  # rows fetched per query
-    BATCH = 1000  # rows made visible per fetchMore
+    BATCH = 1000  # ids read per fetchMore
     CACHE = 5000  # rows kept in memory
 
     def __init__(
@@ -54,8 +57,9 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self._query_ids = query_ids
         self._fetch_rows = fetch_rows
         self.filter = initial_filter
-        self._ids: list[int] = []
-        self._visible = 0
+        self._ids: list[int] = []  # the ids read so far, in list order
+        self._total = 0
+        self._query: Select[Any] | None = None
         self._cache: OrderedDict[int, Row] = OrderedDict()
         self._sort_column = sort_column
         self._descending = descending
@@ -67,30 +71,32 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.reload()
 
     def reload(self) -> None:
-        """Query the ids again (after a filter, a sort or a change) and drop the cache."""
+        """Count and read the first ids again (after a filter, a sort or a change)."""
         sort_key = self.columns[self._sort_column].sort_key
+        query = self._query_ids(self.filter, sort_key, self._descending)
         with self.db.read() as session:
-            ids = self._query_ids(session, self.filter, sort_key, self._descending)
+            total = session.scalar(
+                select(func.count()).select_from(query.order_by(None).subquery())
+            )
+            ids = list(session.scalars(query.limit(self.BATCH)))
         self.beginResetModel()
-        self._ids = ids
-        self._visible = min(len(self._ids), self.BATCH)
+        self._query, self._total, self._ids = query, int(total or 0), ids
         self._cache.clear()
         self.endResetModel()
 
     def refresh_row(self, row_id: int) -> None:
         self._cache.pop(row_id, None)
-        if row_id in self._ids[: self._visible]:
+        if row_id in self._ids:
             row = self._ids.index(row_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def row_of(self, row_id: int) -> int | None:
-        try:
-            row = self._ids.index(row_id)
-        except ValueError:
-            return None
-        while row >= self._visible and self.canFetchMore(QModelIndex()):
+        """The row of an id, reading more ids until it is found (None: not in the list)."""
+        while row_id not in self._ids:
+            if not self.canFetchMore(QModelIndex()):
+                return None
             self.fetchMore(QModelIndex())
-        return row
+        return self._ids.index(row_id)
 
     def sort_state(self) -> tuple[int, bool]:
         """The sorted column and whether it is descending (for the header's indicator)."""
@@ -100,7 +106,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         return self._ids[row]
 
     def total(self) -> int:
-        return len(self._ids)
+        """Every row the filter keeps, read or not."""
+        return self._total
 
     def row_data(self, row: int) -> Row | None:
         row_id = self._ids[row]
@@ -121,26 +128,28 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     # --- Qt overrides -------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._visible
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._visible < len(self._ids)
+        return not parent.isValid() and len(self._ids) < self._total
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._query is None or not self.canFetchMore(parent):
             return
-        more = min(self.BATCH, len(self._ids) - self._visible)
-        if more <= 0:
+        with self.db.read() as session:
+            more = list(session.scalars(self._query.limit(self.BATCH).offset(len(self._ids))))
+        if not more:  # the data changed under the list: what was counted is gone
+            self._total = len(self._ids)
             return
-        self.beginInsertRows(QModelIndex(), self._visible, self._visible + more - 1)
-        self._visible += more
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(more) - 1)
+        self._ids += more
         self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._visible:
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
         if role == IdRole:
             return self._ids[index.row()]

@@ -79,8 +79,8 @@ def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]
         Column(QCoreApplication.translate("AdminPage", "Changes"), _changes, width=400),
     ]  # fmt: skip
 
-    def query(session: Any, f: AuditFilter, _key: str | None, _desc: bool) -> list[int]:
-        return audit.entry_ids(session, ctx.actor, f)
+    def query(f: AuditFilter, _key: str | None, _desc: bool) -> Any:
+        return audit.entry_ids_query(ctx.actor, f)
 
     return LazyTableModel(ctx.db, columns, query, audit.fetch_rows, AuditFilter(), parent=parent)
 

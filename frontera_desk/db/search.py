@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from frontera_desk.domain.text import fold, fold_document
@@ -46,6 +47,24 @@ def fts_query(query: str) -> str | None:
     if not tokens:
         return None
     return " ".join(f'"{token}"*' for token in tokens)
+
+
+def matching(fts: str, in_name_order: bool) -> Any:
+    """The condition "this person matches the search". Listed in name order, the unary ``+``
+    keeps SQLite from looking each match up by id and then sorting them all (190 ms for a
+    surname 15,000 of 200,000 people share): it walks the name index instead and keeps the
+    matches (7 ms; 17 ms for a rare name)."""
+    column = "+persons.id" if in_name_order else "persons.id"
+    return text(f"{column} IN ({matching_ids_sql()})").bindparams(q=fts)
+
+
+def count_matches(fts: str) -> Select[Any]:
+    """How many people match: counted in the index itself, with no row lookups."""
+    return (
+        select(func.count())
+        .select_from(text(FTS_TABLE))
+        .where(text(f"{FTS_TABLE} MATCH :q").bindparams(q=fts))
+    )
 
 
 def matching_ids_sql() -> str:

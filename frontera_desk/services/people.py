@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from frontera_desk.db import search
@@ -599,8 +599,16 @@ def person_ids_query(query: str = "", sort: str = "name", descending: bool = Fal
     ids = select(Person.id).order_by(*columns, Person.id)
     fts = search.fts_query(query)
     if fts is not None:
-        ids = ids.where(Person.id.in_(text(search.matching_ids_sql()).bindparams(q=fts)))
+        ids = ids.where(search.matching(fts, in_name_order=sort == "name"))
     return ids
+
+
+def person_count_query(query: str = "") -> Select[Any]:
+    """How many people the list of ``query`` holds."""
+    fts = search.fts_query(query)
+    if fts is None:
+        return select(func.count(Person.id))
+    return search.count_matches(fts)
 
 
 def person_ids(

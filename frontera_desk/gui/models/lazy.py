@@ -36,7 +36,7 @@ class Column(Generic[Row]):
 
 
 class LazyTableModel(QAbstractTableModel, Generic[Row]):
-    PAGE = 200  # rows fetched per query
+    PAGE = 50  # rows fetched per query: about two screens
     BATCH = 1000  # ids read per fetchMore
     CACHE = 5000  # rows kept in memory
 
@@ -50,12 +50,14 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         sort_column: int = 0,
         descending: bool = False,
         parent: Any = None,
+        count: Callable[[Any], Select[Any]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.columns = columns
         self._query_ids = query_ids
         self._fetch_rows = fetch_rows
+        self._count = count  # a faster count for a filter than counting the id query
         self.filter = initial_filter
         self._ids: list[int] = []  # the ids read so far, in list order
         self._total = 0
@@ -76,7 +78,9 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         query = self._query_ids(self.filter, sort_key, self._descending)
         with self.db.read() as session:
             total = session.scalar(
-                select(func.count()).select_from(query.order_by(None).subquery())
+                self._count(self.filter)
+                if self._count
+                else select(func.count()).select_from(query.order_by(None).subquery())
             )
             ids = list(session.scalars(query.limit(self.BATCH)))
         self.beginResetModel()

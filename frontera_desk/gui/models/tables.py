@@ -51,7 +51,8 @@ def people_model(db: Database, language: str, parent: Any = None) -> LazyTableMo
     def query_ids(text: str, sort_key: str | None, descending: bool) -> Select[Any]:
         return people.person_ids_query(text or "", sort_key or "name", descending)
 
-    return LazyTableModel(db, columns, query_ids, people.fetch_rows, "", parent=parent)
+    return LazyTableModel(db, columns, query_ids, people.fetch_rows, "", parent=parent,
+                          count=lambda text: people.person_count_query(text or ""))  # fmt: skip
 
 
 def supports_model(

@@ -172,13 +172,19 @@ def _run_window(
 
         window = MainWindow(ctx)
         window.show()
+        logger.info("main window shown")
         if smoke:
             QTimer.singleShot(0, lambda: _smoke(window, app))
-        elif backup.daily_backup_due(app_paths.backup_dir):
+            return app.exec()
+        from frontera_desk.domain.countries import countries
+
+        # Once the window is up, load what the first list will need (Babel's country names,
+        # 60 ms) while the user is still reading the screen.
+        QTimer.singleShot(200, lambda: countries(settings.language))
+        if backup.daily_backup_due(app_paths.backup_dir):
             QTimer.singleShot(2000, window.automatic_backup)
-        logger.info("main window shown")
         status = app.exec()
-        if not smoke and not ctx.restored:
+        if not ctx.restored:
             _closing_backup(ctx)
         return status
     finally:

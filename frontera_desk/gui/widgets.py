@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def detail_label(name: str) -> QLabel:
@@ -39,3 +49,13 @@ def list_over_detail(
     splitter.setStretchFactor(0, 1)
     splitter.setSizes(list(sizes))
     return splitter
+
+
+def reselect(
+    table: QTableWidget, ids: list[int], current: int | None, show: Callable[[int], None]
+) -> None:
+    """After a reload, select the row that was current (or the first) and show it once."""
+    table.blockSignals(True)  # the row change would show it a first time
+    table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
+    table.blockSignals(False)
+    show(table.currentRow())

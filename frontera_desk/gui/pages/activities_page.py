@@ -20,7 +20,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.pages.admin_page import small_table
-from frontera_desk.gui.widgets import detail_label, list_over_detail
+from frontera_desk.gui.widgets import detail_label, list_over_detail, reselect
 from frontera_desk.services import activities
 from frontera_desk.services.activities import ActivityRecord
 from frontera_desk.services.context import Action
@@ -90,8 +90,7 @@ class ActivitiesPage(QWidget):
             for column, value in enumerate(values):
                 self.table.setItem(index, column, QTableWidgetItem(value))
         ids = [r.id for r in self.rows]
-        self.table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
-        self._show(self.table.currentRow())
+        reselect(self.table, ids, current, self._show)
 
     def _show(self, row: int) -> None:
         self.activity = None

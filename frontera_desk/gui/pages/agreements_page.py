@@ -30,7 +30,7 @@ from frontera_desk.gui.dialogs.agreement_dialogs import (
 )
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.pages.admin_page import small_table
-from frontera_desk.gui.widgets import detail_label, list_over_detail
+from frontera_desk.gui.widgets import detail_label, list_over_detail, reselect
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
 from frontera_desk.services.context import Action
@@ -114,8 +114,7 @@ class AgreementsPage(QWidget):
                     )
                 self.table.setItem(index, column, item)
         ids = [r.id for r in self.rows]
-        self.table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
-        self._show(self.table.currentRow())
+        reselect(self.table, ids, current, self._show)
 
     def _show(self, row: int) -> None:
         self.agreement = None

@@ -98,6 +98,8 @@ def test_the_main_window_shows_every_section(qtbot, ctx, filled):
         "Administración",
     ]
     window.nav.setCurrentRow(0)
+    with qtbot.waitSignal(window.home.figures_shown, timeout=10000):  # counted off the GUI thread
+        window.home.refresh()
     assert window.home.values["people"].text() == "25"
     assert window.home.values["awaiting_approval"].text() == "13"
     window.nav.setCurrentRow(5)  # Reportes: the month just finished, still open

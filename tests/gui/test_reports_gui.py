@@ -119,7 +119,8 @@ def test_inicio_draws_the_month_by_type_and_by_day(qtbot, db, actors, ctx):
     build_month(db, actors, TODAY)
     page = HomePage(ctx)
     qtbot.addWidget(page)
-    page.refresh()
+    with qtbot.waitSignal(page.figures_shown, timeout=10000):  # counted off the GUI thread
+        page.refresh()
     series = page.type_chart.chart().series()
     assert len(series) == 1 and series[0].barSets()[0].count() == 1  # only Despensa delivered
     assert series[0].barSets()[0].at(0) == 2

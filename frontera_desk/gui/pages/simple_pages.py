@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import dashboard
 
 
@@ -33,6 +36,7 @@ class HomePage(QWidget):
     """Counts that tell a caseworker what is waiting, and the month so far."""
 
     open_supports = Signal(str, bool)  # a SupportStatus value, and "this month only"
+    figures_shown = Signal()  # the month's figures arrived (they are counted in the background)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,12 +97,25 @@ class HomePage(QWidget):
         layout.addLayout(charts, 1)
 
     def refresh(self) -> None:
-        with self.ctx.db.read() as session:
-            figures = dashboard.overview(session)
+        """The figures are counted off the GUI thread (a busy month of a large office takes
+        about 100 ms) and shown when ready."""
         office = self.ctx.office
         mark = self.tr("DEMONSTRATION DATA")
         demo = f" — <span style='color:#b00020'>{mark}</span>" if office.is_demo else ""
         self.heading.setText(f"<h2>{office.name}</h2>{office.code}{demo}")
+
+        def count(_report: object) -> dashboard.Overview:
+            with self.ctx.db.read() as session:
+                return dashboard.overview(session)
+
+        def failed(error: BaseException) -> None:  # the figures only: logged, not fatal
+            logging.getLogger(__name__).error("dashboard figures failed", exc_info=error)
+            for label in self.values.values():
+                label.setText("—")
+
+        self._job = run_in_background(count, self.show_figures, failed)
+
+    def show_figures(self, figures: dashboard.Overview) -> None:
         for key, label in self.values.items():
             value = getattr(figures, key)
             label.setText(labels.money(value) if key == "amount_this_month" else f"{value:,}")
@@ -107,6 +124,7 @@ class HomePage(QWidget):
         _bars(self.type_chart, names, [n for *_, n in figures.by_type], horizontal=True)
         _bars(self.day_chart, [str(day) for day, _ in figures.by_day],
               [n for _, n in figures.by_day], horizontal=False)  # fmt: skip
+        self.figures_shown.emit()
 
 
 def _chart_view(title: str) -> QChartView:

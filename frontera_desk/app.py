@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -188,6 +188,7 @@ def _run_window(
             _closing_backup(ctx)
         return status
     finally:
+        QThreadPool.globalInstance().waitForDone()  # no background query outlives the database
         signed.db.dispose()
 
 

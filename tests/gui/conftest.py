@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QThreadPool
 
 from frontera_desk.domain.enums import Role
 from frontera_desk.gui import windows
@@ -19,6 +20,14 @@ def spanish(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item):
+    """Pages count and render off the GUI thread: every such job ends before the fixtures
+    (the database among them) are torn down."""
+    QThreadPool.globalInstance().waitForDone()
+    yield
 
 
 @pytest.fixture

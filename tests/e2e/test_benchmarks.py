@@ -1,0 +1,26 @@
+"""The benchmarks run in their quick mode, so that they cannot rot (no time is asserted)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_benchmark_runs_and_prints_its_figure_next_to_its_floor(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.run_all", "--quick", "--data-dir",
+         str(tmp_path / "demo")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    table = result.stdout
+    for measure in ("demo create --persons 2,000", "start-up to interactive window",
+                    "name search hernandez", "monthly summary", "one receipt",
+                    "open page Personas", "Personas: drag to the end of 2,000 rows",
+                    "peak memory of the GUI"):  # fmt: skip
+        assert measure in table, measure
+    startup = next(line for line in table.splitlines() if line.startswith("start-up"))
+    assert startup.split()[-2].endswith("x")  # a ratio against the bare-window floor

@@ -50,10 +50,11 @@ def main() -> None:
         app.processEvents()
         return (time.perf_counter() - start) * 1000
 
-    pages = {}
-    for row in range(window.nav.count()):
-        name = window.nav.item(row).text()
-        pages[name] = timed(lambda r=row: window.nav.setCurrentRow(r))
+    pages: dict[str, list[float]] = {}
+    for _visit in range(2):  # the first visit pays one-time costs (queries compiled, data loaded)
+        for row in range(window.nav.count()):
+            name = window.nav.item(row).text()
+            pages.setdefault(name, []).append(timed(lambda r=row: window.nav.setCurrentRow(r)))
     scrolls = {}
     for row, page in ((1, window.people), (2, window.supports)):
         window.nav.setCurrentRow(row)
@@ -67,6 +68,7 @@ def main() -> None:
         steps.append(timed(lambda b=bar: b.setValue(0)))  # and back to the top
         scrolls[window.nav.item(row).text()] = {
             "rows": page.model.rowCount(), "steps": len(steps), "max_ms": max(steps),
+            "slowest_step": steps.index(max(steps)),
             "median_ms": sorted(steps)[len(steps) // 2], "cached_rows": len(page.model._cache),
         }  # fmt: skip
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -76,11 +76,13 @@ def main() -> None:
         [sys.executable, "-m", "tests.benchmarks.gui_steps", str(folder)],
         check=True, capture_output=True, text=True, env=ENV,
     ).stdout)  # fmt: skip
-    for name, ms in gui["pages"].items():
-        rows.append((f"open page {name} (ms)", ms, None, "<= 50 ms"))
+    for name, (first, again) in gui["pages"].items():
+        rows.append((f"open page {name}, first visit (ms)", first, None, "<= 50 ms"))
+        rows.append((f"open page {name}, next visits (ms)", again, None, "<= 50 ms"))
     for name, scroll in gui["scrolls"].items():
-        label = f"{name}: drag to the end of {scroll['rows']:,} rows, slowest step (ms)"
-        rows.append((label, scroll["max_ms"], None, "<= 50 ms"))
+        drag = f"{name}: drag to the end of {scroll['rows']:,} rows in {scroll['steps']} steps"
+        rows.append((f"{drag}, median step (ms)", scroll["median_ms"], None, "<= 50 ms"))
+        rows.append((f"{drag}, slowest step (ms)", scroll["max_ms"], None, "<= 50 ms"))
     rows.append(("peak memory of the GUI (MB)", gui["peak_mb"], None, "<= 250 MB"))
     print(f"\n{persons:,} people, {months} months; {os.cpu_count()} cores; {date.today()}")
     print(table(rows))

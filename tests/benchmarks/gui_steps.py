@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from frontera_desk import paths
@@ -58,6 +59,7 @@ def main() -> None:
     scrolls = {}
     for row, page in ((1, window.people), (2, window.supports)):
         window.nav.setCurrentRow(row)
+        QThreadPool.globalInstance().waitForDone()  # the summary Reportes began is not a drag
         app.processEvents()
         bar = page.table.verticalScrollBar()
         steps = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func
 from sqlalchemy.orm import Session
 
 from frontera_desk.db import Database
@@ -80,7 +80,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             total = session.scalar(
                 self._count(self.filter)
                 if self._count
-                else select(func.count()).select_from(query.order_by(None).subquery())
+                # count(*) over the same FROM and WHERE: SQLite counts an index, where counting
+                # a subquery walked every row (45 ms for 576,000 supports, now 1 ms)
+                else query.with_only_columns(func.count(), maintain_column_froms=True).order_by(
+                    None
+                )
             )
             ids = list(session.scalars(query.limit(self.BATCH)))
         self.beginResetModel()

@@ -975,6 +975,10 @@
         <source>DEMONSTRATION DATA</source>
         <translation>DATOS DE DEMOSTRACIÓN</translation>
     </message>
+    <message>
+        <source>Days 1 to %1 of the month</source>
+        <translation>Días 1 al %1 del mes</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -122,8 +122,9 @@ class HomePage(QWidget):
         language = self.ctx.language
         names = [labels.support_type(code, name, language) for code, name, _ in figures.by_type]
         _bars(self.type_chart, names, [n for *_, n in figures.by_type], horizontal=True)
+        days = self.tr("Days 1 to %1 of the month").replace("%1", str(len(figures.by_day)))
         _bars(self.day_chart, [str(day) for day, _ in figures.by_day],
-              [n for _, n in figures.by_day], horizontal=False)  # fmt: skip
+              [n for _, n in figures.by_day], horizontal=False, axis_title=days)  # fmt: skip
         self.figures_shown.emit()
 
 
@@ -139,7 +140,9 @@ def _chart_view(title: str) -> QChartView:
     return view
 
 
-def _bars(view: QChartView, names: list[str], values: list[int], horizontal: bool) -> None:
+def _bars(
+    view: QChartView, names: list[str], values: list[int], horizontal: bool, axis_title: str = ""
+) -> None:
     """Replace the chart's bars (one series, teal) and its axes."""
     chart = view.chart()
     chart.removeAllSeries()
@@ -157,13 +160,9 @@ def _bars(view: QChartView, names: list[str], values: list[int], horizontal: boo
     count.setLabelFormat("%d")
     count.setRange(0, max(values, default=0) or 1)
     count.applyNiceNumbers()
-    if not horizontal:
-        categories.setLabelsAngle(0)
-        step = max(1, len(names) // 10)
-        # categories must differ: the days not labelled get invisible distinct names
-        categories.setCategories(
-            [n if i % step == 0 else "\u200b" * (i + 1) for i, n in enumerate(names)]
-        )
+    if axis_title:  # many narrow bars: their labels would be elided ("…"); a title instead
+        categories.setLabelsVisible(False)
+        categories.setTitleText(axis_title)
     chart.addAxis(
         categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     )

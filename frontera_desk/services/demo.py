@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.engine import CACHE_PAGES
+from frontera_desk.db.bulk import bulk_load, insert_rows
 from frontera_desk.db.models import FolioCounter
 from frontera_desk.db.search import FTS_TABLE, person_text
 from frontera_desk.domain.enums import (
@@ -296,16 +296,15 @@ class _Bulk:
         progress: Callable[[int, int], None] | None,
     ) -> int:  # fmt: skip
         self.uuids.seed(rng.random())
-        self.conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MB while indexes grow
-        # Secondary indexes are dropped and built again at the end: sorting once is far faster
-        # than a million random inserts (DDL is part of the transaction, like the rows).
-        tables = ", ".join(f"'{t}'" for t in _COLUMNS)
-        indexes = self.conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({tables})"
-        ).all()  # fmt: skip
-        for name, _sql in indexes:
-            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        with bulk_load(self.conn, list(_COLUMNS)):
+            made = self._people(rng, first_day, persons, progress)
+            self._receipts()
+        return made
+
+    def _people(
+        self, rng: random.Random, first_day: date, persons: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> int:  # fmt: skip
         span = (self.today - first_day).days
         heads: deque[tuple[int, people.PersonInput]] = deque(maxlen=20)  # recent family heads
         made = 0
@@ -331,10 +330,6 @@ class _Bulk:
                 self._flush()
                 if progress:
                     progress(index + 1, persons)
-        self._receipts()
-        for _name, sql in indexes:
-            self.conn.exec_driver_sql(sql)
-        self.conn.exec_driver_sql(f"PRAGMA cache_size = {CACHE_PAGES}")
         return made
 
     def _person(self, data: people.PersonInput, registered: date) -> int:
@@ -403,9 +398,7 @@ class _Bulk:
     def _flush(self) -> None:
         for table, rows in self.rows.items():
             if rows:
-                columns = _COLUMNS[table]
-                marks = ", ".join("?" * (columns.count(",") + 1))
-                self.conn.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+                insert_rows(self.conn, table, _COLUMNS[table], rows)
                 rows.clear()
 
     def _receipts(self) -> None:

@@ -25,6 +25,7 @@ from frontera_desk.services import office as office_service
 from frontera_desk.settings import Settings
 
 logger = logging.getLogger(__name__)
+DESKTOP_ID = "org.fronteradesk.FronteraDesk"  # the menu entry and metainfo in packaging/linux/
 
 
 def make_application(language: str) -> QApplication:
@@ -32,6 +33,7 @@ def make_application(language: str) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Frontera Desk")
     app.setOrganizationName("Frontera Desk")
+    app.setDesktopFileName(DESKTOP_ID)
     from frontera_desk.gui.generated import resources_rc  # noqa: F401 - registers :/icons
 
     app.setWindowIcon(QIcon(":/icons/frontera-desk.svg"))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontera_desk import __version__
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
@@ -250,15 +249,9 @@ class MainWindow(QMainWindow):
         )
 
     def _about(self) -> None:
-        paths = self.ctx.paths
-        QMessageBox.about(
-            self,
-            self.tr("About Frontera Desk"),
-            self.tr("Frontera Desk %1\nData folder: %2\nLog file: %3")
-            .replace("%1", __version__)
-            .replace("%2", str(paths.data_dir))
-            .replace("%3", str(paths.log_file)),
-        )
+        from frontera_desk.gui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.ctx.paths, self).exec()
 
     def closeEvent(self, event: Any) -> None:
         windows.save_geometry(self)

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Frontera Desk</source>
+        <translation>Acerca de Frontera Desk</translation>
+    </message>
+    <message>
+        <source>Assistance records and receipts for a migrant-assistance field office.</source>
+        <translation>Registro de apoyos y recibos para una oficina de atención a personas migrantes.</translation>
+    </message>
+    <message>
+        <source>License: %1 · Python %2 · Qt %3</source>
+        <translation>Licencia: %1 · Python %2 · Qt %3</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Archivo de registro:</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copiar datos</translation>
+    </message>
+    <message>
+        <source>Included components and their licenses:</source>
+        <translation>Componentes incluidos y sus licencias:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>The two passwords are not the same.</source>
@@ -1342,18 +1389,6 @@
     <message>
         <source>The new language will be used the next time Frontera Desk starts.</source>
         <translation>El nuevo idioma se usará la próxima vez que inicie Frontera Desk.</translation>
-    </message>
-    <message>
-        <source>About Frontera Desk</source>
-        <translation>Acerca de Frontera Desk</translation>
-    </message>
-    <message>
-        <source>Frontera Desk %1
-Data folder: %2
-Log file: %3</source>
-        <translation>Frontera Desk %1
-Carpeta de datos: %2
-Archivo de registro: %3</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from frontera_desk import __version__, paths
@@ -44,6 +45,10 @@ def _common(parser: argparse.ArgumentParser, default: Any) -> None:
     # Accepted before or after the subcommand; subparsers must not overwrite the main value.
     parser.add_argument("--data-dir", metavar="DIR", default=default, help="carpeta de datos")
     parser.add_argument("--lang", choices=("es", "en"), default=default, help="idioma")
+    parser.add_argument(
+        "--database-url", metavar="URL", default=default,
+        help="base de datos en un servidor PostgreSQL (postgresql+psycopg://usuario@host/base)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,9 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     is_demo = bool(args.demo or (args.command == "demo"))
-    app_paths = paths.resolve(args.data_dir, demo=is_demo)
+    app_paths = paths.resolve(args.data_dir, demo=is_demo, database_url=args.database_url)
     try:
         app_paths.create()
+        if app_paths.database_url is None and not is_demo:  # the office's saved choice
+            saved = Settings.load(app_paths.settings_file).database_url
+            app_paths = replace(app_paths, database_url=saved or None)
         setup_logging(app_paths)
         if args.command is None:
             from frontera_desk.app import run_gui
@@ -221,7 +229,7 @@ def sign_in(app_paths: paths.Paths) -> SignedIn:
 
     if not auth.is_set_up(app_paths):
         raise FronteraError(
-            f"{app_paths.data_dir} no está configurada: use «frontera-desk setup» o la interfaz."
+            f"{app_paths.location} no está configurada: use «frontera-desk setup» o la interfaz."
         )
     return auth.sign_in(app_paths, *credentials())
 
@@ -238,7 +246,7 @@ def _setup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         is_hq=args.hq,
     )  # fmt: skip
     result.signed_in.db.dispose()
-    print(f"Oficina {args.office.upper()} configurada en {app_paths.data_dir}.")
+    print(f"Oficina {args.office.upper()} configurada en {app_paths.location}.")
     print("Código de recuperación (se muestra una sola vez; imprímalo y guárdelo bajo llave):")
     print(f"    {result.recovery_code}")
     return 0
@@ -259,7 +267,7 @@ def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         app_paths, persons=args.persons, months=args.months, seed=args.seed, force=args.force,
         progress=bar if sys.stderr.isatty() else None,
     )  # fmt: skip
-    print(f"Demostración creada en {app_paths.data_dir}: {stats.persons} personas, "
+    print(f"Demostración creada en {app_paths.location}: {stats.persons} personas, "
           f"{stats.supports} apoyos.")  # fmt: skip
     print("Usuarios admin, supervisor y capturista; contraseña «demo».")
     return 0

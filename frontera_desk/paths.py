@@ -12,12 +12,25 @@ from frontera_desk.domain.errors import FronteraError
 
 APP_NAME = "FronteraDesk"
 ENV_DATA_DIR = "FRONTERA_DESK_DATA_DIR"
+ENV_DATABASE_URL = "FRONTERA_DESK_DATABASE_URL"
 
 
 @dataclass(frozen=True)
 class Paths:
     data_dir: Path
     chosen: bool = False  # named by --data-dir or the environment, not the platform default
+    # Server mode: the office's database on PostgreSQL. The data dir keeps the local settings,
+    # logs and backups; the database file and key file beside it are not used.
+    database_url: str | None = None
+
+    @property
+    def on_server(self) -> bool:
+        return self.database_url is not None
+
+    @property
+    def location(self) -> str:
+        """Where the office's database is, as the user may see it (never a password)."""
+        return safe_url(self.database_url) if self.database_url else str(self.data_dir)
 
     @property
     def database(self) -> Path:
@@ -66,6 +79,17 @@ class Paths:
         return self
 
 
+def safe_url(url: str) -> str:
+    """A database URL as it may be shown or logged: never the password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(dirección de base de datos no válida)"
+
+
 def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
@@ -74,10 +98,18 @@ def demo_data_dir() -> Path:
     return default_data_dir().parent / f"{APP_NAME}-demo"
 
 
-def resolve(data_dir: str | os.PathLike[str] | None = None, demo: bool = False) -> Paths:
-    """``--data-dir`` wins, then ``FRONTERA_DESK_DATA_DIR``, then the platform's data dir."""
+def resolve(
+    data_dir: str | os.PathLike[str] | None = None,
+    demo: bool = False,
+    database_url: str | None = None,
+) -> Paths:
+    """``--data-dir`` wins, then ``FRONTERA_DESK_DATA_DIR``, then the platform's data dir.
+    The database is the file in it unless ``--database-url`` or ``FRONTERA_DESK_DATABASE_URL``
+    names a server (a setting may too: see cli.py)."""
+    url = database_url or os.environ.get(ENV_DATABASE_URL) or None
     if data_dir:
-        return Paths(Path(data_dir).expanduser().resolve(), chosen=True)
+        return Paths(Path(data_dir).expanduser().resolve(), chosen=True, database_url=url)
     if os.environ.get(ENV_DATA_DIR):
-        return Paths(Path(os.environ[ENV_DATA_DIR]).expanduser().resolve(), chosen=True)
-    return Paths(demo_data_dir() if demo else default_data_dir())
+        folder = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+        return Paths(folder, chosen=True, database_url=url)
+    return Paths(demo_data_dir() if demo else default_data_dir(), database_url=url)

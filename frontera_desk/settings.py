@@ -20,6 +20,9 @@ class Settings:
     backup_keep_daily: int = 7  # automatic backups kept: the newest of each of the last N days
     backup_keep_monthly: int = 12  # … and of each of the last N months
     backup_warn_days: int = 2  # the status bar warns when the last backup is older than this
+    # Server mode: the office database on PostgreSQL (postgresql+psycopg://user@host/db; keep the
+    # password in the user's .pgpass file, not here). Empty: the encrypted file in the data dir.
+    database_url: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

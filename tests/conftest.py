@@ -14,6 +14,8 @@ from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import office
 from frontera_desk.services.context import Actor, actor_for
+from tests import postgres as pg
+from tests.both_databases import deselect_sqlite_only
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -29,14 +31,46 @@ def cheap_kdf(monkeypatch):
     monkeypatch.setattr(keyfile, "KDF", cheap)
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A PostgreSQL server's administrator URL, with the migrated template database."""
+    url = os.environ.get(pg.ENV_URL)
+    server = None
+    if not url:
+        server = pg.Server().start()
+        url = server.admin_url
+    pg.make_template(url)
+    yield url
+    if server is not None:
+        server.stop()
+
+
 @pytest.fixture
-def app_paths(tmp_path) -> paths.Paths:
-    return paths.resolve(tmp_path / "datos").create()
+def backend() -> str:
+    """The database the test runs on; tests/unit and tests/e2e run on both (their conftest)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def database_url(request, backend) -> Iterator[str | None]:
+    """None on SQLite; on PostgreSQL a fresh database, migrated, dropped afterwards."""
+    if backend == "sqlite":
+        yield None
+        return
+    admin = request.getfixturevalue("postgres")
+    url = pg.new_database(admin)
+    yield url
+    pg.drop_database(admin, url)
+
+
+@pytest.fixture
+def app_paths(tmp_path, database_url) -> paths.Paths:
+    return paths.resolve(tmp_path / "datos", database_url=database_url).create()
 
 
 @pytest.fixture
 def db(app_paths) -> Iterator[Database]:
-    database = open_database(app_paths.database, app_paths.backup_dir)
+    database = open_database(app_paths.database_url or app_paths.database, app_paths.backup_dir)
     with database.write() as session:
         office.initialize_office(session, "TAP", "Oficina Tapachula")
         for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR),
@@ -53,3 +87,7 @@ def actors(db) -> dict[Role, Actor]:
         for user in session.query(User).filter(User.id != 1):
             found[Role(user.role)] = actor_for(session, user.id)
     return found
+
+
+def pytest_collection_modifyitems(config, items):
+    deselect_sqlite_only(config, items)

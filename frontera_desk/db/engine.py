@@ -9,10 +9,11 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from frontera_desk.domain.errors import DatabaseError, FronteraError
+from frontera_desk.paths import safe_url
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +22,19 @@ BUSY_TIMEOUT_MS = 5000
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def is_server_url(url: str) -> bool:
+    """A PostgreSQL URL (the shared-office and headquarters server mode)."""
+    return url.startswith(("postgresql:", "postgresql+"))
+
+
+# PostgreSQL: every write transaction first takes this transaction-scoped advisory lock, so that
+# writers queue as they do on SQLite (BEGIN IMMEDIATE). The audit chain needs it — each entry
+# hashes the one before — and with it folios and balances are read and written by one desk at a
+# time. Readers never wait.
+WRITER_LOCK = 0x46524F4E  # "FRON"
+CONNECT_TIMEOUT_S = 10
 
 
 CACHE_PAGES = -32000  # 32 MB of decrypted pages (SQLite keeps 2 MB by default)
@@ -66,6 +80,10 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     With ``key`` the SQLite file is opened through SQLCipher, the raw key set before anything
     else is read (the pysqlcipher URL form cannot take a raw key).
     """
+    if is_server_url(url):
+        arguments = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "frontera-desk"}
+        # pre_ping: a connection the server dropped (restart, network) is replaced, not used
+        return create_engine(url, pool_pre_ping=True, connect_args=arguments)
     if key is None:
         engine = create_engine(url)
     else:
@@ -85,10 +103,37 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     return engine
 
 
+_SERVER_ERRORS = (
+    (("password authentication failed", "no password supplied", "role \"", "pg_hba.conf"),
+     "El servidor de base de datos rechazó el usuario o la contraseña. Revise la dirección "
+     "(--database-url) y el archivo de contraseñas .pgpass; no se modificó nada."),
+    (('database "',),
+     "La base de datos indicada no existe en el servidor. Revise el nombre en --database-url."),
+    (("server closed the connection", "terminating connection", "connection is closed",
+      "connection is lost", "consuming input failed", "the connection is bad",
+      "ssl syscall error", "connection already closed"),
+     "Se perdió la conexión con el servidor de base de datos: el cambio no se guardó. Revise "
+     "la red e intente de nuevo."),
+    (("connection refused", "could not translate host name", "timeout expired",
+      "no route to host", "network is unreachable", "could not connect", "connection failed",
+      "connection timed out", "name or service not known"),
+     "No se pudo conectar con el servidor de base de datos. Revise que esté encendido y que "
+     "la red funcione; no se modificó nada."),
+    (("permission denied",),
+     "El usuario de la base de datos no tiene permiso para esta operación. Pida al "
+     "administrador del servidor que revise los permisos."),
+)  # fmt: skip
+
+
 def translate_error(error: BaseException) -> FronteraError | None:
     """A user-safe error for a known database failure, or None for a bug."""
     orig = getattr(error, "orig", error)
     text = str(orig).lower()
+    if type(orig).__module__.startswith("psycopg"):
+        for needles, message in _SERVER_ERRORS:
+            if any(needle in text for needle in needles):
+                return DatabaseError(message)
+        return None
     # sqlite3 and sqlcipher3 have their own exception classes with the same names.
     if type(orig).__name__ in ("OperationalError", "DatabaseError"):
         if "locked" in text or "busy" in text:
@@ -119,6 +164,9 @@ def translate_error(error: BaseException) -> FronteraError | None:
     return None
 
 
+WRITE = "BEGIN IMMEDIATE"
+
+
 class Database:
     """An engine plus its session factory. ``read()`` and ``write()`` are units of work."""
 
@@ -132,6 +180,10 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def shown_url(self) -> str:
+        return safe_url(self.url)
+
     @contextmanager
     def _session(self, begin: str) -> Iterator[Session]:
         try:
@@ -139,6 +191,10 @@ class Database:
                 if self.is_sqlite:
                     conn = conn.execution_options(sqlite_begin=begin)
                 with self._sessions(bind=conn) as session, session.begin():
+                    if begin == WRITE and not self.is_sqlite:
+                        session.execute(
+                            text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK}
+                        )
                     yield session
         except exc.DBAPIError as error:
             known = translate_error(error)
@@ -155,7 +211,7 @@ class Database:
 
     def write(self) -> AbstractContextManager[Session]:
         """A transaction that takes the write lock at once (no deadlock when two desks write)."""
-        return self._session("BEGIN IMMEDIATE")
+        return self._session(WRITE)
 
     def read(self) -> AbstractContextManager[Session]:
         return self._session("BEGIN")

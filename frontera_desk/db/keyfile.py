@@ -63,51 +63,150 @@ def user_entry(username: str) -> str:
     return f"user:{username}"
 
 
-class KeyFile:
-    """Load, change and save the key file. Every save is atomic (write, fsync, rename)."""
+class FileStore:
+    """The key file beside the SQLite database. Every write is atomic (write, fsync, rename)."""
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.data = data
+        self.label = f"El archivo de llaves {path.name}"
 
-    # --- creation and storage -----------------------------------------------------------------
-
-    @classmethod
-    def create(cls, path: Path, encrypted: bool) -> KeyFile:
-        data = {"format": FORMAT, "version": 1, "encrypted": encrypted, "entries": {},
-                "mac": "", "failures": {}, "streak": {}, "locked_until": {}}  # fmt: skip
-        return cls(path, data)
-
-    @classmethod
-    def load(cls, path: Path) -> KeyFile:
+    def read(self) -> str | None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            return self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise FronteraError(
-                f"Falta el archivo de llaves ({path.name}) junto a la base de datos: sin él no se "
-                "puede abrir. Restaure un respaldo completo."
-            ) from None
-        except (OSError, ValueError):
-            raise FronteraError(f"El archivo de llaves {path.name} está dañado.") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise FronteraError(f"{path.name} no es un archivo de llaves de Frontera Desk.")
-        if data.get("version") != 1:
-            raise FronteraError(
-                "El archivo de llaves es de una versión más nueva de Frontera Desk."
-            )
-        return cls(path, data)
+            return None
 
-    def save(self, db_key: bytes | None = None) -> None:
-        """Write atomically. With the database key, reseal the entries (after a change)."""
-        if db_key is not None:
-            self.data["mac"] = self._mac(db_key)
+    def write(self, keyfile: KeyFile) -> None:
         tmp = self.path.with_suffix(".tmp")
         with open(tmp, "w", encoding="utf-8") as out:
-            json.dump(self.data, out, indent=1, sort_keys=True)
+            json.dump(keyfile.data, out, indent=1, sort_keys=True)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, self.path)
+
+
+class ServerStore:
+    """Server mode: the same document in the database's ``key_store`` table, shared by every
+    desk. A write locks the row, reads the newest document and replays this desk's changes on
+    it, so that two desks changing accounts at once both keep their change."""
+
+    ROW = 1
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.label = "El almacén de llaves del servidor"
+
+    def _engine(self) -> Any:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        from frontera_desk.db.engine import CONNECT_TIMEOUT_S
+
+        return create_engine(self.url, poolclass=NullPool,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S})  # fmt: skip
+
+    def read(self) -> str | None:
+        from sqlalchemy import select
+
+        from frontera_desk.db.models import KeyStore
+
+        engine = self._engine()
+        try:
+            with engine.connect() as conn:
+                document: str | None = conn.scalar(
+                    select(KeyStore.document).where(KeyStore.id == self.ROW)
+                )
+                return document
+        finally:
+            engine.dispose()
+
+    def write(self, keyfile: KeyFile) -> None:
+        from sqlalchemy import insert, select, update
+
+        from frontera_desk.db.models import KeyStore, utcnow
+
+        engine = self._engine()
+        try:
+            with engine.begin() as conn:
+                newest = conn.scalar(select(KeyStore.document).where(KeyStore.id == self.ROW)
+                                     .with_for_update())  # fmt: skip
+                if newest is not None:
+                    keyfile.rebase(json.loads(newest))
+                document = json.dumps(keyfile.data, sort_keys=True)
+                if newest is None:
+                    conn.execute(insert(KeyStore).values(id=self.ROW, document=document,
+                                                         updated_at=utcnow()))  # fmt: skip
+                else:
+                    conn.execute(update(KeyStore).where(KeyStore.id == self.ROW)
+                                 .values(document=document, updated_at=utcnow()))  # fmt: skip
+        finally:
+            engine.dispose()
+
+
+KeyStoreLike = FileStore | ServerStore
+
+
+class KeyFile:
+    """Load, change and save the key document (a file, or a row on the server)."""
+
+    def __init__(self, store: KeyStoreLike, data: dict[str, Any]) -> None:
+        self.store = store
+        self.data = data
+        self._changes: list[tuple[str, tuple[Any, ...]]] = []  # replayed by ServerStore.write
+        self._seal_key: bytes | None = None
+
+    # --- creation and storage -----------------------------------------------------------------
+
+    @staticmethod
+    def _store(where: Path | KeyStoreLike) -> KeyStoreLike:
+        return FileStore(where) if isinstance(where, Path) else where
+
+    @classmethod
+    def create(cls, where: Path | KeyStoreLike, encrypted: bool) -> KeyFile:
+        data = {"format": FORMAT, "version": 1, "encrypted": encrypted, "entries": {},
+                "mac": "", "failures": {}, "streak": {}, "locked_until": {}}  # fmt: skip
+        return cls(cls._store(where), data)
+
+    @classmethod
+    def load(cls, where: Path | KeyStoreLike) -> KeyFile:
+        store = cls._store(where)
+        try:
+            text = store.read()
+            if text is None:
+                raise FronteraError(
+                    f"{store.label} no existe: sin él no se puede abrir la base de datos. "
+                    "Restaure un respaldo completo."
+                )
+            data = json.loads(text)
+        except (OSError, ValueError):
+            raise FronteraError(f"{store.label} está dañado.") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise FronteraError(f"{store.label} no es de Frontera Desk.")
+        if data.get("version") != 1:
+            raise FronteraError(f"{store.label} es de una versión más nueva de Frontera Desk.")
+        return cls(store, data)
+
+    def save(self, db_key: bytes | None = None) -> None:
+        """Write. With the database key, reseal the entries (after a change)."""
+        self._seal_key = db_key
+        if db_key is not None:
+            self.data["mac"] = self._mac(db_key)
+        self.store.write(self)
+        self._changes.clear()
+
+    def _changed(self, method: str, *args: Any) -> None:
+        self._changes.append((method, args))
+
+    def rebase(self, newest: dict[str, Any]) -> None:
+        """Take the newest stored document and apply this desk's changes to it again."""
+        changes, self._changes = self._changes, []
+        self.data = newest
+        for method, args in changes:
+            getattr(self, method)(*args)
+        self._changes = []
+        if self._seal_key is not None:
+            self.data["mac"] = self._mac(self._seal_key)
 
     # --- wrapped keys -------------------------------------------------------------------------
 
@@ -123,11 +222,15 @@ class KeyFile:
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         kdf = {"t": params.time_cost, "m": params.memory_kib, "p": params.parallelism}
         wrapped = AESGCM(_derive(secret, salt, kdf)).encrypt(nonce, db_key, name.encode())
-        self.data["entries"][name] = {
+        self.set_entry(name, {
             "kdf": {"name": "argon2id", **kdf, "salt": _b64(salt)},
             "nonce": _b64(nonce),
             "wrapped": _b64(wrapped),
-        }
+        })  # fmt: skip
+
+    def set_entry(self, name: str, entry: dict[str, Any]) -> None:
+        self.data["entries"][name] = entry
+        self._changed("set_entry", name, entry)
 
     def unwrap(self, name: str, secret: str) -> bytes | None:
         """The database key, or None when the secret is wrong or the entry does not exist."""
@@ -149,6 +252,7 @@ class KeyFile:
 
     def remove(self, name: str) -> None:
         self.data["entries"].pop(name, None)
+        self._changed("remove", name)
 
     def _mac(self, db_key: bytes) -> str:
         mac_key = hashlib.sha256(b"frontera-desk key file seal" + db_key).digest()
@@ -165,23 +269,34 @@ class KeyFile:
         self.data["failures"].setdefault(username, []).append(at.isoformat())
         streak: dict[str, int] = self.data.setdefault("streak", {})
         streak[username] = streak.get(username, 0) + 1
+        self._changed("add_failure", username, at)
         return streak[username]
 
     def clear_failures(self, username: str) -> None:
         """After a successful sign-in (or a reset): forget this account's lockout."""
         self.data["locked_until"].pop(username, None)
         self.data.setdefault("streak", {}).pop(username, None)
+        self._changed("clear_failures", username)
 
     def take_failures(self) -> dict[str, list[str]]:
         """Every failed attempt recorded so far (any name), handed over once to the audit log."""
         failures: dict[str, list[str]] = self.data["failures"]
         self.data["failures"] = {}
+        self._changed("forget_failures", failures)
         return failures
+
+    def forget_failures(self, taken: dict[str, list[str]]) -> None:
+        """Replayed on the server: drop the attempts taken, keep any recorded since."""
+        for name, attempts in taken.items():
+            left = [a for a in self.data["failures"].get(name, []) if a not in attempts]
+            if left:
+                self.data["failures"][name] = left
+            else:
+                self.data["failures"].pop(name, None)
 
     def end_lock(self, username: str) -> None:
         """A lockout ran out: the next failures count from zero again."""
-        self.data["locked_until"].pop(username, None)
-        self.data.setdefault("streak", {}).pop(username, None)
+        self.clear_failures(username)
 
     def locked_until(self, username: str) -> datetime | None:
         value = self.data["locked_until"].get(username)
@@ -189,3 +304,4 @@ class KeyFile:
 
     def lock(self, username: str, until: datetime) -> None:
         self.data["locked_until"][username] = until.isoformat()
+        self._changed("lock", username, until)

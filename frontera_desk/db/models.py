@@ -20,7 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -72,6 +72,28 @@ class Record:
     office_code: Mapped[str] = mapped_column(String(10))
 
 
+class Versioned:
+    """Records that people edit in forms. SQLAlchemy adds 1 to ``version`` at every update (and
+    refuses one whose row changed since it was read); the services compare it with the version
+    the form was opened on, so two desks editing the same record never overwrite each other."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr
+        return {"version_id_col": cls.version}
+
+
+class KeyStore(Base):
+    """Server mode (PostgreSQL): the key file's document lives here instead of beside the
+    database, so every desk signs in with the same accounts (see db/keyfile.py)."""
+
+    __tablename__ = "key_store"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
 class Office(Base):
     """This installation's office (one row). ``is_demo`` marks demonstration data."""
 
@@ -96,7 +118,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Person(Record, Base):
+class Person(Versioned, Record, Base):
     __tablename__ = "persons"
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     given_names: Mapped[str] = mapped_column(String(100))
@@ -176,7 +198,7 @@ class SupportType(Record, Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Support(Record, Base):
+class Support(Versioned, Record, Base):
     __tablename__ = "supports"
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -304,7 +326,7 @@ class Receipt(Record, Base):
     )
 
 
-class Organization(Record, Base):
+class Organization(Versioned, Record, Base):
     """An agency, shelter, civil association, government body, company or foundation."""
 
     __tablename__ = "organizations"
@@ -317,7 +339,7 @@ class Organization(Record, Base):
     capacity: Mapped[int | None] = mapped_column(Integer)  # beds, for a shelter
 
 
-class Agreement(Record, Base):
+class Agreement(Versioned, Record, Base):
     """A convenio: counterparts, money committed and disbursed, validity, status, files."""
 
     __tablename__ = "agreements"
@@ -394,7 +416,7 @@ class ActivityTopic(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Activity(Record, Base):
+class Activity(Versioned, Record, Base):
     """A workshop, training course or outreach event, with its attendance."""
 
     __tablename__ = "activities"

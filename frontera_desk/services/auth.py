@@ -14,12 +14,19 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db import Database, open_database
-from frontera_desk.db.keyfile import RECOVERY, KeyFile, new_database_key, user_entry
+from frontera_desk.db.keyfile import (
+    RECOVERY,
+    KeyFile,
+    ServerStore,
+    new_database_key,
+    user_entry,
+)
 from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
@@ -133,25 +140,28 @@ def setup(
     is_demo: bool = False,
     check_admin_password: bool = True,
 ) -> SetupResult:
-    """Create an empty office: encrypted database, key file, first administrator, recovery code."""
-    if app_paths.database.exists() or app_paths.keys.exists():
-        raise FronteraError(f"{app_paths.data_dir} ya tiene una oficina configurada.")
+    """Create an empty office: encrypted database, key file, first administrator, recovery code.
+
+    In server mode the database is the (empty) PostgreSQL database named by the URL, and the
+    key document is stored in it; the server, not the app, protects it at rest."""
+    if is_set_up(app_paths) or (not app_paths.on_server and app_paths.database.exists()):
+        raise FronteraError(f"{app_paths.location} ya tiene una oficina configurada.")
     username = check_username(admin_username)
     full_name = clean(admin_full_name)
     if not full_name or len(full_name) > 200:
         raise ValidationError("full_name", "Nombre completo: obligatorio, hasta 200 caracteres.")
     if check_admin_password:
         check_password(admin_password, username)
-    encrypted = os.environ.get(ENV_PLAINTEXT) != "1"
-    if not encrypted:
+    encrypted = os.environ.get(ENV_PLAINTEXT) != "1" and not app_paths.on_server
+    if not encrypted and not app_paths.on_server:
         logger.warning("creating an UNENCRYPTED database (%s=1): development only", ENV_PLAINTEXT)
     db_key = new_database_key()
     recovery_code = new_recovery_code()
-    keyfile = KeyFile.create(app_paths.keys, encrypted)
+    keyfile = KeyFile.create(key_store(app_paths), encrypted)
     keyfile.wrap(user_entry(username), db_key, admin_password)
     keyfile.wrap(RECOVERY, db_key, recovery_code)
     app_paths.create()
-    db = open_database(app_paths.database, app_paths.backup_dir, db_key if encrypted else None)
+    db = _open(app_paths, keyfile, db_key, creating=True)
     try:
         with db.write() as session:
             office.initialize_office(
@@ -166,23 +176,35 @@ def setup(
             actor = actor_for(session, admin.id)
     except BaseException:
         db.dispose()
-        for leftover in (app_paths.database, app_paths.keys):
-            leftover.unlink(missing_ok=True)
+        if not app_paths.on_server:  # on the server, the whole transaction rolled back
+            for leftover in (app_paths.database, app_paths.keys):
+                leftover.unlink(missing_ok=True)
         raise
     vault = Vault(keyfile, db_key)
     vault.seal()
     return SetupResult(SignedIn(db, actor, vault), recovery_code)
 
 
+def key_store(app_paths: Paths) -> Path | ServerStore:
+    """Where the wrapped keys and sign-in counters live: the key file, or the server."""
+    return ServerStore(app_paths.database_url) if app_paths.database_url else app_paths.keys
+
+
 def is_set_up(app_paths: Paths) -> bool:
-    return app_paths.keys.exists()
+    if app_paths.database_url is None:
+        return app_paths.keys.exists()
+    db = open_database(app_paths.database_url, app_paths.backup_dir)  # migrates an empty one
+    db.dispose()
+    return ServerStore(app_paths.database_url).read() is not None
 
 
 # --- sign-in ----------------------------------------------------------------------------------
 
 
-def _open(app_paths: Paths, keyfile: KeyFile, db_key: bytes) -> Database:
-    if not app_paths.database.exists():
+def _open(app_paths: Paths, keyfile: KeyFile, db_key: bytes, creating: bool = False) -> Database:
+    if app_paths.database_url:
+        return open_database(app_paths.database_url, app_paths.backup_dir)
+    if not creating and not app_paths.database.exists():
         raise FronteraError(
             f"Falta la base de datos en {app_paths.data_dir}. Restaure el último respaldo."
         )
@@ -212,7 +234,7 @@ def unlock(
     app_paths: Paths, username: str, password: str, now: Clock = utc_now
 ) -> tuple[KeyFile, bytes]:
     """Check the password against the key file (with lockout) and return the database key."""
-    keyfile = KeyFile.load(app_paths.keys)
+    keyfile = KeyFile.load(key_store(app_paths))
     username = clean(username).lower()
     moment = now()
     locked = keyfile.locked_until(username)
@@ -267,7 +289,7 @@ def recover(
     app_paths: Paths, recovery_code: str, username: str, new_password: str, now: Clock = utc_now
 ) -> SignedIn:
     """The recovery code opens the database; the user gets a new password and is signed in."""
-    keyfile = KeyFile.load(app_paths.keys)
+    keyfile = KeyFile.load(key_store(app_paths))
     username = check_username(username)
     check_password(new_password, username)
     db_key = keyfile.unwrap(RECOVERY, normalize_recovery_code(recovery_code))

@@ -518,9 +518,14 @@ def create_demo_dir(
 ) -> DemoStats:
     """Create (or with ``force`` replace) a demo database in a data dir.
 
-    A data dir holding a real office's database is never replaced.
+    A data dir holding a real office's database is never replaced. On a server (benchmarks,
+    training) the database must be empty: a server database is never dropped from here.
     """
-    if app_paths.database.exists() or app_paths.keys.exists():
+    if app_paths.on_server:
+        if auth.is_set_up(app_paths):
+            raise FronteraError("Esa base de datos del servidor ya tiene una oficina; la "
+                                "demostración necesita una base de datos vacía.")  # fmt: skip
+    elif app_paths.database.exists() or app_paths.keys.exists():
         if not is_demo_dir(app_paths):
             raise FronteraError(
                 f"{app_paths.data_dir} contiene los datos reales de una oficina; la demostración "
@@ -567,11 +572,16 @@ def create_demo_dir(
 def is_demo_dir(app_paths: Paths) -> bool:
     """A folder whose key file opens with the demo password, or an old demo folder that
     predates the key file (the platform's demo folder only), counts as a demonstration."""
-    if not app_paths.keys.exists():
-        return not app_paths.database.exists() or app_paths.data_dir == demo_data_dir()
+    if not auth.is_set_up(app_paths):
+        return (
+            app_paths.on_server
+            or not app_paths.database.exists()
+            or (app_paths.data_dir == demo_data_dir())
+        )
     from frontera_desk.db.keyfile import KeyFile, user_entry
 
-    return KeyFile.load(app_paths.keys).unwrap(user_entry("admin"), DEMO_PASSWORD) is not None
+    keys = KeyFile.load(auth.key_store(app_paths))
+    return keys.unwrap(user_entry("admin"), DEMO_PASSWORD) is not None
 
 
 _ORGANIZATIONS = (

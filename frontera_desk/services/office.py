@@ -108,14 +108,11 @@ def initialize_office(
     if get_office(session) is not None:
         raise FronteraError("Esta base de datos ya tiene una oficina configurada.")
     session.add(Office(code=code, name=name, is_hq=is_hq, is_demo=is_demo))
-    session.add(
-        User(
-            id=SYSTEM_USER_ID,
-            username="sistema",
-            full_name="Usuario del sistema",
-            role=Role.SYSTEM.value,
-        )
-    )
+    system = User(username="sistema", full_name="Usuario del sistema", role=Role.SYSTEM.value)
+    session.add(system)
+    session.flush()  # the first user of an empty database: its key is SYSTEM_USER_ID
+    if system.id != SYSTEM_USER_ID:
+        raise FronteraError("La base de datos no está vacía: ya tiene usuarios.")
     for order, seed in enumerate(SUPPORT_TYPE_SEEDS):
         count, scope, period = seed.limit or (None, None, None)
         session.add(

@@ -105,10 +105,9 @@ def in_process(folder: Path, quick: bool) -> list[tuple[str, float, float | None
     repeat = 5 if quick else 15
     rows: list[tuple[str, float, float | None, str]] = []
     with signed.db.read() as session:
-        query = search.fts_query("hernandez")
         raw = median_ms(lambda: session.execute(text(
             f"SELECT rowid FROM {search.FTS_TABLE} WHERE {search.FTS_TABLE} MATCH :q LIMIT 50"
-        ), {"q": query}).all(), repeat)  # fmt: skip
+        ), {"q": '"hernandez"*'}).all(), repeat)  # fmt: skip
         rows.append(("name search hernandez, people.search_people (ms)",
                      median_ms(lambda: people.search_people(session, "hernandez"), repeat), raw,
                      "<= 20 ms, <= 3x"))  # fmt: skip

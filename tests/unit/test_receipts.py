@@ -169,8 +169,8 @@ from frontera_desk.db import open_database
 from frontera_desk.paths import resolve
 from frontera_desk.services import supports
 from frontera_desk.services.context import actor_for
-p = resolve(sys.argv[1])
-db = open_database(p.database, p.backup_dir)
+p = resolve(sys.argv[1], database_url=sys.argv[3] or None)
+db = open_database(p.database_url or p.database, p.backup_dir)
 ids = [int(i) for i in sys.argv[2].split(",")]
 with db.read() as s:
     worker = actor_for(s, 2)
@@ -194,7 +194,14 @@ def test_two_desks_issuing_at_once_get_no_duplicate_and_no_gap(db, actors, perso
     halves = [",".join(map(str, ids[0::2])), ",".join(map(str, ids[1::2]))]
     desks = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(app_paths.data_dir), half],
+            [
+                sys.executable,
+                "-c",
+                WRITER,
+                str(app_paths.data_dir),
+                half,
+                app_paths.database_url or "",
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )

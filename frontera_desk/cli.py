@@ -433,7 +433,7 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         if not sys.stdin.isatty():
             raise FronteraError("La restauración reemplaza la base de datos: confirme con --yes.")
         answer = input(
-            f"Se reemplazará la base de datos de {app_paths.data_dir}. ¿Continuar? [s/N] "
+            f"Se reemplazará la base de datos de {app_paths.location}. ¿Continuar? [s/N] "
         )
         if answer.strip().lower() not in ("s", "si", "sí", "y", "yes"):
             print("Restauración cancelada.")
@@ -470,7 +470,13 @@ def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         return 0
     # Only unlock: a damaged file is examined, never opened for writing.
     keyfile, key = auth.unlock(app_paths, *credentials())
-    problems = check_database(app_paths.database, key if keyfile.encrypted else None)
+    if app_paths.database_url:
+        from frontera_desk.db.migrations import HEAD
+        from frontera_desk.db.server import check_server
+
+        problems = check_server(app_paths.database_url, HEAD)
+    else:
+        problems = check_database(app_paths.database, key if keyfile.encrypted else None)
     if problems:
         print(f"frontera-desk: {problems[0]}", file=sys.stderr)
         return 1

@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
-from frontera_desk.domain.errors import DatabaseError, FronteraError
+from frontera_desk.domain.errors import ConflictError, DatabaseError, FronteraError
 from frontera_desk.paths import safe_url
 
 logger = logging.getLogger(__name__)
@@ -202,6 +203,11 @@ class Database:
                 raise
             logger.warning("database error: %s", type(error.orig).__name__)
             raise known from error
+        except orm_exc.StaleDataError as error:  # a versioned row changed under this transaction
+            raise ConflictError(
+                "Otra persona guardó cambios en este registro al mismo tiempo; no se "
+                "sobrescribieron. Vuelva a abrirlo e intente de nuevo."
+            ) from error
         except FronteraError as error:
             if error.after_rollback is not None:
                 follow_up, error.after_rollback = error.after_rollback, None

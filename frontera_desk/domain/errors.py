@@ -43,6 +43,10 @@ class OverrideRequired(FronteraError):
     """A ceiling or limit is exceeded: only a supervisor's override with a reason may pass it."""
 
 
+class ConflictError(FronteraError):
+    """Another desk saved the same record after this form was opened (optimistic locking)."""
+
+
 class PossibleDuplicate(FronteraError):
     """The person looks already registered; ``matches`` lists the candidates."""
 

@@ -20,7 +20,7 @@ from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked, clean
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.context import Action, Actor, require, require_unchanged
 from frontera_desk.services.people import age_on, full_name
 
 
@@ -78,6 +78,7 @@ class ActivityRecord:
     counts: dict[tuple[str, str], int]
     attendees: tuple[AttendeeInput, ...]
     notes: str
+    version: int = 0
 
     @property
     def total(self) -> int:
@@ -131,7 +132,8 @@ def _attendees(session: Session, items: list[AttendeeInput], held_on: date) -> l
 
 
 def save_activity(
-    session: Session, actor: Actor, data: ActivityInput, activity_id: int | None = None
+    session: Session, actor: Actor, data: ActivityInput, activity_id: int | None = None,
+    expected_version: int | None = None,
 ) -> ActivityRecord:
     require(actor, Action.EDIT_ACTIVITIES)
     try:
@@ -169,6 +171,7 @@ def save_activity(
     activity = session.get(Activity, activity_id) if activity_id else None
     if activity_id and activity is None:
         raise NotFoundError(f"No existe la actividad núm. {activity_id}.")
+    require_unchanged(activity, expected_version, "esta actividad")
     months.ensure_open(session, actor.office_code, data.held_on)
     if activity is not None:
         months.ensure_open(session, actor.office_code, activity.held_on)
@@ -225,7 +228,7 @@ def get_activity(session: Session, activity_id: int) -> ActivityRecord:
         a.held_on, a.hours, a.municipality or "", a.venue or "", a.facilitator or "",
         partner.name if partner else "", a.partner_id,
         frozenset(Audience(x) for x in a.audiences.split(",") if x), counts, attendees,
-        a.notes or "",
+        a.notes or "", a.version,
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ from frontera_desk.domain.errors import (
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.context import Action, Actor, require, require_unchanged
 from frontera_desk.services.people import full_name
 
 A = AgreementStatus
@@ -72,6 +72,7 @@ class OrganizationInfo:
     municipality: str
     contact: str
     capacity: int | None
+    version: int = 0
 
     @property
     def label(self) -> str:
@@ -80,11 +81,13 @@ class OrganizationInfo:
 
 def _org_info(o: Organization) -> OrganizationInfo:
     return OrganizationInfo(o.id, OrganizationKind(o.kind), o.name, o.acronym or "",
-                            o.municipality or "", o.contact or "", o.capacity)  # fmt: skip
+                            o.municipality or "", o.contact or "", o.capacity,
+                            o.version)  # fmt: skip
 
 
 def save_organization(
-    session: Session, actor: Actor, data: OrganizationInput, organization_id: int | None = None
+    session: Session, actor: Actor, data: OrganizationInput, organization_id: int | None = None,
+    expected_version: int | None = None,
 ) -> OrganizationInfo:
     require(actor, Action.MANAGE_AGREEMENTS)
     try:
@@ -102,6 +105,7 @@ def save_organization(
     org = session.get(Organization, organization_id) if organization_id else None
     if organization_id and org is None:
         raise NotFoundError(f"No existe la organización núm. {organization_id}.")
+    require_unchanged(org, expected_version, "esta organización")
     if org is None:
         org = Organization(office_code=actor.office_code, created_by_id=actor.user_id)
         session.add(org)
@@ -175,6 +179,7 @@ class AgreementRecord:
     disbursements: tuple[DisbursementInfo, ...] = field(default=())
     files: tuple[FileInfo, ...] = field(default=())
     beneficiaries: tuple[tuple[int, str], ...] = field(default=())  # (person id, name)
+    version: int = 0
 
     @property
     def balance_centavos(self) -> int:
@@ -212,7 +217,8 @@ def _validate(session: Session, data: AgreementInput) -> AgreementKind:
 
 
 def save_agreement(
-    session: Session, actor: Actor, data: AgreementInput, agreement_id: int | None = None
+    session: Session, actor: Actor, data: AgreementInput, agreement_id: int | None = None,
+    expected_version: int | None = None,
 ) -> AgreementRecord:
     require(actor, Action.MANAGE_AGREEMENTS)
     kind = _validate(session, data)
@@ -222,6 +228,7 @@ def save_agreement(
         session.add(agreement)
     else:
         agreement = _load(session, agreement_id)
+        require_unchanged(agreement, expected_version, "este convenio")
         disbursed = _disbursed(session, agreement.id)
         if (
             data.committed_centavos < disbursed
@@ -309,6 +316,7 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
                 .where(AgreementPerson.agreement_id == a.id).order_by(Person.sort_key)
             )
         ),
+        a.version,
     )  # fmt: skip
 
 

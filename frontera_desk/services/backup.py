@@ -22,9 +22,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from frontera_desk import __version__
-from frontera_desk.db import Database
+from frontera_desk.db import Database, server
 from frontera_desk.db.check import check_database
 from frontera_desk.db.engine import connect_file
+from frontera_desk.db.keyfile import ServerStore
 from frontera_desk.db.migrate import current_revision
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.paths import Paths
@@ -35,6 +36,7 @@ logger = logging.getLogger(__name__)
 FORMAT = "frontera-desk-backup"
 SUFFIX = ".fdrespaldo"
 MANIFEST, DATABASE, KEYS = "manifest.json", "frontera.db", "frontera.keys"
+DUMP = "frontera.dump"  # server mode: the database as pg_dump writes it (custom format)
 ATTACHMENTS = "adjuntos"  # files attached to agreements, named by a random hex id
 _ATTACHMENT = re.compile(r"^adjuntos/[0-9a-f]{32}(\.[a-z0-9]{1,9})?$")
 MAX_UNPACKED = 50 * 1024**3  # a backup that claims more than this is not ours
@@ -55,6 +57,11 @@ class Manifest:
     database_size: int
     keys_sha256: str
     files: dict[str, str] = field(default_factory=dict)  # attachment path → SHA-256
+    database_kind: str = "sqlite"  # or "postgresql" (server mode): the database member is DUMP
+
+    @property
+    def database_member(self) -> str:
+        return DUMP if self.database_kind == "postgresql" else DATABASE
 
 
 @dataclass(frozen=True)
@@ -106,18 +113,15 @@ def create_backup(
     )  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".respaldo-") as tmp:
-        copy = Path(tmp) / DATABASE
-        src, dst = connect_file(app_paths.database, db.key), connect_file(copy, db.key)
-        try:
-
-            def report(_status: int, remaining: int, total: int) -> None:
-                if progress:
-                    progress(total - remaining, total)
-
-            src.backup(dst, pages=256, progress=report)
-        finally:
-            dst.close()
-            src.close()
+        keys = Path(tmp) / KEYS
+        if app_paths.database_url:
+            copy = Path(tmp) / DUMP
+            server.dump(app_paths.database_url, copy)
+            keys.write_text(ServerStore(app_paths.database_url).read() or "", encoding="utf-8")
+        else:
+            copy = Path(tmp) / DATABASE
+            _copy_sqlite(app_paths.database, copy, db.key, progress)
+            shutil.copyfile(app_paths.keys, keys)
         attachments = {
             f"{ATTACHMENTS}/{f.name}": f
             for f in sorted(app_paths.attachments.glob("*"))
@@ -125,14 +129,15 @@ def create_backup(
         }
         manifest = Manifest(
             FORMAT, 1, __version__, current_revision(db) or "", office.code, office.name,
-            now.isoformat(), _sha256(copy), copy.stat().st_size, _sha256(app_paths.keys),
+            now.isoformat(), _sha256(copy), copy.stat().st_size, _sha256(keys),
             {name: _sha256(f) for name, f in attachments.items()},
+            "postgresql" if app_paths.database_url else "sqlite",
         )  # fmt: skip
         partial = Path(tmp) / name
         with zipfile.ZipFile(partial, "w") as archive:
             archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1))
-            archive.write(app_paths.keys, KEYS)
-            archive.write(copy, DATABASE)  # stored: an encrypted file does not compress
+            archive.write(keys, KEYS)
+            archive.write(copy, copy.name)  # stored: encrypted or compressed already
             for member, source in attachments.items():
                 archive.write(source, member)
         with open(partial, "rb+") as written:
@@ -145,13 +150,28 @@ def create_backup(
     return BackupInfo(final, manifest)
 
 
+def _copy_sqlite(source: Path, copy: Path, key: bytes | None, progress: Progress | None) -> None:
+    src, dst = connect_file(source, key), connect_file(copy, key)
+    try:
+
+        def report(_status: int, remaining: int, total: int) -> None:
+            if progress:
+                progress(total - remaining, total)
+
+        src.backup(dst, pages=256, progress=report)
+    finally:
+        dst.close()
+        src.close()
+
+
 def read_manifest(path: Path) -> Manifest:
     """The manifest of a backup file, after checking that the file is one of ours."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-            extra = names - {MANIFEST, DATABASE, KEYS}
-            if not {MANIFEST, DATABASE, KEYS} <= names or not all(
+            database = DUMP if DUMP in names else DATABASE
+            extra = names - {MANIFEST, database, KEYS}
+            if not {MANIFEST, database, KEYS} <= names or not all(
                 _ATTACHMENT.match(n) for n in extra
             ):
                 raise FronteraError(f"{path.name} no es un respaldo de Frontera Desk.")
@@ -170,18 +190,18 @@ def read_manifest(path: Path) -> Manifest:
         manifest = Manifest(**data)
     except TypeError:
         raise FronteraError(f"El manifiesto de {path.name} está incompleto.") from None
-    if set(manifest.files) != extra:
-        raise FronteraError(f"{path.name}: sus adjuntos no coinciden con su manifiesto.")
+    if set(manifest.files) != extra or manifest.database_member != database:
+        raise FronteraError(f"{path.name}: su contenido no coincide con su manifiesto.")
     return manifest
 
 
 def _unpack(path: Path, manifest: Manifest, into: Path) -> tuple[Path, Path]:
     (into / ATTACHMENTS).mkdir()
     with zipfile.ZipFile(path) as archive:
-        for member in (DATABASE, KEYS, *manifest.files):  # names checked by read_manifest
+        for member in (manifest.database_member, KEYS, *manifest.files):  # checked names
             with archive.open(member) as source, open(into / member, "wb") as out:
                 shutil.copyfileobj(source, out, 1 << 20)
-    database, keys = into / DATABASE, into / KEYS
+    database, keys = into / manifest.database_member, into / KEYS
     altered = any(_sha256(into / name) != digest for name, digest in manifest.files.items())
     if (
         altered
@@ -196,11 +216,15 @@ def _unpack(path: Path, manifest: Manifest, into: Path) -> tuple[Path, Path]:
 
 
 def verify_backup(path: Path, key: bytes | None, encrypted: bool = True) -> Manifest:
-    """Hashes, then SQLite's integrity and foreign-key checks on the copy. Raises if unsound."""
+    """Hashes, then SQLite's integrity and foreign-key checks on the copy (a server's dump:
+    pg_restore reads it whole and it holds an office's tables). Raises if unsound."""
     manifest = read_manifest(path)
     with tempfile.TemporaryDirectory(prefix=".verificar-") as tmp:
         database, _keys = _unpack(path, manifest, Path(tmp))
-        problems = check_database(database, key if encrypted else None)
+        if manifest.database_kind == "postgresql":
+            problems = server.check_dump(database)
+        else:
+            problems = check_database(database, key if encrypted else None)
     if problems:
         raise FronteraError(f"El respaldo {path.name} no es utilizable: {problems[0]}")
     return manifest
@@ -213,9 +237,17 @@ def restore_backup(
     """Replace the folder's database and key file with the backup's, after verifying it.
 
     The current files are moved aside first (returned); on any failure they are put back.
-    The database must not be open.
+    The database must not be open. On a server, the current contents are dumped aside and
+    pg_restore replaces them in one transaction.
     """
     manifest = verify_backup(path, key, encrypted)
+    if (manifest.database_kind == "postgresql") != app_paths.on_server:
+        raise FronteraError(
+            f"{path.name} es un respaldo de "
+            + ("un servidor PostgreSQL: restáurelo indicando --database-url."
+               if manifest.database_kind == "postgresql" else
+               "una carpeta de datos local: restáurelo sin --database-url.")
+        )  # fmt: skip
     now = now or datetime.now(UTC)
     app_paths.create()
     staging = Path(tempfile.mkdtemp(dir=app_paths.data_dir, prefix=".restaurando-"))
@@ -225,20 +257,29 @@ def restore_backup(
     try:
         database, keys = _unpack(path, manifest, staging)
         attachments = app_paths.attachments
-        current = [p for p in (app_paths.database, app_paths.keys, *_wal(app_paths), attachments)
-                   if p.exists()]  # fmt: skip
-        if current:
-            aside = app_paths.data_dir / f"antes-de-restaurar-{now:%Y%m%d-%H%M%S}"
-            aside.mkdir()
-            for file in current:
-                os.replace(file, aside / file.name)
-                moved.append((aside / file.name, file))
-        pairs = ((database, app_paths.database), (keys, app_paths.keys),
-                 (staging / ATTACHMENTS, attachments))  # fmt: skip
+        aside = app_paths.data_dir / f"antes-de-restaurar-{now:%Y%m%d-%H%M%S}"
+        aside.mkdir()
+        if app_paths.database_url:  # the server's current contents, kept as a dump
+            server.dump(app_paths.database_url, aside / DUMP)
+            current = [attachments] if attachments.exists() else []
+            pairs = [(staging / ATTACHMENTS, attachments)]
+        else:
+            current = [p for p in (app_paths.database, app_paths.keys, *_wal(app_paths),
+                                   attachments) if p.exists()]  # fmt: skip
+            pairs = [(database, app_paths.database), (keys, app_paths.keys),
+                     (staging / ATTACHMENTS, attachments)]  # fmt: skip
+        for file in current:
+            os.replace(file, aside / file.name)
+            moved.append((aside / file.name, file))
         for source, destination in pairs:
             os.replace(source, destination)
             placed.append(destination)
+        if app_paths.database_url:  # last: one transaction, so all or nothing
+            server.restore(app_paths.database_url, database)
         _fsync_dir(app_paths.data_dir)
+        if not any(aside.iterdir()):
+            aside.rmdir()
+            aside = None
     except BaseException:
         for destination in placed:
             if destination.is_dir():

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import SYSTEM_USER_ID, Office, User
 from frontera_desk.domain.enums import Role
-from frontera_desk.domain.errors import FronteraError, PermissionDenied
+from frontera_desk.domain.errors import ConflictError, FronteraError, PermissionDenied
 
 
 class Action(StrEnum):
@@ -108,3 +108,14 @@ def actor_for(session: Session, user_id: int = SYSTEM_USER_ID) -> Actor:
     if not user.is_active:
         raise PermissionDenied("La cuenta de usuario está desactivada.")
     return Actor(user.id, user.username, user.full_name, Role(user.role), office.code)
+
+
+def require_unchanged(record: object, expected_version: int | None, what: str) -> None:
+    """Optimistic locking: the form was opened on ``expected_version`` of the record; if
+    another desk saved it since, refuse rather than silently overwrite their change."""
+    if expected_version is not None and getattr(record, "version", None) != expected_version:
+        raise ConflictError(
+            f"Otra persona guardó cambios en {what} mientras usted lo editaba, y no se "
+            "sobrescribieron. Sus cambios siguen en el formulario sin guardar: anótelos, cierre "
+            "y vuelva a abrirlo para ver la versión actual."
+        )

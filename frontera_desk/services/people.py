@@ -30,7 +30,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.text import checked, fold, fold_document
 from frontera_desk.services import audit
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.context import Action, Actor, require, require_unchanged
 
 MAX_AGE = 120
 _NAME_PUNCTUATION = set("'’-. ")
@@ -122,6 +122,7 @@ class PersonRecord:
     notes: str
     consent: ConsentInfo | None
     anonymized: bool
+    version: int = 0  # what a form sends back as expected_version
 
     def as_input(self) -> PersonInput:
         return PersonInput(
@@ -463,10 +464,12 @@ def update_person(
     *,
     confirmed_not_duplicate: bool = False,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> PersonRecord:
     """Correct a person's data; the audit keeps what it was before."""
     require(actor, Action.EDIT_PEOPLE)
     person = _load(session, person_id)
+    require_unchanged(person, expected_version, "esta persona")
     if person.anonymized_at is not None:
         raise FronteraError("Esta persona fue anonimizada: sus datos ya no se pueden modificar.")
     clean_data = validate_person(data, today or date.today())
@@ -533,6 +536,7 @@ def get_person(session: Session, person_id: int) -> PersonRecord:
         notes=p.notes or "",
         consent=latest_consent(session, p.id),
         anonymized=p.anonymized_at is not None,
+        version=p.version,
     )
 
 

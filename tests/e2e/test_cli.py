@@ -6,17 +6,32 @@ import shutil
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+
+from tests import postgres as pg
+from tests.both_databases import BACKENDS
 
 DEMO_SUPERVISOR = {"FRONTERA_DESK_USER": "supervisor", "FRONTERA_DESK_PASSWORD": "demo"}
 
 
+class Office(NamedTuple):
+    """Where an office keeps its data: a data folder, and on a server also a database URL."""
+
+    path: Path
+    url: str | None = None
+
+
 def run(*args, data_dir, check=True, env=None):
     """Run the CLI; it signs in as the demo supervisor unless ``env`` says otherwise."""
+    place = data_dir if isinstance(data_dir, Office) else Office(data_dir)
     base = {k: v for k, v in os.environ.items() if not k.startswith("FRONTERA_DESK_")}
+    if place.url:
+        base["FRONTERA_DESK_DATABASE_URL"] = place.url
     result = subprocess.run(
-        [sys.executable, "-m", "frontera_desk", *args, "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "frontera_desk", *args, "--data-dir", str(place.path)],
         capture_output=True,
         text=True,
         env={**base, "QT_QPA_PLATFORM": "offscreen", **DEMO_SUPERVISOR, **(env or {})},
@@ -27,14 +42,47 @@ def run(*args, data_dir, check=True, env=None):
     return result
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request) -> str:
+    """Module-wide, so that a test's demo office and its new offices share a database kind."""
+    return str(request.param)
+
+
+@pytest.fixture
+def new_office(request, backend, tmp_path):
+    """``new_office(name)``: an empty place for an office on this test's database."""
+    made: list[str] = []
+
+    def make(name: str, like: Office | None = None) -> Office:
+        folder = tmp_path / name
+        if like is not None:  # a copy of another office (its folder, and its database)
+            shutil.copytree(like.path, folder)
+        if backend == "sqlite":
+            return Office(folder)
+        admin = request.getfixturevalue("postgres")
+        template = like.url.rsplit("/", 1)[1] if like is not None and like.url else None
+        made.append(pg.new_database(admin, template=template))
+        return Office(folder, made[-1])
+
+    yield make
+    for url in made:
+        pg.drop_database(request.getfixturevalue("postgres"), url)
+
+
 @pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("demo")
+def demo_dir(request, backend, tmp_path_factory):
+    """One demo office per database for the module (a copy is made where a test changes it)."""
+    place = Office(tmp_path_factory.mktemp("demo"))
+    if backend == "postgresql":
+        admin = request.getfixturevalue("postgres")
+        place = Office(place.path, pg.new_database(admin, template=None))
     result = run(
-        "demo", "create", "--persons", "60", "--months", "3", "--seed", "7", data_dir=data_dir
+        "demo", "create", "--persons", "60", "--months", "3", "--seed", "7", data_dir=place
     )
     assert "60 personas" in result.stdout
-    return data_dir
+    yield place
+    if place.url:
+        pg.drop_database(request.getfixturevalue("postgres"), place.url)
 
 
 def test_version():
@@ -66,8 +114,8 @@ def test_search_ignores_accents_from_the_command_line(demo_dir):
     assert accented == plain
 
 
-def test_demo_is_reproducible(demo_dir, tmp_path):
-    again = tmp_path / "again"
+def test_demo_is_reproducible(demo_dir, new_office):
+    again = new_office("again")
     run("demo", "create", "--persons", "60", "--months", "3", "--seed", "7", data_dir=again)
     first = run("people", "search", "a", "--json", "--limit", "500", data_dir=demo_dir).stdout
     second = run("people", "search", "a", "--json", "--limit", "500", data_dir=again).stdout
@@ -78,8 +126,9 @@ def test_demo_is_reproducible(demo_dir, tmp_path):
 def test_demo_refuses_to_overwrite_without_force(demo_dir):
     result = run("demo", "create", "--persons", "5", data_dir=demo_dir, check=False)
     assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "--force" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    # a demo folder may be replaced with --force; a server database is never dropped
+    assert ("vacía" if demo_dir.url else "--force") in result.stderr
 
 
 def test_bad_input_is_one_line_on_stderr(tmp_path):
@@ -89,10 +138,11 @@ def test_bad_input_is_one_line_on_stderr(tmp_path):
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
 
 
+@pytest.mark.sqlite_only
 def test_db_check_reports_a_damaged_file(demo_dir, tmp_path):
     assert "íntegra" in run("db", "check", data_dir=demo_dir).stdout
     broken = tmp_path / "broken"
-    shutil.copytree(demo_dir, broken)
+    shutil.copytree(demo_dir.path, broken)
     database = broken / "frontera.db"
     data = bytearray(database.read_bytes())
     data[8192 : 8192 + 512] = b"\xff" * 512  # one page scrambled, as a failing disk would
@@ -108,8 +158,8 @@ def test_smoke_test_opens_the_window_and_exits(demo_dir):
     assert "interactive in" in result.stdout
 
 
-def test_smoke_test_on_an_empty_dir_fails_clearly(tmp_path):
-    result = run("--smoke-test", data_dir=tmp_path, check=False)
+def test_smoke_test_on_an_empty_dir_fails_clearly(new_office):
+    result = run("--smoke-test", data_dir=new_office("empty"), check=False)
     assert result.returncode == 1 and "no está configurada" in result.stderr
 
 
@@ -119,28 +169,29 @@ def test_data_dir_goes_before_or_after_the_subcommand(demo_dir):
         "-m",
         "frontera_desk",
         "--data-dir",
-        str(demo_dir),
+        str(demo_dir.path),
         "people",
         "search",
         "a",
     ]
-    env = {**os.environ, **DEMO_SUPERVISOR}
+    server = {"FRONTERA_DESK_DATABASE_URL": demo_dir.url} if demo_dir.url else {}
+    env = {**os.environ, **DEMO_SUPERVISOR, **server}
     before = subprocess.run(command, capture_output=True, text=True, env=env)
     after = run("people", "search", "a", data_dir=demo_dir)
     assert before.returncode == 0 and before.stdout == after.stdout
 
 
-def test_demo_never_replaces_a_real_office(tmp_path):
-    real = tmp_path / "real"
+def test_demo_never_replaces_a_real_office(new_office):
+    real = new_office("real")
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
     run("setup", "--office", "ARR", "--name", "Oficina Arriaga", data_dir=real, env=admin)
     result = run("demo", "create", "--force", data_dir=real, check=False)
-    assert result.returncode == 1 and "reales" in result.stderr
+    assert result.returncode == 1 and ("reales" in result.stderr or "vacía" in result.stderr)
     assert "íntegra" in run("db", "check", data_dir=real, env=admin).stdout
 
 
-def test_setup_users_and_audit_from_the_command_line(tmp_path):
-    office = tmp_path / "office"
+def test_setup_users_and_audit_from_the_command_line(new_office):
+    office = new_office("office")
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
     out = run("setup", "--office", "tap", "--name", "Oficina Tapachula", data_dir=office, env=admin)
     code = out.stdout.splitlines()[-1].strip()
@@ -203,9 +254,8 @@ def test_wrong_or_missing_credentials_are_one_line(demo_dir):
     assert missing.returncode == 1 and "FRONTERA_DESK_USER" in missing.stderr
 
 
-def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, tmp_path):
-    office = tmp_path / "office"
-    shutil.copytree(demo_dir, office)
+def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, new_office, tmp_path):
+    office = new_office("office", like=demo_dir)
     usb = tmp_path / "usb"
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo"}
     made = run("backup", "create", "-o", str(usb), data_dir=office, env=admin)
@@ -215,7 +265,7 @@ def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, tmp_pa
     refused = run("backup", "restore", str(file), data_dir=office, env=admin, check=False)
     assert refused.returncode == 1 and "--yes" in refused.stderr
     # a dead laptop: restore onto a new, empty data folder
-    fresh = tmp_path / "nueva"
+    fresh = new_office("nueva")
     done = run("backup", "restore", str(file), "--yes", data_dir=fresh, env=admin)
     assert "restaurado" in done.stdout
     before = run("people", "search", "a", "--json", data_dir=office).stdout
@@ -233,9 +283,8 @@ def test_a_data_folder_on_a_missing_drive_is_refused(tmp_path):
     assert not (tmp_path / "usb-desconectada").exists()
 
 
-def test_receipt_pdf_and_void_from_the_command_line(demo_dir, tmp_path):
-    office = tmp_path / "office"
-    shutil.copytree(demo_dir, office)
+def test_receipt_pdf_and_void_from_the_command_line(demo_dir, new_office, tmp_path):
+    office = new_office("office", like=demo_dir)
     folio = f"TAP-{date.today().year}-000001"  # the demo delivers supports every month
     out = tmp_path / "recibo.pdf"
     result = run("receipt", "pdf", "--folio", folio, "-o", str(out), data_dir=office)
@@ -270,7 +319,7 @@ def test_receipt_pdf_and_void_from_the_command_line(demo_dir, tmp_path):
     assert again.returncode == 1 and "ya estaba cancelado" in again.stderr
 
 
-def test_summary_month_close_and_packages_from_the_command_line(demo_dir, tmp_path):
+def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_office, tmp_path):
     last = date.today().replace(day=1) - timedelta(days=1)
     month = f"{last:%Y-%m}"
     for suffix in (".json", ".pdf", ".xlsx"):
@@ -294,7 +343,7 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, tmp_pa
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
     boss = {"FRONTERA_DESK_USER": "jefa", "FRONTERA_DESK_PASSWORD": "clave-segura-33"}
     add_boss = {**admin, "FRONTERA_DESK_NEW_PASSWORD": boss["FRONTERA_DESK_PASSWORD"]}
-    office, hq = tmp_path / "arr", tmp_path / "hq"
+    office, hq = new_office("arr"), new_office("hq")
     run("setup", "--office", "ARR", "--name", "Oficina Arriaga", data_dir=office, env=admin)
     run("setup", "--office", "CEN", "--name", "Oficinas centrales", "--hq", data_dir=hq, env=admin)
     for folder in (office, hq):

@@ -187,6 +187,29 @@ def test_editing_keeps_the_documents_and_saves_the_change(qtbot, ctx, db, actors
     assert updated.documents == record.documents
 
 
+def test_a_person_changed_at_another_desk_is_not_overwritten(qtbot, ctx, db, actors):
+    with db.write() as session:
+        record = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            PersonInput("Rosa", "Mejía", sex=Sex.FEMALE, birth_date=None, estimated_age=40),
+        )  # fmt: skip
+    dialog = PersonDialog(ctx, person=record)
+    qtbot.addWidget(dialog)
+    dialog.ui.lodging.setText("Albergue Belén")
+    with db.write() as session:  # meanwhile, at another desk
+        people.update_person(session, actors[Role.SUPERVISOR], record.id,
+                             PersonInput("Rosa", "Mejía", sex=Sex.FEMALE, birth_date=None,
+                                         estimated_age=40, phone="962 555 0000"),
+                             expected_version=record.version)  # fmt: skip
+    click_save(qtbot, dialog)
+    assert dialog.result() != dialog.DialogCode.Accepted  # the form stays open
+    assert "Otra persona guardó cambios" in dialog.ui.error.text()
+    assert dialog.ui.lodging.text() == "Albergue Belén"  # what was typed is still there
+    with db.read() as session:
+        current = people.get_person(session, record.id)
+    assert current.phone == "962 555 0000" and current.lodging == ""
+
+
 def test_the_privacy_notice_is_shown_and_consent_recorded(qtbot, ctx, db):
     dialog = PersonDialog(ctx)
     qtbot.addWidget(dialog)

@@ -13,6 +13,7 @@ from frontera_desk.domain.enums import (
     Sex,
 )
 from frontera_desk.domain.errors import (
+    ConflictError,
     FronteraError,
     InvalidTransition,
     OverrideRequired,
@@ -284,3 +285,17 @@ def test_an_agreement_can_name_the_people_it_benefits(db, actors, agreement):
             session, actors[Role.SUPERVISOR], agreement.id, person.id, linked=False
         )
         assert record.beneficiaries == ()
+
+
+def test_an_agreement_saved_from_a_stale_form_is_refused(db, actors, agreement):
+    boss = actors[Role.SUPERVISOR]
+    stale = agreement.version
+    data = AgreementInput(agreement.title, agreement.kind, [o.id for o in agreement.organizations],
+                          agreement.purpose, agreement.signed_on, agreement.valid_from,
+                          agreement.valid_until, 60_000_000, "Estatal")  # fmt: skip
+    with db.write() as session:
+        saved = agreements.save_agreement(session, boss, data, agreement.id, stale)
+    with db.write() as session, pytest.raises(ConflictError):
+        agreements.save_agreement(session, boss, data, agreement.id, stale)
+    with db.read() as session:
+        assert agreements.get_agreement(session, agreement.id).version == saved.version

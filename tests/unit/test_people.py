@@ -1,9 +1,12 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
+from frontera_desk.db.models import AuditEntry
 from frontera_desk.domain.enums import DocumentType, Role, Sex, Vulnerability
 from frontera_desk.domain.errors import (
+    ConflictError,
     NotFoundError,
     PossibleDuplicate,
     ValidationError,
@@ -242,3 +245,23 @@ def test_formula_and_sql_text_in_free_text_is_stored_as_text(db, actors):
     assert record.lodging == "@SUM(A1)"
     with pytest.raises(ValidationError, match="solo puede llevar letras"):
         create(db, actors[Role.CAPTURISTA], person(given_names="=cmd|' /C calc'!A0"))
+
+
+def test_two_desks_editing_the_same_person_never_overwrite_each_other(db, actors):
+    """Both desks open the form on the same version; the first save wins, the second is told
+    and changes nothing (the person keeps the first desk's data, one change is audited)."""
+    worker = actors[Role.CAPTURISTA]
+    opened = create(db, worker)
+    with db.write() as session:
+        first = people.update_person(session, worker, opened.id, person(phone="962 111 1111"),
+                                     today=TODAY, expected_version=opened.version)  # fmt: skip
+    assert first.version == opened.version + 1
+    with db.write() as session, pytest.raises(ConflictError, match="Otra persona guardó"):
+        people.update_person(session, worker, opened.id, person(phone="962 222 2222"),
+                             today=TODAY, expected_version=opened.version)  # fmt: skip
+    with db.read() as session:
+        assert people.get_person(session, opened.id).phone == "962 111 1111"
+        changes = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "modificar")
+        ).all()
+    assert len(changes) == 1

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.usefixtures("cheap_kdf")
 
 
 @pytest.fixture
-def office(tmp_path):
-    app_paths = paths.resolve(tmp_path / "oficina")
+def office(tmp_path, database_url):
+    app_paths = paths.resolve(tmp_path / "oficina", database_url=database_url)
     result = auth.setup(app_paths, "TAP", "Oficina Tapachula", "admin", "Ana Admin", PASSWORD)
     signed = result.signed_in
     with signed.db.write() as session:
@@ -42,6 +42,7 @@ class Clock:
         return self.now
 
 
+@pytest.mark.sqlite_only
 def test_the_database_file_is_not_readable_as_plain_sqlite(office):
     app_paths, _ = office
     assert not app_paths.database.read_bytes().startswith(b"SQLite format 3")
@@ -75,14 +76,14 @@ def test_a_wrong_recovery_code_is_refused(office):
 
 def test_changing_a_password_rewraps_without_reencrypting(office):
     app_paths, _ = office
-    before = app_paths.database.read_bytes()[:4096]
+    before = b"" if app_paths.on_server else app_paths.database.read_bytes()[:4096]
     signed = auth.sign_in(app_paths, "ana", PASSWORD)
     with signed.db.write() as session, pytest.raises(ValidationError, match="actual"):
         auth.change_password(session, signed.actor, signed.vault, "otra", "nueva-clave-88")
     with signed.db.write() as session:
         auth.change_password(session, signed.actor, signed.vault, PASSWORD, "nueva-clave-88")
     signed.db.dispose()
-    assert app_paths.database.read_bytes()[:4096] == before
+    assert before == (b"" if app_paths.on_server else app_paths.database.read_bytes()[:4096])
     auth.sign_in(app_paths, "ana", "nueva-clave-88").db.dispose()
 
 
@@ -340,3 +341,27 @@ def test_the_exported_pdf_reads_back_with_any_name(db, actors, tmp_path):
     for expected in ("Widelande Saint-Fleur", "Haití", "COMAR-2026-1", "otorgado", "DEMOSTRACIÓN",
                      "Шевченко", "Nguyễn", "Núñez"):  # fmt: skip
         assert expected in text
+
+
+def test_two_desks_changing_accounts_at_once_both_keep_their_change(postgres, tmp_path):
+    """Server mode: the key document is shared; a desk saving a stale copy (a sign-in that
+    clears its failures) must not undo the account another desk added meanwhile."""
+    from tests import postgres as pg
+
+    url = pg.new_database(postgres)
+    try:
+        app_paths = paths.resolve(tmp_path / "escritorio", database_url=url)
+        auth.setup(app_paths, "TAP", "Oficina Tapachula", "admin", "Ana Admin", PASSWORD
+                   ).signed_in.db.dispose()  # fmt: skip
+        with pytest.raises(auth.SignInFailed):
+            auth.sign_in(app_paths, "admin", "mal")
+        slow_desk = auth.unlock(app_paths, "admin", PASSWORD)[0]  # read before the new user
+        admin = auth.sign_in(app_paths, "admin", PASSWORD)
+        with admin.db.write() as session:
+            auth.add_user(session, admin.actor, admin.vault, "luis", "Luis", "capturista", PASSWORD)
+        admin.db.dispose()
+        slow_desk.clear_failures("admin")
+        slow_desk.save()
+        auth.sign_in(app_paths, "luis", PASSWORD).db.dispose()
+    finally:
+        pg.drop_database(postgres, url)

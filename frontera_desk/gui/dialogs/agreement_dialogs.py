@@ -73,9 +73,14 @@ class OrganizationDialog(ServiceDialog):
                                  ui.capacity.value() or None)  # fmt: skip
         with self.ctx.db.write() as session:
             self.saved = agreements.save_organization(
-                session, self.ctx.actor, data, self.current.id if self.current else None
+                session, self.ctx.actor, data, *_editing(self.current)
             )
         return True
+
+
+def _editing(current: OrganizationInfo | AgreementRecord | None) -> tuple[int | None, int | None]:
+    """The record a form edits and the version it was opened on (None, None for a new one)."""
+    return (current.id, current.version) if current else (None, None)
 
 
 class AgreementDialog(ServiceDialog):
@@ -151,7 +156,7 @@ class AgreementDialog(ServiceDialog):
         )  # fmt: skip
         with self.ctx.db.write() as session:
             self.saved = agreements.save_agreement(
-                session, self.ctx.actor, data, self.current.id if self.current else None
+                session, self.ctx.actor, data, *_editing(self.current)
             )
         return True
 

@@ -228,7 +228,7 @@ class PersonDialog(ServiceDialog):
                 else:
                     record = people.update_person(
                         session, self.ctx.actor, self.person.id, data,
-                        confirmed_not_duplicate=confirmed,
+                        confirmed_not_duplicate=confirmed, expected_version=self.person.version,
                     )  # fmt: skip
         except PossibleDuplicate as warning:
             return self._ask_about_duplicate(warning)

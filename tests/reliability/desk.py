@@ -1,0 +1,52 @@
+"""One desk of the concurrency test: delivers supports (each gets a folio), pays under an
+agreement, and edits a person everyone edits, as fast as it can, interleaved. Prints one line
+per outcome after its transaction committed (or was refused)."""
+
+import sys
+from datetime import date
+
+from frontera_desk.db import open_database
+from frontera_desk.domain.errors import ConflictError, OverrideRequired
+from frontera_desk.paths import resolve
+from frontera_desk.services import agreements, people, supports
+from frontera_desk.services.agreements import DisbursementInput
+from frontera_desk.services.context import actor_for
+
+
+def main() -> None:
+    folder, url, name, person_id, agreement_id, *support_ids = sys.argv[1:]
+    app_paths = resolve(folder, database_url=url or None)
+    db = open_database(app_paths.database_url or app_paths.database, app_paths.backup_dir)
+    with db.read() as session:
+        worker, boss = actor_for(session, 2), actor_for(session, 3)  # ana, sofia
+    for n, support_id in enumerate(support_ids):
+        with db.write() as session:
+            print("folio", supports.deliver_support(session, worker, int(support_id)).folio,
+                  flush=True)  # fmt: skip
+        if n % 2 == 0:
+            try:
+                with db.write() as session:
+                    agreements.add_disbursement(session, boss, int(agreement_id), DisbursementInput(
+                        date.today(), 50_000, f"Pago {name}-{n}", f"R-{name}-{n}"))  # fmt: skip
+                print("paid", flush=True)
+            except OverrideRequired:
+                print("refused", flush=True)
+        if n % 4 == 0:
+            while True:  # what a caseworker does when told: reopen, redo the change, save
+                with db.read() as session:
+                    current = people.get_person(session, int(person_id))
+                data = current.as_input()
+                data.notes = f"{current.notes} {name}-{n}".strip()
+                try:
+                    with db.write() as session:
+                        people.update_person(session, worker, current.id, data,
+                                             expected_version=current.version)  # fmt: skip
+                    print("edited", flush=True)
+                    break
+                except ConflictError:
+                    print("conflict", flush=True)
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,8 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -97,51 +99,54 @@ class ServerStore:
         self.url = url
         self.label = "El almacén de llaves del servidor"
 
-    def _engine(self) -> Any:
-        from sqlalchemy import create_engine
+    @contextmanager
+    def _engine(self) -> Iterator[Any]:
+        """A one-off engine; a server's refusal becomes the same message as anywhere else."""
+        from sqlalchemy import create_engine, exc
         from sqlalchemy.pool import NullPool
 
-        from frontera_desk.db.engine import CONNECT_TIMEOUT_S
+        from frontera_desk.db.engine import CONNECT_TIMEOUT_S, translate_error
 
-        return create_engine(self.url, poolclass=NullPool,
-                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S})  # fmt: skip
+        engine = create_engine(self.url, poolclass=NullPool,
+                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S})  # fmt: skip
+        try:
+            yield engine
+        except exc.DBAPIError as error:
+            known = translate_error(error)
+            if known is None:
+                raise
+            raise known from error
+        finally:
+            engine.dispose()
 
     def read(self) -> str | None:
         from sqlalchemy import select
 
         from frontera_desk.db.models import KeyStore
 
-        engine = self._engine()
-        try:
-            with engine.connect() as conn:
-                document: str | None = conn.scalar(
-                    select(KeyStore.document).where(KeyStore.id == self.ROW)
-                )
-                return document
-        finally:
-            engine.dispose()
+        with self._engine() as engine, engine.connect() as conn:
+            document: str | None = conn.scalar(
+                select(KeyStore.document).where(KeyStore.id == self.ROW)
+            )
+            return document
 
     def write(self, keyfile: KeyFile) -> None:
         from sqlalchemy import insert, select, update
 
         from frontera_desk.db.models import KeyStore, utcnow
 
-        engine = self._engine()
-        try:
-            with engine.begin() as conn:
-                newest = conn.scalar(select(KeyStore.document).where(KeyStore.id == self.ROW)
-                                     .with_for_update())  # fmt: skip
-                if newest is not None:
-                    keyfile.rebase(json.loads(newest))
-                document = json.dumps(keyfile.data, sort_keys=True)
-                if newest is None:
-                    conn.execute(insert(KeyStore).values(id=self.ROW, document=document,
-                                                         updated_at=utcnow()))  # fmt: skip
-                else:
-                    conn.execute(update(KeyStore).where(KeyStore.id == self.ROW)
-                                 .values(document=document, updated_at=utcnow()))  # fmt: skip
-        finally:
-            engine.dispose()
+        with self._engine() as engine, engine.begin() as conn:
+            newest = conn.scalar(select(KeyStore.document).where(KeyStore.id == self.ROW)
+                                 .with_for_update())  # fmt: skip
+            if newest is not None:
+                keyfile.rebase(json.loads(newest))
+            document = json.dumps(keyfile.data, sort_keys=True)
+            if newest is None:
+                conn.execute(insert(KeyStore).values(id=self.ROW, document=document,
+                                                     updated_at=utcnow()))  # fmt: skip
+            else:
+                conn.execute(update(KeyStore).where(KeyStore.id == self.ROW)
+                             .values(document=document, updated_at=utcnow()))  # fmt: skip
 
 
 KeyStoreLike = FileStore | ServerStore

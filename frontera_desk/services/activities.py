@@ -132,7 +132,10 @@ def _attendees(session: Session, items: list[AttendeeInput], held_on: date) -> l
 
 
 def save_activity(
-    session: Session, actor: Actor, data: ActivityInput, activity_id: int | None = None,
+    session: Session,
+    actor: Actor,
+    data: ActivityInput,
+    activity_id: int | None = None,
     expected_version: int | None = None,
 ) -> ActivityRecord:
     require(actor, Action.EDIT_ACTIVITIES)

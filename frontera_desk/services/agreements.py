@@ -86,7 +86,10 @@ def _org_info(o: Organization) -> OrganizationInfo:
 
 
 def save_organization(
-    session: Session, actor: Actor, data: OrganizationInput, organization_id: int | None = None,
+    session: Session,
+    actor: Actor,
+    data: OrganizationInput,
+    organization_id: int | None = None,
     expected_version: int | None = None,
 ) -> OrganizationInfo:
     require(actor, Action.MANAGE_AGREEMENTS)
@@ -217,7 +220,10 @@ def _validate(session: Session, data: AgreementInput) -> AgreementKind:
 
 
 def save_agreement(
-    session: Session, actor: Actor, data: AgreementInput, agreement_id: int | None = None,
+    session: Session,
+    actor: Actor,
+    data: AgreementInput,
+    agreement_id: int | None = None,
     expected_version: int | None = None,
 ) -> AgreementRecord:
     require(actor, Action.MANAGE_AGREEMENTS)

@@ -30,8 +30,8 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
         other = next(t.id for t in supports.support_types(session) if t.code == "OTRO")
         ids = []
         for n in range(DESKS * DELIVERIES):
-            s = supports.request_support(session, worker,
-                                         SupportInput(person.id, other, "Apoyo", 1000 + n))  # fmt: skip
+            data = SupportInput(person.id, other, "Apoyo", 1000 + n)
+            s = supports.request_support(session, worker, data)
             supports.approve_support(session, boss, s.id)
             ids.append(s.id)
         org = agreements.save_organization(session, boss, OrganizationInput(
@@ -46,10 +46,20 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
     url = app_paths.database_url or ""
     desks = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.desk", str(app_paths.data_dir), url,
-             f"d{d}", str(person.id), str(agreement.id),
-             *map(str, ids[d * DELIVERIES:(d + 1) * DELIVERIES])],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.reliability.desk",
+                str(app_paths.data_dir),
+                url,
+                f"d{d}",
+                str(person.id),
+                str(agreement.id),
+                *map(str, ids[d * DELIVERIES : (d + 1) * DELIVERIES]),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )  # fmt: skip
         for d in range(DESKS)
     ]

@@ -261,7 +261,5 @@ def test_two_desks_editing_the_same_person_never_overwrite_each_other(db, actors
                              today=TODAY, expected_version=opened.version)  # fmt: skip
     with db.read() as session:
         assert people.get_person(session, opened.id).phone == "962 111 1111"
-        changes = session.scalars(
-            select(AuditEntry).where(AuditEntry.action == "modificar")
-        ).all()
+        changes = session.scalars(select(AuditEntry).where(AuditEntry.action == "modificar")).all()
     assert len(changes) == 1

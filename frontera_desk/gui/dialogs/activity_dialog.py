@@ -169,7 +169,10 @@ class ActivityDialog(ServiceDialog):
         data = self.collect()
         with self.ctx.db.write() as session:
             self.saved = activities.save_activity(
-                session, self.ctx.actor, data, self.current.id if self.current else None,
+                session,
+                self.ctx.actor,
+                data,
+                self.current.id if self.current else None,
                 self.current.version if self.current else None,
             )
         return True

@@ -144,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = group("db", "base de datos")
     sub(db, "check", "verificar la integridad de la base de datos")
     sub(db, "upgrade", "actualizar el esquema de la base de datos")
+    move = sub(db, "move-to-server", "copiar la oficina a una base de datos PostgreSQL vacía")
+    move.add_argument("--to", required=True, metavar="URL", help="postgresql+psycopg://…")
     return parser
 
 
@@ -444,6 +446,31 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     return 0
 
 
+def _move_to_server(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from sqlalchemy.engine import make_url
+
+    from frontera_desk.db import is_server_url
+    from frontera_desk.services import backup
+
+    if not is_server_url(args.to):
+        raise FronteraError("--to debe ser una dirección postgresql+psycopg://usuario@host/base.")
+    target = replace(app_paths, database_url=args.to)
+    with instance_lock(app_paths), signed_in(app_paths) as signed:
+        copied = backup.move_to_server(app_paths, signed, args.to)
+    print(f"Oficina copiada a {target.location}: {copied:,} filas. El archivo local quedó igual.")
+    if make_url(args.to).password:
+        print(
+            "La dirección lleva contraseña: no se guardó. Póngala en el archivo .pgpass y "
+            "configure la dirección sin ella (settings.json, «database_url»)."
+        )
+    else:
+        settings = Settings.load(app_paths.settings_file)
+        settings.database_url = args.to
+        settings.save(app_paths.settings_file)
+        print("Desde ahora esta carpeta abre la oficina en el servidor (settings.json).")
+    return 0
+
+
 def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import audit
     from frontera_desk.services.context import Action, require
@@ -468,6 +495,8 @@ def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
             pass
         print("La base de datos está al día.")
         return 0
+    if args.action == "move-to-server":
+        return _move_to_server(args, app_paths)
     # Only unlock: a damaged file is examined, never opened for writing.
     keyfile, key = auth.unlock(app_paths, *credentials())
     if app_paths.database_url:

@@ -28,6 +28,14 @@ class Paths:
         return self.database_url is not None
 
     @property
+    def server_name(self) -> str:
+        """``host/database`` of the server mode's database (for the status bar)."""
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url or "")
+        return f"{url.host or 'localhost'}/{url.database or ''}"
+
+    @property
     def location(self) -> str:
         """Where the office's database is, as the user may see it (never a password)."""
         return safe_url(self.database_url) if self.database_url else str(self.data_dir)

@@ -52,7 +52,8 @@ def _free_port() -> int:
 class Server:
     """A throwaway server: ``start()``, ``admin_url``, ``stop()``."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable  # fsync on, as an office server runs (benchmarks)
         # Its own folder straight under the temporary dir: the postgres user must reach it.
         self.root = root = Path(tempfile.mkdtemp(prefix="frontera-postgres-"))
         self.data = root / "data"
@@ -72,9 +73,10 @@ class Server:
         tools = bindir()
         self._run(str(tools / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
                   "-E", "UTF8", "--locale", "C.UTF-8")  # fmt: skip
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200")  # fmt: skip
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
+        options += "-c max_connections=200 -c shared_buffers=256MB"
+        if not self.durable:  # a test server: no crash to survive, so no flush to wait for
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(str(tools / "pg_ctl"), "-D", str(self.data), "-o", options,
                   "-l", str(self.root / "server.log"), "-w", "start")  # fmt: skip
         return self

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Boolean, Select, bindparam, func, select, text
+from sqlalchemy import Select, bindparam, func, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement
@@ -58,9 +58,9 @@ def fts_query(query: str) -> tuple[str, ...] | None:
 
 
 class _IndexMatches(ColumnElement[bool]):
-    """``person_fts`` rows holding every word (a condition on the index table)."""
+    """``person_fts`` rows holding every word (a condition on the index table). Untyped: a
+    Boolean would be compared with 1 on SQLite, which MATCH does not allow."""
 
-    type = Boolean()
     inherit_cache = False  # the words are part of the SQL text on neither dialect: no caching
 
     def __init__(self, words: tuple[str, ...]) -> None:
@@ -70,7 +70,6 @@ class _IndexMatches(ColumnElement[bool]):
 class _PersonMatches(ColumnElement[bool]):
     """``persons.id`` is one of the people holding every word."""
 
-    type = Boolean()
     inherit_cache = False
 
     def __init__(self, words: tuple[str, ...], in_name_order: bool) -> None:

@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         text = f"{office.code} — {office.name}"
         if office.is_demo:
             text += "  ·  " + self.tr("DEMONSTRATION DATA")
-        if self.ctx.vault is not None and not self.ctx.vault.encrypted:
+        if self.ctx.paths.on_server:
+            text += "  ·  " + self.tr("Server: %1").replace("%1", self.ctx.paths.server_name)
+        elif self.ctx.vault is not None and not self.ctx.vault.encrypted:
             text += "  ·  " + self.tr("UNENCRYPTED DATABASE (development)")
         month = date.today().strftime("%m/%Y")
         self.office_label = QLabel(text)

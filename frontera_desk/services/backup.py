@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontera_desk import __version__
 from frontera_desk.db import Database, server
@@ -30,6 +31,9 @@ from frontera_desk.db.migrate import current_revision
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.paths import Paths
 from frontera_desk.services.office import get_office
+
+if TYPE_CHECKING:
+    from frontera_desk.services.auth import SignedIn
 
 logger = logging.getLogger(__name__)
 
@@ -362,3 +366,36 @@ def unlock_backup(path: Path, username: str, password: str) -> tuple[bytes, bool
     if key is None:
         raise SignInFailed("Usuario o contraseña incorrectos para ese respaldo.")
     return key, keyfile.encrypted
+
+
+# --- moving an office to a server -------------------------------------------------------------
+
+
+def move_to_server(app_paths: Paths, signed: SignedIn, url: str) -> int:
+    """Copy the office from its SQLite file into the empty PostgreSQL database at ``url``, with
+    the same accounts and passwords (the key document moves with it). The local file is left as
+    it was. Returns the rows copied."""
+    from frontera_desk.db import open_database, transfer
+    from frontera_desk.db.keyfile import KeyFile
+    from frontera_desk.services import audit
+    from frontera_desk.services.context import Action, require
+
+    if app_paths.on_server:
+        raise FronteraError("Esta oficina ya trabaja en un servidor.")
+    with signed.db.write():  # a refusal is audited
+        require(signed.actor, Action.RESTORE)
+    target = open_database(url, None)  # an empty database gets the schema here
+    try:
+        store = ServerStore(url)
+        if store.read() is not None:
+            raise FronteraError("La base de datos del servidor ya tiene una oficina; la mudanza "
+                                "necesita una base de datos vacía.")  # fmt: skip
+        copied = transfer.move_to_server(signed.db, target)
+        KeyFile(store, KeyFile.load(app_paths.keys).data).save()
+        with target.write() as session:
+            audit.record(session, signed.actor, "mudar_a_servidor", "oficina", None,
+                         {"filas": copied})  # fmt: skip
+    finally:
+        target.dispose()
+    logger.info("office moved to a server (%d rows)", copied)
+    return copied

@@ -1352,6 +1352,10 @@
         <translation>DATOS DE DEMOSTRACIÓN</translation>
     </message>
     <message>
+        <source>Server: %1</source>
+        <translation>Servidor: %1</translation>
+    </message>
+    <message>
         <source>UNENCRYPTED DATABASE (development)</source>
         <translation>BASE DE DATOS SIN CIFRAR (desarrollo)</translation>
     </message>

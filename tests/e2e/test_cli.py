@@ -369,3 +369,29 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_of
     run("summary", "--month", month, "-o", str(tmp_path / "total.json"), data_dir=hq, env=boss)
     total = json.loads((tmp_path / "total.json").read_text(encoding="utf-8"))
     assert [o["code"] for o in total["offices"]] == ["ARR"]
+
+
+def test_an_office_moves_from_its_file_to_a_server(postgres, tmp_path):
+    """db move-to-server: same people, same receipts, same accounts and passwords, the audit
+    chain intact; the folder then opens the server by itself (its settings)."""
+    folder = tmp_path / "oficina"
+    run("demo", "create", "--persons", "40", "--months", "2", data_dir=folder)
+    before = run("people", "search", "a", "--json", "--limit", "500", data_dir=folder).stdout
+    url = pg.new_database(postgres, template=None)
+    try:
+        admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo"}
+        moved = run("db", "move-to-server", "--to", url, data_dir=folder, env=admin)
+        assert "Oficina copiada" in moved.stdout and "settings.json" in moved.stdout
+        after = run("people", "search", "a", "--json", "--limit", "500", data_dir=folder)
+        assert after.stdout == before
+        assert "íntegra" in run("audit", "verify", data_dir=folder, env=admin).stdout
+        assert "íntegra" in run("db", "check", data_dir=folder, env=admin).stdout
+        folio = f"TAP-{date.today().year}-000001"
+        pdf = tmp_path / "r.pdf"
+        run("receipt", "pdf", "--folio", folio, "-o", str(pdf), data_dir=folder,
+            env={"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"})  # fmt: skip
+        assert pdf.read_bytes().startswith(b"%PDF")
+        again = run("db", "move-to-server", "--to", url, data_dir=folder, env=admin, check=False)
+        assert again.returncode == 1 and "ya trabaja en un servidor" in again.stderr
+    finally:
+        pg.drop_database(postgres, url)

@@ -74,6 +74,11 @@ def test_search_ignores_accents_and_case(db, actors):
         assert len(people.search_people(session, "f123456")) == 1  # by document number
         assert people.search_people(session, "pedro") == []
         assert people.search_people(session, '"; DROP TABLE persons; --') == []
+        assert people.search_people(session, "100% _x") == []  # LIKE's wildcards are literal
+        # the list's count comes from the index itself: it must agree with the list
+        for query, expected in (("jose hernandez", 1), ("maria", 1), ("", 2), ("pedro", 0)):
+            assert session.scalar(people.person_count_query(query)) == expected
+            assert len(people.person_ids(session, query)) == expected
 
 
 def test_search_finds_names_in_any_script(db, actors):

@@ -395,3 +395,12 @@ def test_an_office_moves_from_its_file_to_a_server(postgres, tmp_path):
         assert again.returncode == 1 and "ya trabaja en un servidor" in again.stderr
     finally:
         pg.drop_database(postgres, url)
+
+
+def test_a_server_password_never_reaches_the_screen_or_the_log(tmp_path):
+    url = "postgresql+psycopg://ana:s3creta-9@127.0.0.1:1/oficina"  # nothing listens on port 1
+    result = run("people", "search", "a", "--database-url", url, data_dir=tmp_path, check=False)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "No se pudo conectar con el servidor" in result.stderr
+    logged = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log*"))
+    assert "s3creta-9" not in result.stderr + result.stdout + logged

@@ -1,4 +1,5 @@
-"""Several desks at once on one database (issue #8): folios, balances, edits, the audit chain."""
+"""Several desks at once on one database (issue #8): folios, balances, a month closing while
+desks pay into it, edits of the same person, the audit chain."""
 
 import subprocess
 import sys
@@ -6,7 +7,9 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from frontera_desk.db.models import Disbursement, MonthClose
 from frontera_desk.domain.enums import AgreementKind, AgreementStatus, Role, Sex
 from frontera_desk.services import agreements, audit, people, supports
 from frontera_desk.services.agreements import AgreementInput, OrganizationInput
@@ -36,7 +39,7 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
             ids.append(s.id)
         org = agreements.save_organization(session, boss, OrganizationInput(
             "asociacion_civil", "Albergue Belén", "", "Tapachula"))  # fmt: skip
-        start = date.today() - timedelta(days=30)
+        start = date.today() - timedelta(days=70)
         agreement = agreements.save_agreement(session, boss, AgreementInput(
             "Ministraciones al albergue", AgreementKind.CONTRIBUTION, [org.id], signed_on=start,
             valid_from=start, valid_until=date.today() + timedelta(days=30),
@@ -44,25 +47,16 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
         agreements.change_status(session, boss, agreement.id, AgreementStatus.SIGNED)
         agreements.change_status(session, boss, agreement.id, AgreementStatus.IN_FORCE)
     url = app_paths.database_url or ""
-    desks = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.reliability.desk",
-                str(app_paths.data_dir),
-                url,
-                f"d{d}",
-                str(person.id),
-                str(agreement.id),
-                *map(str, ids[d * DELIVERIES : (d + 1) * DELIVERIES]),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )  # fmt: skip
-        for d in range(DESKS)
-    ]
+    last_month = date.today().replace(day=1) - timedelta(days=1)
+
+    def desk(name: str, *args: object) -> subprocess.Popen:
+        command = [sys.executable, "-m", "tests.reliability.desk", str(app_paths.data_dir), url]
+        return subprocess.Popen([*command, name, *map(str, args)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+    desks = [desk(f"d{d}", person.id, agreement.id, last_month,
+                  *ids[d * DELIVERIES:(d + 1) * DELIVERIES]) for d in range(DESKS)]  # fmt: skip
+    desks.append(desk("close", 2.5, 0, last_month))  # a supervisor closes the month meanwhile
     outputs = [desk.communicate(timeout=600) for desk in desks]
     assert all(desk.returncode == 0 for desk in desks), [err for _out, err in outputs]
     lines = [line.split() for out, _err in outputs for line in out.splitlines()]
@@ -71,12 +65,18 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
     folios = sorted(int(line[1][-6:]) for line in lines if line[0] == "folio")
     assert folios == list(range(1, DESKS * DELIVERIES + 1))  # no duplicate, no gap
     attempts = DESKS * DELIVERIES // 2
-    assert outcomes["paid"] == 20 and outcomes["refused"] == attempts - 20
+    assert outcomes["month-closed"] == 1
+    assert outcomes["paid"] + outcomes["refused"] + outcomes["closed"] == attempts
+    assert outcomes["paid"] <= 20 and (outcomes["refused"] == 0 or outcomes["paid"] == 20)
     edits = DESKS * len(range(0, DELIVERIES, 4))
     assert outcomes["edited"] == edits
     with db.read() as session:
         paid = agreements.get_agreement(session, agreement.id)
-        assert paid.disbursed_centavos == 1_000_000 and paid.balance_centavos == 0
+        assert paid.disbursed_centavos == outcomes["paid"] * 50_000  # never beyond the balance
+        assert paid.balance_centavos >= 0
+        closed = session.get(MonthClose, ("TAP", last_month.year, last_month.month))
+        assert closed.is_closed  # and nothing was paid into the month after it closed
+        assert all(d.created_at <= closed.closed_at for d in session.scalars(select(Disbursement)))
         edited = people.get_person(session, person.id)
         assert edited.version == person.version + edits  # every save counted once
         for d in range(DESKS):  # no edit was lost

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -35,6 +36,11 @@ SYSTEM_USER_ID = 1
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# Centavos reach past 2**31 (a large agreement, a year's budget): 64 bits on PostgreSQL. SQLite's
+# INTEGER is 64 bits already, and stays INTEGER so that its schema does not change.
+Money = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def new_uuid() -> str:
@@ -189,7 +195,7 @@ class SupportType(Record, Base):
     __tablename__ = "support_types"
     code: Mapped[str] = mapped_column(String(30), unique=True)
     name: Mapped[str] = mapped_column(String(120))
-    ceiling_centavos: Mapped[int | None] = mapped_column(Integer)
+    ceiling_centavos: Mapped[int | None] = mapped_column(Money)
     limit_count: Mapped[int | None] = mapped_column(Integer)
     limit_scope: Mapped[str | None] = mapped_column(String(10))
     limit_period: Mapped[str | None] = mapped_column(String(10))
@@ -206,7 +212,7 @@ class Support(Versioned, Record, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     support_type_id: Mapped[int] = mapped_column(ForeignKey("support_types.id"), index=True)
     description: Mapped[str] = mapped_column(String(500))
-    amount_centavos: Mapped[int] = mapped_column(Integer)
+    amount_centavos: Mapped[int] = mapped_column(Money)
     provider: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(12), index=True)
     requested_on: Mapped[date] = mapped_column(Date, index=True)
@@ -314,7 +320,7 @@ class Receipt(Record, Base):
     year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
     issued_on: Mapped[date] = mapped_column(Date, index=True)  # the delivery date
-    amount_centavos: Mapped[int] = mapped_column(Integer)
+    amount_centavos: Mapped[int] = mapped_column(Money)
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -351,7 +357,7 @@ class Agreement(Versioned, Record, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
-    committed_centavos: Mapped[int] = mapped_column(Integer, default=0)
+    committed_centavos: Mapped[int] = mapped_column(Money, default=0)
     funding_source: Mapped[str | None] = mapped_column(String(200))
     municipality: Mapped[str | None] = mapped_column(String(100))
     signatories: Mapped[str | None] = mapped_column(Text)
@@ -386,7 +392,7 @@ class Disbursement(Record, Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id"), index=True)
     paid_on: Mapped[date] = mapped_column(Date, index=True)
-    amount_centavos: Mapped[int] = mapped_column(Integer)
+    amount_centavos: Mapped[int] = mapped_column(Money)
     reference: Mapped[str | None] = mapped_column(String(100))
     paid_for: Mapped[str] = mapped_column(String(300))
     override_reason: Mapped[str | None] = mapped_column(String(500))
@@ -486,7 +492,7 @@ class BudgetLine(Base):
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     category: Mapped[str] = mapped_column(String(20), primary_key=True)  # BudgetCategory
     key: Mapped[str] = mapped_column(String(200), primary_key=True)  # type code or source name
-    amount_centavos: Mapped[int] = mapped_column(Integer)
+    amount_centavos: Mapped[int] = mapped_column(Money)
 
     __table_args__ = (CheckConstraint("amount_centavos >= 0", name="budget_not_negative"),)
 
@@ -497,7 +503,7 @@ class Target(Base):
     __tablename__ = "targets"
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     indicator: Mapped[str] = mapped_column(String(30), primary_key=True)  # Indicator
-    value: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Money)
 
     __table_args__ = (CheckConstraint("value >= 0", name="target_not_negative"),)
 

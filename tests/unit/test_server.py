@@ -72,3 +72,26 @@ def test_the_database_url_shown_never_has_the_password(tmp_path):
     app_paths = paths.resolve(tmp_path, database_url="postgresql+psycopg://ana:s3creta@srv/of")
     assert "s3creta" not in app_paths.location and "srv/of" in app_paths.location
     assert pg.database_url("postgresql+psycopg://a@h/x", "y") == "postgresql+psycopg://a@h/y"
+
+
+def test_models_and_migrations_do_not_drift_on_postgresql(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from frontera_desk.db.migrate import include_object
+    from frontera_desk.db.models import Base
+
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_amounts_past_two_billion_centavos_fit(db, actors):
+    from frontera_desk.domain.enums import Indicator
+    from frontera_desk.services import plan
+
+    with db.write() as session:
+        plan.set_plan(session, actors[Role.SUPERVISOR],
+                      plan.Plan(2026, {}, {Indicator.AMOUNT: 5_333_333_300}))  # fmt: skip
+    with db.read() as session:
+        assert plan.get_plan(session, 2026).targets[Indicator.AMOUNT] == 5_333_333_300

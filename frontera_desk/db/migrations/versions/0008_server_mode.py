@@ -1,4 +1,5 @@
-"""Server mode: a version on edited records, the key store, and the PostgreSQL search index.
+"""Server mode: a version on edited records, the key store; on PostgreSQL the search index and
+64-bit money columns.
 
 Revision ID: 0008
 Revises: 0007
@@ -14,6 +15,12 @@ branch_labels = None
 depends_on = None
 
 VERSIONED = ("persons", "supports", "organizations", "agreements", "activities")
+MONEY = (
+    ("support_types", "ceiling_centavos"), ("supports", "amount_centavos"),
+    ("receipts", "amount_centavos"), ("agreements", "committed_centavos"),
+    ("disbursements", "amount_centavos"), ("budget_lines", "amount_centavos"),
+    ("targets", "value"),
+)  # fmt: skip
 
 
 def upgrade() -> None:
@@ -28,6 +35,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_key_store")),
     )
     if op.get_bind().dialect.name == "postgresql":
+        for table, column in MONEY:  # past 2**31 centavos (SQLite's INTEGER has 64 bits)
+            op.alter_column(table, column, type_=sa.BigInteger(), existing_type=sa.Integer())
         # The same folded words as SQLite's FTS5 table; a trigram index answers LIKE '% word%'.
         # pg_trgm is a trusted extension: the database's owner may create it.
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -42,6 +51,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE IF EXISTS person_fts")
+        for table, column in MONEY:
+            op.alter_column(table, column, type_=sa.Integer(), existing_type=sa.BigInteger())
     op.drop_table("key_store")
     for table in VERSIONED:
         with op.batch_alter_table(table) as batch:

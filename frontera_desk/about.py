@@ -18,7 +18,7 @@ COMPONENTS = (
     "MarkupSafe", "reportlab", "rl-accel", "pillow", "openpyxl", "et_xmlfile", "platformdirs",
     "babel", "sqlcipher3", "argon2-cffi", "argon2-cffi-bindings", "cffi", "pycparser",
     "cryptography", "jsonschema", "jsonschema-specifications", "referencing", "rpds-py",
-    "attrs", "typing_extensions",
+    "attrs", "typing_extensions", "psycopg", "psycopg-binary",
 )  # fmt: skip
 
 # Bundled pieces that are not Python packages.

@@ -56,11 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's scratch")
+    parser.add_argument(
+        "--skip-generate",
+        action="store_true",
+        help="use the forms and translations already compiled (by the install)",
+    )
     args = parser.parse_args(argv)
 
-    import hatch_build
+    if not args.skip_generate:
+        import hatch_build
 
-    hatch_build.build()
+        hatch_build.build()
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(args.dist), "--workpath", str(args.work),

@@ -21,7 +21,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 ENV_URL = "FRONTERA_DESK_TEST_POSTGRES"
-TEMPLATE = "frontera_template"
+# One template per pytest-xdist worker: workers may share one server.
+TEMPLATE = f"frontera_template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 _numbers = count(1)
 
 

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
 from frontera_desk.domain.errors import ConflictError, DatabaseError, FronteraError
-from frontera_desk.paths import safe_url
 
 logger = logging.getLogger(__name__)
 
@@ -180,10 +179,6 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
-
-    @property
-    def shown_url(self) -> str:
-        return safe_url(self.url)
 
     @contextmanager
     def _session(self, begin: str) -> Iterator[Session]:

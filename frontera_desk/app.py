@@ -183,10 +183,13 @@ def _run_window(
         # Once the window is up, load what the first list will need (Babel's country names,
         # 60 ms) while the user is still reading the screen.
         QTimer.singleShot(200, lambda: countries(settings.language))
-        if backup.daily_backup_due(app_paths.backup_dir):
+        # On a server the backups are the server's (README: a scheduled `backup create`), not
+        # one dump per desk and per closing.
+        desk_backups = not app_paths.on_server
+        if desk_backups and backup.daily_backup_due(app_paths.backup_dir):
             QTimer.singleShot(2000, window.automatic_backup)
         status = app.exec()
-        if not ctx.restored:
+        if desk_backups and not ctx.restored:
             _closing_backup(ctx)
         return status
     finally:

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
 
     def show_backup_age(self) -> None:
         """The status bar says how old the last backup is, in red when too old."""
+        if self.ctx.paths.on_server:
+            self.backup_label.setText(self.tr("Backups: on the server"))
+            return
         last = backup.last_backup(self.ctx.paths.backup_dir)
         if last is None:
             self.backup_label.setText(self.tr("No backup yet"))

@@ -1368,6 +1368,10 @@
         <translation>Mes: %1</translation>
     </message>
     <message>
+        <source>Backups: on the server</source>
+        <translation>Respaldos: en el servidor</translation>
+    </message>
+    <message>
         <source>No backup yet</source>
         <translation>Sin respaldo todavía</translation>
     </message>

@@ -168,9 +168,10 @@ class KeyFile:
         return FileStore(where) if isinstance(where, Path) else where
 
     @classmethod
-    def create(cls, where: Path | KeyStoreLike, encrypted: bool) -> KeyFile:
-        data = {"format": FORMAT, "version": 1, "encrypted": encrypted, "entries": {},
-                "mac": "", "failures": {}, "streak": {}, "locked_until": {}}  # fmt: skip
+    def create(cls, where: Path | KeyStoreLike, encrypted: bool, demo: bool = False) -> KeyFile:
+        data = {"format": FORMAT, "version": 1, "encrypted": encrypted, "demo": demo,
+                "entries": {}, "mac": "", "failures": {}, "streak": {},
+                "locked_until": {}}  # fmt: skip
         return cls(cls._store(where), data)
 
     @classmethod

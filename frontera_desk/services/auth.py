@@ -157,7 +157,7 @@ def setup(
         logger.warning("creating an UNENCRYPTED database (%s=1): development only", ENV_PLAINTEXT)
     db_key = new_database_key()
     recovery_code = new_recovery_code()
-    keyfile = KeyFile.create(key_store(app_paths), encrypted)
+    keyfile = KeyFile.create(key_store(app_paths), encrypted, demo=is_demo)
     keyfile.wrap(user_entry(username), db_key, admin_password)
     keyfile.wrap(RECOVERY, db_key, recovery_code)
     app_paths.create()

@@ -570,8 +570,9 @@ def create_demo_dir(
 
 
 def is_demo_dir(app_paths: Paths) -> bool:
-    """A folder whose key file opens with the demo password, or an old demo folder that
-    predates the key file (the platform's demo folder only), counts as a demonstration."""
+    """A folder whose key file was made for a demonstration (or, made before that mark, opens
+    with the demo password), or an old demo folder that predates the key file (the platform's
+    demo folder only), counts as a demonstration."""
     if not auth.is_set_up(app_paths):
         return (
             app_paths.on_server
@@ -581,7 +582,9 @@ def is_demo_dir(app_paths: Paths) -> bool:
     from frontera_desk.db.keyfile import KeyFile, user_entry
 
     keys = KeyFile.load(auth.key_store(app_paths))
-    return keys.unwrap(user_entry("admin"), DEMO_PASSWORD) is not None
+    if "demo" in keys.data:  # set when the folder was made: no Argon2 at every start-up
+        return bool(keys.data["demo"])
+    return keys.unwrap(user_entry("admin"), DEMO_PASSWORD) is not None  # folders made before
 
 
 _ORGANIZATIONS = (

@@ -53,3 +53,28 @@ def test_the_bulk_demo_reads_back_through_the_services(db, actors):
         found = people.search_people(session, f"{some.first_surname} {some.given_names}")
         assert some.id in [row.id for row in found]
         assert audit.verify(session).ok
+
+
+def test_a_demo_folder_is_recognised_without_a_password_check(tmp_path, cheap_kdf, monkeypatch):
+    """The key file says it was made for a demonstration (start-up then spends no Argon2 on
+    it); a real office's does not; a demo folder made before that mark is still recognised."""
+    import json
+
+    from frontera_desk import paths
+    from frontera_desk.db import keyfile
+    from frontera_desk.services import auth
+    from frontera_desk.services.demo import create_demo_dir, is_demo_dir
+
+    demo = paths.resolve(tmp_path / "demo")
+    create_demo_dir(demo, persons=5, months=1)
+    real = paths.resolve(tmp_path / "real")
+    auth.setup(real, "TAP", "Oficina Tapachula", "admin", "Ana", "clave-segura-1"
+               ).signed_in.db.dispose()  # fmt: skip
+    derived = []
+    monkeypatch.setattr(keyfile, "_derive", lambda *a: derived.append(a) or b"\0" * 32)
+    assert is_demo_dir(demo) and not is_demo_dir(real) and not derived
+    data = json.loads(demo.keys.read_text())
+    del data["demo"]  # as before the mark
+    demo.keys.write_text(json.dumps(data))
+    monkeypatch.undo()
+    assert is_demo_dir(demo)

@@ -500,10 +500,9 @@ def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     # Only unlock: a damaged file is examined, never opened for writing.
     keyfile, key = auth.unlock(app_paths, *credentials())
     if app_paths.database_url:
-        from frontera_desk.db.migrations import HEAD
         from frontera_desk.db.server import check_server
 
-        problems = check_server(app_paths.database_url, HEAD)
+        problems = check_server(app_paths.database_url)
     else:
         problems = check_database(app_paths.database, key if keyfile.encrypted else None)
     if problems:

@@ -39,11 +39,11 @@ def bulk_load(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     indexes = _secondary_indexes(conn, tables)
     if sqlite:
         conn.exec_driver_sql(f"PRAGMA cache_size = {LOAD_CACHE_PAGES}")
+    else:  # for the index builds, this transaction only
+        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     for name, _sql in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
     yield
-    if not sqlite:
-        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     for _name, sql in indexes:
         conn.exec_driver_sql(sql)
     if sqlite:

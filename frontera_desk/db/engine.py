@@ -164,6 +164,33 @@ def translate_error(error: BaseException) -> FronteraError | None:
     return None
 
 
+@contextmanager
+def known_errors() -> Iterator[None]:
+    """A driver error the user can act on becomes its message; any other is a bug and goes on."""
+    try:
+        yield
+    except exc.DBAPIError as error:
+        known = translate_error(error)
+        if known is None:
+            raise
+        logger.warning("database error: %s", type(error.orig).__name__)
+        raise known from error
+
+
+@contextmanager
+def one_off_engine(url: str) -> Iterator[Engine]:
+    """An engine for one short job on a server (the key store, ``db check``), then closed."""
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool,
+                           connect_args={"connect_timeout": CONNECT_TIMEOUT_S})  # fmt: skip
+    try:
+        with known_errors():
+            yield engine
+    finally:
+        engine.dispose()
+
+
 WRITE = "BEGIN IMMEDIATE"
 
 
@@ -183,7 +210,7 @@ class Database:
     @contextmanager
     def _session(self, begin: str) -> Iterator[Session]:
         try:
-            with self.engine.connect() as conn:
+            with known_errors(), self.engine.connect() as conn:
                 if self.is_sqlite:
                     conn = conn.execution_options(sqlite_begin=begin)
                 with self._sessions(bind=conn) as session, session.begin():
@@ -192,12 +219,6 @@ class Database:
                             text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK}
                         )
                     yield session
-        except exc.DBAPIError as error:
-            known = translate_error(error)
-            if known is None:
-                raise
-            logger.warning("database error: %s", type(error.orig).__name__)
-            raise known from error
         except orm_exc.StaleDataError as error:  # a versioned row changed under this transaction
             raise ConflictError(
                 "Otra persona guardó cambios en este registro al mismo tiempo; no se "

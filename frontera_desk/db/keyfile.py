@@ -16,8 +16,6 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -99,32 +97,13 @@ class ServerStore:
         self.url = url
         self.label = "El almacén de llaves del servidor"
 
-    @contextmanager
-    def _engine(self) -> Iterator[Any]:
-        """A one-off engine; a server's refusal becomes the same message as anywhere else."""
-        from sqlalchemy import create_engine, exc
-        from sqlalchemy.pool import NullPool
-
-        from frontera_desk.db.engine import CONNECT_TIMEOUT_S, translate_error
-
-        engine = create_engine(self.url, poolclass=NullPool,
-                               connect_args={"connect_timeout": CONNECT_TIMEOUT_S})  # fmt: skip
-        try:
-            yield engine
-        except exc.DBAPIError as error:
-            known = translate_error(error)
-            if known is None:
-                raise
-            raise known from error
-        finally:
-            engine.dispose()
-
     def read(self) -> str | None:
         from sqlalchemy import select
 
+        from frontera_desk.db.engine import one_off_engine
         from frontera_desk.db.models import KeyStore
 
-        with self._engine() as engine, engine.connect() as conn:
+        with one_off_engine(self.url) as engine, engine.connect() as conn:
             document: str | None = conn.scalar(
                 select(KeyStore.document).where(KeyStore.id == self.ROW)
             )
@@ -133,9 +112,10 @@ class ServerStore:
     def write(self, keyfile: KeyFile) -> None:
         from sqlalchemy import insert, select, update
 
+        from frontera_desk.db.engine import one_off_engine
         from frontera_desk.db.models import KeyStore, utcnow
 
-        with self._engine() as engine, engine.begin() as conn:
+        with one_off_engine(self.url) as engine, engine.begin() as conn:
             newest = conn.scalar(select(KeyStore.document).where(KeyStore.id == self.ROW)
                                  .with_for_update())  # fmt: skip
             if newest is not None:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exc, inspect, text
+from sqlalchemy import inspect, text
 
-from frontera_desk.db.engine import Database, connect_file, translate_error
+from frontera_desk.db.engine import Database, connect_file, known_errors
 from frontera_desk.db.migrations import HEAD
 from frontera_desk.db.search import FTS_TABLE
 from frontera_desk.domain.errors import DatabaseError
@@ -41,16 +41,10 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(db: Database) -> str | None:
-    try:
-        with db.engine.connect() as conn:
-            if not inspect(conn).has_table("alembic_version"):
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except exc.DBAPIError as error:  # the first read of a damaged or foreign file
-        known = translate_error(error)
-        if known is None:
-            raise
-        raise known from error
+    with known_errors(), db.engine.connect() as conn:  # the first read of a damaged file
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_sqlite_file(source: Path, target: Path, key: bytes | None = None) -> Path:

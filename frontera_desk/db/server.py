@@ -11,12 +11,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, exc, inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 
-from frontera_desk.db.engine import translate_error
-from frontera_desk.domain.errors import FronteraError
+from frontera_desk.db.engine import one_off_engine
+from frontera_desk.db.migrations import HEAD
+from frontera_desk.domain.errors import DatabaseError, FronteraError
 
 # Tables a dump must hold to be an office's database (checked before any restore).
 REQUIRED_TABLES = ("office", "users", "persons", "supports", "receipts", "audit_log", "key_store")
@@ -79,26 +79,21 @@ def restore(url: str, path: Path) -> None:
           "--single-transaction", "--exit-on-error", "--dbname", uri, str(path)], env)  # fmt: skip
 
 
-def check_server(url: str, head: str) -> list[str]:
+def check_server(url: str) -> list[str]:
     """``db check`` on a server: schema revision, every table readable to its end, every
     constraint validated. (The server checks pages itself; amcheck needs a superuser.)"""
-    engine = create_engine(url, poolclass=NullPool)
     try:
-        return _check(engine, head)
-    except exc.DBAPIError as error:
-        known = translate_error(error)
-        if known is None:
-            raise
-        return [known.message]
-    finally:
-        engine.dispose()
+        with one_off_engine(url) as engine:
+            return _check(engine)
+    except DatabaseError as error:  # unreachable, refused…: that is the answer
+        return [error.message]
 
 
-def _check(engine: Engine, head: str) -> list[str]:
+def _check(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        if revision != head:
-            return [f"el esquema está en la revisión {revision}; se esperaba {head}."]
+        if revision != HEAD:
+            return [f"el esquema está en la revisión {revision}; se esperaba {HEAD}."]
         for table in inspect(conn).get_table_names():
             conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()
         invalid = conn.execute(text(

@@ -8,8 +8,6 @@ past the copied ids. The audit chain is copied verbatim, so it verifies on the s
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text, update
 
 from frontera_desk.db.bulk import reset_sequences
@@ -19,7 +17,6 @@ from frontera_desk.db.search import FTS_TABLE
 from frontera_desk.domain.errors import FronteraError
 
 BATCH = 5000
-Progress = Callable[[str, int], None]
 
 
 def _self_references(table: Table) -> list[str]:
@@ -33,19 +30,20 @@ def _copy(source: Connection, target: Connection, table: Table) -> int:
     result = source.execution_options(yield_per=BATCH).execute(select(table))
     for rows in result.partitions():
         batch = [dict(row._mapping) for row in rows]
-        links = [{"_id": r["id"], **{c: r[c] for c in later}} for r in batch if later]
+        links = [{"_id": r["id"], **{c: r[c] for c in later}}
+                 for r in batch if any(r[c] is not None for c in later)]  # fmt: skip
         for row in batch:
             row.update(dict.fromkeys(later))
         target.execute(insert(table), batch)
-        if any(any(link[c] is not None for c in later) for link in links):
+        if links:
             key = table.c.id == bindparam("_id")
             target.execute(update(table).where(key).values({c: bindparam(c) for c in later}),
-                           [link for link in links if any(link[c] for c in later)])  # fmt: skip
+                           links)  # fmt: skip
         copied += len(batch)
     return copied
 
 
-def move_to_server(source: Database, target: Database, progress: Progress | None = None) -> int:
+def move_to_server(source: Database, target: Database) -> int:
     """Copy the office in ``source`` into the empty, migrated ``target``; returns rows copied."""
     with target.read() as session:
         if session.scalar(select(func.count()).select_from(Office)):
@@ -57,10 +55,7 @@ def move_to_server(source: Database, target: Database, progress: Progress | None
         for table in reversed(tables):  # catalogs the migrations seeded: the office's own win
             dst.execute(delete(table))
         for table in tables:  # the keys go through the key store, not here
-            count = _copy(src, dst, table)
-            total += count
-            if progress:
-                progress(table.name, count)
+            total += _copy(src, dst, table)
         fts = src.execute(text(f"SELECT rowid, names, documents FROM {FTS_TABLE}")).all()
         if fts:
             dst.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, names, documents) "

@@ -386,12 +386,8 @@ def move_to_server(app_paths: Paths, signed: SignedIn, url: str) -> int:
         require(signed.actor, Action.RESTORE)
     target = open_database(url, None)  # an empty database gets the schema here
     try:
-        store = ServerStore(url)
-        if store.read() is not None:
-            raise FronteraError("La base de datos del servidor ya tiene una oficina; la mudanza "
-                                "necesita una base de datos vacía.")  # fmt: skip
-        copied = transfer.move_to_server(signed.db, target)
-        KeyFile(store, KeyFile.load(app_paths.keys).data).save()
+        copied = transfer.move_to_server(signed.db, target)  # refuses a server with an office
+        KeyFile(ServerStore(url), KeyFile.load(app_paths.keys).data).save()
         with target.write() as session:
             audit.record(session, signed.actor, "mudar_a_servidor", "oficina", None,
                          {"filas": copied})  # fmt: skip

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.base import ServiceDialog
+from frontera_desk.gui.dialogs.base import ServiceDialog, editing
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.generated.ui_activity_dialog import Ui_ActivityDialog
 from frontera_desk.services import activities, agreements
@@ -169,10 +169,6 @@ class ActivityDialog(ServiceDialog):
         data = self.collect()
         with self.ctx.db.write() as session:
             self.saved = activities.save_activity(
-                session,
-                self.ctx.actor,
-                data,
-                self.current.id if self.current else None,
-                self.current.version if self.current else None,
+                session, self.ctx.actor, data, *editing(self.current)
             )
         return True

@@ -19,7 +19,7 @@ from frontera_desk.domain.errors import OverrideRequired
 from frontera_desk.domain.money import format_money, parse_money
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.base import ServiceDialog
+from frontera_desk.gui.dialogs.base import ServiceDialog, editing
 from frontera_desk.gui.generated.ui_agreement_dialog import Ui_AgreementDialog
 from frontera_desk.gui.generated.ui_disbursement_dialog import Ui_DisbursementDialog
 from frontera_desk.gui.generated.ui_organization_dialog import Ui_OrganizationDialog
@@ -73,14 +73,9 @@ class OrganizationDialog(ServiceDialog):
                                  ui.capacity.value() or None)  # fmt: skip
         with self.ctx.db.write() as session:
             self.saved = agreements.save_organization(
-                session, self.ctx.actor, data, *_editing(self.current)
+                session, self.ctx.actor, data, *editing(self.current)
             )
         return True
-
-
-def _editing(current: OrganizationInfo | AgreementRecord | None) -> tuple[int | None, int | None]:
-    """The record a form edits and the version it was opened on (None, None for a new one)."""
-    return (current.id, current.version) if current else (None, None)
 
 
 class AgreementDialog(ServiceDialog):
@@ -156,7 +151,7 @@ class AgreementDialog(ServiceDialog):
         )  # fmt: skip
         with self.ctx.db.write() as session:
             self.saved = agreements.save_agreement(
-                session, self.ctx.actor, data, *_editing(self.current)
+                session, self.ctx.actor, data, *editing(self.current)
             )
         return True
 

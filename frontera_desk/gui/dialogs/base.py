@@ -56,6 +56,12 @@ class FormDialog(QDialog):
             super().accept()
 
 
+def editing(current: Any) -> tuple[int | None, int | None]:
+    """The record a form edits and the version it was opened on (None, None for a new one):
+    the service refuses the save if another desk saved the record since."""
+    return (current.id, current.version) if current is not None else (None, None)
+
+
 class ServiceDialog(FormDialog):
     """A form dialog of a signed-in session: it has the application context."""
 

@@ -115,7 +115,7 @@ def require_unchanged(record: object, expected_version: int | None, what: str) -
     another desk saved it since, refuse rather than silently overwrite their change."""
     if expected_version is not None and getattr(record, "version", None) != expected_version:
         raise ConflictError(
-            f"Otra persona guardó cambios en {what} mientras usted lo editaba, y no se "
-            "sobrescribieron. Sus cambios siguen en el formulario sin guardar: anótelos, cierre "
-            "y vuelva a abrirlo para ver la versión actual."
+            f"Otra persona guardó cambios en {what} mientras usted tenía abierto el formulario; "
+            "no se sobrescribieron. Sus cambios siguen aquí sin guardar: anótelos, cierre el "
+            "formulario y vuelva a abrirlo para ver la versión actual."
         )

@@ -469,7 +469,7 @@ def update_person(
     """Correct a person's data; the audit keeps what it was before."""
     require(actor, Action.EDIT_PEOPLE)
     person = _load(session, person_id)
-    require_unchanged(person, expected_version, "esta persona")
+    require_unchanged(person, expected_version, "los datos de esta persona")
     if person.anonymized_at is not None:
         raise FronteraError("Esta persona fue anonimizada: sus datos ya no se pueden modificar.")
     clean_data = validate_person(data, today or date.today())

@@ -84,12 +84,14 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         arguments = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "frontera-desk"}
         # pre_ping: a connection the server dropped (restart, network) is replaced, not used
         return create_engine(url, pool_pre_ping=True, connect_args=arguments)
+    # The most recently used connection first: its page cache is the warm one (the first list
+    # count on a connection costs 14 ms of decryption, the next 0.2 ms), and the others idle.
     if key is None:
-        engine = create_engine(url)
+        engine = create_engine(url, pool_use_lifo=True)
     else:
         from sqlcipher3 import dbapi2 as sqlcipher
 
-        engine = create_engine(url, module=sqlcipher)
+        engine = create_engine(url, module=sqlcipher, pool_use_lifo=True)
 
         @event.listens_for(engine, "do_connect")
         def _connect_with_key(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:

@@ -135,7 +135,7 @@ class Person(Versioned, Record, Base):
     sex: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date, index=True)
     birth_date_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
-    nationality: Mapped[str | None] = mapped_column(String(2))
+    nationality: Mapped[str | None] = mapped_column(String(2), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))
     lodging: Mapped[str | None] = mapped_column(String(200))
     household_head_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
@@ -214,7 +214,7 @@ class Support(Versioned, Record, Base):
     description: Mapped[str] = mapped_column(String(500))
     amount_centavos: Mapped[int] = mapped_column(Money)
     provider: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(12), index=True)
+    status: Mapped[str] = mapped_column(String(12))
     requested_on: Mapped[date] = mapped_column(Date, index=True)
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decided_on: Mapped[date | None] = mapped_column(Date)
@@ -234,6 +234,9 @@ class Support(Versioned, Record, Base):
     __table_args__ = (
         CheckConstraint("amount_centavos > 0", name="amount_positive"),
         Index("ix_supports_type_status_delivered", "support_type_id", "status", "delivered_on"),
+        # The list filtered by status or by type, in request order (the default sort).
+        Index("ix_supports_status_requested", "status", "requested_on"),
+        Index("ix_supports_type_requested", "support_type_id", "requested_on"),
         # Covers every figure of the monthly summary and the dashboard: no table lookups.
         Index(
             "ix_supports_delivered_cover",

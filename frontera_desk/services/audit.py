@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db.audit_chain import GENESIS, changes_hash, entry_hash
 from frontera_desk.db.models import AuditEntry, User, utcnow
+from frontera_desk.db.paging import IdList
 from frontera_desk.services.context import Action, Actor, require
 
 
@@ -152,14 +153,14 @@ def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
     return query
 
 
-def entry_ids_query(actor: Actor, f: AuditFilter = AuditFilter()) -> Select[Any]:
-    """Newest first (read a page at a time)."""
+def entry_list(actor: Actor, f: AuditFilter = AuditFilter()) -> IdList:
+    """Newest first (read a batch at a time)."""
     require(actor, Action.VIEW_AUDIT)
-    return _filtered(select(AuditEntry.id), f).order_by(AuditEntry.id.desc())
+    return IdList(_filtered(select(AuditEntry.id), f), descending=True)
 
 
 def entry_ids(session: Session, actor: Actor, f: AuditFilter = AuditFilter()) -> list[int]:
-    return list(session.scalars(entry_ids_query(actor, f)))
+    return list(session.scalars(entry_list(actor, f).ids()))
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, AuditRow]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from frontera_desk.db import search
 from frontera_desk.db.models import (
@@ -20,6 +20,7 @@ from frontera_desk.db.models import (
     PersonVulnerability,
     User,
 )
+from frontera_desk.db.paging import IdList
 from frontera_desk.domain.countries import countries
 from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, Sex, Vulnerability
 from frontera_desk.domain.errors import (
@@ -586,25 +587,25 @@ def household_members(session: Session, person_id: int) -> list[PersonRow]:
     return [rows[i] for i in ids]
 
 
-SORT_COLUMNS = {
-    "name": (Person.sort_key,),
-    "birth_date": (Person.birth_date,),
-    "nationality": (Person.nationality,),
-    "created": (Person.id,),
+SORT_KEYS = {  # the column of each sort, and whether it can be NULL
+    "name": (Person.sort_key, False),
+    "birth_date": (Person.birth_date, True),
+    "nationality": (Person.nationality, True),
+    "created": (None, False),  # registration order is id order
 }
 
 
-def person_ids_query(query: str = "", sort: str = "name", descending: bool = False) -> Select[Any]:
-    """The ids of the people matching ``query`` (everyone when empty), in list order; the
-    list's model reads it a page at a time."""
+def person_list(query: str = "", sort: str = "name", descending: bool = False) -> IdList:
+    """The people matching ``query`` (everyone when empty), in list order; the list's model
+    reads it a batch at a time."""
     if sort == "age":  # older means an earlier birth date
         sort, descending = "birth_date", not descending
-    columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
-    ids = select(Person.id).order_by(*columns, Person.id)
+    key, nullable = SORT_KEYS[sort]
+    ids = select(Person.id) if key is None else select(Person.id, key)
     fts = search.fts_query(query)
     if fts is not None:
         ids = ids.where(search.matching(fts, in_name_order=sort == "name"))
-    return ids
+    return IdList(ids, descending, nullable)
 
 
 def person_count_query(query: str = "") -> Select[Any]:
@@ -619,49 +620,44 @@ def person_ids(
     session: Session, query: str = "", sort: str = "name", descending: bool = False,
     limit: int | None = None,
 ) -> list[int]:  # fmt: skip
-    return list(session.scalars(person_ids_query(query, sort, descending).limit(limit)))
+    return list(session.scalars(person_list(query, sort, descending).ids().limit(limit)))
+
+
+_DOC = aliased(IdentityDocument)
+# One statement built once (building a select costs more than running this one): each person
+# with their first document, for a list of ids.
+_ROWS = (
+    select(
+        Person.id, Person.given_names, Person.first_surname, Person.second_surname, Person.sex,
+        Person.birth_date, Person.birth_date_estimated, Person.nationality, Person.lodging,
+        Person.created_at, IdentityDocument.doc_type, IdentityDocument.number,
+    )
+    .outerjoin(IdentityDocument, IdentityDocument.id == (
+        select(func.min(_DOC.id)).where(_DOC.person_id == Person.id).scalar_subquery()
+    ))
+    .where(Person.id.in_(bindparam("ids", expanding=True)))
+)  # fmt: skip
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, PersonRow]:
-    """List rows for these ids (one query for the people, one for their first document)."""
+    """List rows for these ids."""
     if not ids:
         return {}
-    first_doc = (
-        select(IdentityDocument.person_id, func.min(IdentityDocument.id).label("doc_id"))
-        .where(IdentityDocument.person_id.in_(ids))
-        .group_by(IdentityDocument.person_id)
-        .subquery()
-    )
-    docs = {
-        pid: (doc_type, number)
-        for pid, doc_type, number in session.execute(
-            select(first_doc.c.person_id, IdentityDocument.doc_type, IdentityDocument.number).join(
-                IdentityDocument, IdentityDocument.id == first_doc.c.doc_id
-            )
-        )
-    }
-    rows: dict[int, PersonRow] = {}
-    for p in session.execute(
-        select(
-            Person.id, Person.given_names, Person.first_surname, Person.second_surname,
-            Person.sex, Person.birth_date, Person.birth_date_estimated, Person.nationality,
-            Person.lodging, Person.created_at,
-        ).where(Person.id.in_(ids))
-    ):  # fmt: skip
-        doc_type, number = docs.get(p.id, (None, None))
-        rows[p.id] = PersonRow(
+    return {
+        p.id: PersonRow(
             id=p.id,
             full_name=full_name(p.given_names, p.first_surname, p.second_surname),
             sex=p.sex,
             birth_date=p.birth_date,
             birth_date_estimated=p.birth_date_estimated,
             nationality=p.nationality,
-            document_type=DocumentType(doc_type) if doc_type else None,
-            document_number=number or "",
+            document_type=DocumentType(p.doc_type) if p.doc_type else None,
+            document_number=p.number or "",
             lodging=p.lodging or "",
             created_on=p.created_at.date(),
         )
-    return rows
+        for p in session.connection().execute(_ROWS, {"ids": ids})
+    }
 
 
 def search_people(session: Session, query: str, limit: int = 50) -> list[PersonRow]:

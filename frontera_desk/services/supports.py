@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
@@ -18,6 +18,7 @@ from frontera_desk.db.models import (
     SupportType,
     User,
 )
+from frontera_desk.db.paging import IdList
 from frontera_desk.domain.enums import STATUS_ES, LimitPeriod, LimitScope, SupportStatus
 from frontera_desk.domain.errors import (
     InvalidTransition,
@@ -32,6 +33,7 @@ from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
 
 S = SupportStatus
+Ts = TypeVarTuple("Ts")
 TRANSITIONS: dict[SupportStatus, set[SupportStatus]] = {
     S.REQUESTED: {S.APPROVED, S.REJECTED, S.CANCELLED},
     S.APPROVED: {S.DELIVERED, S.CANCELLED},
@@ -464,16 +466,16 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
     )
 
 
-SORT_COLUMNS = {
-    "requested_on": (Support.requested_on,),
-    "delivered_on": (Support.delivered_on,),
-    "amount": (Support.amount_centavos,),
-    "status": (Support.status,),
-    "type": (Support.support_type_id,),
+SORT_KEYS = {  # the column of each sort, and whether it can be NULL
+    "requested_on": (Support.requested_on, False),
+    "delivered_on": (Support.delivered_on, True),
+    "amount": (Support.amount_centavos, False),
+    "status": (Support.status, False),
+    "type": (Support.support_type_id, False),
 }
 
 
-def _filtered(query: Select[Any], f: SupportFilter) -> Select[Any]:
+def _filtered(query: Select[*Ts], f: SupportFilter) -> Select[*Ts]:
     if f.status is not None:
         query = query.where(Support.status == f.status.value)
     if f.support_type_id is not None:
@@ -496,35 +498,37 @@ def _filtered(query: Select[Any], f: SupportFilter) -> Select[Any]:
     return query
 
 
-def support_ids_query(
+def support_list(
     f: SupportFilter = SupportFilter(), sort: str = "requested_on", descending: bool = True
-) -> Select[Any]:
-    """The ids of the supports the filter keeps, in list order (read a page at a time)."""
-    columns = [c.desc() if descending else c.asc() for c in SORT_COLUMNS[sort]]
-    order_id = Support.id.desc() if descending else Support.id.asc()
-    return _filtered(select(Support.id), f).order_by(*columns, order_id)
+) -> IdList:
+    """The supports the filter keeps, in list order (read a batch at a time)."""
+    key, nullable = SORT_KEYS[sort]
+    return IdList(_filtered(select(Support.id, key), f), descending, nullable)
 
 
 def support_ids(
     session: Session, f: SupportFilter = SupportFilter(), sort: str = "requested_on",
     descending: bool = True,
 ) -> list[int]:  # fmt: skip
-    return list(session.scalars(support_ids_query(f, sort, descending)))
+    return list(session.scalars(support_list(f, sort, descending).ids()))
+
+
+# Built once: building a select costs more than running this one.
+_ROWS = (
+    select(
+        Support.id, Support.person_id, Person.given_names, Person.first_surname,
+        Person.second_surname, SupportType.code, SupportType.name, Support.description,
+        Support.amount_centavos, Support.status, Support.requested_on, Support.delivered_on,
+    )
+    .join(Person, Person.id == Support.person_id)
+    .join(SupportType, SupportType.id == Support.support_type_id)
+    .where(Support.id.in_(bindparam("ids", expanding=True)))
+)  # fmt: skip
 
 
 def fetch_rows(session: Session, ids: list[int]) -> dict[int, SupportRow]:
     if not ids:
         return {}
-    query = (
-        select(
-            Support.id, Support.person_id, Person.given_names, Person.first_surname,
-            Person.second_surname, SupportType.code, SupportType.name, Support.description,
-            Support.amount_centavos, Support.status, Support.requested_on, Support.delivered_on,
-        )
-        .join(Person, Person.id == Support.person_id)
-        .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(Support.id.in_(ids))
-    )  # fmt: skip
     return {
         r.id: SupportRow(
             id=r.id,
@@ -538,7 +542,7 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, SupportRow]:
             requested_on=r.requested_on,
             delivered_on=r.delivered_on,
         )
-        for r in session.execute(query)
+        for r in session.connection().execute(_ROWS, {"ids": ids})
     }
 
 

@@ -5,9 +5,10 @@
 Builds a demo office (200,000 people over 36 months; ``--quick``: 2,000 over 6, which is what
 CI runs so that the benchmarks cannot rot) unless DATA_DIR already holds one, then measures:
 start-up to the interactive window against a bare PySide6 window that imports SQLAlchemy; name
-search against the raw FTS query; opening every page and dragging the people and supports lists
-to their end (each step on the GUI thread); the monthly summary against its plain SQL; one
-receipt against a bare reportlab page; the GUI's peak memory. Nothing here fails on time.
+search against the raw FTS query; the longest frame on the GUI thread while opening each page,
+and while dragging the people and supports lists to their end (against a bare QTableView); the
+monthly summary against its plain SQL; one receipt against a bare reportlab page; the GUI's
+peak memory. Nothing here fails on time.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ from sqlalchemy import text
 from tests.benchmarks.common import median_ms, table
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-for secret in ("FRONTERA_DESK_USER", "FRONTERA_DESK_PASSWORD"):
-    ENV.pop(secret, None)  # a demo folder signs in as its supervisor
+# A demo folder signs in as its supervisor; an installed program runs from compiled bytecode,
+# as the libraries of the floor do (the first run writes it).
+for name in ("FRONTERA_DESK_USER", "FRONTERA_DESK_PASSWORD", "PYTHONDONTWRITEBYTECODE"):
+    ENV.pop(name, None)
 
 
 def wall_ms(command: list[str], repeat: int, env: dict[str, str] = ENV) -> float:
-    """Median wall time of a whole process, in milliseconds."""
+    """Median wall time of a whole process, in milliseconds (after one run not counted)."""
     samples = []
+    subprocess.run(command, check=True, capture_output=True, env=env)
     for _ in range(repeat):
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, env=env)
@@ -76,13 +80,16 @@ def main() -> None:
         [sys.executable, "-m", "tests.benchmarks.gui_steps", str(folder)],
         check=True, capture_output=True, text=True, env=ENV,
     ).stdout)  # fmt: skip
-    for name, (first, again) in gui["pages"].items():
-        rows.append((f"open page {name}, first visit (ms)", first, None, "<= 50 ms"))
-        rows.append((f"open page {name}, next visits (ms)", again, None, "<= 50 ms"))
+    for name, visits in gui["pages"].items():
+        for visit, (frame, shown) in zip(("first visit", "next visits"), visits, strict=True):
+            rows.append((f"open page {name}, {visit}: longest frame (ms)", frame, None,
+                         f"<= 50 ms (all shown in {shown:,.0f} ms)"))  # fmt: skip
     for name, scroll in gui["scrolls"].items():
         drag = f"{name}: drag to the end of {scroll['rows']:,} rows in {scroll['steps']} steps"
-        rows.append((f"{drag}, median step (ms)", scroll["median_ms"], None, "<= 50 ms"))
-        rows.append((f"{drag}, slowest step (ms)", scroll["max_ms"], None, "<= 50 ms"))
+        bare = scroll["floor"]
+        rows.append((f"{drag}, median step (ms)", scroll["median_ms"], bare["median_ms"],
+                     "<= 50 ms"))  # fmt: skip
+        rows.append((f"{drag}, slowest step (ms)", scroll["max_ms"], bare["max_ms"], "<= 50 ms"))
     rows.append(("peak memory of the GUI (MB)", gui["peak_mb"], None, "<= 250 MB"))
     print(f"\n{persons:,} people, {months} months; {os.cpu_count()} cores; {date.today()}")
     print(table(rows))

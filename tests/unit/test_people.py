@@ -268,3 +268,26 @@ def test_two_desks_editing_the_same_person_never_overwrite_each_other(db, actors
         assert people.get_person(session, opened.id).phone == "962 111 1111"
         changes = session.scalars(select(AuditEntry).where(AuditEntry.action == "modificar")).all()
     assert len(changes) == 1
+
+
+@pytest.mark.parametrize("sort", ["name", "age", "nationality", "created"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_list_read_in_batches_is_the_whole_list_once(db, actors, sort, descending):
+    # Namesakes (equal keys) and people without a birth date or a nationality (NULL keys): each
+    # batch starts after the last row read (or, for a key that can be NULL, at its position).
+    for number in range(7):
+        create(db, actors[Role.CAPTURISTA], person(
+            given_names="Ana" if number % 3 else "Eva", first_surname="Ruiz", documents=[],
+            birth_date=None if number % 2 else date(1990, 1, 1 + number % 3),
+            nationality=None if number % 3 == 0 else "GT",
+        ), confirmed_not_duplicate=True)  # fmt: skip
+    listing = people.person_list(sort=sort, descending=descending)
+    with db.read() as session:
+        whole = list(session.scalars(listing.ids()))
+        read, last = [], None
+        while batch := session.execute(listing.batch(2, last, len(read))).all():
+            read += [row[0] for row in batch]
+            last = batch[-1]
+        everyone = people.person_ids(session)
+    assert read == whole
+    assert sorted(whole) == sorted(everyone) and len(whole) == 7

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import Select
 
 from frontera_desk.db import Database
+from frontera_desk.db.paging import IdList
 from frontera_desk.gui import labels
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
 from frontera_desk.services import people, supports
@@ -48,8 +48,8 @@ def people_model(db: Database, language: str, parent: Any = None) -> LazyTableMo
         ),
     ]
 
-    def query_ids(text: str, sort_key: str | None, descending: bool) -> Select[Any]:
-        return people.person_ids_query(text or "", sort_key or "name", descending)
+    def query_ids(text: str, sort_key: str | None, descending: bool) -> IdList:
+        return people.person_list(text or "", sort_key or "name", descending)
 
     return LazyTableModel(db, columns, query_ids, people.fetch_rows, "", parent=parent,
                           count=lambda text: people.person_count_query(text or ""))  # fmt: skip
@@ -100,8 +100,8 @@ def supports_model(
         del columns[3]
         del columns[1]
 
-    def query_ids(f: SupportFilter, sort_key: str | None, descending: bool) -> Select[Any]:
-        return supports.support_ids_query(f, sort_key or "requested_on", descending)
+    def query_ids(f: SupportFilter, sort_key: str | None, descending: bool) -> IdList:
+        return supports.support_list(f, sort_key or "requested_on", descending)
 
     return LazyTableModel(
         db, columns, query_ids, supports.fetch_rows, SupportFilter(), descending=True, parent=parent

@@ -80,7 +80,7 @@ def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]
     ]  # fmt: skip
 
     def query(f: AuditFilter, _key: str | None, _desc: bool) -> Any:
-        return audit.entry_ids_query(ctx.actor, f)
+        return audit.entry_list(ctx.actor, f)
 
     return LazyTableModel(ctx.db, columns, query, audit.fetch_rows, AuditFilter(), parent=parent)
 

@@ -95,6 +95,7 @@ class HomePage(QWidget):
         charts.addWidget(self.type_chart, 3)
         charts.addWidget(self.day_chart, 2)
         layout.addLayout(charts, 1)
+        self._shown: dashboard.Overview | None = None
 
     def refresh(self) -> None:
         """The figures are counted off the GUI thread (a busy month of a large office takes
@@ -116,6 +117,10 @@ class HomePage(QWidget):
         self._job = run_in_background(count, self.show_figures, failed)
 
     def show_figures(self, figures: dashboard.Overview) -> None:
+        if figures == self._shown:  # laying the charts out again costs 70 ms: only on a change
+            self.figures_shown.emit()
+            return
+        self._shown = figures
         for key, label in self.values.items():
             value = getattr(figures, key)
             label.setText(labels.money(value) if key == "amount_this_month" else f"{value:,}")
@@ -143,8 +148,17 @@ def _chart_view(title: str) -> QChartView:
 def _bars(
     view: QChartView, names: list[str], values: list[int], horizontal: bool, axis_title: str = ""
 ) -> None:
-    """Replace the chart's bars (one series, teal) and its axes."""
+    """Show these bars (one series, teal): new values on the same categories only move the
+    bars; other categories replace the series and its axes."""
     chart = view.chart()
+    axes = {type(axis): axis for axis in chart.axes()}
+    if QBarCategoryAxis in axes and axes[QBarCategoryAxis].categories() == names:
+        bars_now = chart.series()[0].barSets()[0]  # type: ignore[attr-defined]
+        for index, value in enumerate(values):
+            bars_now.replace(index, float(value))
+        axes[QValueAxis].setRange(0, max(values, default=0) or 1)
+        axes[QValueAxis].applyNiceNumbers()
+        return
     chart.removeAllSeries()
     for axis in chart.axes():
         chart.removeAxis(axis)

@@ -149,6 +149,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _derive_ahead(app_paths: paths.Paths, args: argparse.Namespace) -> None:
+    """The window will sign in with the account in the environment, or (a demo folder) as
+    the demo supervisor: start deriving its key now, on another core (see derive_ahead)."""
+    if app_paths.database_url is not None:
+        return
+    from frontera_desk.db.keyfile import derive_ahead, user_entry
+
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    if not (user and password):
+        if not (args.demo or args.smoke_test or app_paths.data_dir == paths.demo_data_dir()):
+            return
+        user, password = paths.DEMO_USER, paths.DEMO_PASSWORD
+    derive_ahead(app_paths.keys, user_entry(user.strip().lower()), password)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     is_demo = bool(args.demo or (args.command == "demo"))
@@ -160,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             app_paths = replace(app_paths, database_url=saved or None)
         setup_logging(app_paths)
         if args.command is None:
+            _derive_ahead(app_paths, args)
             from frontera_desk.app import run_gui
 
             return run_gui(

@@ -102,6 +102,9 @@ def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+DEMO_USER, DEMO_PASSWORD = "supervisor", "demo"  # DESIGN §6: a demo folder opens as its supervisor
+
+
 def demo_data_dir() -> Path:
     return default_data_dir().parent / f"{APP_NAME}-demo"
 

@@ -1,10 +1,24 @@
-"""Database layer: models, engine, migrations and search."""
+"""Database layer: models, engine, migrations and search.
+
+The engine (and with it SQLAlchemy) is imported on first use, not with the package: the key
+file (``keyfile``) is read before it, at start-up, while the rest of the program loads.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from frontera_desk.db.engine import Database, is_server_url, sqlite_url
+if TYPE_CHECKING:
+    from frontera_desk.db.engine import Database, is_server_url
+
+
+def __getattr__(name: str) -> Any:  # PEP 562: ``from frontera_desk.db import Database``
+    if name in ("Database", "is_server_url"):
+        from frontera_desk.db import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_database(
@@ -16,6 +30,7 @@ def open_database(
     opens it through SQLCipher; None opens plain SQLite (development only).
     """
     from frontera_desk.db import migrate
+    from frontera_desk.db.engine import Database, sqlite_url
 
     if isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,7 @@ WRITER_LOCK = 0x46524F4E  # "FRON"
 CONNECT_TIMEOUT_S = 10
 
 
-CACHE_PAGES = -32000  # 32 MB of decrypted pages (SQLite keeps 2 MB by default)
+CACHE_PAGES = -8000  # 8 MB of decrypted pages per connection (SQLite keeps 2 MB by default)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

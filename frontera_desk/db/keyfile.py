@@ -16,6 +16,8 @@ import hmac
 import json
 import os
 import secrets
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,10 +51,41 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"))
 
 
-def _derive(secret: str, salt: bytes, params: dict[str, int]) -> bytes:
+def _argon2(secret: str, salt: bytes, params: dict[str, int]) -> bytes:
     return hash_secret_raw(
         secret.encode("utf-8"), salt, params["t"], params["m"], params["p"], 32, Type.ID
     )
+
+
+_AHEAD: dict[tuple[str, bytes, int, int, int], Future[bytes]] = {}
+
+
+def _derive(secret: str, salt: bytes, params: dict[str, int]) -> bytes:
+    ahead = _AHEAD.pop((secret, salt, params["t"], params["m"], params["p"]), None)
+    return ahead.result() if ahead is not None else _argon2(secret, salt, params)
+
+
+def derive_ahead(path: Path, name: str, secret: str) -> None:
+    """Start the derivation of a sign-in that is sure to come (the demo supervisor, or the
+    account given in the environment) on another core while the program loads the rest of
+    itself; Argon2 releases the interpreter lock, so the 170 ms it takes are not waited for.
+    A missing or unreadable key file is left for the sign-in itself to report."""
+    try:
+        kdf = json.loads(path.read_text(encoding="utf-8"))["entries"][name]["kdf"]
+        salt = _unb64(kdf["salt"])
+        params = {"t": int(kdf["t"]), "m": int(kdf["m"]), "p": int(kdf["p"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    future: Future[bytes] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(_argon2(secret, salt, params))
+        except BaseException as error:  # given to the sign-in that waits for it
+            future.set_exception(error)
+
+    _AHEAD[(secret, salt, params["t"], params["m"], params["p"])] = future
+    threading.Thread(target=run, name="argon2-ahead", daemon=True).start()
 
 
 def new_database_key() -> bytes:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -26,11 +28,7 @@ from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
-from frontera_desk.gui.pages.activities_page import ActivitiesPage
-from frontera_desk.gui.pages.admin_page import AdminPage
-from frontera_desk.gui.pages.agreements_page import AgreementsPage
 from frontera_desk.gui.pages.people_page import PeoplePage
-from frontera_desk.gui.pages.reports_page import ReportsPage
 from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.gui.pages.supports_page import SupportsPage
 from frontera_desk.gui.workers import run_in_background
@@ -49,18 +47,16 @@ class MainWindow(QMainWindow):
         self.supports = SupportsPage(ctx)
         style = self.style()
         icon = QStyle.StandardPixmap
-        self.pages: list[tuple[str, QWidget, Any]] = [
+        # The other pages (and their modules) are built when first shown: start-up builds what
+        # the first screens need.
+        self.pages: list[tuple[str, QWidget | Callable[[], QWidget], Any]] = [
             (self.tr("Home"), self.home, icon.SP_DirHomeIcon),
             (self.tr("People"), self.people, icon.SP_FileDialogContentsView),
             (self.tr("Supports"), self.supports, icon.SP_DialogApplyButton),
-            (self.tr("Agreements"), AgreementsPage(ctx), icon.SP_FileIcon),
-            (self.tr("Activities"), ActivitiesPage(ctx), icon.SP_FileDialogListView),
-            (self.tr("Reports"), ReportsPage(ctx), icon.SP_FileDialogDetailedView),
-            (
-                self.tr("Administration"),
-                AdminPage(ctx),
-                icon.SP_ComputerIcon,
-            ),
+            (self.tr("Agreements"), partial(_agreements_page, ctx), icon.SP_FileIcon),
+            (self.tr("Activities"), partial(_activities_page, ctx), icon.SP_FileDialogListView),
+            (self.tr("Reports"), partial(_reports_page, ctx), icon.SP_FileDialogDetailedView),
+            (self.tr("Administration"), partial(_admin_page, ctx), icon.SP_ComputerIcon),
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -73,7 +69,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(style.standardIcon(pixmap), name)
             item.setToolTip(f"{name} (Ctrl+{number})")
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(page if isinstance(page, QWidget) else QWidget())
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -207,8 +203,15 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
             return
+        name, page, pixmap = self.pages[row]
+        if not isinstance(page, QWidget):  # first visit: build it in place of its stand-in
+            page = page()
+            self.pages[row] = name, page, pixmap
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
         page.refresh()  # type: ignore[attr-defined]
 
     def _open_supports(self, status: str, this_month: bool) -> None:
@@ -262,3 +265,28 @@ class MainWindow(QMainWindow):
         windows.save_geometry(self)
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)
+
+
+# The pages built on first visit; each imports its module then.
+def _agreements_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.agreements_page import AgreementsPage
+
+    return AgreementsPage(ctx)
+
+
+def _activities_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.activities_page import ActivitiesPage
+
+    return ActivitiesPage(ctx)
+
+
+def _reports_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.reports_page import ReportsPage
+
+    return ReportsPage(ctx)
+
+
+def _admin_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.admin_page import AdminPage
+
+    return AdminPage(ctx)

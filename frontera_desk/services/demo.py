@@ -28,14 +28,13 @@ from frontera_desk.domain.enums import (
 )
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.domain.text import fold, fold_document
-from frontera_desk.paths import Paths, demo_data_dir
+from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir  # every demo account's
 from frontera_desk.services import audit, auth, people, receipts, supports
 from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
 from frontera_desk.services.office import get_settings
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
-DEMO_PASSWORD = "demo"  # DESIGN §6: every demo account; a demo folder holds no real data
 DEMO_USERS = (
     ("supervisor", "Supervisora de oficina (demo)", Role.SUPERVISOR),
     ("capturista", "Trabajadora social (demo)", Role.CAPTURISTA),

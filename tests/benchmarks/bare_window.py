@@ -1,4 +1,5 @@
-"""The start-up floor: a bare PySide6 main window that imports SQLAlchemy, shown and closed."""
+"""The start-up floor: a bare PySide6 main window that imports SQLAlchemy, shown (it says so on
+its output, as ``--smoke-test`` does) and closed."""
 
 from __future__ import annotations
 
@@ -15,4 +16,5 @@ window.setCentralWidget(QTableView())
 window.resize(1200, 760)
 window.show()
 app.processEvents()
+print("interactive", flush=True)
 window.close()

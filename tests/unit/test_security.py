@@ -68,6 +68,27 @@ def test_each_user_and_the_recovery_code_open_the_same_database(office):
         auth.sign_in(app_paths, "admin", PASSWORD)
 
 
+@pytest.mark.sqlite_only  # the key file (a server keeps the keys in the database)
+def test_a_key_derived_ahead_signs_in_and_a_wrong_guess_changes_nothing(office, monkeypatch):
+    from frontera_desk.db import keyfile
+
+    app_paths, _code = office
+    monkeypatch.setattr(keyfile, "_AHEAD", {})
+    keyfile.derive_ahead(app_paths.keys, keyfile.user_entry("ana"), PASSWORD)
+    keyfile.derive_ahead(app_paths.keys, keyfile.user_entry("sofia"), "no-es-la-clave-1")
+    keyfile.derive_ahead(app_paths.keys.with_name("no-existe"), keyfile.user_entry("ana"), "x")
+    for ahead in list(keyfile._AHEAD.values()):
+        ahead.result()
+    real, derived = keyfile._argon2, []
+    monkeypatch.setattr(keyfile, "_argon2", lambda *args: derived.append(args) or real(*args))
+    auth.sign_in(app_paths, "ana", PASSWORD).db.dispose()
+    assert derived == []  # the key derived ahead was used
+    auth.sign_in(app_paths, "sofia", PASSWORD).db.dispose()
+    assert len(derived) == 1  # the wrong guess was not
+    with pytest.raises(FronteraError):
+        auth.sign_in(app_paths, "sofia", "no-es-la-clave-1")
+
+
 def test_a_wrong_recovery_code_is_refused(office):
     app_paths, _ = office
     with pytest.raises(auth.SignInFailed, match="incorrectos"):

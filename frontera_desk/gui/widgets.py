@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
     QLabel,
     QLayout,
     QScrollArea,
     QSplitter,
-    QTableWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from frontera_desk.gui.models.lazy import LazyTableModel
 
 
 def detail_label(name: str) -> QLabel:
@@ -51,11 +56,54 @@ def list_over_detail(
     return splitter
 
 
-def reselect(
-    table: QTableWidget, ids: list[int], current: int | None, show: Callable[[int], None]
-) -> None:
-    """After a reload, select the row that was current (or the first) and show it once."""
-    table.blockSignals(True)  # the row change would show it a first time
-    table.setCurrentCell(ids.index(current) if current in ids else (0 if ids else -1), 0)
-    table.blockSignals(False)
-    show(table.currentRow())
+def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
+    """A read-only, row-selecting, sortable view over a lazy model."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizes
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for section, column in enumerate(model.columns):
+        header.resizeSection(section, column.width)
+    sorted_column, descending = model.sort_state()
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(sorted_column, order)
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(True)
+    header.sortIndicatorChanged.connect(model.sort)
+    return table
+
+
+def select_id(table: QTableView, row_id: int) -> None:
+    model = table.model()
+    row = model.row_of(row_id)  # type: ignore[attr-defined]
+    if row is None:
+        return
+    index = model.index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+
+
+def reselect(table: QTableView, current: int | None, show: Callable[[int | None], None]) -> None:
+    """After the list was read again (its selection is gone): select the record that was
+    current, or the first — which shows it — or show none."""
+    model: Any = table.model()
+    row = model.row_of(current) if current is not None else None
+    if row is None and model.rowCount():
+        row = 0
+    if row is None:
+        show(None)
+    else:
+        select_id(table, model.id_at(row))

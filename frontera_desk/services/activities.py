@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
@@ -16,6 +16,7 @@ from frontera_desk.db.models import (
     Organization,
     Person,
 )
+from frontera_desk.db.paging import IdList
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked, clean
@@ -245,14 +246,33 @@ class ActivityRow:
     total: int
 
 
-def list_activities(session: Session, kind: ActivityKind | None = None) -> list[ActivityRow]:
-    query = select(Activity).order_by(Activity.held_on.desc(), Activity.id.desc())
+def activity_list(kind: ActivityKind | None = None) -> IdList:
+    """The activities (of one kind), newest first; the list's model reads them in batches."""
+    query = select(Activity.id, Activity.held_on)
     if kind is not None:
         query = query.where(Activity.kind == kind.value)
-    rows = []
-    for a in session.scalars(query):
-        record = get_activity(session, a.id)
-        rows.append(
-            ActivityRow(a.id, record.kind, a.title, a.held_on, a.municipality or "", record.total)
-        )
-    return rows
+    return IdList(query, descending=True)
+
+
+# Built once. The attendance is the counts when given, else the list (ActivityRecord.total).
+_ROWS = select(
+    Activity.id, Activity.kind, Activity.title, Activity.held_on, Activity.municipality,
+    select(func.sum(AttendanceCount.count))
+    .where(AttendanceCount.activity_id == Activity.id).scalar_subquery().label("counted"),
+    select(func.count(Attendee.id))
+    .where(Attendee.activity_id == Activity.id).scalar_subquery().label("listed"),
+).where(Activity.id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+
+
+def fetch_rows(session: Session, ids: list[int]) -> dict[int, ActivityRow]:
+    return {
+        r.id: ActivityRow(
+            r.id,
+            ActivityKind(r.kind),
+            r.title,
+            r.held_on,
+            r.municipality or "",
+            r.counted or r.listed,
+        )  # fmt: skip
+        for r in session.connection().execute(_ROWS, {"ids": ids})
+    }

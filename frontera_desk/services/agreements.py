@@ -21,6 +21,7 @@ from frontera_desk.db.models import (
     Organization,
     Person,
 )
+from frontera_desk.db.paging import IdList
 from frontera_desk.domain.enums import (
     AGREEMENT_STATUS_ES,
     AgreementKind,
@@ -337,21 +338,53 @@ class AgreementRow:
     balance_centavos: int
 
 
-def list_agreements(session: Session, status: AgreementStatus | None = None) -> list[AgreementRow]:
-    query = select(Agreement).order_by(
-        Agreement.signed_on.desc().nulls_first(), Agreement.id.desc()
-    )
+def agreement_list(status: AgreementStatus | None = None) -> IdList:
+    """The agreements (in one status), the latest signed first and drafts (not signed yet)
+    above them; the list's model reads them in batches."""
+    signed = func.coalesce(Agreement.signed_on, date.max)  # never NULL: read after the last row
+    query = select(Agreement.id, signed)
     if status is not None:
         query = query.where(Agreement.status == status.value)
-    names = {o.id: o.acronym or o.name for o in session.scalars(select(Organization))}
-    rows = []
-    for a in session.scalars(query):
-        disbursed = _disbursed(session, a.id)
-        rows.append(AgreementRow(
-            a.id, a.title, ", ".join(names.get(p.organization_id, "") for p in a.parties),
-            A(a.status), a.signed_on, a.committed_centavos, a.committed_centavos - disbursed,
-        ))  # fmt: skip
-    return rows
+    return IdList(query, descending=True)
+
+
+def fetch_rows(session: Session, ids: list[int]) -> dict[int, AgreementRow]:
+    """The list rows of these agreements: counterparts and balance included."""
+    parties: dict[int, list[str]] = {}
+    for agreement_id, acronym, name in session.execute(
+        select(AgreementParty.agreement_id, Organization.acronym, Organization.name)
+        .join(Organization, Organization.id == AgreementParty.organization_id)
+        .where(AgreementParty.agreement_id.in_(ids))
+    ):
+        parties.setdefault(agreement_id, []).append(acronym or name)
+    disbursed = {
+        agreement_id: total
+        for agreement_id, total in session.execute(
+            select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
+            .where(Disbursement.agreement_id.in_(ids))
+            .group_by(Disbursement.agreement_id)
+        )
+    }
+    return {
+        a.id: AgreementRow(
+            a.id,
+            a.title,
+            ", ".join(sorted(parties.get(a.id, ()), key=str.casefold)),
+            A(a.status),
+            a.signed_on,
+            a.committed_centavos,
+            a.committed_centavos - int(disbursed.get(a.id) or 0),
+        )  # fmt: skip
+        for a in session.execute(
+            select(
+                Agreement.id,
+                Agreement.title,
+                Agreement.status,
+                Agreement.signed_on,
+                Agreement.committed_centavos,
+            ).where(Agreement.id.in_(ids))
+        )  # fmt: skip
+    }
 
 
 # --- disbursements ----------------------------------------------------------------------------

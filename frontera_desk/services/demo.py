@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, product
 
 from sqlalchemy.orm import Session
 
@@ -632,12 +632,16 @@ def create_agreements_and_activities(
         )
         orgs[acronym or name] = info.id
     span = max((today - first_day).days, 1)
-    for title, kind, parties, committed in _AGREEMENTS:
-        signed = first_day + timedelta(days=rng.randint(0, span // 2))
+    # Agreements are signed for a year and renewed: one round for each year the demo covers.
+    rounds = [(year, first_day + timedelta(days=365 * year)) for year in range(span // 365 + 1)]
+    for (year, start), (title, kind, parties, committed) in product(rounds, _AGREEMENTS):
+        room = max(min(span - 365 * year, 365) // 2, 0)
+        signed = min(start + timedelta(days=rng.randint(0, room)), today)
+        renewal = f" ({signed.year})" if len(rounds) > 1 else ""
         record = agreements.save_agreement(session, supervisor, agreements.AgreementInput(
-            title, kind, [orgs[p] for p in parties], "Convenio de demostración.", signed, signed,
-            signed + timedelta(days=365), committed, "Recursos estatales", "Tapachula",
-            "Titular de la oficina; representante de la contraparte",
+            title + renewal, kind, [orgs[p] for p in parties], "Convenio de demostración.",
+            signed, signed, signed + timedelta(days=365), committed, "Recursos estatales",
+            "Tapachula", "Titular de la oficina; representante de la contraparte",
         ))  # fmt: skip
         agreements.change_status(session, supervisor, record.id, AgreementStatus.SIGNED)
         agreements.change_status(session, supervisor, record.id, AgreementStatus.IN_FORCE)
@@ -647,12 +651,15 @@ def create_agreements_and_activities(
             amount = committed // 4
             agreements.add_disbursement(session, supervisor, record.id, agreements.DisbursementInput(
                 paid_on, amount, f"Ministración {part + 1}", f"TRF-{rng.randint(10000, 99999)}"))  # fmt: skip
+        if signed + timedelta(days=365) < today:  # a past year's: its year is over
+            agreements.change_status(session, supervisor, record.id, AgreementStatus.CONCLUDED)
     topic_ids = dict(enumerate((t for t, _ in activities.topics(session)), start=1))
     names = ["Juan Pérez López", "María Gómez Ruiz", "Pedro Sánchez Díaz", "Luisa Ramos Cruz",
              "Carmen Velázquez Ortiz", "Jorge Méndez Solís"]  # fmt: skip
-    for index in range(len(_ACTIVITIES) * 2):
+    held_count = max(len(_ACTIVITIES) * 2, span * 3 // 7)  # about three a week
+    for index in range(held_count):
         kind, title, topic, audiences = _ACTIVITIES[index % len(_ACTIVITIES)]
-        held = first_day + timedelta(days=int(span * (index + 0.5) / (len(_ACTIVITIES) * 2)))
+        held = first_day + timedelta(days=int(span * (index + 0.5) / held_count))
         data = activities.ActivityInput(kind, title, min(held, today), rng.choice((2, 3, 4, 8)),
                                         topic_ids.get(topic), "Tapachula", "Auditorio municipal",
                                         "Personal de la oficina", orgs["ACNUR"] if index % 3 == 0 else None,

@@ -66,7 +66,7 @@ def test_an_agreement_with_two_disbursements(qtbot, ctx, db):
     qtbot.addWidget(window)
     window.nav.setCurrentRow(3)
     page = window.stack.currentWidget()
-    assert page.table.rowCount() == 1 and page.table.item(0, 5).text() == "-$10,000.00"
+    assert page.model.rowCount() == 1 and page.model.index(0, 5).data() == "-$10,000.00"
     assert "Ampliacion por oficio" in page.detail.text()
 
 
@@ -93,3 +93,39 @@ def test_an_activity_with_attendees(qtbot, make_ctx, db):
         record = activities.get_activity(session, dialog.saved.id)
     assert [a.name for a in record.attendees] == ["Juan Perez", "Maria Gomez"]
     assert record.hours == 4 and record.total == 2
+
+
+def test_the_activities_list_is_lazy_newest_first_and_filtered_by_kind(
+    qtbot, qtmodeltester, make_ctx, db
+):
+    from datetime import date
+
+    from frontera_desk.gui.pages.activities_page import ActivitiesPage
+
+    ctx = make_ctx(Role.CAPTURISTA)
+    with db.write() as session:
+        for day in range(1, 13):
+            data = activities.ActivityInput("evento" if day % 3 == 0 else "taller",
+                                            f"Actividad {day}", date(2026, 3, day))  # fmt: skip
+            if day % 3 == 0:
+                data.counts = {("F", "18-29"): 4, ("M", "30-59"): 3}
+            else:
+                data.attendees = [activities.AttendeeInput(n, "F", "18-29") for n in "AB"]
+            activities.save_activity(session, ctx.actor, data)
+    page = ActivitiesPage(ctx)
+    qtbot.addWidget(page)
+    page.model.BATCH = 5
+    page.refresh()
+    assert page.model.rowCount() == 5 and page.model.total() == 12  # the rest when scrolled
+    first = [page.model.index(0, column).data() for column in range(5)]
+    assert first == ["12/03/2026", "Evento de difusión", "Actividad 12", "", "7"]
+    assert page.model.index(1, 4).data() == "2"  # a workshop: its list of attendees
+    assert "Actividad 12" in page.detail.text()  # the newest is shown as the page opens
+    qtmodeltester.check(page.model)
+    page.table.selectRow(1)
+    assert "Actividad 11" in page.detail.text()
+    page.kind.setCurrentIndex(page.kind.findData("evento"))
+    assert page.model.total() == 4
+    assert [page.model.index(r, 2).data() for r in range(4)] == [
+        f"Actividad {day}" for day in (12, 9, 6, 3)
+    ]

@@ -83,7 +83,8 @@ def test_the_balance_follows_the_disbursements(db, actors, agreement):
     assert (record.disbursed_centavos, record.balance_centavos) == (30_000_000, 20_000_000)
     assert [o.acronym for o in record.organizations] == ["ACNUR", ""]
     with db.read() as session:
-        row = agreements.list_agreements(session)[0]
+        first = session.scalars(agreements.agreement_list().ids()).first()
+        row = agreements.fetch_rows(session, [first])[first]
     assert row.balance_centavos == 20_000_000 and row.counterparts == "ACNUR, Albergue Belén"
 
 

@@ -163,7 +163,8 @@ def test_agreement_files_travel_with_the_backup(demo, tmp_path):
     scan.write_bytes(b"%PDF-1.4 convenio firmado")
     signed = auth.sign_in(work, "supervisor", "demo")
     with signed.db.write() as session:
-        agreement = agreements.list_agreements(session)[0]
+        first = session.scalars(agreements.agreement_list().ids()).first()
+        agreement = agreements.fetch_rows(session, [first])[first]
         record = agreements.attach_file(session, signed.actor, work.attachments, agreement.id, scan)
     made = backup.create_backup(work, signed.db, tmp_path / "usb")
     key = signed.vault.db_key

@@ -5,22 +5,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QPushButton,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Sex
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
-from frontera_desk.gui.pages.admin_page import small_table
-from frontera_desk.gui.widgets import detail_label, list_over_detail, reselect
+from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
+from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
 from frontera_desk.services import activities
 from frontera_desk.services.activities import ActivityRecord
 from frontera_desk.services.context import Action
@@ -30,7 +24,6 @@ class ActivitiesPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[activities.ActivityRow] = []
         self.activity: ActivityRecord | None = None
         can_edit = ctx.actor.can(Action.EDIT_ACTIVITIES)
         layout = QVBoxLayout(self)
@@ -46,12 +39,8 @@ class ActivitiesPage(QWidget):
         bar.addStretch()
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.table = small_table("activitiesTable", [
-            self.tr("Date"), self.tr("Kind"), self.tr("Title"), self.tr("Municipality"),
-            self.tr("Attendees"),
-        ])  # fmt: skip
-        for column, width in enumerate((90, 130, 420, 140)):
-            self.table.setColumnWidth(column, width)
+        self.model = activities_model(ctx, self)
+        self.table = make_table(self.model, "activitiesTable")
         actions = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Edit and attendance…"))
         self.edit_button.setVisible(can_edit)
@@ -70,33 +59,27 @@ class ActivitiesPage(QWidget):
         splitter = list_over_detail(self.table, self.detail, actions, (320, 380))
         layout.addWidget(splitter, 1)
         self.kind.currentIndexChanged.connect(self.refresh)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show(current.data(IdRole))
+        )
         self.new_button.clicked.connect(lambda: self._edit(None))
         self.edit_button.clicked.connect(lambda: self._edit(self.activity))
         self.blank_button.clicked.connect(lambda: self._sheet(filled=False))
         self.filled_button.clicked.connect(lambda: self._sheet(filled=True))
         self.certificates_button.clicked.connect(self._certificates)
-        self._show(-1)
+        self._show(None)
 
     def refresh(self) -> None:
         current = self.activity.id if self.activity else None
         kind = self.kind.currentData()
-        with self.ctx.db.read() as session:
-            self.rows = activities.list_activities(session, ActivityKind(kind) if kind else None)
-        self.table.setRowCount(len(self.rows))
-        for index, row in enumerate(self.rows):
-            values = (labels.day(row.held_on), labels.activity(row.kind), row.title,
-                      row.municipality, str(row.total))  # fmt: skip
-            for column, value in enumerate(values):
-                self.table.setItem(index, column, QTableWidgetItem(value))
-        ids = [r.id for r in self.rows]
-        reselect(self.table, ids, current, self._show)
+        self.model.set_filter(ActivityKind(kind) if kind else None)
+        reselect(self.table, current, self._show)
 
-    def _show(self, row: int) -> None:
+    def _show(self, activity_id: int | None) -> None:
         self.activity = None
-        if 0 <= row < len(self.rows):
+        if activity_id is not None:
             with self.ctx.db.read() as session:
-                self.activity = activities.get_activity(session, self.rows[row].id)
+                self.activity = activities.get_activity(session, activity_id)
         a = self.activity
         for button in (self.edit_button, self.blank_button, self.filled_button):
             button.setEnabled(a is not None)
@@ -168,3 +151,18 @@ class ActivitiesPage(QWidget):
             return write_certificates(record, office.name, path, office.is_demo)
 
         PdfPreview(title, render, parent=self, suggested_name="constancias.pdf").exec()
+
+
+def activities_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[activities.ActivityRow]:
+    """Activities newest first; the filter is a kind, or None for all."""
+
+    translate = QCoreApplication.translate
+    columns = [
+        Column(translate("ActivitiesPage", "Date"), lambda r: labels.day(r.held_on), width=90),
+        Column(translate("ActivitiesPage", "Kind"), lambda r: labels.activity(r.kind), width=130),
+        Column(translate("ActivitiesPage", "Title"), lambda r: r.title, width=420),
+        Column(translate("ActivitiesPage", "Municipality"), lambda r: r.municipality, width=140),
+        Column(translate("ActivitiesPage", "Attendees"), lambda r: str(r.total), align_right=True),
+    ]
+    return LazyTableModel(ctx.db, columns, lambda kind, _key, _desc: activities.activity_list(kind),
+                          activities.fetch_rows, parent=parent)  # fmt: skip

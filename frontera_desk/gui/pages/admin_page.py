@@ -42,7 +42,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import UserDialog
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
-from frontera_desk.gui.pages.people_page import make_table
+from frontera_desk.gui.widgets import make_table
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, auth, backup, office, privacy
 from frontera_desk.services.audit import AuditFilter, AuditRow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +28,8 @@ from frontera_desk.gui.dialogs.agreement_dialogs import (
     OrganizationsDialog,
 )
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
-from frontera_desk.gui.pages.admin_page import small_table
-from frontera_desk.gui.widgets import detail_label, list_over_detail, reselect
+from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
+from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
 from frontera_desk.services.context import Action
@@ -40,7 +39,6 @@ class AgreementsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[agreements.AgreementRow] = []
         self.agreement: AgreementRecord | None = None
         can_manage = ctx.actor.can(Action.MANAGE_AGREEMENTS)
         layout = QVBoxLayout(self)
@@ -59,12 +57,8 @@ class AgreementsPage(QWidget):
         bar.addWidget(self.org_button)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.table = small_table("agreementsTable", [
-            self.tr("Title"), self.tr("Counterparts"), self.tr("Status"), self.tr("Signed"),
-            self.tr("Committed"), self.tr("Balance"),
-        ])  # fmt: skip
-        for column, width in enumerate((330, 200, 90, 90, 120)):
-            self.table.setColumnWidth(column, width)
+        self.model = agreements_model(ctx, self)
+        self.table = make_table(self.model, "agreementsTable")
         actions = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.status_button = QPushButton(self.tr("Change &status…"))
@@ -83,7 +77,9 @@ class AgreementsPage(QWidget):
         splitter = list_over_detail(self.table, self.detail, actions, (300, 400))
         layout.addWidget(splitter, 1)
         self.status.currentIndexChanged.connect(self.refresh)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show(current.data(IdRole))
+        )
         self.new_button.clicked.connect(self.new_agreement)
         self.org_button.clicked.connect(lambda: OrganizationsDialog(ctx, self).exec())
         self.edit_button.clicked.connect(self.edit_agreement)
@@ -92,35 +88,19 @@ class AgreementsPage(QWidget):
         self.attach_button.clicked.connect(self.attach_file)
         self.open_button.clicked.connect(self.open_file)
         self.link_button.clicked.connect(self.link_person)
-        self._show(-1)
+        self._show(None)
 
     def refresh(self) -> None:
-        current = self.agreement.id if self.agreement else None
         status = self.status.currentData()
-        with self.ctx.db.read() as session:
-            self.rows = agreements.list_agreements(
-                session, AgreementStatus(status) if status else None
-            )
-        self.table.setRowCount(len(self.rows))
-        for index, row in enumerate(self.rows):
-            values = (row.title, row.counterparts, labels.agreement_status(row.status),
-                      labels.day(row.signed_on), labels.money(row.committed_centavos),
-                      labels.money(row.balance_centavos))  # fmt: skip
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column >= 4:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(index, column, item)
-        ids = [r.id for r in self.rows]
-        reselect(self.table, ids, current, self._show)
+        current = self.agreement.id if self.agreement else None
+        self.model.set_filter(AgreementStatus(status) if status else None)
+        reselect(self.table, current, self._show)
 
-    def _show(self, row: int) -> None:
+    def _show(self, agreement_id: int | None) -> None:
         self.agreement = None
-        if 0 <= row < len(self.rows):
+        if agreement_id is not None:
             with self.ctx.db.read() as session:
-                self.agreement = agreements.get_agreement(session, self.rows[row].id)
+                self.agreement = agreements.get_agreement(session, agreement_id)
         a = self.agreement
         for button in (self.edit_button, self.status_button, self.attach_button, self.open_button,
                        self.link_button):  # fmt: skip
@@ -253,3 +233,22 @@ class AgreementsPage(QWidget):
         except FronteraError as error:
             QMessageBox.warning(self, self.tr("Link a person"), error.message)
         self.refresh()
+
+
+def agreements_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[agreements.AgreementRow]:
+    """Agreements, the latest signed first; the filter is a status, or None for all."""
+    translate = QCoreApplication.translate
+    columns = [
+        Column(translate("AgreementsPage", "Title"), lambda r: r.title, width=330),
+        Column(translate("AgreementsPage", "Counterparts"), lambda r: r.counterparts, width=200),
+        Column(translate("AgreementsPage", "Status"), lambda r: labels.agreement_status(r.status),
+               width=90),
+        Column(translate("AgreementsPage", "Signed"), lambda r: labels.day(r.signed_on), width=90),
+        Column(translate("AgreementsPage", "Committed"),
+               lambda r: labels.money(r.committed_centavos), align_right=True, width=120),
+        Column(translate("AgreementsPage", "Balance"), lambda r: labels.money(r.balance_centavos),
+               align_right=True),
+    ]  # fmt: skip
+    return LazyTableModel(ctx.db, columns,
+                          lambda status, _key, _desc: agreements.agreement_list(status),
+                          agreements.fetch_rows, parent=parent)  # fmt: skip

@@ -6,14 +6,11 @@ import html
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,52 +27,13 @@ from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import SupportDialog
-from frontera_desk.gui.models.lazy import IdRole, LazyTableModel
+from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model, supports_model
+from frontera_desk.gui.widgets import make_table, select_id
 from frontera_desk.services import people, privacy
 from frontera_desk.services.context import Action
 from frontera_desk.services.people import PersonRecord
 from frontera_desk.services.supports import SupportFilter
-
-
-def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
-    """A read-only, row-selecting, sortable view over a lazy model."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizes
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for section, column in enumerate(model.columns):
-        header.resizeSection(section, column.width)
-    sorted_column, descending = model.sort_state()
-    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-    header.setSortIndicator(sorted_column, order)
-    header.setSortIndicatorShown(True)
-    header.setSectionsClickable(True)
-    header.sortIndicatorChanged.connect(model.sort)
-    return table
-
-
-def select_id(table: QTableView, row_id: int) -> None:
-    model = table.model()
-    row = model.row_of(row_id)  # type: ignore[attr-defined]
-    if row is None:
-        return
-    index = model.index(row, 0)
-    table.selectionModel().setCurrentIndex(
-        index,
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
-    table.scrollTo(index)
 
 
 class PeoplePage(QWidget):

@@ -28,8 +28,7 @@ from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
-from frontera_desk.gui.pages.people_page import make_table, select_id
-from frontera_desk.gui.widgets import detail_label, list_over_detail
+from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, select_id
 from frontera_desk.services import receipts, supports
 from frontera_desk.services.context import Action
 from frontera_desk.services.months import months_back

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -174,7 +173,7 @@ def _run_window(
         window = MainWindow(ctx)
         window.show()
         logger.info("main window shown")
-        settle()
+        QTimer.singleShot(100, window.prepare)  # the first screen painted first
         if smoke:
             QTimer.singleShot(0, lambda: _smoke(window, app))
             return app.exec()
@@ -195,13 +194,6 @@ def _run_window(
     finally:
         QThreadPool.globalInstance().waitForDone()  # no background query outlives the database
         signed.db.dispose()
-
-
-def settle() -> None:
-    """Once the window is up: the objects made so far (modules, mappings, widgets; hundreds of
-    thousands) live as long as the program, so the garbage collector stops walking them. Its
-    full passes over them stopped the window for 110 ms now and then while scrolling."""
-    gc.freeze()
 
 
 def _closing_backup(ctx: AppContext) -> None:

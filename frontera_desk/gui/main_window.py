@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +37,8 @@ from frontera_desk.services import backup
 
 
 class MainWindow(QMainWindow):
+    prepared = Signal()  # every page built (see prepare)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -203,16 +206,38 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
             return
+        page = self._page(row)
+        self.stack.setCurrentIndex(row)
+        page.refresh()  # type: ignore[attr-defined]
+
+    def _page(self, row: int) -> QWidget:
+        """The page of this row, built in place of its stand-in if it was not yet."""
         name, page, pixmap = self.pages[row]
-        if not isinstance(page, QWidget):  # first visit: build it in place of its stand-in
+        if not isinstance(page, QWidget):
             page = page()
+            page.ensurePolished()  # styled now, not as it first shows
             self.pages[row] = name, page, pixmap
             stand_in = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
-        self.stack.setCurrentIndex(row)
-        page.refresh()  # type: ignore[attr-defined]
+        return page
+
+    def prepare(self) -> None:
+        """Once the first screen is up: build the other pages, one per turn of the event loop
+        (10-50 ms each: the window keeps answering), so that none is built while the user
+        waits for it; then keep the garbage collector off the objects that live as long as
+        the program (modules, mappings, widgets: hundreds of thousands, whose full passes
+        stopped the window for 110 ms now and then while scrolling)."""
+        waiting = [
+            row for row, (_n, page, _i) in enumerate(self.pages) if not isinstance(page, QWidget)
+        ]
+        if waiting:
+            self._page(waiting[0])
+            QTimer.singleShot(0, self.prepare)
+        else:
+            gc.freeze()
+            self.prepared.emit()
 
     def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)

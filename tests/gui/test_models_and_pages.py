@@ -144,3 +144,20 @@ def test_a_caseworker_does_not_see_approval_buttons(qtbot, make_ctx, filled):
     buttons = window.supports.step_buttons
     assert buttons["approve"].isHidden() and buttons["reject"].isHidden()
     assert not buttons["deliver"].isHidden()
+
+
+def test_the_other_pages_are_built_after_the_first_screen_one_at_a_time(qtbot, ctx):
+    from PySide6.QtWidgets import QWidget
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    built = lambda: [isinstance(page, QWidget) for _name, page, _icon in window.pages]  # noqa: E731
+    assert built() == [True, True, True, False, False, False, False]  # only the first screens
+    window.prepare()
+    assert built() == [True, True, True, True, False, False, False]  # one per turn of the loop
+    with qtbot.waitSignal(window.prepared, timeout=10000):
+        pass
+    assert all(built())
+    window.nav.setCurrentRow(6)
+    assert window.stack.currentWidget() is window.pages[6][1]
+    assert window.stack.count() == 7

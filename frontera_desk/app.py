@@ -177,11 +177,6 @@ def _run_window(
         if smoke:
             QTimer.singleShot(0, lambda: _smoke(window, app))
             return app.exec()
-        from frontera_desk.domain.countries import countries
-
-        # Once the window is up, load what the first list will need (Babel's country names,
-        # 60 ms) while the user is still reading the screen.
-        QTimer.singleShot(200, lambda: countries(settings.language))
         # On a server the backups are the server's (README: a scheduled `backup create`), not
         # one dump per desk and per closing.
         desk_backups = not app_paths.on_server

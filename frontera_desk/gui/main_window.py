@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontera_desk.domain.countries import countries
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
@@ -35,9 +36,11 @@ from frontera_desk.gui.pages.supports_page import SupportsPage
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import backup
 
+LISTS = (1, 2, 3, 4)  # the pages that are lists: people, supports, agreements, activities
+
 
 class MainWindow(QMainWindow):
-    prepared = Signal()  # every page built (see prepare)
+    prepared = Signal()  # every page built and the lists read once (see prepare)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.cover)
         self.setCentralWidget(self.screens)
         self.lock_screen: LockScreen | None = None
+        self._steps: list[Callable[[], Any]] | None = None  # of prepare()
         self.idle = IdleWatcher(ctx.idle_lock_minutes, self)
         self.idle.went_idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -224,20 +228,26 @@ class MainWindow(QMainWindow):
         return page
 
     def prepare(self) -> None:
-        """Once the first screen is up: build the other pages, one per turn of the event loop
-        (10-50 ms each: the window keeps answering), so that none is built while the user
-        waits for it; then keep the garbage collector off the objects that live as long as
-        the program (modules, mappings, widgets: hundreds of thousands, whose full passes
-        stopped the window for 110 ms now and then while scrolling)."""
-        waiting = [
-            row for row, (_n, page, _i) in enumerate(self.pages) if not isinstance(page, QWidget)
-        ]
-        if waiting:
-            self._page(waiting[0])
-            QTimer.singleShot(0, self.prepare)
-        else:
-            gc.freeze()
-            self.prepared.emit()
+        """Once the first screen is up, one step at a time, 20 ms apart (each takes 10-60 ms;
+        clicks and keys are handled in between): build the other pages, and read the lists
+        once (their queries compiled), so that the user never waits for that."""
+        if self._steps is None:
+            _settle_garbage_collector()
+            # First the country names the people list shows (Babel reads them in 40 ms; on
+            # the thread pool its one long call would hold the interpreter lock as long).
+            self._steps = [partial(countries, self.ctx.language)]
+            self._steps += [
+                partial(self._page, row)
+                for row, (_n, page, _i) in enumerate(self.pages)
+                if not isinstance(page, QWidget)
+            ]
+            self._steps += [lambda row=row: self._page(row).refresh() for row in LISTS]
+        if self._steps:
+            self._steps.pop(0)()
+            QTimer.singleShot(20, self.prepare)
+            return
+        _settle_garbage_collector()
+        self.prepared.emit()
 
     def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)
@@ -290,6 +300,16 @@ class MainWindow(QMainWindow):
         windows.save_geometry(self)
         QApplication.instance().removeEventFilter(self.idle)
         super().closeEvent(event)
+
+
+def _settle_garbage_collector() -> None:
+    """The objects made so far (modules, mappings, widgets: over 100,000) live as long as the
+    program: the collector stops walking them (a full pass over them took 100 ms, and came
+    now and then while scrolling). Full passes over the rest come ten times less often than
+    by default: cycles die young, in the first two generations."""
+    gc.freeze()
+    first, second, _full = gc.get_threshold()
+    gc.set_threshold(first, second, 100)
 
 
 # The pages built on first visit; each imports its module then.

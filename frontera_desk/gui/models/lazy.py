@@ -50,7 +50,7 @@ class Column(Generic[Row]):
 class LazyTableModel(QAbstractTableModel, Generic[Row]):
     PAGE = 60  # rows fetched per query: more than a screen
     BATCH = 1000  # ids read per fetchMore
-    CACHE = 5000  # rows kept in memory
+    CACHE = 2000  # rows kept in memory, with their texts (about 1 KB each)
 
     def __init__(
         self,

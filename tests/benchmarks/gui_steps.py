@@ -164,6 +164,14 @@ def main() -> None:
             name = window.nav.item(row).text()
             frame, shown = monitor.measure(lambda r=row: window.nav.setCurrentRow(r))
             pages.setdefault(name, []).append([frame, shown])
+    # From Inicio's cards: the supports awaiting approval, and those delivered this month.
+    filtered = {
+        status: monitor.measure(
+            lambda s=status: window.home.open_supports.emit(s, s == "entregado")
+        )
+        for status in ("solicitado", "entregado")
+    }
+    window.supports.show_filtered(None)  # the whole list again, for the drag
     scrolls = {}
     for row, page in ((1, window.people), (2, window.supports)):
         monitor.measure(lambda r=row: window.nav.setCurrentRow(r))
@@ -175,8 +183,8 @@ def main() -> None:
             "rows": rows, **summary(steps), "floor": summary(bare),
         }  # fmt: skip
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"prepare": preparing, "pages": pages, "scrolls": scrolls,
-                      "peak_mb": peak_mb}))  # fmt: skip
+    print(json.dumps({"prepare": preparing, "pages": pages, "filtered": filtered,
+                      "scrolls": scrolls, "peak_mb": peak_mb}))  # fmt: skip
     window.close()
     signed.db.dispose()
 

@@ -21,7 +21,7 @@ def test_every_benchmark_runs_and_prints_its_figure_next_to_its_floor(tmp_path):
     for measure in ("demo create --persons 2,000", "start-up to interactive window",
                     "name search hernandez", "monthly summary", "one receipt",
                     "open page Personas, next visits: longest frame",
-                    "Personas: drag to the end of 2,000 rows",
+                    "Personas: drag 2,000 rows to the end",
                     "peak memory of the GUI"):  # fmt: skip
         assert measure in table, measure
     startup = next(line for line in table.splitlines() if line.startswith("start-up"))

@@ -161,7 +161,11 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid() or self._list is None or not self.canFetchMore(parent):
             return
-        query = self._list.batch(self.BATCH, self._last, len(self._ids))
+        # No more than were counted: the database stops as soon as it has them, instead of
+        # reading the rest of the index to learn that nothing else matches (0.1 s at the end
+        # of a month's 50,000 deliveries)
+        wanted = min(self.BATCH, self._total - len(self._ids))
+        query = self._list.batch(wanted, self._last, len(self._ids))
         with self.db.read() as session:
             rows = session.execute(query).all()
         if not rows:  # the data changed under the list: what was counted is gone

@@ -19,9 +19,10 @@ def median_ms(work: Callable[[], object], repeat: int = 25) -> float:
 
 def table(rows: list[tuple[str, float, float | None, str]], unit: str = "ms") -> str:
     """Measure, value, floor, ratio and target, one line each."""
-    lines = [f"{'measure':<58}{'value':>11}{'floor':>11}{'ratio':>8}  target"]
+    width = max([len("measure"), *(len(name) for name, *_ in rows)]) + 2
+    lines = [f"{'measure':<{width}}{'value':>9}{'floor':>9}{'ratio':>8}  target"]
     for name, value, floor, target in rows:
         ratio = f"{value / floor:>7.2f}x" if floor else f"{'':>8}"
-        shown_floor = f"{floor:>11.1f}" if floor is not None else f"{'':>11}"
-        lines.append(f"{name:<58}{value:>11.1f}{shown_floor}{ratio}  {target}")
+        shown_floor = f"{floor:>9.1f}" if floor is not None else f"{'':>9}"
+        lines.append(f"{name:<{width}}{value:>9.1f}{shown_floor}{ratio}  {target}")
     return "\n".join(lines)

@@ -74,12 +74,13 @@ def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
     header.setStretchLastSection(True)
     for section, column in enumerate(model.columns):
         header.resizeSection(section, column.width)
-    sorted_column, descending = model.sort_state()
-    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-    header.setSortIndicator(sorted_column, order)
-    header.setSortIndicatorShown(True)
-    header.setSectionsClickable(True)
-    header.sortIndicatorChanged.connect(model.sort)
+    if any(column.sort_key for column in model.columns):  # else the list has one fixed order
+        sorted_column, descending = model.sort_state()
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sorted_column, order)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(model.sort)
     return table
 
 

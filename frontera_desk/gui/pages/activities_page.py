@@ -159,8 +159,8 @@ def activities_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[activit
     translate = QCoreApplication.translate
     columns = [
         Column(translate("ActivitiesPage", "Date"), lambda r: labels.day(r.held_on), width=90),
-        Column(translate("ActivitiesPage", "Kind"), lambda r: labels.activity(r.kind), width=130),
-        Column(translate("ActivitiesPage", "Title"), lambda r: r.title, width=420),
+        Column(translate("ActivitiesPage", "Kind"), lambda r: labels.activity(r.kind), width=170),
+        Column(translate("ActivitiesPage", "Title"), lambda r: r.title, width=440),
         Column(translate("ActivitiesPage", "Municipality"), lambda r: r.municipality, width=140),
         Column(translate("ActivitiesPage", "Attendees"), lambda r: str(r.total), align_right=True),
     ]

@@ -93,6 +93,8 @@ def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_
 def test_the_budget_and_targets_tab_saves_what_is_typed(qtbot, make_ctx, db):
     tab = PlanTab(make_ctx())
     qtbot.addWidget(tab)
+    assert tab.budget.rowCount() == 0  # read when it first shows
+    tab.show()
     rows = {tab.budget.item(r, 0).text(): r for r in range(tab.budget.rowCount())}
     tab.budget.item(rows["Apoyo: Despensa"], 1).setText("250,000")
     tab._source_row("Recursos estatales", 0)

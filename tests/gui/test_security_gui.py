@@ -144,6 +144,14 @@ def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed
     assert admin.users.rowCount() == 2
     admin.verify_chain()
     assert "íntegra" in admin.verify_result.text()
+    assert admin.audit.total() > 0 and admin.audit_user.count() == 3  # all, and the two users
+    admin.audit_action.setCurrentIndex(admin.audit_action.findData("iniciar_sesion"))
+    signed_in = [admin.audit.index(row, 3).data() for row in range(admin.audit.rowCount())]
+    assert signed_in and set(signed_in) == {"iniciar_sesion"}
+    admin.refresh()  # the choices are read again; the one made stays
+    assert admin.audit_action.currentData() == "iniciar_sesion" and admin.audit.total() == len(
+        signed_in
+    )
 
 
 def test_a_user_changes_their_password(qtbot, signed):

@@ -130,7 +130,8 @@ class AdminPage(QWidget):
         if hasattr(self, "backups"):
             self._load_backups()
         if hasattr(self, "audit"):
-            self.audit.reload()
+            self._fill_audit_choices()
+            self.audit.set_filter(self._audit_filter())
 
     # --- users --------------------------------------------------------------------------------
 
@@ -212,11 +213,6 @@ class AdminPage(QWidget):
         self.audit_action = QComboBox()
         self.audit_action.setAccessibleName(self.tr("Action"))
         self.audit_action.addItem(self.tr("All actions"), "")
-        with self.ctx.db.read() as session:
-            for user in auth.list_users(session):
-                self.audit_user.addItem(user.full_name, user.id)
-            for action in audit.actions(session):
-                self.audit_action.addItem(action, action)
         self.audit_since = QDateEdit(QDate.currentDate().addMonths(-1), calendarPopup=True)
         self.audit_until = QDateEdit(QDate.currentDate(), calendarPopup=True)
         for edit, name in ((self.audit_since, self.tr("From")), (self.audit_until, self.tr("To"))):
@@ -240,18 +236,36 @@ class AdminPage(QWidget):
         for edit in (self.audit_since, self.audit_until):
             edit.dateChanged.connect(self._filter_audit)
         self.verify_button.clicked.connect(self.verify_chain)
-        self._filter_audit()
+        self.audit.filter = self._audit_filter()  # read by refresh(), not as the page is built
         return tab
 
-    def _filter_audit(self) -> None:
-        self.audit.set_filter(
-            AuditFilter(
-                user_id=self.audit_user.currentData(),
-                action=self.audit_action.currentData() or "",
-                since=labels.from_qdate(self.audit_since.date()),
-                until=labels.from_qdate(self.audit_until.date()),
+    def _fill_audit_choices(self) -> None:
+        """The users and actions to filter by, as they are now; the choice made is kept."""
+        with self.ctx.db.read() as session:
+            choices = (
+                (self.audit_user, [(u.full_name, u.id) for u in auth.list_users(session)]),
+                (self.audit_action, [(a, a) for a in audit.actions(session)]),
             )
+        for combo, items in choices:
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:  # the first item is "all"
+                combo.removeItem(1)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
+
+    def _audit_filter(self) -> AuditFilter:
+        return AuditFilter(
+            user_id=self.audit_user.currentData(),
+            action=self.audit_action.currentData() or "",
+            since=labels.from_qdate(self.audit_since.date()),
+            until=labels.from_qdate(self.audit_until.date()),
         )
+
+    def _filter_audit(self) -> None:
+        self.audit.set_filter(self._audit_filter())
 
     def verify_chain(self) -> None:
         with self.ctx.db.read() as session:

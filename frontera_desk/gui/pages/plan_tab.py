@@ -4,6 +4,7 @@ source, and its targets (metas). The monthly summary reports spending and progre
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -78,9 +79,15 @@ class PlanTab(QWidget):
         self.year.valueChanged.connect(self.load)
         add.clicked.connect(lambda: self._source_row("", 0))
         save.clicked.connect(self.save)
-        self.load()
+        self._loaded = False  # read when the tab first shows, not when the page is built
+
+    def showEvent(self, event: Any) -> None:
+        if not self._loaded:
+            self.load()
+        super().showEvent(event)
 
     def load(self) -> None:
+        self._loaded = True
         with self.ctx.db.read() as session:
             current = plan.get_plan(session, self.year.value())
             types = supports.support_types(session)

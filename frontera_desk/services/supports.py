@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVarTuple
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
@@ -475,7 +475,31 @@ SORT_KEYS = {  # the column of each sort, and whether it can be NULL
 }
 
 
-def _filtered(query: Select[*Ts], f: SupportFilter) -> Select[*Ts]:
+def _in_month(f: SupportFilter, counting: bool) -> ColumnElement[bool]:
+    """A support belongs to the month it was delivered in, else to the month it was requested
+    in. To count, the same said so that the indexes answer it: the delivery date is set exactly
+    when a support is delivered (voiding its receipt clears it), so a delivered support is in
+    the month of its delivery date and any other in the month of its request date (counting
+    the month's 50,000 deliveries: 0.17 s → 5 ms). The list keeps the first form: read in
+    request order, it walks the request-date index, which holds the delivery date too (with
+    the second form the database read the month by delivery date and sorted it: 0.85 s)."""
+    assert f.month is not None
+    start, end = _period(date(*f.month, 1), LimitPeriod.MONTH)
+    if not counting or f.support_type_id is not None:  # the type's index holds both dates
+        when = func.coalesce(Support.delivered_on, Support.requested_on)
+        # Requested by the month's end at the latest: the walk starts there, not at today
+        return and_(when >= start, when < end, Support.requested_on < end)
+    delivered = and_(Support.status == S.DELIVERED.value,
+                     Support.delivered_on >= start, Support.delivered_on < end)  # fmt: skip
+    others = [status.value for status in S if status is not S.DELIVERED]
+    requested = and_(Support.status.in_(others),
+                     Support.requested_on >= start, Support.requested_on < end)  # fmt: skip
+    if f.status is S.DELIVERED:
+        return delivered
+    return requested if f.status is not None else or_(delivered, requested)
+
+
+def _filtered(query: Select[*Ts], f: SupportFilter, counting: bool = False) -> Select[*Ts]:
     if f.status is not None:
         query = query.where(Support.status == f.status.value)
     if f.support_type_id is not None:
@@ -483,10 +507,7 @@ def _filtered(query: Select[*Ts], f: SupportFilter) -> Select[*Ts]:
     if f.person_id is not None:
         query = query.where(Support.person_id == f.person_id)
     if f.month is not None:
-        year, month = f.month
-        start, end = _period(date(year, month, 1), LimitPeriod.MONTH)
-        when = func.coalesce(Support.delivered_on, Support.requested_on)
-        query = query.where(when >= start, when < end)
+        query = query.where(_in_month(f, counting))
     words = fold(f.text).split()
     if words:
         query = query.join(Person, Person.id == Support.person_id)
@@ -504,6 +525,11 @@ def support_list(
     """The supports the filter keeps, in list order (read a batch at a time)."""
     key, nullable = SORT_KEYS[sort]
     return IdList(_filtered(select(Support.id, key), f), descending, nullable)
+
+
+def support_count(f: SupportFilter = SupportFilter()) -> Select[tuple[int]]:
+    """How many supports the filter keeps (the list's count)."""
+    return _filtered(select(func.count(Support.id)), f, counting=True)
 
 
 def support_ids(

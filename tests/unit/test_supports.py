@@ -191,6 +191,27 @@ def test_filters_run_in_sql(db, actors, setup):
         assert [r.id for r in supports.supports_of_person(session, member.id)] == [b.id]
 
 
+def test_a_month_holds_what_was_delivered_in_it_else_requested_in_it_and_counts_it(
+    db, actors, setup
+):
+    head, member, types = setup
+    late = request(db, actors[Role.CAPTURISTA], head.id, types["AGUA"].id, 20_000)
+    early = request(db, actors[Role.CAPTURISTA], member.id, types["OTRO"].id, 50_000)
+    with db.write() as session:  # requested in March, delivered in April
+        supports.approve_support(session, actors[Role.SUPERVISOR], late.id, today=TODAY)
+        supports.deliver_support(session, actors[Role.CAPTURISTA], late.id,
+                                 on=date(2026, 4, 2), today=date(2026, 4, 2))  # fmt: skip
+    with db.read() as session:
+        assert supports.support_ids(session, SupportFilter(month=(2026, 4))) == [late.id]
+        assert supports.support_ids(session, SupportFilter(month=(2026, 3))) == [early.id]
+        for month in ((2026, 3), (2026, 4)):
+            for status in (None, *SupportStatus):
+                f = SupportFilter(status=status, month=month)
+                assert session.scalar(supports.support_count(f)) == len(
+                    supports.support_ids(session, f)
+                ), f
+
+
 def test_every_change_writes_an_audit_entry(db, actors, setup):
     from frontera_desk.db.models import AuditEntry
 

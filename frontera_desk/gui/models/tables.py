@@ -103,6 +103,5 @@ def supports_model(
     def query_ids(f: SupportFilter, sort_key: str | None, descending: bool) -> IdList:
         return supports.support_list(f, sort_key or "requested_on", descending)
 
-    return LazyTableModel(
-        db, columns, query_ids, supports.fetch_rows, SupportFilter(), descending=True, parent=parent
-    )
+    return LazyTableModel(db, columns, query_ids, supports.fetch_rows, SupportFilter(),
+                          descending=True, parent=parent, count=supports.support_count)  # fmt: skip

@@ -527,9 +527,10 @@ def support_list(
     return IdList(_filtered(select(Support.id, key), f), descending, nullable)
 
 
-def support_count(f: SupportFilter = SupportFilter()) -> Select[tuple[int]]:
+def support_count(f: SupportFilter = SupportFilter()) -> Select[int]:
     """How many supports the filter keeps (the list's count)."""
-    return _filtered(select(func.count(Support.id)), f, counting=True)
+    # count(*): SQLite counts the smallest index (count(id) read the table: 70 ms for 576,000)
+    return _filtered(select(func.count()).select_from(Support), f, counting=True)
 
 
 def support_ids(

@@ -19,7 +19,7 @@ from frontera_desk.gui.errors import install_excepthook
 from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.instance import instance_lock, shared_folder_warning
-from frontera_desk.paths import DEMO_PASSWORD, DEMO_USER, Paths, demo_data_dir
+from frontera_desk.paths import DEMO_PASSWORD, DEMO_USER, Paths, opens_as_demo
 from frontera_desk.services import auth, backup
 from frontera_desk.services import office as office_service
 from frontera_desk.settings import Settings
@@ -115,7 +115,7 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     from frontera_desk.services.demo import is_demo_dir
 
     # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo supervisor
-    is_demo = demo or smoke_test or (app_paths.data_dir == demo_data_dir())
+    is_demo = opens_as_demo(app_paths, demo, smoke_test)
     title = QApplication.translate("App", "Frontera Desk")
     try:
         with instance_lock(app_paths):

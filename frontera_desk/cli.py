@@ -155,13 +155,14 @@ def _derive_ahead(app_paths: paths.Paths, args: argparse.Namespace) -> None:
     if app_paths.database_url is not None:
         return
     from frontera_desk.db.keyfile import derive_ahead, user_entry
+    from frontera_desk.domain.text import clean
 
     user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
     if not (user and password):
-        if not (args.demo or args.smoke_test or app_paths.data_dir == paths.demo_data_dir()):
+        if not paths.opens_as_demo(app_paths, args.demo, args.smoke_test):
             return
         user, password = paths.DEMO_USER, paths.DEMO_PASSWORD
-    derive_ahead(app_paths.keys, user_entry(user.strip().lower()), password)
+    derive_ahead(app_paths.keys, user_entry(clean(user).lower()), password)  # as auth.unlock
 
 
 def main(argv: Sequence[str] | None = None) -> int:

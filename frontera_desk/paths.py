@@ -109,6 +109,12 @@ def demo_data_dir() -> Path:
     return default_data_dir().parent / f"{APP_NAME}-demo"
 
 
+def opens_as_demo(app_paths: Paths, demo: bool, smoke_test: bool) -> bool:
+    """DESIGN §6: with --demo or --smoke-test, or on the platform's demo folder, the window
+    signs in as the demo supervisor (when the folder holds a demonstration)."""
+    return demo or smoke_test or app_paths.data_dir == demo_data_dir()
+
+
 def resolve(
     data_dir: str | os.PathLike[str] | None = None,
     demo: bool = False,

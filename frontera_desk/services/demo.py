@@ -431,8 +431,9 @@ def set_demo_plan(session: Session, supervisor: Actor, year: int, persons: int) 
     budget[(BudgetCategory.FUNDING_SOURCE, "Recursos estatales")] = 1_500_000_00
     targets = {Indicator.SUPPORTS: int(600 * scale), Indicator.PEOPLE: int(250 * scale),
                Indicator.AMOUNT: int(800_000 * scale) * 100, Indicator.AGREEMENTS: 6,
-               Indicator.WORKSHOPS: 10, Indicator.COURSES: 5, Indicator.EVENTS: 6,
-               Indicator.ATTENDEES: 400}  # fmt: skip
+               # about three activities a week (create_agreements_and_activities)
+               Indicator.WORKSHOPS: 80, Indicator.COURSES: 20, Indicator.EVENTS: 40,
+               Indicator.ATTENDEES: 4000}  # fmt: skip
     plan.set_plan(session, supervisor, plan.Plan(year, budget, targets))
 
 

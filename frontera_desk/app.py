@@ -7,6 +7,13 @@ import os
 import sys
 import time
 
+# The data layer before Qt: once PySide6 is loaded it reads the source of every module imported
+# after it (looking for ``from __feature__ import``), 60 ms for SQLAlchemy's and ours.
+from frontera_desk.services import auth, backup, dashboard  # noqa: F401 (Inicio's, early)
+from frontera_desk.services import office as office_service
+
+# isort: split
+
 from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -20,8 +27,6 @@ from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.instance import instance_lock, shared_folder_warning
 from frontera_desk.paths import DEMO_PASSWORD, DEMO_USER, Paths, opens_as_demo
-from frontera_desk.services import auth, backup
-from frontera_desk.services import office as office_service
 from frontera_desk.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -112,8 +117,6 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     app = make_application(settings.language)
     windows.use_store(app_paths.qt_settings_file)
     install_excepthook(app_paths.log_file)
-    from frontera_desk.services.demo import is_demo_dir
-
     # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo supervisor
     is_demo = opens_as_demo(app_paths, demo, smoke_test)
     title = QApplication.translate("App", "Frontera Desk")
@@ -124,9 +127,9 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
                 logger.warning("data folder is synced or on the network")
                 if not smoke_test:
                     QMessageBox.warning(None, title, warning)
-            if demo and not (auth.is_set_up(app_paths) and is_demo_dir(app_paths)):
+            if demo and not (auth.is_set_up(app_paths) and auth.is_demo_dir(app_paths)):
                 _create_demo(app_paths)
-            signed = sign_in(app_paths, is_demo and is_demo_dir(app_paths), not smoke_test)
+            signed = sign_in(app_paths, is_demo and auth.is_demo_dir(app_paths), not smoke_test)
             if signed is None:
                 return 0
             return _run_window(app, app_paths, settings, signed, smoke_test)

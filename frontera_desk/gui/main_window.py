@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -30,11 +30,13 @@ from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
-from frontera_desk.gui.pages.people_page import PeoplePage
 from frontera_desk.gui.pages.simple_pages import HomePage
-from frontera_desk.gui.pages.supports_page import SupportsPage
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import backup
+
+if TYPE_CHECKING:
+    from frontera_desk.gui.pages.people_page import PeoplePage
+    from frontera_desk.gui.pages.supports_page import SupportsPage
 
 LISTS = (1, 2, 3, 4)  # the pages that are lists: people, supports, agreements, activities
 
@@ -49,16 +51,14 @@ class MainWindow(QMainWindow):
         title = self.tr("Frontera Desk — %1").replace("%1", ctx.office.name)
         self.setWindowTitle(title)
         self.home = HomePage(ctx)
-        self.people = PeoplePage(ctx)
-        self.supports = SupportsPage(ctx)
         style = self.style()
         icon = QStyle.StandardPixmap
-        # The other pages (and their modules) are built when first shown: start-up builds what
-        # the first screens need.
+        # The other pages (and their modules) are built when first needed, or by prepare()
+        # once the first screen is up: start-up builds Inicio only.
         self.pages: list[tuple[str, QWidget | Callable[[], QWidget], Any]] = [
             (self.tr("Home"), self.home, icon.SP_DirHomeIcon),
-            (self.tr("People"), self.people, icon.SP_FileDialogContentsView),
-            (self.tr("Supports"), self.supports, icon.SP_DialogApplyButton),
+            (self.tr("People"), partial(_people_page, ctx), icon.SP_FileDialogContentsView),
+            (self.tr("Supports"), partial(_supports_page, ctx), icon.SP_DialogApplyButton),
             (self.tr("Agreements"), partial(_agreements_page, ctx), icon.SP_FileIcon),
             (self.tr("Activities"), partial(_activities_page, ctx), icon.SP_FileDialogListView),
             (self.tr("Reports"), partial(_reports_page, ctx), icon.SP_FileDialogDetailedView),
@@ -99,6 +99,14 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         windows.restore_geometry(self)
         self.nav.setCurrentRow(0)
+
+    @property
+    def people(self) -> PeoplePage:
+        return self._page(1)  # type: ignore[return-value]
+
+    @property
+    def supports(self) -> SupportsPage:
+        return self._page(2)  # type: ignore[return-value]
 
     def _menus(self) -> None:
         menu = self.menuBar()
@@ -313,6 +321,18 @@ def _settle_garbage_collector() -> None:
 
 
 # The pages built on first visit; each imports its module then.
+def _people_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.people_page import PeoplePage
+
+    return PeoplePage(ctx)
+
+
+def _supports_page(ctx: AppContext) -> QWidget:
+    from frontera_desk.gui.pages.supports_page import SupportsPage
+
+    return SupportsPage(ctx)
+
+
 def _agreements_page(ctx: AppContext) -> QWidget:
     from frontera_desk.gui.pages.agreements_page import AgreementsPage
 

@@ -31,7 +31,7 @@ from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.text import clean
-from frontera_desk.paths import Paths
+from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
 from frontera_desk.services import audit, office
 from frontera_desk.services.context import Action, Actor, actor_for, require
 
@@ -196,6 +196,22 @@ def is_set_up(app_paths: Paths) -> bool:
     db = open_database(app_paths.database_url, app_paths.backup_dir)  # migrates an empty one
     db.dispose()
     return ServerStore(app_paths.database_url).read() is not None
+
+
+def is_demo_dir(app_paths: Paths) -> bool:
+    """A folder whose key file was made for a demonstration (or, made before that mark, opens
+    with the demo password), or an old demo folder that predates the key file (the platform's
+    demo folder only), counts as a demonstration."""
+    if not is_set_up(app_paths):
+        return (
+            app_paths.on_server
+            or not app_paths.database.exists()
+            or (app_paths.data_dir == demo_data_dir())
+        )
+    keys = KeyFile.load(key_store(app_paths))
+    if "demo" in keys.data:  # set when the folder was made: no Argon2 at every start-up
+        return bool(keys.data["demo"])
+    return keys.unwrap(user_entry("admin"), DEMO_PASSWORD) is not None  # folders made before
 
 
 # --- sign-in ----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from frontera_desk.domain.enums import (
 )
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.domain.text import fold, fold_document
-from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir  # every demo account's
+from frontera_desk.paths import DEMO_PASSWORD, Paths  # every demo account's
 from frontera_desk.services import audit, auth, people, receipts, supports
 from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
@@ -526,7 +526,7 @@ def create_demo_dir(
             raise FronteraError("Esa base de datos del servidor ya tiene una oficina; la "
                                 "demostración necesita una base de datos vacía.")  # fmt: skip
     elif app_paths.database.exists() or app_paths.keys.exists():
-        if not is_demo_dir(app_paths):
+        if not auth.is_demo_dir(app_paths):
             raise FronteraError(
                 f"{app_paths.data_dir} contiene los datos reales de una oficina; la demostración "
                 "no los reemplaza. Use otra carpeta (--data-dir)."
@@ -567,24 +567,6 @@ def create_demo_dir(
             )  # fmt: skip
     finally:
         signed.db.dispose()
-
-
-def is_demo_dir(app_paths: Paths) -> bool:
-    """A folder whose key file was made for a demonstration (or, made before that mark, opens
-    with the demo password), or an old demo folder that predates the key file (the platform's
-    demo folder only), counts as a demonstration."""
-    if not auth.is_set_up(app_paths):
-        return (
-            app_paths.on_server
-            or not app_paths.database.exists()
-            or (app_paths.data_dir == demo_data_dir())
-        )
-    from frontera_desk.db.keyfile import KeyFile, user_entry
-
-    keys = KeyFile.load(auth.key_store(app_paths))
-    if "demo" in keys.data:  # set when the folder was made: no Argon2 at every start-up
-        return bool(keys.data["demo"])
-    return keys.unwrap(user_entry("admin"), DEMO_PASSWORD) is not None  # folders made before
 
 
 _ORGANIZATIONS = (

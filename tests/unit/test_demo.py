@@ -63,7 +63,7 @@ def test_a_demo_folder_is_recognised_without_a_password_check(tmp_path, cheap_kd
     from frontera_desk import paths
     from frontera_desk.db import keyfile
     from frontera_desk.services import auth
-    from frontera_desk.services.demo import create_demo_dir, is_demo_dir
+    from frontera_desk.services.demo import create_demo_dir
 
     demo = paths.resolve(tmp_path / "demo")
     create_demo_dir(demo, persons=5, months=1)
@@ -72,9 +72,9 @@ def test_a_demo_folder_is_recognised_without_a_password_check(tmp_path, cheap_kd
                ).signed_in.db.dispose()  # fmt: skip
     derived = []
     monkeypatch.setattr(keyfile, "_derive", lambda *a: derived.append(a) or b"\0" * 32)
-    assert is_demo_dir(demo) and not is_demo_dir(real) and not derived
+    assert auth.is_demo_dir(demo) and not auth.is_demo_dir(real) and not derived
     data = json.loads(demo.keys.read_text())
     del data["demo"]  # as before the mark
     demo.keys.write_text(json.dumps(data))
     monkeypatch.undo()
-    assert is_demo_dir(demo)
+    assert auth.is_demo_dir(demo)

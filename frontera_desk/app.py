@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -50,6 +51,7 @@ def _create_demo(app_paths: Paths) -> None:
     """First use of --demo: build the demo data off the GUI thread, with a progress dialog."""
     from frontera_desk.services.demo import create_demo_dir
 
+    gc.enable()  # a long job that makes garbage (cli.main turned collection off for start-up)
     dialog = QProgressDialog(
         QApplication.translate("App", "Creating demonstration data…"), "", 0, 100
     )
@@ -80,11 +82,6 @@ def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | 
     """Set up an empty folder, or sign in: from the environment, as the demo supervisor, or by
     asking. None when the user gave up."""
     from frontera_desk.cli import ENV_PASSWORD, ENV_USER
-    from frontera_desk.gui.dialogs.account_dialogs import (
-        RecoveryCodeDialog,
-        SetupDialog,
-        SignInDialog,
-    )
 
     if not auth.is_set_up(app_paths):
         if app_paths.database.exists():
@@ -94,6 +91,8 @@ def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | 
             )
         if not interactive:
             raise FronteraError("La carpeta de datos no está configurada.")
+        from frontera_desk.gui.dialogs.account_dialogs import RecoveryCodeDialog, SetupDialog
+
         setup = SetupDialog(app_paths)
         if not setup.exec() or setup.result_value is None:
             return None
@@ -106,6 +105,8 @@ def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | 
         return auth.sign_in(app_paths, DEMO_USER, DEMO_PASSWORD)
     if not interactive:
         raise FronteraError(f"Indique {ENV_USER} y {ENV_PASSWORD} para --smoke-test.")
+    from frontera_desk.gui.dialogs.account_dialogs import SignInDialog
+
     dialog = SignInDialog(app_paths)
     return dialog.signed_in if dialog.exec() else None
 

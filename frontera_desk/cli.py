@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import json
 import logging
@@ -176,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             app_paths = replace(app_paths, database_url=saved or None)
         setup_logging(app_paths)
         if args.command is None:
+            # What start-up allocates (modules, mappings, widgets) lives as long as the program:
+            # no collection until the first screen is up (they took 50 ms before it; see
+            # MainWindow.prepare, which freezes these objects and collects again).
+            gc.disable()
             _derive_ahead(app_paths, args)
             from frontera_desk.app import run_gui
 

@@ -28,7 +28,6 @@ from frontera_desk.domain.countries import countries
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
 from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.gui.workers import run_in_background
@@ -285,6 +284,8 @@ class MainWindow(QMainWindow):
         self.idle.timer.start()
 
     def _change_password(self) -> None:
+        from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog
+
         if self.ctx.vault is not None:
             PasswordDialog(self.ctx, self.ctx.vault, self).exec()
 
@@ -316,6 +317,7 @@ def _settle_garbage_collector() -> None:
     now and then while scrolling). Full passes over the rest come ten times less often than
     by default: cycles die young, in the first two generations."""
     gc.freeze()
+    gc.enable()  # off during start-up (see cli.main)
     first, second, _full = gc.get_threshold()
     gc.set_threshold(first, second, 100)
 

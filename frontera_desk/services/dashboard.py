@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import Person, Support, SupportType
 from frontera_desk.domain.enums import SupportStatus
-from frontera_desk.services import summary
+from frontera_desk.services.months import delivered_between
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Overview:
 def overview(session: Session, today: date | None = None) -> Overview:
     today = today or date.today()
     start, tomorrow = today.replace(day=1), today + timedelta(days=1)
-    in_month = summary.delivered_between(start, tomorrow)
+    in_month = delivered_between(start, tomorrow)
     waiting = (SupportStatus.REQUESTED.value, SupportStatus.APPROVED.value)
     by_status = dict(session.execute(  # only the few waiting ones: an index range, not a scan
         select(Support.status, func.count()).where(Support.status.in_(waiting))

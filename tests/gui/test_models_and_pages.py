@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 
 from frontera_desk.domain.enums import Role, Sex, SupportStatus
 from frontera_desk.gui.main_window import MainWindow
@@ -161,3 +161,35 @@ def test_the_other_pages_are_built_after_the_first_screen_one_at_a_time(qtbot, c
     window.nav.setCurrentRow(6)
     assert window.stack.currentWidget() is window.pages[6][1]
     assert window.stack.count() == 7
+
+
+def test_retention_lists_inactive_people_off_the_gui_thread_and_anonymizes_them(
+    qtbot, qtmodeltester, make_ctx, filled, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+    from sqlalchemy import text
+
+    from frontera_desk.gui.pages.admin_page import AdminPage
+
+    with filled.write() as session:  # the five Núñez: nothing changed or given since 2010
+        old = "(SELECT id FROM persons WHERE first_surname = 'Núñez')"
+        session.execute(text(f"UPDATE persons SET updated_at = '2010-01-01' WHERE id IN {old}"))
+        session.execute(text(f"UPDATE supports SET requested_on = '2010-01-01' "
+                             f"WHERE person_id IN {old}"))  # fmt: skip
+    page = AdminPage(make_ctx(Role.SUPERVISOR))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.inactive_listed, timeout=10000):
+        qtbot.mouseClick(page.find_inactive, Qt.MouseButton.LeftButton)
+    model = page.inactive_model
+    qtmodeltester.check(model)
+    names = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert names == [f"Persona{letter} Núñez" for letter in "AFKPU"]  # in name order
+    assert page.retention_info.text().startswith("5 personas")
+    flags = QItemSelectionModel.SelectionFlag
+    for row in (0, 1):  # two selected: A and F
+        page.inactive.selectionModel().select(model.index(row, 0), flags.Select | flags.Rows)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Plazo cumplido", True))
+    with qtbot.waitSignal(page.inactive_listed, timeout=10000):  # listed again after
+        page.anonymize_selected()
+    names = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert names == [f"Persona{letter} Núñez" for letter in "KPU"]

@@ -332,16 +332,35 @@ def test_anonymizing_keeps_totals_and_erases_personal_data_everywhere(db, actors
         people.update_person(session, actors[Role.SUPERVISOR], person.id, record.as_input())
 
 
-def test_retention_lists_people_without_recent_activity(db, actors):
+def test_retention_lists_people_without_recent_activity_in_name_order(db, actors):
+    supervisor = actors[Role.SUPERVISOR]
     with db.write() as session:
-        person = people.create_person(
-            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        rosa, ana, luis = (
+            people.create_person(
+                session, actors[Role.CAPTURISTA], PersonInput(given, surname, sex=sex)
+            ).id
+            for given, surname, sex in (
+                ("Rosa", "Cruz", Sex.FEMALE),
+                ("Ana", "Zamora", Sex.FEMALE),
+                ("Luis", "Álvarez", Sex.MALE),
+            )
         )
+        water = next(t.id for t in supports.support_types(session) if t.code == "AGUA")
+        supports.request_support(
+            session, actors[Role.CAPTURISTA], SupportInput(rosa, water, "Agua", 10_000)
+        )
+    later = date.today() + timedelta(days=365 * 6)
     with db.read() as session:
-        assert privacy.inactive_people(session, actors[Role.SUPERVISOR], years=5) == []
-        later = date.today() + timedelta(days=365 * 6)
-        found = privacy.inactive_people(session, actors[Role.SUPERVISOR], years=5, today=later)
-    assert [r.id for r in found] == [person.id]
+        assert privacy.inactive_ids(session, supervisor, years=5) == []
+        # Six years on, nobody has changed or received anything for five
+        assert privacy.inactive_ids(session, supervisor, years=5, today=later) == [luis, rosa, ana]
+    with db.write() as session:  # Rosa's support, as if requested five years from now
+        session.execute(text("UPDATE supports SET requested_on = :on"),
+                        {"on": date.today() + timedelta(days=365 * 5)})  # fmt: skip
+    with db.read() as session:
+        assert privacy.inactive_ids(session, supervisor, years=5, today=later) == [luis, ana]
+        with pytest.raises(PermissionDenied):
+            privacy.inactive_ids(session, actors[Role.CAPTURISTA], years=5)
 
 
 def test_the_exported_pdf_reads_back_with_any_name(db, actors, tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -56,7 +56,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self,
         db: Database,
         columns: list[Column[Row]],
-        query_ids: IdQuery,
+        query_ids: IdQuery | None,  # None: the ids are given (show_ids)
         fetch_rows: RowFetch[Row],
         initial_filter: Any = None,
         sort_column: int = 0,
@@ -89,6 +89,9 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
 
     def reload(self) -> None:
         """Count and read the first ids again (after a filter, a sort or a change)."""
+        if self._query_ids is None:  # the same ids, their rows read again
+            self.show_ids(self._ids)
+            return
         sort_key = self.columns[self._sort_column].sort_key
         listing = self._query_ids(self.filter, sort_key, self._descending)
         with self.db.read() as session:
@@ -97,6 +100,16 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.beginResetModel()
         self._list, self._total = listing, int(total or 0)
         self._ids, self._last = array("q", (r[0] for r in rows)), rows[-1] if rows else None
+        self._cache.clear()
+        self.endResetModel()
+
+    def show_ids(self, ids: Iterable[int]) -> None:
+        """Show these ids in this order, read elsewhere (off the GUI thread, all at once); their
+        rows are read as they are shown."""
+        self.beginResetModel()
+        self._list, self._last = None, None
+        self._ids = array("q", ids)
+        self._total = len(self._ids)
         self._cache.clear()
         self.endResetModel()
 

@@ -55,6 +55,18 @@ def people_model(db: Database, language: str, parent: Any = None) -> LazyTableMo
                           count=lambda text: people.person_count_query(text or ""))  # fmt: skip
 
 
+def listed_people_model(db: Database, parent: Any = None) -> LazyTableModel[PersonRow]:
+    """People a service listed (show_ids gives their ids): number, name, registration day."""
+    columns = [
+        Column(QCoreApplication.translate("Tables", "No."), lambda r: str(r.id), None, True, 70),
+        Column(QCoreApplication.translate("Tables", "Name"), lambda r: r.full_name, width=300),
+        Column(
+            QCoreApplication.translate("Tables", "Registered"), lambda r: labels.day(r.created_on)
+        ),
+    ]
+    return LazyTableModel(db, columns, None, people.fetch_rows, parent=parent)
+
+
 def supports_model(
     db: Database, language: str, parent: Any = None, with_person: bool = True
 ) -> LazyTableModel[SupportRow]:

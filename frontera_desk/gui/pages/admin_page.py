@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +42,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import UserDialog
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
+from frontera_desk.gui.models.tables import listed_people_model
 from frontera_desk.gui.widgets import make_table
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, auth, backup, office, privacy
@@ -98,6 +99,8 @@ def small_table(name: str, headers: list[str]) -> QTableWidget:
 
 
 class AdminPage(QWidget):
+    inactive_listed = Signal()  # the people found by "List inactive people" are shown
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -366,42 +369,56 @@ class AdminPage(QWidget):
         box = QVBoxLayout(tab)
         self.retention_info = QLabel()
         self.retention_info.setWordWrap(True)
-        self.inactive = small_table(
-            "inactiveTable", [self.tr("No."), self.tr("Name"), self.tr("Registered")]
-        )
+        self.inactive_model = listed_people_model(self.ctx.db, self)
+        self.inactive = make_table(self.inactive_model, "inactiveTable")
+        self.inactive.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         buttons = QHBoxLayout()
-        find = QPushButton(self.tr("&List inactive people"))
+        self.find_inactive = QPushButton(self.tr("&List inactive people"))
         anonymize = QPushButton(self.tr("&Anonymize selected…"))
-        buttons.addWidget(find)
+        buttons.addWidget(self.find_inactive)
         buttons.addWidget(anonymize)
         buttons.addStretch()
         box.addWidget(self.retention_info)
         box.addLayout(buttons)
         box.addWidget(self.inactive)
-        find.clicked.connect(self.list_inactive)
+        self.find_inactive.clicked.connect(self.list_inactive)
         anonymize.clicked.connect(self.anonymize_selected)
         return tab
 
     def list_inactive(self) -> None:
+        """Looked for off the GUI thread (every person is checked: about a second on a large
+        office); the list then reads the rows it shows."""
         with self.ctx.db.read() as session:
             years = office.get_settings(session).retention_years
-            rows = privacy.inactive_people(session, self.ctx.actor, years)
-        self.retention_info.setText(
-            self.tr(
-                "%n person(s) with no change and no support in the last %1 years.", "", len(rows)
-            ).replace("%1", str(years))
-        )
-        self.inactive.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            for column, value in enumerate(
-                (str(row.id), row.full_name, labels.day(row.created_on))
-            ):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                self.inactive.setItem(index, column, item)
+        self.find_inactive.setEnabled(False)
+        self.retention_info.setText(self.tr("Looking for inactive people…"))
+
+        def find(_report: Any) -> list[int]:
+            with self.ctx.db.read() as session:
+                return privacy.inactive_ids(session, self.ctx.actor, years)
+
+        def found(ids: list[int]) -> None:
+            self.find_inactive.setEnabled(True)
+            self.inactive_model.show_ids(ids)
+            self.retention_info.setText(
+                self.tr(
+                    "%n person(s) with no change and no support in the last %1 years.", "", len(ids)
+                ).replace("%1", str(years))
+            )  # fmt: skip
+            self.inactive_listed.emit()
+
+        def failed(error: BaseException) -> None:
+            self.find_inactive.setEnabled(True)
+            self.retention_info.clear()
+            if not isinstance(error, FronteraError):
+                raise error
+            show_error(self, error)
+
+        self._inactive_job = run_in_background(find, found, failed)
 
     def anonymize_selected(self) -> None:
-        ids = sorted({i.data(Qt.ItemDataRole.UserRole) for i in self.inactive.selectedItems()})
+        rows = self.inactive.selectionModel().selectedRows()
+        ids = sorted(self.inactive_model.id_at(index.row()) for index in rows)
         if not ids:
             return
         reason, ok = QInputDialog.getText(

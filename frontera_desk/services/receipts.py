@@ -15,9 +15,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from frontera_desk.db import search
 from frontera_desk.db.models import (
     FolioCounter,
     IdentityDocument,
@@ -35,7 +36,7 @@ from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, SupportStatus
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.money import format_money
-from frontera_desk.domain.text import clean, fold
+from frontera_desk.domain.text import clean
 from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_logo, get_office, get_settings
@@ -241,7 +242,8 @@ class ReceiptRow:
 def find(
     session: Session, text: str = "", on: date | None = None, limit: int = 500
 ) -> list[ReceiptRow]:
-    """Receipts by folio, beneficiary's name or day, newest first."""
+    """Receipts newest first: all, or by folio (whole, or its number), by beneficiary (the
+    people search: name or document words) and by day."""
     query = (
         select(Receipt, Person.given_names, Person.first_surname, Person.second_surname,
                SupportType.name)
@@ -253,11 +255,9 @@ def find(
     )  # fmt: skip
     if on is not None:
         query = query.where(Receipt.issued_on == on)
-    words = fold(text).split()
-    for word in words:
-        query = query.where(
-            (Person.name_key.like(f"%{word}%")) | (Receipt.folio.ilike(f"%{word}%"))
-        )
+    typed = clean(text).upper()
+    if typed:
+        query = query.where(_matching(session, typed))
     return [
         ReceiptRow(
             r.folio,
@@ -270,6 +270,31 @@ def find(
         )  # fmt: skip
         for r, g, f, s, t in session.execute(query)
     ]
+
+
+WALK_FACTOR = 80  # see _matching
+
+
+def _matching(session: Session, typed: str) -> ColumnElement[bool]:
+    """Receipts of this folio or number, or of the people the words find. Few people: their
+    receipts are read and sorted. Many: the receipts are walked newest first until the list is
+    full, each checked against them (``+ 0``: not used to look receipts up). On 200,000 people
+    the two cost the same, about 0.3 s, at about 4,000 people found; either takes seconds far
+    from there (all the receipts of 50,000 people; a walk past 500,000 receipts for a rare
+    name)."""
+    conditions = [Receipt.folio == typed]
+    if typed.isdigit():
+        conditions.append(Receipt.number == int(typed))
+    words = search.fts_query(typed)
+    if words:
+        found = session.scalar(search.count_matches(words)) or 0
+        people = select(Person.id).where(search.matching(words, in_name_order=False))
+        if found * found > WALK_FACTOR * (session.scalar(select(func.count(Person.id))) or 1):
+            conditions.append((Support.person_id + 0).in_(people))
+        else:
+            theirs = select(Receipt.id).join(Support, Support.id == Receipt.support_id)
+            conditions.append(Receipt.id.in_(theirs.where(Support.person_id.in_(people))))
+    return or_(*conditions)
 
 
 # --- verification -----------------------------------------------------------------------------

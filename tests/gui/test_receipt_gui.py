@@ -56,14 +56,28 @@ def test_preview_shows_the_receipt_and_saving_counts_as_a_print(
     assert not preview.pdf.exists()  # the temporary copy goes with the dialog
 
 
-def test_the_receipts_list_finds_by_name_and_verifies_codes(qtbot, ctx, db, folios):
+def test_the_receipts_list_finds_by_name_folio_and_number_off_the_gui_thread(
+    qtbot, ctx, db, folios
+):
     dialog = ReceiptSearchDialog(ctx)
     qtbot.addWidget(dialog)
-    assert dialog.ui.table.rowCount() == 2 and dialog.ui.count.text() == "2 recibos"
-    qtbot.keyClicks(dialog.ui.search, "luz")
-    assert dialog.ui.table.rowCount() == 1 and dialog.ui.table.item(0, 0).text() == folios[1]
-    dialog.ui.search.clear()
-    dialog.ui.onlyDay.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.ui.count.text() == "2 recibos")  # found off the GUI thread
+    assert dialog.ui.table.rowCount() == 2
+
+    def search(text: str) -> list[str]:
+        with qtbot.waitSignal(dialog.listed, timeout=10000):
+            dialog.ui.search.setText(text)  # one search after the typing pause
+        return [dialog.ui.table.item(row, 0).text() for row in range(dialog.ui.table.rowCount())]
+
+    assert search("luz") == [folios[1]]
+    assert search("cru") == [folios[1], folios[0]]  # newest first; a word's start is enough
+    assert search(folios[0].lower()) == [folios[0]]  # the whole folio, as typed
+    assert search(str(int(folios[0][-6:]))) == [folios[0]]  # or its number alone
+    assert search("zzz") == [] and dialog.ui.count.text() == "0 recibos"
+    with qtbot.waitSignal(dialog.listed, timeout=10000):
+        dialog.ui.search.clear()
+    with qtbot.waitSignal(dialog.listed, timeout=10000):
+        dialog.ui.onlyDay.setChecked(True)
     assert dialog.ui.table.rowCount() == 2  # both today
     with db.read() as session:
         code = receipts.receipt_data(session, folios[0]).verification

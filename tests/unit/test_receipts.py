@@ -237,3 +237,48 @@ def test_the_office_logo_prints_and_only_images_are_accepted(db, actors, person,
     write_receipts([receipt], tmp_path / "logo.pdf")
     page = PdfReader(tmp_path / "logo.pdf").pages[0]
     assert len(page.images) >= 1
+
+
+@pytest.mark.parametrize("walk", [False, True], ids=["few people", "many people"])
+def test_receipts_are_found_by_beneficiary_folio_or_number_newest_first(
+    db, actors, monkeypatch, walk
+):
+    """Both ways of looking (the receipts of the people found, or a walk through the receipts
+    checking each against them) give the same answer."""
+    if walk:
+        monkeypatch.setattr(receipts, "WALK_FACTOR", 0)
+    with db.write() as session:
+        rosa, luz, ana = (
+            people.create_person(
+                session,
+                actors[Role.CAPTURISTA],
+                PersonInput(
+                    given,
+                    surname,
+                    sex=Sex.FEMALE,
+                    documents=[people.DocumentInput("pasaporte", doc)],
+                ),
+            ).id  # fmt: skip
+            for given, surname, doc in (
+                ("Rosa", "Cruz", "G111"),
+                ("Luz", "Cruz", "G222"),
+                ("Ana", "Núñez", "H333"),
+            )  # fmt: skip
+        )
+    first = deliver(db, actors, rosa, on=date(2026, 3, 2))
+    second = deliver(db, actors, luz, on=date(2026, 3, 5))
+    third = deliver(db, actors, rosa, on=date(2026, 3, 9))
+    deliver(db, actors, ana, on=date(2026, 3, 9))
+    with db.read() as session:
+
+        def folios(text: str, on: date | None = None) -> list[str]:
+            return [r.folio for r in receipts.find(session, text, on)]
+
+        assert folios("cruz") == [third.folio, second.folio, first.folio]
+        assert folios("ROSA cru") == [third.folio, first.folio]
+        assert folios("g222") == [second.folio]  # a document of the beneficiary
+        assert folios("nunez") == folios("Núñez") != []
+        assert folios(second.folio.lower()) == [second.folio]
+        assert folios(str(int(first.folio[-6:]))) == [first.folio]
+        assert folios("cruz", date(2026, 3, 9)) == [third.folio]
+        assert folios("pedro") == []

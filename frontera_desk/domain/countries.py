@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from babel import Locale
-
 from frontera_desk.domain.text import fold
 
 # CLDR territories that are not countries (regions, reserved codes) are not nationalities.
@@ -30,6 +28,8 @@ _NOT_COUNTRIES = {
 @cache
 def countries(language: str = "es") -> dict[str, str]:
     """Code → name in ``language`` ("es" uses es_MX names), sorted by name."""
+    from babel import Locale  # its own import and the names, once: after the first screen
+
     locale = Locale("es", "MX") if language == "es" else Locale.parse(language)
     names = {
         code: name

@@ -239,8 +239,11 @@ class ReceiptRow:
     support_id: int
 
 
+FIND_LIMIT = 500  # receipts a search lists at most, the newest
+
+
 def find(
-    session: Session, text: str = "", on: date | None = None, limit: int = 500
+    session: Session, text: str = "", on: date | None = None, limit: int = FIND_LIMIT
 ) -> list[ReceiptRow]:
     """Receipts newest first: all, or by folio (whole, or its number), by beneficiary (the
     people search: name or document words) and by day."""

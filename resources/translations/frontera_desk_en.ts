@@ -71,6 +71,13 @@
             <numerusform>%n receipts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The newest %n receipts: narrow the search to see others</source>
+        <translation>
+            <numerusform>The newest receipt: narrow the search to see others</numerusform>
+            <numerusform>The newest %n receipts: narrow the search to see others</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

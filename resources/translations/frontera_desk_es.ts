@@ -2119,6 +2119,13 @@
             <numerusform>%n recibos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The newest %n receipts: narrow the search to see others</source>
+        <translation>
+            <numerusform>El recibo más reciente: precise la búsqueda para ver otros</numerusform>
+            <numerusform>Los %n recibos más recientes: precise la búsqueda para ver otros</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Receipts</source>
         <translation>Recibos</translation>

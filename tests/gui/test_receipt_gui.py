@@ -57,7 +57,7 @@ def test_preview_shows_the_receipt_and_saving_counts_as_a_print(
 
 
 def test_the_receipts_list_finds_by_name_folio_and_number_off_the_gui_thread(
-    qtbot, ctx, db, folios
+    qtbot, ctx, db, folios, monkeypatch
 ):
     dialog = ReceiptSearchDialog(ctx)
     qtbot.addWidget(dialog)
@@ -79,6 +79,10 @@ def test_the_receipts_list_finds_by_name_folio_and_number_off_the_gui_thread(
     with qtbot.waitSignal(dialog.listed, timeout=10000):
         dialog.ui.onlyDay.setChecked(True)
     assert dialog.ui.table.rowCount() == 2  # both today
+    monkeypatch.setattr(receipts, "FIND_LIMIT", 2)  # a full list says it may not be all
+    with qtbot.waitSignal(dialog.listed, timeout=10000):
+        dialog.ui.onlyDay.setChecked(False)
+    assert dialog.ui.count.text().startswith("Los 2 recibos más recientes")
     with db.read() as session:
         code = receipts.receipt_data(session, folios[0]).verification
     verify = VerifyReceiptDialog(ctx)

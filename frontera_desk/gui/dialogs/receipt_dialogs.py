@@ -179,7 +179,11 @@ class ReceiptSearchDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(index, column, item)
-        self.ui.count.setText(self.tr("%n receipt(s)", "", len(self.rows)))
+        count = self.tr("%n receipt(s)", "", len(rows))
+        if len(rows) == receipts.FIND_LIMIT:  # there may be more: say which ones these are
+            count = self.tr("The newest %n receipts: narrow the search to see others", "",
+                            len(rows))  # fmt: skip
+        self.ui.count.setText(count)
         self.listed.emit()
 
     def open_selected(self) -> None:

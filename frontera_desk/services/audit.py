@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.audit_chain import GENESIS, changes_hash, entry_hash
@@ -90,10 +91,16 @@ class ChainCheck:
         return f"La bitácora fue alterada: el registro núm. {self.first_broken_id} {self.reason}."
 
 
-def verify(session: Session, batch: int = 5000) -> ChainCheck:
-    """Walk the chain oldest first; report the first entry whose hash or link does not hold."""
+def verify(
+    session: Session, batch: int = 5000, progress: Callable[[int, int], None] | None = None
+) -> ChainCheck:
+    """Walk the chain oldest first; report the first entry whose hash or link does not hold.
+    ``progress(checked, total)`` follows it (about 20 µs an entry: a minute for three million)."""
     prev, count, last_id = GENESIS, 0, 0
+    total = (session.scalar(select(func.count(AuditEntry.id))) or 0) if progress else 0
     while True:
+        if progress is not None:
+            progress(count, total)
         rows = session.scalars(
             select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
         ).all()

@@ -412,6 +412,10 @@
         <translation>hasta</translation>
     </message>
     <message>
+        <source>Verifying the audit log…</source>
+        <translation>Verificando la bitácora…</translation>
+    </message>
+    <message>
         <source>Privacy notice</source>
         <translation>Aviso de privacidad</translation>
     </message>

@@ -234,8 +234,10 @@ def test_an_edited_audit_row_is_found_and_named(db, actors):
                 session, actors[Role.CAPTURISTA], PersonInput(name, "Cruz", sex=Sex.FEMALE)
             )
     with db.read() as session:
-        check = audit.verify(session)
+        seen = []
+        check = audit.verify(session, batch=2, progress=lambda n, total: seen.append((n, total)))
         assert check.ok and check.entries == 3
+        assert seen == [(0, 3), (2, 3), (3, 3)]  # a progress report before each batch
         second = session.query(AuditEntry).order_by(AuditEntry.id).all()[1].id
     with db.write() as session:
         session.execute(

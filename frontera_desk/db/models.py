@@ -284,6 +284,11 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+    __table_args__ = (  # the log's filters, a period newest first (migration 0010)
+        Index("ix_audit_log_action_at", "action", "at"),
+        Index("ix_audit_log_user_id_at", "user_id", "at"),
+    )
+
 
 class Consent(Base):
     """The privacy notice was shown; whether the person consented, when, and who recorded it."""

@@ -95,14 +95,18 @@ def verify(
     session: Session, batch: int = 5000, progress: Callable[[int, int], None] | None = None
 ) -> ChainCheck:
     """Walk the chain oldest first; report the first entry whose hash or link does not hold.
-    ``progress(checked, total)`` follows it (about 20 µs an entry: a minute for three million)."""
+    ``progress(checked, total)`` follows it. The columns are read as plain rows: loading each
+    entry as an object took three quarters of the time."""
     prev, count, last_id = GENESIS, 0, 0
     total = (session.scalar(select(func.count(AuditEntry.id))) or 0) if progress else 0
+    a = AuditEntry
+    columns = select(a.id, a.prev_hash, a.at, a.user_id, a.office_code, a.action, a.entity,
+                     a.entity_uuid, a.changes_sha256, a.redacted, a.changes, a.hash)  # fmt: skip
     while True:
         if progress is not None:
             progress(count, total)
-        rows = session.scalars(
-            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+        rows = session.execute(
+            columns.where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
         ).all()
         if not rows:
             return ChainCheck(True, count)
@@ -120,7 +124,6 @@ def verify(
             ):
                 return ChainCheck(False, count, e.id, "cambió después de escribirse")
             prev, count, last_id = e.hash, count + 1, e.id
-        session.expunge_all()
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ class AuditFilter:
     until: date | None = None
 
 
-def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
+def _filtered(query: Select[*tuple[Any, ...]], f: AuditFilter) -> Select[*tuple[Any, ...]]:
     if f.user_id is not None:
         query = query.where(AuditEntry.user_id == f.user_id)
     if f.action:
@@ -161,9 +164,11 @@ def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
 
 
 def entry_list(actor: Actor, f: AuditFilter = AuditFilter()) -> IdList:
-    """Newest first (read a batch at a time)."""
+    """Newest first (read a batch at a time), in the order of the time index: the log is shown
+    a period at a time, and in id order the period's first batch was found by walking back
+    from the newest entry (0.6 s to a month a year back, in two million entries)."""
     require(actor, Action.VIEW_AUDIT)
-    return IdList(_filtered(select(AuditEntry.id), f), descending=True)
+    return IdList(_filtered(select(AuditEntry.id, AuditEntry.at), f), descending=True)
 
 
 def entry_ids(session: Session, actor: Actor, f: AuditFilter = AuditFilter()) -> list[int]:
@@ -183,4 +188,11 @@ def fetch_rows(session: Session, ids: list[int]) -> dict[int, AuditRow]:
 
 
 def actions(session: Session) -> list[str]:
-    return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+    """The actions in the log, in order: each the first one after the one before, found in the
+    action index (a few dozen lookups; reading the distinct actions of two million entries took
+    4.5 s)."""
+    first = select(func.min(AuditEntry.action).label("action"))
+    found = first.cte("found", recursive=True)
+    after = first.where(AuditEntry.action > found.c.action).scalar_subquery()
+    found = found.union_all(select(after).where(found.c.action.is_not(None)))
+    return list(session.scalars(select(found.c.action).where(found.c.action.is_not(None))))

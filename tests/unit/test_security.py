@@ -1,5 +1,6 @@
 """Sign-in, lockout, key wrapping, encryption at rest, permissions per role, audit chain."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -264,6 +265,36 @@ def test_a_deleted_audit_row_breaks_the_chain(db, actors):
 
 
 # --- privacy ----------------------------------------------------------------------------------
+
+
+def test_the_audit_log_filters_by_action_and_user_newest_first(db, actors):
+    from frontera_desk.services.audit import AuditFilter
+
+    with db.read() as session:
+        assert audit.actions(session) == []  # an empty log
+    with db.write() as session:
+        rosa = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
+        changed = replace(rosa.as_input(), phone="962 000 0000")
+        people.update_person(session, actors[Role.SUPERVISOR], rosa.id, changed)
+        people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Luz", "Cruz", sex=Sex.FEMALE)
+        )
+    viewer = actors[Role.ADMINISTRADOR]
+    with db.read() as session:
+        assert audit.actions(session) == ["crear", "modificar"]  # each once, in order
+
+        def listed(**f: object) -> list[tuple[str, int]]:
+            ids = audit.entry_ids(session, viewer, AuditFilter(**f))
+            rows = audit.fetch_rows(session, ids)
+            return [(rows[i].action, rows[i].id) for i in ids]
+
+        created = listed(action="crear")
+        assert [a for a, _ in created] == ["crear", "crear"]
+        assert [i for _, i in created] == sorted((i for _, i in created), reverse=True)
+        by_supervisor = listed(user_id=actors[Role.SUPERVISOR].user_id)
+        assert [a for a, _ in by_supervisor] == ["modificar"]
 
 
 def test_consent_is_recorded_with_the_notice_shown(db, actors):

@@ -272,8 +272,8 @@ class AdminPage(QWidget):
         self.audit.set_filter(self._audit_filter())
 
     def verify_chain(self) -> None:
-        """Every entry is read and hashed again, off the GUI thread (a minute for the three
-        million entries of an office after some years), with a progress dialog."""
+        """Every entry is read and hashed again, off the GUI thread (about 15 µs an entry: 45 s
+        for the three million of an office after some years), with a progress dialog."""
         progress = QProgressDialog(self.tr("Verifying the audit log…"), "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

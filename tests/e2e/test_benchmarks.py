@@ -26,3 +26,18 @@ def test_every_benchmark_runs_and_prints_its_figure_next_to_its_floor(tmp_path):
         assert measure in table, measure
     startup = next(line for line in table.splitlines() if line.startswith("start-up"))
     assert re.search(r"\d+\.\d\dx\s+<= 1\.5x$", startup)  # a ratio against the bare window
+
+
+def test_the_audit_benchmark_runs_in_its_quick_mode():
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_audit", "--quick"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    for measure in (
+        "the actions to filter by",
+        "a month, one user: count",
+        "a month, a rare action: first 1,000 of the list",
+        "check the whole chain",
+    ):
+        assert measure in result.stdout, measure

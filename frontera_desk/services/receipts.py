@@ -276,6 +276,24 @@ def find(
 
 
 WALK_FACTOR = 80  # see _matching
+_TYPED_FOLIO = re.compile(r"^(?:([A-Z]{2,6})-)?(?:(\d{4})-)?(\d{1,6})$")
+
+
+def _folios_meant(session: Session, typed: str) -> list[str]:
+    """The folios that a folio typed whole (``TAP-2026-000123``), without the office
+    (``2026-123``) or as its number alone (``123``: that number in every year with receipts)
+    can mean; each is then found through the folio's index."""
+    match = _TYPED_FOLIO.match(typed)
+    office = get_office(session)
+    if match is None or office is None:
+        return []
+    code, year, number = match.groups()
+    if year is not None:
+        years: list[int] | range = [int(year)]
+    else:
+        first = session.scalar(select(func.min(Receipt.issued_on)))
+        years = range(first.year, date.today().year + 1) if first else []
+    return [format_folio(code or office.code, y, int(number)) for y in years]
 
 
 def _matching(session: Session, typed: str) -> ColumnElement[bool]:
@@ -286,9 +304,7 @@ def _matching(session: Session, typed: str) -> ColumnElement[bool]:
     found² = 80 × everyone: 4,000 of 200,000 people, 0.3 s either way; either takes seconds far
     from there (all the receipts of 50,000 people; a walk past 500,000 receipts for a rare
     name)."""
-    conditions = [Receipt.folio == typed]
-    if typed.isdigit():
-        conditions.append(Receipt.number == int(typed))
+    conditions = [Receipt.folio.in_(_folios_meant(session, typed))]
     words = search.fts_query(typed)
     if words:
         found = session.scalar(search.count_matches(words)) or 0

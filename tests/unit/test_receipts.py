@@ -279,6 +279,8 @@ def test_receipts_are_found_by_beneficiary_folio_or_number_newest_first(
         assert folios("g222") == [second.folio]  # a document of the beneficiary
         assert folios("nunez") == folios("Núñez") != []
         assert folios(second.folio.lower()) == [second.folio]
-        assert folios(str(int(first.folio[-6:]))) == [first.folio]
+        assert folios(str(int(first.folio[-6:]))) == [first.folio]  # its number alone
+        assert folios(f"{first.folio[4:9]}{int(first.folio[-6:])}") == [first.folio]  # year-n
+        assert folios("XYZ-1999-000001") == []
         assert folios("cruz", date(2026, 3, 9)) == [third.folio]
         assert folios("pedro") == []

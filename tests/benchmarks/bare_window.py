@@ -10,11 +10,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sqlalchemy  # noqa: E402,F401  (the app needs it too: part of the floor)
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
-app = QApplication([])
-window = QMainWindow()
-window.setCentralWidget(QTableView())
-window.resize(1200, 760)
-window.show()
-app.processEvents()
-print("interactive", flush=True)
-window.close()
+
+def show_empty_window() -> None:
+    """An empty table in a main window, painted; then ``interactive`` on the output."""
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1200, 760)
+    window.show()
+    app.processEvents()
+    print("interactive", flush=True)
+    window.close()
+
+
+if __name__ == "__main__":
+    show_empty_window()

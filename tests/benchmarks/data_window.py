@@ -34,14 +34,7 @@ engine = make_engine(sqlite_url(office.database), key)
 with engine.connect() as connection:
     connection.execute(select(models.Office.name)).all()
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
+from tests.benchmarks.bare_window import show_empty_window  # noqa: E402 (Qt: after the data)
 
-app = QApplication([])
-window = QMainWindow()
-window.setCentralWidget(QTableView())
-window.resize(1200, 760)
-window.show()
-app.processEvents()
-print("interactive", flush=True)
-window.close()
+show_empty_window()
 engine.dispose()

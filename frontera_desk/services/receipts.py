@@ -245,8 +245,8 @@ FIND_LIMIT = 500  # receipts a search lists at most, the newest
 def find(
     session: Session, text: str = "", on: date | None = None, limit: int = FIND_LIMIT
 ) -> list[ReceiptRow]:
-    """Receipts newest first: all, or by folio (whole, or its number), by beneficiary (the
-    people search: name or document words) and by day."""
+    """Receipts newest first: all, or by folio (whole, ``2026-123`` or its number alone), by
+    beneficiary (the people search: name or document words) and by day."""
     query = (
         select(Receipt, Person.given_names, Person.first_surname, Person.second_surname,
                SupportType.name)
@@ -284,7 +284,7 @@ def _folios_meant(session: Session, typed: str) -> list[str]:
     (``2026-123``) or as its number alone (``123``: that number in every year with receipts)
     can mean; each is then found through the folio's index."""
     match = _TYPED_FOLIO.match(typed)
-    office = get_office(session)
+    office = get_office(session) if match else None  # a name asks for no folio
     if match is None or office is None:
         return []
     code, year, number = match.groups()

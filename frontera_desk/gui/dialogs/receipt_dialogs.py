@@ -47,14 +47,12 @@ class ReceiptPreview(PdfPreview):
     ) -> None:  # fmt: skip
         self.ctx, self.folios = ctx, folios
         one = len(folios) == 1
-        title = folios[0] if one else QCoreApplication.translate(
-            "ReceiptPreview", "%n receipt(s)", "", len(folios)
-        )  # fmt: skip
         super().__init__(
-            QCoreApplication.translate("ReceiptPreview", "Receipt %1").replace("%1", title),
-            lambda path: render_pdf(ctx, folios, path), self._record, parent,
+            "", lambda path: render_pdf(ctx, folios, path), self._record, parent,
             f"{folios[0]}.pdf" if one else "recibos.pdf", render,
         )  # fmt: skip
+        title = folios[0] if one else self.tr("%n receipt(s)", "", len(folios))
+        self.setWindowTitle(self.tr("Receipt %1").replace("%1", title))
 
     def _record(self) -> None:
         with self.ctx.db.write() as session:

@@ -1609,6 +1609,10 @@
         <source>Supports of the person</source>
         <translation>Apoyos de la persona</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
@@ -2799,6 +2803,10 @@
     <message>
         <source>Supports</source>
         <translation>Apoyos</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
     </message>
     <message numerus="yes">
         <source>%n support(s)</source>

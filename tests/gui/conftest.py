@@ -9,6 +9,7 @@ from frontera_desk.domain.enums import Role
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.i18n import install_translators
+from frontera_desk.gui.models.lazy import LazyTableModel
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings
 
@@ -20,6 +21,13 @@ def spanish(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def lists_wait_for_their_first_rows(monkeypatch):
+    """A list shows its first rows as it is reloaded (the few rows of a test take a millisecond,
+    but a busy machine can make them miss the 25 ms the window waits: no flaky tests)."""
+    monkeypatch.setattr(LazyTableModel, "WAIT", 10.0)
 
 
 @pytest.hookimpl(hookwrapper=True)

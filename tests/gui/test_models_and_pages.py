@@ -39,10 +39,12 @@ def filled(db, actors):
     return db
 
 
-def test_people_model_passes_the_model_tester_and_loads_lazily(qtmodeltester, filled):
+def test_people_model_passes_the_model_tester_and_loads_lazily(qtbot, qtmodeltester, filled):
     model = people_model(filled, "es")
     model.BATCH = 10
-    model.reload()
+    with qtbot.waitSignal(model.counted):  # a full first batch: the rest counted off the thread
+        model.reload()
+        assert model.total() is None and model.rowCount() == 10
     assert model.total() == 25
     assert model.rowCount() == 10  # the rest arrives when the view scrolls
     assert model.canFetchMore(QModelIndex())
@@ -58,6 +60,24 @@ def test_people_model_passes_the_model_tester_and_loads_lazily(qtmodeltester, fi
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
     names = [model.index(r, 0).data() for r in range(25)]
     assert names[:5] == [f"Persona{c} Núñez" for c in "AFKPU"]  # sorted by surname, accent-blind
+
+
+def test_a_list_slow_to_sort_is_read_whole_off_the_gui_thread(qtbot, qtmodeltester, filled):
+    model = people_model(filled, "es")
+    model.BATCH, model.WAIT = 10, 0.0  # any first batch is "slow": every id is read instead
+    with qtbot.waitSignal(model.counted):
+        model.reload()
+    assert model.total() == 25 and model.rowCount() == 10  # the rest shown as the view scrolls
+    with qtbot.assertNotEmitted(model.counted):  # the ids read already: no batch finds the end
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+    assert model.rowCount() == 25
+    names = [model.index(r, 0).data() for r in range(25)]
+    assert names[:5] == [f"Persona{c} Núñez" for c in "AFKPU"]  # the same order as by batches
+    with qtbot.waitSignal(model.counted):
+        model.sort(2, Qt.SortOrder.DescendingOrder)  # age, oldest first
+    assert model.index(0, 0).data() == "PersonaA Núñez"
+    qtmodeltester.check(model)
 
 
 def test_people_model_searches_and_sorts_in_sql(qtmodeltester, filled):
@@ -122,6 +142,10 @@ def test_people_page_finds_as_you_type_and_shows_the_file(qtbot, ctx, filled):
     assert page.supports.rowCount() == 1
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 25)
+    page.model.BATCH = 10  # more people than a batch: counted after the first ones show
+    page.refresh()
+    assert page.count.text() == "Contando…" and page.model.rowCount() == 10
+    qtbot.waitUntil(lambda: page.count.text() == "25 personas")
 
 
 def test_supports_page_buttons_follow_the_workflow(qtbot, ctx, filled):

@@ -58,6 +58,8 @@ class PeoplePage(QWidget):
         layout.addLayout(bar)
 
         self.model = people_model(ctx.db, ctx.language, self)
+        for counted in (self.model.modelReset, self.model.counted):  # "Counting…", then N
+            counted.connect(self._update_count)
         self.table = make_table(self.model, "peopleTable")
         self.table.setAccessibleName(self.tr("People"))
         splitter = QSplitter()
@@ -122,7 +124,6 @@ class PeoplePage(QWidget):
     def refresh(self) -> None:
         current = self.person.id if self.person else None
         self.model.reload()
-        self._update_count()
         if current is not None:
             select_id(self.table, current)
             self._show(current)
@@ -130,14 +131,17 @@ class PeoplePage(QWidget):
     def _run_search(self) -> None:
         self._timer.stop()
         self.model.set_filter(self.search.text())
-        self._update_count()
         if self.model.rowCount():
             select_id(self.table, self.model.id_at(0))
         else:
             self._show(None)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n person(s)", "", self.model.total()))
+        total = self.model.total()
+        if total is None:
+            self.count.setText(self.tr("Counting…"))
+        else:
+            self.count.setText(self.tr("%n person(s)", "", total))
 
     def _show(self, person_id: int | None) -> None:
         self.person = None
@@ -252,7 +256,6 @@ class PeoplePage(QWidget):
             self.search.clear()
             self.search.blockSignals(False)
             self.model.set_filter("")
-        self._update_count()
         select_id(self.table, person_id)
         self._show(person_id)
 

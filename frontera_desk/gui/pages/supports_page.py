@@ -122,6 +122,8 @@ class SupportsPage(QWidget):
         layout.addLayout(actions)
 
         self.model = supports_model(ctx.db, ctx.language, self)
+        for counted in (self.model.modelReset, self.model.counted):  # "Counting…", then N
+            counted.connect(self._update_count)
         self.table = make_table(self.model, "supportsTable")
         self.table.setAccessibleName(self.tr("Supports"))
         self.detail = detail_label("supportDetail")
@@ -141,7 +143,6 @@ class SupportsPage(QWidget):
     def refresh(self) -> None:
         current = self.support.id if self.support else None
         self.model.reload()
-        self._update_count()
         if current is not None:
             select_id(self.table, current)
         self._show(current)
@@ -167,11 +168,14 @@ class SupportsPage(QWidget):
                 text=self.text.text(),
             )
         )
-        self._update_count()
         self._show(None)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("%n support(s)", "", self.model.total()))
+        total = self.model.total()
+        if total is None:
+            self.count.setText(self.tr("Counting…"))
+        else:
+            self.count.setText(self.tr("%n support(s)", "", total))
 
     def _show(self, support_id: int | None) -> None:
         self.support = None
@@ -270,6 +274,5 @@ class SupportsPage(QWidget):
 
     def _after_change(self, support_id: int) -> None:
         self.model.reload()
-        self._update_count()
         select_id(self.table, support_id)
         self._show(support_id)

@@ -125,6 +125,34 @@ def bare_drag(app: Any, rows: int, columns: int, size: tuple[int, int]) -> list[
     return steps
 
 
+def every_choice(monitor: FrameMonitor, page: Any) -> dict[str, Any]:
+    """Each choice of the page's filters, one at a time, then each sort of its list (both ways)
+    with its last filter on (for Apoyos, the supports of the oldest month): the longest frame
+    of all, which choice it was, and the longest wait for the rows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    header = page.table.horizontalHeader()
+    combos = page.findChildren(QComboBox)
+    actions: list[tuple[str, Callable[[], Any]]] = []
+    for combo in combos:
+        actions += [(combo.itemText(i), lambda c=combo, i=i: c.setCurrentIndex(i))
+                    for i in range(1, combo.count())]  # fmt: skip
+        if combo is not combos[-1]:
+            actions.append(("", lambda c=combo: c.setCurrentIndex(0)))
+    ways = (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder)
+    for column, spec in enumerate(page.model.columns):
+        if spec.sort_key:
+            for way in ways:
+                actions.append((f"{spec.title} {way.name}",
+                                lambda c=column, w=way: header.setSortIndicator(c, w)))  # fmt: skip
+    measured = [(monitor.measure(action, lambda: page.model.total() is not None), name)
+                for name, action in actions]  # fmt: skip
+    (frame, _), slowest = max(measured)
+    return {"choices": len(measured), "max_ms": frame, "slowest": slowest,
+            "shown_ms": max(shown for (_, shown), _ in measured)}  # fmt: skip
+
+
 def summary(steps: list[float]) -> dict[str, Any]:
     return {"steps": len(steps), "max_ms": max(steps), "median_ms": sorted(steps)[len(steps) // 2]}
 
@@ -171,6 +199,9 @@ def main() -> None:
         )
         for status in ("solicitado", "entregado")
     }
+    choices = {name: every_choice(monitor, page) for name, page in
+               ((window.nav.item(1).text(), window.people),
+                (window.nav.item(2).text(), window.supports))}  # fmt: skip
     window.supports.show_filtered(None)  # the whole list again, for the drag
     scrolls = {}
     for row, page in ((1, window.people), (2, window.supports)):
@@ -184,7 +215,7 @@ def main() -> None:
         }  # fmt: skip
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"prepare": preparing, "pages": pages, "filtered": filtered,
-                      "scrolls": scrolls, "peak_mb": peak_mb}))  # fmt: skip
+                      "choices": choices, "scrolls": scrolls, "peak_mb": peak_mb}))  # fmt: skip
     window.close()
     signed.db.dispose()
 

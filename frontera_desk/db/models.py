@@ -239,6 +239,11 @@ class Support(Versioned, Record, Base):
         Index("ix_supports_requested_on", "requested_on", "delivered_on"),
         Index("ix_supports_status_requested", "status", "requested_on", "delivered_on"),
         Index("ix_supports_type_requested", "support_type_id", "requested_on", "delivered_on"),
+        # The list by amount, a status's by amount or by type, a type's by amount (0011)
+        Index("ix_supports_amount", "amount_centavos"),
+        Index("ix_supports_status_amount", "status", "amount_centavos"),
+        Index("ix_supports_status_type", "status", "support_type_id"),
+        Index("ix_supports_type_amount", "support_type_id", "amount_centavos"),
         # Covers every figure of the monthly summary and the dashboard: no table lookups.
         Index(
             "ix_supports_delivered_cover",

@@ -475,17 +475,18 @@ SORT_KEYS = {  # the column of each sort, and whether it can be NULL
 }
 
 
-def _in_month(f: SupportFilter, counting: bool) -> ColumnElement[bool]:
+def _in_month(f: SupportFilter, request_order: bool) -> ColumnElement[bool]:
     """A support belongs to the month it was delivered in, else to the month it was requested
-    in. To count, the same said so that the indexes answer it: the delivery date is set exactly
-    when a support is delivered (voiding its receipt clears it), so a delivered support is in
-    the month of its delivery date and any other in the month of its request date (counting
-    the month's 50,000 deliveries: 0.17 s → 5 ms). The list keeps the first form: read in
-    request order, it walks the request-date index, which holds the delivery date too (with
+    in. Said so that the indexes answer it: the delivery date is set exactly when a support is
+    delivered (voiding its receipt clears it), so a delivered support is in the month of its
+    delivery date and any other in the month of its request date; the month's supports are read
+    from the two status indexes (counting the month's 50,000 deliveries: 0.17 s → 5 ms; listing
+    them by amount: 4 s → 0.1 s, the amount index walked whole). A list in request order takes
+    the first form: it walks the request-date index, which holds the delivery date too (with
     the second form the database read the month by delivery date and sorted it: 0.85 s)."""
     assert f.month is not None
     start, end = _period(date(*f.month, 1), LimitPeriod.MONTH)
-    if not counting or f.support_type_id is not None:  # the type's index holds both dates
+    if request_order or f.support_type_id is not None:  # the type's index holds both dates
         when = func.coalesce(Support.delivered_on, Support.requested_on)
         # Requested by the month's end at the latest: the walk starts there, not at today
         return and_(when >= start, when < end, Support.requested_on < end)
@@ -499,7 +500,7 @@ def _in_month(f: SupportFilter, counting: bool) -> ColumnElement[bool]:
     return requested if f.status is not None else or_(delivered, requested)
 
 
-def _filtered(query: Select[*Ts], f: SupportFilter, counting: bool = False) -> Select[*Ts]:
+def _filtered(query: Select[*Ts], f: SupportFilter, request_order: bool = False) -> Select[*Ts]:
     if f.status is not None:
         query = query.where(Support.status == f.status.value)
     if f.support_type_id is not None:
@@ -507,7 +508,7 @@ def _filtered(query: Select[*Ts], f: SupportFilter, counting: bool = False) -> S
     if f.person_id is not None:
         query = query.where(Support.person_id == f.person_id)
     if f.month is not None:
-        query = query.where(_in_month(f, counting))
+        query = query.where(_in_month(f, request_order))
     words = fold(f.text).split()
     if words:
         query = query.join(Person, Person.id == Support.person_id)
@@ -523,14 +524,17 @@ def support_list(
     f: SupportFilter = SupportFilter(), sort: str = "requested_on", descending: bool = True
 ) -> IdList:
     """The supports the filter keeps, in list order (read a batch at a time)."""
+    if (sort == "status" and f.status) or (sort == "type" and f.support_type_id is not None):
+        sort = "requested_on"  # the filter leaves one value: the list in its usual order
     key, nullable = SORT_KEYS[sort]
-    return IdList(_filtered(select(Support.id, key), f), descending, nullable)
+    query = _filtered(select(Support.id, key), f, request_order=sort == "requested_on")
+    return IdList(query, descending, nullable)
 
 
 def support_count(f: SupportFilter = SupportFilter()) -> Select[int]:
     """How many supports the filter keeps (the list's count)."""
     # count(*): SQLite counts the smallest index (count(id) read the table: 70 ms for 576,000)
-    return _filtered(select(func.count()).select_from(Support), f, counting=True)
+    return _filtered(select(func.count()).select_from(Support), f)
 
 
 def support_ids(

@@ -31,6 +31,8 @@ def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_pat
     assert page.state.text() == "Abierto" and page.close_button.isEnabled()
     assert not page.package_button.isEnabled()  # a package needs a closed month
     assert page.document.pageCount() >= 3
+    page.refresh()  # shown again with nothing changed: the preview is not made again
+    assert page.document.status() == QPdfDocument.Status.Ready
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.close_button.click()
     assert page.state.text() == "Cerrado — revisión 1"

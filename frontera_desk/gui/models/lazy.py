@@ -4,7 +4,7 @@ Two service functions drive it: one gives the ordered list of ids (an ``IdList``
 and a sort key, the other loads the rows of some ids. Sorting and filtering happen in SQL; the
 model counts the matches, reads the first batch of ids, and the next batch after the last id
 read as the view scrolls (``fetchMore``), so a list of 200,000 rows never loads them all. The
-ids read are kept in an ``array`` (8 bytes each; a list of ints took about 40). A first batch
+ids read are kept in an ``array`` (4 bytes each; a list of ints took about 40). A first batch
 that is not full is the whole list; otherwise the matches are counted off the GUI thread
 (``counted`` says when: the 513,000 supports delivered took 50-130 ms to count). An order no
 index gives (the supports of a month by amount: 0.6 s a batch) is read whole, off the thread.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -42,6 +43,7 @@ _DISPLAY, _ALIGN, _ID = (
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 Index = QModelIndex | QPersistentModelIndex
+_ID_TYPE = "i"  # 32 bits: the ids are INTEGER keys (int4 on PostgreSQL), far from 2**31
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,6 @@ class _Loading:
     rows: list[SqlRow[Any]] | None = None
     every_id: array[int] | None = None
     error: BaseException | None = None
-    signals: Any = None  # kept alive until the answer arrives
 
 
 class LazyTableModel(QAbstractTableModel, Generic[Row]):
@@ -92,12 +93,16 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self._fetch_rows = fetch_rows
         self._count = count  # a faster count for a filter than counting the id query
         self.filter = initial_filter
-        self._ids = array("q")  # the ids shown so far, in list order
+        self._ids = array(_ID_TYPE)  # the ids shown so far, in list order
         self._every: array[int] | None = None  # every id, when the list is read whole
         self._last: SqlRow[Any] | None = None  # the last row read: the next batch starts after it
         self._total: int | None = 0  # None: still being counted
-        self._counting: Any = None  # the signals of the count under way (kept alive)
         self._loading: _Loading | None = None  # the reload under way
+        self._generation = 0  # one more at each new list: a count for an older one is dropped
+        # The background jobs' signals, kept alive; their callbacks hold the model weakly (a
+        # callback holding it strongly made a cycle through Qt that Python could not collect)
+        self._load_signals: Any = None
+        self._count_signals: Any = None
         self._list: IdList | None = None
         # id → (row, the text of each column): a row is formatted once, not on every paint
         self._cache: OrderedDict[int, tuple[Row, tuple[str, ...]]] = OrderedDict()
@@ -140,27 +145,34 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             finally:
                 loading.ready.set()
 
+        model = weakref.ref(self)
+
+        def arrived(_result: None) -> None:
+            if (alive := model()) is not None:
+                alive._loaded(loading)
+
         def failed(error: BaseException) -> None:
-            if self._loading is loading:
-                self._loading = None
+            if (alive := model()) is not None and alive._loading is loading:
+                alive._loading = None
                 raise error  # to the excepthook, as any error of the GUI thread
 
+        self._generation += 1
         self._loading = loading
-        loading.signals = run_in_background(read, lambda _: self._loaded(loading), failed)
+        self._load_signals = run_in_background(read, arrived, failed)
         if loading.ready.wait(budget):
             if loading.error is not None:
                 self._loading = None
                 raise loading.error
             self._loaded(loading)
         else:  # no rows until they arrive, rather than the rows of the last filter
-            self._reset(None, None, array("q"))
+            self._reset(None, None, array(_ID_TYPE))
 
     @staticmethod
     def _every_id(session: Session, listing: IdList) -> array[int]:
         """Every id of the list, read in parts. Fetched at once (576,000), the rows were read in
         one call that kept the interpreter from the GUI thread for 0.1 s; between parts, the
         GUI thread gets it (``sleep(0)``)."""
-        every = array("q")
+        every = array(_ID_TYPE)
         parts = session.execute(listing.ids().execution_options(yield_per=500)).scalars()
         for part in parts.partitions():
             every.extend(part)
@@ -176,7 +188,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             return
         rows = loading.rows or []
         whole = len(rows) < self.BATCH
-        self._reset(loading.listing, len(rows) if whole else None, array("q", (r[0] for r in rows)))
+        ids = array(_ID_TYPE, (r[0] for r in rows))
+        self._reset(loading.listing, len(rows) if whole else None, ids)
         self._last = rows[-1] if rows else None
         if not whole:
             self._count_matches(loading.count)
@@ -186,7 +199,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         list, shown a batch at a time as the view scrolls (a table view given 576,000 rows at
         once spent 0.1 s laying out its row header)."""
         self.beginResetModel()
-        self._list, self._last, self._counting = listing, None, None
+        self._list, self._last = listing, None
         self._every = None if listing else ids
         self._ids = ids if listing else ids[: self.BATCH]
         self._cache.clear()
@@ -196,26 +209,29 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             self._set_total(total)
 
     def _count_matches(self, query: Select[Any]) -> None:
+        db, model, generation = self.db, weakref.ref(self), self._generation
+
         def count(_progress: Any) -> int:
-            with self.db.read() as session:
+            with db.read() as session:
                 return int(session.scalar(query) or 0)
 
         def done(total: int) -> None:
-            if self._counting is signals:  # not a count the list has moved on from
-                self._set_total(total)
+            alive = model()  # not counted yet, and still the list that was counted
+            if alive is not None and alive._total is None and alive._generation == generation:
+                alive._set_total(total)
 
-        signals = run_in_background(count, done, lambda _error: None)  # left uncounted
-        self._counting = signals
+        self._count_signals = run_in_background(count, done, lambda _error: None)  # uncounted
 
     def _set_total(self, total: int) -> None:
-        self._counting, self._total = None, total
+        self._total = total
         self.counted.emit()
 
     def show_ids(self, ids: Iterable[int]) -> None:
         """Show these ids in this order, read elsewhere (off the GUI thread, all at once); their
         rows are read as they are shown."""
         self._loading = None
-        every = array("q", ids)
+        self._generation += 1
+        every = array(_ID_TYPE, ids)
         self._reset(None, len(every), every)
 
     def refresh_row(self, row_id: int) -> None:

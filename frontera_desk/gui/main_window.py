@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.ctx = ctx
+        ctx.db.limit_memory()
         title = self.tr("Frontera Desk — %1").replace("%1", ctx.office.name)
         self.setWindowTitle(title)
         self.home = HomePage(ctx)

@@ -1,13 +1,14 @@
 """A table model that reads row ids and row data in pages (HOUSE_STYLE §3).
 
 Two service functions drive it: one gives the ordered list of ids (an ``IdList``) for a filter
-and a sort key, the other loads the rows of some ids. Sorting and filtering happen in SQL; the
-model counts the matches, reads the first batch of ids, and the next batch after the last id
-read as the view scrolls (``fetchMore``), so a list of 200,000 rows never loads them all. The
-ids read are kept in an ``array`` (4 bytes each; a list of ints took about 40). A first batch
-that is not full is the whole list; otherwise the matches are counted off the GUI thread
-(``counted`` says when: the 513,000 supports delivered took 50-130 ms to count). An order no
-index gives (the supports of a month by amount: 0.6 s a batch) is read whole, off the thread.
+and a sort key, the other loads the rows of some ids. Sorting and filtering happen in SQL. A
+reload reads the first batch of ids on the pool, the GUI thread waiting ``WAIT`` for it; then
+the next batch after the last id read as the view scrolls (``fetchMore``), so a list of 200,000
+rows never loads them all. A first batch that is not full is the whole list; otherwise the
+matches are counted off the GUI thread (``counted`` says when: the 513,000 supports delivered
+took 50-130 ms to count). A first batch slower than ``WAIT`` was sorted in a temporary tree,
+as every later batch would be: the list is read whole instead, off the thread. The ids read are
+kept in an ``array`` (4 bytes each; a list of ints took about 40).
 """
 
 from __future__ import annotations
@@ -118,9 +119,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
 
     def reload(self) -> None:
         """Read the first ids again (after a filter, a sort or a change), on the pool: the GUI
-        thread waits ``WAIT`` seconds for them, which a list read from an index takes. A first
-        batch that takes longer is sorted in a temporary tree, as every later batch would be:
-        then every id is read at once, in the background, and shown when it arrives."""
+        thread waits ``WAIT`` seconds for them, which a list read from an index takes (1-11 ms
+        on the large office). Slower, every id is read, and shown when it arrives."""
         if self._query_ids is None:  # the same ids, their rows read again
             self.show_ids(self._every if self._every is not None else self._ids)
             return
@@ -196,8 +196,7 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
 
     def _reset(self, listing: IdList | None, total: int | None, ids: array[int]) -> None:
         """Show ``ids``: the first batch read of ``listing``, or (no listing) every id of the
-        list, shown a batch at a time as the view scrolls (a table view given 576,000 rows at
-        once spent 0.1 s laying out its row header)."""
+        list, shown a batch at a time as the view scrolls, as a list read by batches is."""
         self.beginResetModel()
         self._list, self._last = listing, None
         self._every = None if listing else ids

@@ -31,10 +31,10 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -92,10 +92,10 @@
 <context>
     <name>SupportsPage</name>
     <message numerus="yes">
-        <source>%n support(s)</source>
+        <source>%Ln support(s)</source>
         <translation>
-            <numerusform>%n support</numerusform>
-            <numerusform>%n supports</numerusform>
+            <numerusform>%Ln support</numerusform>
+            <numerusform>%Ln supports</numerusform>
         </translation>
     </message>
 </context>

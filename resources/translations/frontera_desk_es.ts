@@ -1614,10 +1614,10 @@
         <translation>Contando…</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s)</source>
+        <source>%Ln person(s)</source>
         <translation>
-            <numerusform>%n persona</numerusform>
-            <numerusform>%n personas</numerusform>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
         </translation>
     </message>
     <message>
@@ -2809,10 +2809,10 @@
         <translation>Contando…</translation>
     </message>
     <message numerus="yes">
-        <source>%n support(s)</source>
+        <source>%Ln support(s)</source>
         <translation>
-            <numerusform>%n apoyo</numerusform>
-            <numerusform>%n apoyos</numerusform>
+            <numerusform>%Ln apoyo</numerusform>
+            <numerusform>%Ln apoyos</numerusform>
         </translation>
     </message>
     <message>

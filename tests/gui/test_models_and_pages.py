@@ -146,6 +146,9 @@ def test_people_page_finds_as_you_type_and_shows_the_file(qtbot, ctx, filled):
     page.refresh()
     assert page.count.text() == "Contando…" and page.model.rowCount() == 10
     qtbot.waitUntil(lambda: page.count.text() == "25 personas")
+    page.model.total = lambda: 200_000  # an office's count is grouped, as Mexico writes it
+    page.model.counted.emit()
+    assert page.count.text() == "200,000 personas"
 
 
 def test_supports_page_buttons_follow_the_workflow(qtbot, ctx, filled):

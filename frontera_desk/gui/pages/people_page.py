@@ -141,7 +141,7 @@ class PeoplePage(QWidget):
         if total is None:
             self.count.setText(self.tr("Counting…"))
         else:
-            self.count.setText(self.tr("%n person(s)", "", total))
+            self.count.setText(self.tr("%Ln person(s)", "", total))
 
     def _show(self, person_id: int | None) -> None:
         self.person = None

@@ -175,7 +175,7 @@ class SupportsPage(QWidget):
         if total is None:
             self.count.setText(self.tr("Counting…"))
         else:
-            self.count.setText(self.tr("%n support(s)", "", total))
+            self.count.setText(self.tr("%Ln support(s)", "", total))
 
     def _show(self, support_id: int | None) -> None:
         self.support = None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.base import Dialog
 from frontera_desk.services import auth
 
 _ACTIVITY = {
@@ -30,7 +31,7 @@ class IdleWatcher(QObject):
         return False
 
 
-class LockScreen(QDialog):
+class LockScreen(Dialog):
     """The password prompt of a locked session: application-modal, above any open dialog."""
 
     unlocked = Signal()

@@ -60,6 +60,13 @@ def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
     """A read-only, row-selecting, sortable view over a lazy model."""
     table = QTableView()
     table.setObjectName(name)
+    set_up_table(table, model)
+    return table
+
+
+def set_up_table(table: QTableView, model: LazyTableModel[Any]) -> None:
+    """Show a lazy model in a table (one made here, or by a form): the columns' own widths, as
+    sizing them to their contents read and formatted the first thousand rows (0.4-0.6 s)."""
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,7 +88,6 @@ def make_table(model: LazyTableModel[Any], name: str) -> QTableView:
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(model.sort)
-    return table
 
 
 def select_id(table: QTableView, row_id: int) -> None:

@@ -125,6 +125,35 @@ def bare_drag(app: Any, rows: int, columns: int, size: tuple[int, int]) -> list[
     return steps
 
 
+def open_dialogs(monitor: FrameMonitor, window: Any) -> dict[str, float]:
+    """The longest frame from the click until each dialog is up (it is closed 0.3 s later):
+    a person's file, the person picker (from Apoyos), a support request."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.close()
+
+    closer = QTimer(interval=300)
+    closer.timeout.connect(close_it)
+    closer.start()
+    people, supports = window.people, window.supports
+    window.nav.setCurrentRow(1)
+    people.table.selectRow(0)
+    frames = {
+        "Personas: edit the person": monitor.measure(people.edit_person)[0],
+        "Personas: request a support": monitor.measure(people.request_support)[0],
+        "Apoyos: request a support (choose the person)": monitor.measure(supports.request_support)[
+            0
+        ],
+    }
+    closer.stop()
+    window.nav.setCurrentRow(0)
+    return frames
+
+
 def every_choice(monitor: FrameMonitor, page: Any) -> dict[str, Any]:
     """Each choice of the page's filters, one at a time, then each sort of its list (both ways)
     with its last filter on (for Apoyos, the supports of the oldest month): the longest frame
@@ -201,6 +230,7 @@ def main() -> None:
         )
         for status in ("solicitado", "entregado")
     }
+    dialogs = open_dialogs(monitor, window)
     choices = {name: every_choice(monitor, page) for name, page in
                ((window.nav.item(1).text(), window.people),
                 (window.nav.item(2).text(), window.supports))}  # fmt: skip
@@ -219,7 +249,8 @@ def main() -> None:
         bare = bare_drag(app, rows, page.model.columnCount(), size)
         scrolls[name] = {"rows": rows, **summary(steps), "floor": summary(bare)}
     print(json.dumps({"prepare": preparing, "pages": pages, "filtered": filtered,
-                      "choices": choices, "scrolls": scrolls, "peak_mb": peak_mb}))  # fmt: skip
+                      "dialogs": dialogs, "choices": choices, "scrolls": scrolls,
+                      "peak_mb": peak_mb}))  # fmt: skip
     window.close()
     signed.db.dispose()
 

@@ -116,6 +116,9 @@ def main() -> None:
         card = {"solicitado": "awaiting approval", "entregado": "delivered this month"}[status]
         rows.append((f"Inicio's card 'supports {card}', See list: longest frame (ms)", frame,
                      None, f"<= 50 ms (all shown in {shown:,.0f} ms)"))  # fmt: skip
+    for name, frame in gui["dialogs"].items():
+        rows.append((f"{name}: longest frame until the dialog is up (ms)", frame, None,
+                     "(information: the first of the session)"))  # fmt: skip
     for name, tried in gui["choices"].items():
         rows.append((f"{name}: each filter and sort ({tried['choices']}), longest frame (ms)",
                      tried["max_ms"], None, f"<= 50 ms ({tried['slowest'] or 'all'}; "

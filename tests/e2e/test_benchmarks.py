@@ -23,6 +23,7 @@ def test_every_benchmark_runs_and_prints_its_figure_next_to_its_floor(tmp_path):
                     "open page Personas, next visits: longest frame",
                     "Personas: drag 2,000 rows to the end",
                     "Apoyos: each filter and sort",
+                    "Apoyos: request a support (choose the person)",
                     "peak memory of the GUI"):  # fmt: skip
         assert measure in table, measure
     startup = next(line for line in table.splitlines() if line.startswith("start-up"))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk import about
+from frontera_desk.gui.dialogs.base import Dialog
 from frontera_desk.gui.generated import resources_rc  # noqa: F401 - :/icons
 from frontera_desk.paths import Paths
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
     def __init__(self, paths: Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AboutDialog")

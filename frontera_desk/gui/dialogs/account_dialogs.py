@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import ValidationError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.base import FormDialog, ServiceDialog
+from frontera_desk.gui.dialogs.base import Dialog, FormDialog, ServiceDialog
 from frontera_desk.gui.generated.ui_password_dialog import Ui_PasswordDialog
 from frontera_desk.gui.generated.ui_recovery_code_dialog import Ui_RecoveryCodeDialog
 from frontera_desk.gui.generated.ui_recovery_dialog import Ui_RecoveryDialog
@@ -62,7 +62,7 @@ class SetupDialog(FormDialog):
         return True
 
 
-class RecoveryCodeDialog(QDialog):
+class RecoveryCodeDialog(Dialog):
     """Shows the recovery code once; it can be printed or copied, and must be acknowledged."""
 
     def __init__(self, code: str, office: str, parent: QWidget | None = None) -> None:

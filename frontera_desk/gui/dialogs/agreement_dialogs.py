@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListWidgetItem,
@@ -19,7 +18,7 @@ from frontera_desk.domain.errors import OverrideRequired
 from frontera_desk.domain.money import format_money, parse_money
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.base import ServiceDialog, editing
+from frontera_desk.gui.dialogs.base import Dialog, ServiceDialog, editing
 from frontera_desk.gui.generated.ui_agreement_dialog import Ui_AgreementDialog
 from frontera_desk.gui.generated.ui_disbursement_dialog import Ui_DisbursementDialog
 from frontera_desk.gui.generated.ui_organization_dialog import Ui_OrganizationDialog
@@ -193,7 +192,7 @@ class DisbursementDialog(ServiceDialog):
         return True
 
 
-class OrganizationsDialog(QDialog):
+class OrganizationsDialog(Dialog):
     """The organizations catalog: list, add and correct."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.gui import windows
+from frontera_desk.gui.dialogs.base import Dialog
 
 
-class PdfPreview(QDialog):
+class PdfPreview(Dialog):
     """A PDF shown in the app (QtPdf) with Print (system dialog) and Save PDF.
 
     ``render(path)`` writes the PDF; ``on_output()`` runs after each print or save.

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QMessageBox,
     QProgressDialog,
     QTableWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.base import Dialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.generated.ui_receipt_search_dialog import Ui_ReceiptSearchDialog
@@ -91,7 +91,7 @@ def open_receipts(ctx: AppContext, folios: list[str], parent: QWidget | None = N
     progress.exec()
 
 
-class VerifyReceiptDialog(QDialog):
+class VerifyReceiptDialog(Dialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_VerifyReceiptDialog()
@@ -108,7 +108,7 @@ class VerifyReceiptDialog(QDialog):
         self.ui.code.selectAll()
 
 
-class ReceiptSearchDialog(QDialog):
+class ReceiptSearchDialog(Dialog):
     """Receipts by folio, beneficiary or day; view, reprint, or print a day's batch."""
 
     listed = Signal()  # the receipts of the latest search are shown

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.base import Dialog
 from frontera_desk.gui.generated.ui_person_picker_dialog import Ui_PersonPickerDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model
+from frontera_desk.gui.widgets import set_up_table
 
 
-class PersonPickerDialog(QDialog):
+class PersonPickerDialog(Dialog):
     """Search and choose one registered person (``person_id``, ``person_name``)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -23,9 +25,7 @@ class PersonPickerDialog(QDialog):
         self.person_name = ""
         self.model = people_model(ctx.db, ctx.language, self)
         self.model.reload()
-        ui.table.setModel(self.model)
-        ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ui.table.verticalHeader().hide()
+        set_up_table(ui.table, self.model)
         self._timer = QTimer(self, singleShot=True, interval=ctx.settings.search_delay_ms)
         self._timer.timeout.connect(lambda: self._search(ui.search.text()))
         ui.search.textChanged.connect(lambda _text: self._timer.start())

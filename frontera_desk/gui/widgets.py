@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QProgressDialog,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -114,3 +115,14 @@ def reselect(table: QTableView, current: int | None, show: Callable[[int | None]
         show(None)
     else:
         select_id(table, model.id_at(row))
+
+
+def progress_dialog(text: str, maximum: int, parent: QWidget, delay_ms: int = 0) -> QProgressDialog:
+    """A window-modal progress bar without a cancel button, shown after ``delay_ms``, deleted
+    once closed (kept by its parent otherwise, one more at every use)."""
+    progress = QProgressDialog(text, "", 0, maximum, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(delay_ms)
+    progress.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return progress

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QMessageBox,
-    QProgressDialog,
     QTableWidgetItem,
     QWidget,
 )
@@ -20,6 +19,7 @@ from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.generated.ui_receipt_search_dialog import Ui_ReceiptSearchDialog
 from frontera_desk.gui.generated.ui_verify_receipt_dialog import Ui_VerifyReceiptDialog
+from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import receipts
 
@@ -68,10 +68,7 @@ def open_receipts(ctx: AppContext, folios: list[str], parent: QWidget | None = N
         return
     preview = ReceiptPreview(ctx, folios, parent, render=False)
     text = QCoreApplication.translate("ReceiptPreview", "Preparing receipts…")
-    progress = QProgressDialog(text, "", 0, len(folios), parent)
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
+    progress = progress_dialog(text, len(folios), parent)
 
     def done(path: Path) -> None:
         progress.close()

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -43,7 +42,7 @@ from frontera_desk.gui.dialogs.account_dialogs import UserDialog
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
 from frontera_desk.gui.models.tables import listed_people_model
-from frontera_desk.gui.widgets import make_table
+from frontera_desk.gui.widgets import make_table, progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, auth, backup, office, privacy
 from frontera_desk.services.audit import AuditFilter, AuditRow
@@ -274,10 +273,7 @@ class AdminPage(QWidget):
     def verify_chain(self) -> None:
         """Every entry is read and hashed again, off the GUI thread (about 15 µs an entry: 45 s
         for the three million of an office after some years), with a progress dialog."""
-        progress = QProgressDialog(self.tr("Verifying the audit log…"), "", 0, 100, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
+        progress = progress_dialog(self.tr("Verifying the audit log…"), 100, self, 500)
         self.verify_button.setEnabled(False)
 
         def work(report: Any) -> audit.ChainCheck:
@@ -517,10 +513,7 @@ class AdminPage(QWidget):
         )  # fmt: skip
         if not folder:
             return
-        progress = QProgressDialog(self.tr("Backing up…"), "", 0, 100, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
+        progress = progress_dialog(self.tr("Backing up…"), 100, self)
 
         def done(made: backup.BackupInfo) -> None:
             progress.close()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidgetItem,
@@ -31,6 +30,7 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.exchange import package
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.admin_page import small_table
+from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action
@@ -262,10 +262,7 @@ class ReportsPage(QWidget):
 
     def import_files(self, files: list[Path]) -> None:
         """Import off the GUI thread, with progress; then show one line per file."""
-        progress = QProgressDialog(self.tr("Importing packages…"), "", 0, len(files), self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
+        progress = progress_dialog(self.tr("Importing packages…"), len(files), self, 500)
 
         def done(outcome: list[tuple[bool, str]]) -> None:
             progress.close()

@@ -2368,6 +2368,10 @@
         <translation>Paquete mensual para oficinas centrales</translation>
     </message>
     <message>
+        <source>Writing the package…</source>
+        <translation>Escribiendo el paquete…</translation>
+    </message>
+    <message>
         <source>Package written: %1. Send it to headquarters.</source>
         <translation>Paquete escrito: %1. Envíelo a oficinas centrales.</translation>
     </message>

@@ -40,8 +40,9 @@ def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_pat
         assert months.state(session, "TAP", LAST_MONTH.year, LAST_MONTH.month).closed
     target = tmp_path / "paquete.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    page.package_button.click()
-    assert target.exists() and "Envíelo a oficinas centrales" in page.message.text()
+    page.package_button.click()  # written off the GUI thread
+    qtbot.waitUntil(lambda: "Envíelo a oficinas centrales" in page.message.text())
+    assert target.exists() and page.package_button.isEnabled()
     _wait_for_preview(qtbot, page)
     workbook = tmp_path / "resumen"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(workbook), ""))

@@ -142,13 +142,12 @@ def open_dialogs(monitor: FrameMonitor, window: Any) -> dict[str, float]:
     people, supports = window.people, window.supports
     window.nav.setCurrentRow(1)
     people.table.selectRow(0)
-    frames = {
-        "Personas: edit the person": monitor.measure(people.edit_person)[0],
-        "Personas: request a support": monitor.measure(people.request_support)[0],
-        "Apoyos: request a support (choose the person)": monitor.measure(supports.request_support)[
-            0
-        ],
+    actions = {
+        "Personas: edit the person": people.edit_person,
+        "Personas: request a support": people.request_support,
+        "Apoyos: request a support (choose the person)": supports.request_support,
     }
+    frames = {name: monitor.measure(action)[0] for name, action in actions.items()}
     closer.stop()
     window.nav.setCurrentRow(0)
     return frames

@@ -1,5 +1,6 @@
 """Table models (qtmodeltester, laziness) and the pages of the main window."""
 
+import gc
 from datetime import date
 
 import pytest
@@ -240,3 +241,15 @@ def test_a_person_file_closed_does_not_stay_in_memory(qtbot, ctx, filled):
     closer.stop()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QDialog) == []
+
+
+def test_a_list_reloaded_again_and_again_keeps_no_old_reload(qtbot, filled):
+    """Each reload's job once stayed in memory with its thousand rows (the job's signals, kept
+    by the reload, held it through their callbacks)."""
+    model = people_model(filled, "es")
+    for text in ["nunez", ""] * 20:
+        with qtbot.waitSignal(model.counted):
+            model.set_filter(text)
+    qtbot.wait(50)  # the jobs' last answers delivered
+    gc.collect()
+    assert sum(type(o).__name__ == "_Loading" for o in gc.get_objects()) <= 2

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import threading
 import time
-import weakref
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -100,8 +99,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self._total: int | None = 0  # None: still being counted
         self._loading: _Loading | None = None  # the reload under way
         self._generation = 0  # one more at each new list: a count for an older one is dropped
-        # The background jobs' signals, kept alive; their callbacks hold the model weakly (a
-        # callback holding it strongly made a cycle through Qt that Python could not collect)
+        # The background jobs' signals, kept alive by the model (kept by each reload, they held
+        # it through their callbacks: every reload's thousand rows stayed in memory)
         self._load_signals: Any = None
         self._count_signals: Any = None
         self._list: IdList | None = None
@@ -145,20 +144,14 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             finally:
                 loading.ready.set()
 
-        model = weakref.ref(self)
-
-        def arrived(_result: None) -> None:
-            if (alive := model()) is not None:
-                alive._loaded(loading)
-
         def failed(error: BaseException) -> None:
-            if (alive := model()) is not None and alive._loading is loading:
-                alive._loading = None
+            if self._loading is loading:
+                self._loading = None
                 raise error  # to the excepthook, as any error of the GUI thread
 
         self._generation += 1
         self._loading = loading
-        self._load_signals = run_in_background(read, arrived, failed)
+        self._load_signals = run_in_background(read, lambda _: self._loaded(loading), failed)
         if loading.ready.wait(budget):
             if loading.error is not None:
                 self._loading = None
@@ -208,16 +201,15 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             self._set_total(total)
 
     def _count_matches(self, query: Select[Any]) -> None:
-        db, model, generation = self.db, weakref.ref(self), self._generation
+        generation = self._generation
 
         def count(_progress: Any) -> int:
-            with db.read() as session:
+            with self.db.read() as session:
                 return int(session.scalar(query) or 0)
 
         def done(total: int) -> None:
-            alive = model()  # not counted yet, and still the list that was counted
-            if alive is not None and alive._total is None and alive._generation == generation:
-                alive._set_total(total)
+            if self._total is None and self._generation == generation:  # still that list's
+                self._set_total(total)
 
         self._count_signals = run_in_background(count, done, lambda _error: None)  # uncounted
 

@@ -1,14 +1,16 @@
 """Table models (qtmodeltester, laziness) and the pages of the main window."""
 
 import gc
+import weakref
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from frontera_desk.domain.enums import Role, Sex, SupportStatus
 from frontera_desk.gui.main_window import MainWindow
+from frontera_desk.gui.models import lazy
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model, supports_model
 from frontera_desk.services import people, supports
@@ -243,13 +245,22 @@ def test_a_person_file_closed_does_not_stay_in_memory(qtbot, ctx, filled):
     assert window.findChildren(QDialog) == []
 
 
-def test_a_list_reloaded_again_and_again_keeps_no_old_reload(qtbot, filled):
+def test_a_list_reloaded_again_and_again_keeps_no_old_reload(qtbot, filled, monkeypatch):
     """Each reload's job once stayed in memory with its thousand rows (the job's signals, kept
     by the reload, held it through their callbacks)."""
+    made: list[weakref.ref[object]] = []
+
+    class Tracked(lazy._Loading):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append(weakref.ref(self))
+
+    monkeypatch.setattr(lazy, "_Loading", Tracked)
     model = people_model(filled, "es")
     for text in ["nunez", ""] * 20:
         with qtbot.waitSignal(model.counted):
             model.set_filter(text)
-    qtbot.wait(50)  # the jobs' last answers delivered
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(100)  # the jobs' last answers delivered
     gc.collect()
-    assert sum(type(o).__name__ == "_Loading" for o in gc.get_objects()) <= 2
+    assert len(made) == 40 and sum(ref() is not None for ref in made) <= 2

@@ -169,9 +169,9 @@ def consolidate(
     year, month = (int(x) for x in period.split("-"))
     s = total["supports"]
     text = (
-        f"En {month_name(year, month)}, {len(documents)} oficinas otorgaron {s['count']} "
+        f"En {month_name(year, month)}, {len(documents):,} oficinas otorgaron {s['count']:,} "
         f"apoyos por un total de {format_money(s['amount_centavos'])}, en beneficio de "
-        f"{s['people']} personas migrantes; en el año suman "
+        f"{s['people']:,} personas migrantes; en el año suman "
         f"{format_money(total['year_to_date']['investment_centavos'])} invertidos."
     )
     consolidated = {

@@ -332,11 +332,11 @@ def _budget(
 def narrative(s: MonthlySummary) -> str:
     """A paragraph in the style of the state's annual report, from the figures."""
     if s.supports:
-        kinds = ", ".join(f"{line.supports} de {line.name.lower()}" for line in s.by_type)
+        kinds = ", ".join(f"{line.supports:,} de {line.name.lower()}" for line in s.by_type)
         text = (
-            f"En {month_name(s.year, s.month)} se otorgaron {s.supports} apoyos consistentes en "
+            f"En {month_name(s.year, s.month)} se otorgaron {s.supports:,} apoyos consistentes en "
             f"{kinds}, por un total de {format_money(s.amount_centavos)}, en beneficio de "
-            f"{s.people} personas migrantes."
+            f"{s.people:,} personas migrantes."
         )
     else:
         text = f"En {month_name(s.year, s.month)} no se otorgaron apoyos."
@@ -344,12 +344,12 @@ def narrative(s: MonthlySummary) -> str:
     if held:
         names = {"taller": ("taller", "talleres"), "curso": ("curso", "cursos"),
                  "evento": ("evento", "eventos")}  # fmt: skip
-        parts = [f"{n} {names[kind][n != 1]}" for kind, n, _ in held]
+        parts = [f"{n:,} {names[kind][n != 1]}" for kind, n, _ in held]
         attendees = sum(p for _, _, p in held)
         verb = "Se realizó" if sum(n for _, n, _ in held) == 1 else "Se realizaron"
-        text += f" {verb} {', '.join(parts)}, con {attendees} asistentes."
+        text += f" {verb} {', '.join(parts)}, con {attendees:,} asistentes."
     if s.disbursements:
         word = "ministración" if s.disbursements == 1 else "ministraciones"
-        text += (f" Se entregaron {s.disbursements} {word} de convenios por "
+        text += (f" Se entregaron {s.disbursements:,} {word} de convenios por "
                  f"{format_money(s.disbursed_centavos)}.")  # fmt: skip
     return text

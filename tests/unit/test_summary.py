@@ -1,5 +1,6 @@
 """The monthly summary against a month built by hand, every figure counted independently."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -197,3 +198,13 @@ def test_budget_and_targets_progress_over_the_year(month, actors):
     # a zero target is no target; attendees: 2 at the workshop and 12 at the event
     assert targets == {Indicator.SUPPORTS: (10, ytd_supports), Indicator.ATTENDEES: (28, 14)}
     assert s.year_to_date["investment_centavos"] == s.year_to_date["amount_centavos"] + 400_000
+
+
+def test_the_narrative_groups_thousands_as_its_tables_do(month):
+    with month.read() as session:
+        figures = summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month)
+    s = replace(figures, supports=14_624, people=9_870, disbursements=1_200)
+    text = summary.narrative(s)
+    assert "se otorgaron 14,624 apoyos" in text
+    assert "en beneficio de 9,870 personas migrantes" in text
+    assert "Se entregaron 1,200 ministraciones" in text

@@ -233,7 +233,15 @@ class Support(Versioned, Record, Base):
 
     __table_args__ = (
         CheckConstraint("amount_centavos > 0", name="amount_positive"),
-        Index("ix_supports_type_status_delivered", "support_type_id", "status", "delivered_on"),
+        # A type's deliveries with their amounts and people: the summary's figures by type (0012)
+        Index(
+            "ix_supports_type_delivered_cover",
+            "support_type_id",
+            "status",
+            "delivered_on",
+            "amount_centavos",
+            "person_id",
+        ),
         # The list in request order (the default sort), filtered by status, by type or by
         # month (the delivery date, else the request date): read from the index alone.
         Index("ix_supports_requested_on", "requested_on", "delivered_on"),

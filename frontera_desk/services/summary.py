@@ -117,14 +117,24 @@ def _spent_by_type(session: Session, start: date, end: date) -> dict[str, tuple[
     return {code: (n, int(amount)) for code, _name, n, amount in _by_type(session, start, end)}
 
 
-def _by_type(session: Session, start: date, end: date, *more: Any) -> Any:
-    return session.execute(
-        select(SupportType.code, SupportType.name, func.count(Support.id),
-               func.sum(Support.amount_centavos), *more)
-        .join(SupportType, SupportType.id == Support.support_type_id)
-        .where(*delivered_between(start, end))
-        .group_by(SupportType.id).order_by(SupportType.sort_order)
+def _by_type(session: Session, start: date, end: date, *more: Any) -> list[Any]:
+    """The types with deliveries, each with its count, centavos and ``more``: one type at a
+    time, read in order from the type's index (grouping them all sorted the year's deliveries
+    in memory: 25 MB and 0.14 s on a large office; this takes 8 MB and 0.05 s)."""
+
+    def of_type(figure: Any) -> Any:
+        return (
+            select(figure)
+            .where(Support.support_type_id == SupportType.id, *delivered_between(start, end))
+            .scalar_subquery()
+        )
+
+    figures = (func.count(), func.coalesce(func.sum(Support.amount_centavos), 0), *more)
+    rows = session.execute(
+        select(SupportType.code, SupportType.name, *(of_type(f) for f in figures))
+        .order_by(SupportType.sort_order)
     )  # fmt: skip
+    return [row for row in rows if row[2]]
 
 
 def _people(session: Session, start: date, end: date) -> dict[str, Counter[str]]:

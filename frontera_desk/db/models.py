@@ -352,6 +352,9 @@ class Receipt(Record, Base):
     __table_args__ = (
         UniqueConstraint("office_code", "year", "number", name="office_year_number"),
         CheckConstraint("amount_centavos > 0", name="receipt_amount_positive"),
+        # The month's receipts issued (with their first and last folio) and voided (0012)
+        Index("ix_receipts_office_issued", "office_code", "issued_on", "folio"),
+        Index("ix_receipts_office_voided", "office_code", "voided_at"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -126,3 +126,17 @@ def progress_dialog(text: str, maximum: int, parent: QWidget, delay_ms: int = 0)
     progress.setMinimumDuration(delay_ms)
     progress.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return progress
+
+
+def show_count(model: LazyTableModel[Any], label: QLabel, text: Callable[[int], str]) -> None:
+    """``label`` says how many rows the list's filter keeps: "Counting…" while the model counts
+    them off the GUI thread, then ``text(total)``; again at every new list."""
+
+    def update() -> None:
+        total = model.total()
+        label.setText(
+            QCoreApplication.translate("Lists", "Counting…") if total is None else text(total)
+        )
+
+    model.modelReset.connect(update)
+    model.counted.connect(update)

@@ -1231,6 +1231,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Session locked</source>
@@ -1608,10 +1615,6 @@
     <message>
         <source>Supports of the person</source>
         <translation>Apoyos de la persona</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Contando…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
@@ -2807,10 +2810,6 @@
     <message>
         <source>Supports</source>
         <translation>Apoyos</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Contando…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln support(s)</source>

@@ -29,7 +29,7 @@ from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model, supports_model
-from frontera_desk.gui.widgets import make_table, select_id
+from frontera_desk.gui.widgets import make_table, select_id, show_count
 from frontera_desk.services import people, privacy
 from frontera_desk.services.context import Action
 from frontera_desk.services.people import PersonRecord
@@ -58,8 +58,7 @@ class PeoplePage(QWidget):
         layout.addLayout(bar)
 
         self.model = people_model(ctx.db, ctx.language, self)
-        for counted in (self.model.modelReset, self.model.counted):  # "Counting…", then N
-            counted.connect(self._update_count)
+        show_count(self.model, self.count, lambda n: self.tr("%Ln person(s)", "", n))
         self.table = make_table(self.model, "peopleTable")
         self.table.setAccessibleName(self.tr("People"))
         splitter = QSplitter()
@@ -135,13 +134,6 @@ class PeoplePage(QWidget):
             select_id(self.table, self.model.id_at(0))
         else:
             self._show(None)
-
-    def _update_count(self) -> None:
-        total = self.model.total()
-        if total is None:
-            self.count.setText(self.tr("Counting…"))
-        else:
-            self.count.setText(self.tr("%Ln person(s)", "", total))
 
     def _show(self, person_id: int | None) -> None:
         self.person = None

@@ -28,7 +28,13 @@ from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
-from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, select_id
+from frontera_desk.gui.widgets import (
+    detail_label,
+    list_over_detail,
+    make_table,
+    select_id,
+    show_count,
+)
 from frontera_desk.services import receipts, supports
 from frontera_desk.services.context import Action
 from frontera_desk.services.months import months_back
@@ -122,8 +128,7 @@ class SupportsPage(QWidget):
         layout.addLayout(actions)
 
         self.model = supports_model(ctx.db, ctx.language, self)
-        for counted in (self.model.modelReset, self.model.counted):  # "Counting…", then N
-            counted.connect(self._update_count)
+        show_count(self.model, self.count, lambda n: self.tr("%Ln support(s)", "", n))
         self.table = make_table(self.model, "supportsTable")
         self.table.setAccessibleName(self.tr("Supports"))
         self.detail = detail_label("supportDetail")
@@ -169,13 +174,6 @@ class SupportsPage(QWidget):
             )
         )
         self._show(None)
-
-    def _update_count(self) -> None:
-        total = self.model.total()
-        if total is None:
-            self.count.setText(self.tr("Counting…"))
-        else:
-            self.count.setText(self.tr("%Ln support(s)", "", total))
 
     def _show(self, support_id: int | None) -> None:
         self.support = None

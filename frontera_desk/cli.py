@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import getpass
 import json
@@ -16,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from frontera_desk import __version__, paths
-from frontera_desk.domain.errors import FronteraError
+from frontera_desk.domain.errors import FronteraError, disk_error
 from frontera_desk.instance import instance_lock
 from frontera_desk.settings import Settings
 
@@ -30,16 +31,41 @@ ENV_PASSWORD = "FRONTERA_DESK_PASSWORD"
 ENV_NEW_PASSWORD = "FRONTERA_DESK_NEW_PASSWORD"
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file, which must never take the program down: on a read-only or full disk the
+    program goes on without it, saying so once on stderr (not Python's traceback per line)."""
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        _log_unavailable(sys.exc_info()[1])
+        logging.getLogger().removeHandler(self)
+
+
+def _log_unavailable(error: BaseException | None) -> None:
+    if not _LogFile.failed:
+        _LogFile.failed = True
+        if getattr(error, "errno", None) == errno.EROFS:
+            return  # a read-only folder: signing in says so, in the user's terms
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        print(f"frontera-desk: no se puede escribir el registro ({reason}); se continúa sin él.",
+              file=sys.stderr)  # fmt: skip
+
+
 def setup_logging(app_paths: paths.Paths) -> None:
     """One rotating log file in the data dir. Never log personal data."""
-    app_paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        app_paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
+    try:
+        app_paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = _LogFile(
+            app_paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as error:  # a read-only or full disk: reading and rescuing must still work
+        _log_unavailable(error)
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.handlers[:] = [handler]
 
 
 def _common(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -201,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as error:
-        print(f"frontera-desk: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        print(f"frontera-desk: {disk_error(error)}", file=sys.stderr)
         return 1
     except Exception as error:
         logger.exception("unexpected error")
@@ -256,7 +282,12 @@ def sign_in(app_paths: paths.Paths) -> SignedIn:
         raise FronteraError(
             f"{app_paths.location} no está configurada: use «frontera-desk setup» o la interfaz."
         )
-    return auth.sign_in(app_paths, *credentials())
+    signed = auth.sign_in(app_paths, *credentials())
+    if signed.db.read_only:
+        print("frontera-desk: la carpeta de datos es de solo lectura: se puede consultar y "
+              "respaldar en otra unidad, pero no se guardará ningún cambio.",
+              file=sys.stderr)  # fmt: skip
+    return signed
 
 
 # --- commands ---------------------------------------------------------------------------------

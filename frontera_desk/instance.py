@@ -26,6 +26,13 @@ def instance_lock(app_paths: Paths) -> Iterator[None]:
     lock = QLockFile(str(app_paths.data_dir / LOCK_NAME))
     lock.setStaleLockTime(0)  # stale only when the process that took it is gone
     if not lock.tryLock(200):
+        if lock.error() != QLockFile.LockError.LockFailedError:  # it could not write the lock
+            if not os.access(app_paths.data_dir, os.W_OK):  # nobody can write there either
+                yield
+                return
+            raise FronteraError(
+                f"No se pudo crear el bloqueo en {app_paths.data_dir}: revise sus permisos."
+            )
         pid, host, _app = lock.getLockInfo()
         raise FronteraError(
             f"Frontera Desk ya está abierto con esta carpeta de datos (proceso {pid} en {host}). "

@@ -30,9 +30,11 @@ def open_database(
     opens it through SQLCipher; None opens plain SQLite (development only).
     """
     from frontera_desk.db import migrate
-    from frontera_desk.db.engine import Database, sqlite_url
+    from frontera_desk.db.engine import Database, is_read_only, sqlite_url
 
-    if isinstance(database, Path):
+    if isinstance(database, Path) and is_read_only(database):
+        db = Database(sqlite_url(database, read_only=True), key)  # never upgraded: see migrate
+    elif isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)
         db = Database(sqlite_url(database), key)
     else:

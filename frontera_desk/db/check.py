@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontera_desk.db.engine import connect_file
+from frontera_desk.db.engine import connect_file, is_read_only
 
 
 def check_database(path: Path, key: bytes | None = None) -> list[str]:
@@ -12,7 +12,7 @@ def check_database(path: Path, key: bytes | None = None) -> list[str]:
     if not path.exists():
         return [f"No existe la base de datos {path}."]
     try:
-        conn = connect_file(path, key)
+        conn = connect_file(path, key, is_read_only(path))
     except Exception as error:  # sqlite3 and sqlcipher3 raise their own classes
         return [f"No se pudo abrir {path}: {error}."]
     try:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,8 +22,19 @@ logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
 
-def sqlite_url(path: Path) -> str:
+def sqlite_url(path: Path, read_only: bool = False) -> str:
+    """The SQLite URL of a database file. ``read_only``: a file on a read-only disk (a rescue
+    from a write-protected USB stick, a folder whose permissions were removed), opened as
+    immutable: SQLite then needs neither its -shm nor a lock file beside it."""
+    if read_only:
+        return f"sqlite:///file:{quote(str(path))}?mode=ro&immutable=1&uri=true"
     return f"sqlite:///{path}"
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the database file (or, before it exists, its folder) cannot be written."""
+    target = path if path.exists() else path.parent
+    return target.exists() and not os.access(target, os.W_OK)
 
 
 def is_server_url(url: str) -> bool:
@@ -64,13 +77,14 @@ def _unlock(conn: Any, key: bytes) -> None:
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
 
 
-def connect_file(path: Path, key: bytes | None = None) -> Any:
+def connect_file(path: Path, key: bytes | None = None, read_only: bool = False) -> Any:
     """A plain DB-API connection to a database file: SQLCipher with the raw key, or SQLite."""
+    name = sqlite_url(path, read_only).removeprefix("sqlite:///").removesuffix("&uri=true")
     if key is None:
-        return sqlite3.connect(str(path))
+        return sqlite3.connect(name, uri=read_only)
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    conn = sqlcipher.connect(str(path))
+    conn = sqlcipher.connect(name, uri=read_only)
     _unlock(conn, key)
     return conn
 
@@ -148,7 +162,7 @@ def translate_error(error: BaseException) -> FronteraError | None:
             return DatabaseError(
                 "La base de datos es de solo lectura. Revise los permisos de la carpeta de datos."
             )
-        if "disk is full" in text or "database or disk is full" in text:
+        if "disk is full" in text or "disk i/o error" in text:  # no room for its -wal, -shm
             return DatabaseError(
                 "El disco está lleno: no se guardó el cambio. Libere espacio e intente de nuevo."
             )
@@ -203,6 +217,7 @@ class Database:
     def __init__(self, url: str, key: bytes | None = None) -> None:
         self.url = url
         self.key = key
+        self.read_only = "immutable=1" in url  # see sqlite_url
         self.engine = make_engine(url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -75,6 +75,11 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
             "La base de datos fue creada por una versión más nueva de Frontera Desk "
             f"(revisión {current}). Actualice la aplicación; no se modificó nada."
         )
+    if db.read_only:
+        raise DatabaseError(
+            "La base de datos necesita actualizarse y la carpeta de datos es de solo lectura: "
+            "ábrala donde se pueda escribir, o use la versión de Frontera Desk que la creó."
+        )
     backup: Path | None = None
     database = db.engine.url.database
     if current is not None and db.is_sqlite and database and backup_dir is not None:

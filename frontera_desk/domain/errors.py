@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -64,3 +65,22 @@ class DatabaseError(FronteraError):
     def __init__(self, message: str, restorable: bool = False) -> None:
         super().__init__(message)
         self.restorable = restorable
+
+
+_DISK = {
+    errno.ENOSPC: "El disco está lleno: no se guardó nada. Libere espacio e intente de nuevo.",
+    errno.EDQUOT: "El disco está lleno: no se guardó nada. Libere espacio e intente de nuevo.",
+    errno.EROFS: "La unidad es de solo lectura: no se guardó nada.",
+    errno.EACCES: "No hay permiso para escribir ahí: no se guardó nada.",
+    errno.EPERM: "No hay permiso para escribir ahí: no se guardó nada.",
+    errno.EIO: "El disco falló al leer o escribir: revise la unidad; no se guardó nada.",
+}
+
+
+def disk_error(error: OSError) -> FronteraError:
+    """A file system failure (a full, read-only or failing disk) as a message for the user."""
+    message = _DISK.get(error.errno or 0)
+    where = f" ({error.filename})" if error.filename else ""
+    if message is None:
+        message = f"No se pudo usar un archivo: {error.strerror or type(error).__name__}."
+    return FronteraError(message.replace(":", f"{where}:", 1) if where else message)

@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             text += "  ·  " + self.tr("Server: %1").replace("%1", self.ctx.paths.server_name)
         elif self.ctx.vault is not None and not self.ctx.vault.encrypted:
             text += "  ·  " + self.tr("UNENCRYPTED DATABASE (development)")
+        if self.ctx.db.read_only:
+            text += "  ·  " + self.tr("READ-ONLY FOLDER: nothing will be saved")
         month = date.today().strftime("%m/%Y")
         self.office_label = QLabel(text)
         self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.actor.full_name))

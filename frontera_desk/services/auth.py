@@ -277,6 +277,8 @@ def _enter(
     app_paths: Paths, keyfile: KeyFile, db_key: bytes, username: str, action: str, moment: datetime
 ) -> SignedIn:
     db = _open(app_paths, keyfile, db_key)
+    if db.read_only:
+        return _enter_read_only(db, keyfile, db_key, username)
     try:
         with db.write() as session:
             user = session.scalars(select(User).where(User.username == username)).first()
@@ -299,6 +301,22 @@ def _enter(
     vault = Vault(keyfile, db_key)
     vault.seal()
     return SignedIn(db, actor, vault)
+
+
+def _enter_read_only(db: Database, keyfile: KeyFile, db_key: bytes, username: str) -> SignedIn:
+    """A data folder on a read-only disk: the office can be read (and rescued with a backup
+    elsewhere) but nothing can be recorded, this sign-in included; the user is told so."""
+    try:
+        with db.read() as session:
+            user = session.scalars(select(User).where(User.username == username)).first()
+            if user is None or not user.is_active:
+                raise SignInFailed("La cuenta de usuario está desactivada.")
+            actor = actor_for(session, user.id)
+    except BaseException:
+        db.dispose()
+        raise
+    logger.warning("signed in on a read-only data folder: nothing can be recorded")
+    return SignedIn(db, actor, Vault(keyfile, db_key))
 
 
 def recover(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from frontera_desk import __version__
 from frontera_desk.db import Database, server
 from frontera_desk.db.check import check_database
-from frontera_desk.db.engine import connect_file
+from frontera_desk.db.engine import connect_file, is_read_only
 from frontera_desk.db.keyfile import ServerStore
 from frontera_desk.db.migrate import current_revision
 from frontera_desk.domain.errors import FronteraError
@@ -155,7 +155,7 @@ def create_backup(
 
 
 def _copy_sqlite(source: Path, copy: Path, key: bytes | None, progress: Progress | None) -> None:
-    src, dst = connect_file(source, key), connect_file(copy, key)
+    src, dst = connect_file(source, key, is_read_only(source)), connect_file(copy, key)
     try:
 
         def report(_status: int, remaining: int, total: int) -> None:

@@ -1367,6 +1367,10 @@
         <translation>BASE DE DATOS SIN CIFRAR (desarrollo)</translation>
     </message>
     <message>
+        <source>READ-ONLY FOLDER: nothing will be saved</source>
+        <translation>CARPETA DE SOLO LECTURA: no se guardará nada</translation>
+    </message>
+    <message>
         <source>User: %1</source>
         <translation>Usuario: %1</translation>
     </message>

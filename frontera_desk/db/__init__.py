@@ -34,6 +34,7 @@ def open_database(
 
     if isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)
+        private_file(database)
         db = Database(sqlite_url(database), key)
     else:
         db = Database(database)
@@ -45,4 +46,15 @@ def open_database(
     return db
 
 
-__all__ = ["Database", "is_server_url", "open_database"]
+def private_file(path: Path) -> None:
+    """A new database file is created empty and owner-only (0600) before SQLite opens it: SQLite
+    then gives its -wal and -shm files the same permissions. An existing file is left alone."""
+    import os
+
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError:  # it exists, or the folder is read-only: SQLite says what it must
+        pass
+
+
+__all__ = ["Database", "is_server_url", "open_database", "private_file"]

@@ -49,12 +49,11 @@ def open_database(
 def private_file(path: Path) -> None:
     """A new database file is created empty and owner-only (0600) before SQLite opens it: SQLite
     then gives its -wal and -shm files the same permissions. An existing file is left alone."""
+    import contextlib
     import os
 
-    try:
+    with contextlib.suppress(OSError):  # it exists, or a read-only folder: SQLite will say so
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError:  # it exists, or the folder is read-only: SQLite says what it must
-        pass
 
 
 __all__ = ["Database", "is_server_url", "open_database", "private_file"]

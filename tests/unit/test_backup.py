@@ -80,7 +80,6 @@ def test_restore_keeps_the_current_database_aside(demo, tmp_path):
 def test_a_tampered_backup_is_refused_and_the_folder_is_untouched(demo, tmp_path):
     signed = auth.sign_in(demo, "admin", "demo")
     made = backup.create_backup(demo, signed.db, tmp_path / "usb")
-    key = signed.vault.db_key
     signed.db.dispose()
     tampered = tmp_path / "alterado.fdrespaldo"
     with zipfile.ZipFile(made.path) as src, zipfile.ZipFile(tampered, "w") as dst:

@@ -160,7 +160,11 @@ def _offer_restore(app_paths: Paths, error: DatabaseError) -> None:
     )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if box.clickedButton() is restore and RestoreDialog(app_paths).exec():
+    if box.clickedButton() is not restore:
+        return
+    with instance_lock(app_paths):  # no other start-up takes this restore's journal for its own
+        restored = RestoreDialog(app_paths).exec()
+    if restored:
         QMessageBox.information(
             None, QApplication.translate("App", "Frontera Desk"),
             QApplication.translate("App", "The backup was restored. Open Frontera Desk again."),

@@ -11,7 +11,7 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -230,16 +230,18 @@ def finish_restore(app_paths: paths.Paths) -> str | None:
         return None
     from frontera_desk.services import backup
 
-    try:
-        with instance_lock(app_paths):
-            return backup.clean_up(app_paths)
-    except FronteraError:
-        if not pending:
-            return None  # another process is restoring: its copy is not ours to remove
-        raise FronteraError(
-            "Otro proceso está restaurando un respaldo en esta carpeta de datos: espere a que "
-            "termine."
-        ) from None
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(instance_lock(app_paths))
+        except FronteraError:
+            if not pending:
+                return None  # another process is restoring: its copy is not ours to remove
+            raise FronteraError(
+                "Otro proceso está restaurando un respaldo en esta carpeta de datos: espere a "
+                "que termine."
+            ) from None
+        return backup.clean_up(app_paths)
+    return None  # pragma: no cover - mypy: the stack does not swallow exceptions
 
 
 # --- credentials ------------------------------------------------------------------------------

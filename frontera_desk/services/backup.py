@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -870,10 +871,14 @@ def finish_interrupted_restore(app_paths: Paths) -> str | None:
     )
 
 
-def leftovers(app_paths: Paths) -> list[Path]:
-    """Unpacked copies a crash left behind (staging of a restore, a verification's copy)."""
-    data = app_paths.data_dir
-    return [p for prefix in (STAGING, VERIFYING) for p in data.glob(f"{prefix}*") if p.is_dir()]
+def leftovers(app_paths: Paths, now: float | None = None) -> list[Path]:
+    """Unpacked copies a crash left behind: a restore's staging (restores hold the folder's
+    lock, as the caller does), and a verification's copy a day old (``backup verify`` runs
+    without the lock)."""
+    data, now = app_paths.data_dir, now or time.time()
+    return [p for p in data.glob(f"{STAGING}*") if p.is_dir()] + [
+        p for p in data.glob(f"{VERIFYING}*") if p.is_dir() and now - p.stat().st_mtime > 86400
+    ]
 
 
 def clean_up(app_paths: Paths) -> str | None:

@@ -279,7 +279,22 @@ def test_verify_and_restore_leave_nothing_in_the_system_temporary_folder(
     backup.verify_backup(made, key, encrypted, work_dir=office.data_dir)
     backup.restore_backup(office, made, "admin", "demo")
     assert list(system_tmp.iterdir()) == []
-    assert backup.leftovers(office) == []
+    assert not any(p.name.startswith(".") for p in office.data_dir.iterdir())
+
+
+def test_start_up_removes_a_staging_copy_a_crash_left_and_names_a_damaged_journal(office):
+    from frontera_desk.cli import finish_restore
+
+    staging = backup.private_dir(office.data_dir, backup.STAGING)
+    (staging / "frontera.db").write_bytes(b"copia a medio desempacar")
+    assert finish_restore(office) is None and not staging.exists()
+    office.restore_journal.write_text('{"format": "frontera-desk-restore", "staging": "../x"}')
+    with pytest.raises(FronteraError, match="diario de restauración .* está dañado"):
+        finish_restore(office)
+    from frontera_desk.instance import instance_lock
+
+    with instance_lock(office), pytest.raises(FronteraError, match="Otro proceso está"):
+        finish_restore(office)  # a restore under way elsewhere is left alone
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

@@ -782,7 +782,7 @@ def _write_journal(path: Path, journal: _Journal) -> None:
     _fsync_dir(path.parent)
 
 
-def _swap(app_paths: Paths, staging: Path, backup_file: Path, now: datetime) -> Path:
+def _swap(app_paths: Paths, staging: Path, backup_file: Path, now: datetime) -> Path | None:
     """Move the current files aside and the backup's in, under a journal written first.
 
     The key file is never missing (so the folder never looks "not set up"): it is copied
@@ -808,6 +808,7 @@ def _swap(app_paths: Paths, staging: Path, backup_file: Path, now: datetime) -> 
         moves += [(staging / n, data / n) for n in journal.new]
         for step, (source, target) in enumerate(moves, start=1):
             os.replace(source, target)
+            _fsync_dir(source.parent)  # a rename changes both folders
             _fsync_dir(target.parent)
             if _AFTER_MOVE is not None:
                 _AFTER_MOVE(step)
@@ -816,6 +817,9 @@ def _swap(app_paths: Paths, staging: Path, backup_file: Path, now: datetime) -> 
         raise
     (data / JOURNAL).unlink()
     _fsync_dir(data)
+    if not any(aside.iterdir()):  # an empty folder replaced: nothing was put aside
+        aside.rmdir()
+        return None
     return aside
 
 

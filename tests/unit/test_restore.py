@@ -336,3 +336,19 @@ def test_a_keys_hash_mismatch_is_still_caught(made, tmp_path):
     key, encrypted = backup.unlock_backup(edited, "admin", "demo")
     with pytest.raises(FronteraError, match="alterado"):
         backup.verify_backup(edited, key, encrypted, work_dir=tmp_path)
+
+
+def test_the_command_line_refuses_a_hostile_key_file_in_one_line(made, tmp_path):
+    import subprocess
+    import sys
+
+    hostile = rewrite(made, tmp_path / "x.fdrespaldo", keys=DEEP)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FRONTERA_DESK_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "frontera_desk", "backup", "verify", str(hostile), "--data-dir",
+         str(tmp_path / "datos")],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        env={**env, "FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo"},
+    )  # fmt: skip
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "archivo de llaves dañado" in result.stderr and "inesperado" not in result.stderr

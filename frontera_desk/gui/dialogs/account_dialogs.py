@@ -265,6 +265,8 @@ class RestoreDialog(FormDialog):
         code = ui.officeCode.text().strip() if self.asking_code else ""
         if self.before is not None:
             self.before()
+        # On the GUI thread, on purpose: nothing else in the window (its timers, its lists, an
+        # automatic backup) may open the database while the files are swapped.
         try:
             self.restored = backup.restore_backup(
                 self.app_paths, Path(ui.file.text().strip()), ui.username.text(),

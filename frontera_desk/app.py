@@ -111,7 +111,10 @@ def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | 
     return dialog.signed_in if dialog.exec() else None
 
 
-def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool) -> int:
+def run_gui(
+    app_paths: Paths, language: str | None, demo: bool, smoke_test: bool,
+    notice: str | None = None,
+) -> int:  # fmt: skip
     settings = Settings.load(app_paths.settings_file)
     if language:
         settings.language = language
@@ -121,6 +124,8 @@ def run_gui(app_paths: Paths, language: str | None, demo: bool, smoke_test: bool
     # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo supervisor
     is_demo = opens_as_demo(app_paths, demo, smoke_test)
     title = QApplication.translate("App", "Frontera Desk")
+    if notice and not smoke_test:  # an interrupted restore, finished or rolled back (cli.py)
+        QMessageBox.information(None, title, notice)
     try:
         with instance_lock(app_paths):
             warning = shared_folder_warning(app_paths.data_dir)
@@ -155,7 +160,11 @@ def _offer_restore(app_paths: Paths, error: DatabaseError) -> None:
     )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if box.clickedButton() is restore and RestoreDialog(app_paths).exec():
+    if box.clickedButton() is not restore:
+        return
+    with instance_lock(app_paths):  # no other start-up takes this restore's journal for its own
+        restored = RestoreDialog(app_paths).exec()
+    if restored:
         QMessageBox.information(
             None, QApplication.translate("App", "Frontera Desk"),
             QApplication.translate("App", "The backup was restored. Open Frontera Desk again."),

@@ -12,7 +12,7 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub(backup, "restore", "restaurar un respaldo (reemplaza la base de datos)")
     restore.add_argument("file", metavar="ARCHIVO")
     restore.add_argument("--yes", action="store_true", help="no pedir confirmación")
+    restore.add_argument(
+        "--replace-office", metavar="CLAVE",
+        help="reemplazar esta oficina (su clave) con el respaldo de otra oficina",
+    )  # fmt: skip
 
     audit = group("audit", "bitácora")
     sub(audit, "verify", "verificar la cadena de la bitácora")
@@ -202,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved = Settings.load(app_paths.settings_file).database_url
             app_paths = replace(app_paths, database_url=saved or None)
         setup_logging(app_paths)
+        notice = finish_restore(app_paths)  # before anything else reads the folder
+        if notice:
+            print(f"frontera-desk: {notice}", file=sys.stderr)
         if args.command is None:
             # What start-up allocates (modules, mappings, widgets) lives as long as the program:
             # no collection until the first screen is up (they took 50 ms before it). Then
@@ -212,8 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from frontera_desk.app import run_gui
 
             return run_gui(
-                app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test
-            )
+                app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test,
+                notice=notice,
+            )  # fmt: skip
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
                     "summary": _summary, "month": _month, "package": _package, "receipt": _receipt,
                     "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
@@ -237,6 +245,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+
+
+def finish_restore(app_paths: paths.Paths) -> str | None:
+    """A restore that a crash interrupted is finished or rolled back (services/backup.py),
+    under the folder's lock; the message says which. Costs one look at the folder when there
+    is nothing to do."""
+    pending = app_paths.restore_journal.exists()
+    if not (pending or any(app_paths.data_dir.glob(".restaurando-*"))):
+        return None
+    from frontera_desk.services import backup
+
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(instance_lock(app_paths))
+        except FronteraError:
+            if not pending:
+                return None  # another process is restoring: its copy is not ours to remove
+            raise FronteraError(
+                "Otro proceso está restaurando un respaldo en esta carpeta de datos: espere a "
+                "que termine."
+            ) from None
+        return backup.clean_up(app_paths)
+    return None  # pragma: no cover - mypy: the stack does not swallow exceptions
 
 
 # --- credentials ------------------------------------------------------------------------------
@@ -479,9 +510,9 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         print(f"Respaldo creado: {made.path}")
         return 0
     file = Path(args.file)
-    key, encrypted = backup.unlock_backup(file, *credentials())
     if args.action == "verify":
-        manifest = backup.verify_backup(file, key, encrypted)
+        key, encrypted = backup.unlock_backup(file, *credentials())
+        manifest = backup.verify_backup(file, key, encrypted, work_dir=app_paths.data_dir)
         print(f"Respaldo íntegro: oficina {manifest.office_code}, {manifest.created_at}, "
               f"revisión {manifest.schema_revision}.")  # fmt: skip
         return 0
@@ -494,9 +525,13 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         if answer.strip().lower() not in ("s", "si", "sí", "y", "yes"):
             print("Restauración cancelada.")
             return 1
+    username, password = credentials()
     with instance_lock(app_paths):
-        aside = backup.restore_backup(app_paths, file, key, encrypted)
-    print("Respaldo restaurado." + (f" La base anterior quedó en {aside}." if aside else ""))
+        done = backup.restore_backup(
+            app_paths, file, username, password, replace_office=args.replace_office
+        )
+    print(f"Respaldo de {done.manifest.office_code} ({done.manifest.created_at}) restaurado."
+          + (f" La base anterior quedó en {done.aside}." if done.aside else ""))  # fmt: skip
     return 0
 
 

@@ -71,6 +71,12 @@ class Paths:
         return self.data_dir / "settings.json"
 
     @property
+    def restore_journal(self) -> Path:
+        """Present only while a restore swaps files (services/backup.py): "set up, restore
+        pending", finished or rolled back at the next start-up."""
+        return self.data_dir / "restauracion-pendiente.json"
+
+    @property
     def qt_settings_file(self) -> Path:
         return self.data_dir / "ventanas.ini"
 
@@ -83,8 +89,26 @@ class Paths:
                 "conecte la unidad donde están los datos."
             )
         for folder in (self.data_dir, self.log_dir, self.backup_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        owner_only(self.data_dir, self.backup_dir, self.database, self.keys)
         return self
+
+
+def owner_only(*places: Path) -> None:
+    """POSIX: the data folder, the backups folder, the database and the key file are their
+    owner's only (0700 folders, 0600 files), also when an older version made them readable
+    by others. Windows: the user's profile folder's permissions are inherited. A folder that
+    cannot be changed (read-only disk, someone else's) is left as it is."""
+    if os.name != "posix":
+        return
+    for place in places:
+        try:
+            mode = place.stat().st_mode
+            wanted = 0o700 if place.is_dir() else 0o600
+            if mode & 0o777 & ~wanted:
+                os.chmod(place, mode & wanted)
+        except OSError:
+            continue
 
 
 def safe_url(url: str) -> str:

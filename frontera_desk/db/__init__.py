@@ -36,6 +36,7 @@ def open_database(
         db = Database(sqlite_url(database, read_only=True), key)  # never upgraded: see migrate
     elif isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)
+        private_file(database)
         db = Database(sqlite_url(database), key)
     else:
         db = Database(database)
@@ -47,4 +48,14 @@ def open_database(
     return db
 
 
-__all__ = ["Database", "is_server_url", "open_database"]
+def private_file(path: Path) -> None:
+    """A new database file is created empty and owner-only (0600) before SQLite opens it: SQLite
+    then gives its -wal and -shm files the same permissions. An existing file is left alone."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):  # it exists, or a read-only folder: SQLite will say so
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+__all__ = ["Database", "is_server_url", "open_database", "private_file"]

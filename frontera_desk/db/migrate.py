@@ -52,7 +52,10 @@ def backup_sqlite_file(source: Path, target: Path, key: bytes | None = None) -> 
 
     An encrypted database is copied encrypted, under the same key.
     """
+    from frontera_desk.db import private_file
+
     target.parent.mkdir(parents=True, exist_ok=True)
+    private_file(target)
     src, dst = connect_file(source, key), connect_file(target, key)
     try:
         src.backup(dst)

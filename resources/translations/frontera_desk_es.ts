@@ -594,10 +594,6 @@
         <translation>Restaurar un respaldo</translation>
     </message>
     <message>
-        <source>The current database will be replaced by the backup %1 (it is kept aside, not deleted). Frontera Desk will then close; open it again.</source>
-        <translation>La base de datos actual se reemplazará con el respaldo %1 (se guarda aparte, no se borra). Después Frontera Desk se cerrará; vuelva a abrirlo.</translation>
-    </message>
-    <message>
         <source>The backup was restored. Frontera Desk will close now; open it again.</source>
         <translation>El respaldo se restauró. Frontera Desk se cerrará ahora; vuelva a abrirlo.</translation>
     </message>
@@ -2413,8 +2409,8 @@
         <translation>Restaurar un respaldo</translation>
     </message>
     <message>
-        <source>Choose a backup and sign in with an account that existed when it was made. The backup is checked first; the current database is kept aside, not deleted.</source>
-        <translation>Elija un respaldo e inicie sesión con una cuenta que existía cuando se hizo. Primero se verifica el respaldo; la base de datos actual se guarda aparte, no se borra.</translation>
+        <source>Choose a backup and sign in as an administrator of the office in this folder (an empty folder: with an account of the backup). The backup is checked first; the current database is kept aside, not deleted.</source>
+        <translation>Elija un respaldo e inicie sesión como administrador de la oficina de esta carpeta (en una carpeta vacía: con una cuenta del respaldo). Primero se verifica el respaldo; la base de datos actual se guarda aparte, no se borra.</translation>
     </message>
     <message>
         <source>&amp;Backup</source>
@@ -2443,6 +2439,14 @@
     <message>
         <source>Password</source>
         <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Office &amp;code to replace</source>
+        <translation>&amp;Clave de la oficina que se reemplaza</translation>
+    </message>
+    <message>
+        <source>Code of the office to replace</source>
+        <translation>Clave de la oficina que se reemplaza</translation>
     </message>
     <message>
         <source>Error message</source>

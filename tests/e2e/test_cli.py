@@ -273,6 +273,46 @@ def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, new_of
     caseworker = {"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"}
     denied = run("backup", "create", data_dir=office, env=caseworker, check=False)
     assert denied.returncode == 1 and "no permite respaldar" in denied.stderr
+    # restore over an office: its own administrator only (issue 19)
+    for who in ("capturista", "supervisor"):
+        refused = run(
+            "backup",
+            "restore",
+            str(file),
+            "--yes",
+            data_dir=office,
+            check=False,
+            env={"FRONTERA_DESK_USER": who, "FRONTERA_DESK_PASSWORD": "demo"},
+        )
+        assert refused.returncode == 1 and "no permite restaurar" in refused.stderr
+        assert refused.stderr.count("\n") == 1
+    done = run("backup", "restore", str(file), "--yes", data_dir=office, env=admin)
+    assert "restaurado" in done.stdout
+
+
+def test_restoring_another_office_needs_its_code(demo_dir, new_office, tmp_path):
+    office = new_office("office", like=demo_dir)
+    other = new_office("otra")
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
+    run("setup", "--office", "ARR", "--name", "Arriaga", data_dir=other, env=admin)
+    run("backup", "create", "-o", str(tmp_path / "usb"), data_dir=other, env=admin)
+    file = next((tmp_path / "usb").glob("*.fdrespaldo"))
+    # the same account exists in the office to replace (its administrator, a new password)
+    demo_admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo",
+                  "FRONTERA_DESK_NEW_PASSWORD": "clave-segura-1"}  # fmt: skip
+    run("user", "passwd", "admin", data_dir=office, env=demo_admin)
+    refused = run("backup", "restore", str(file), "--yes", data_dir=office, env=admin,
+                  check=False)  # fmt: skip
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "oficina ARR, no de esta (TAP)" in refused.stderr
+    wrong = run("backup", "restore", str(file), "--yes", "--replace-office", "ARR",
+                data_dir=office, env=admin, check=False)  # fmt: skip
+    assert wrong.returncode == 1 and "no es la de esta oficina" in wrong.stderr
+    assert run("people", "search", "a", data_dir=office, env=admin).stdout  # still TAP's
+    done = run("backup", "restore", str(file), "--yes", "--replace-office", "TAP",
+               data_dir=office, env=admin)  # fmt: skip
+    assert "ARR" in done.stdout
+    assert run("people", "search", "a", data_dir=office, env=admin).stdout == ""
 
 
 def test_a_data_folder_on_a_missing_drive_is_refused(tmp_path):

@@ -69,3 +69,47 @@ def test_the_restore_dialog_brings_a_backup_to_an_empty_folder(qtbot, window, tm
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     auth.sign_in(fresh, "admin", PASSWORD).db.dispose()
+
+
+def test_administracion_restores_another_office_once_its_code_is_typed(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """The window's restore goes through the service: the password is asked again, another
+    office's backup shows the service's message and the office code field."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    elsewhere = paths.resolve(tmp_path / "arriaga")
+    other = auth.setup(elsewhere, "ARR", "Arriaga", "admin", "Admin", PASSWORD).signed_in
+    made = backup.create_backup(elsewhere, other.db, tmp_path / "usb")
+    other.db.dispose()
+    shown: list[str] = []
+
+    def drive(dialog):
+        assert dialog.ui.username.text() == "admin" and dialog.ui.username.isReadOnly()
+        assert dialog.ui.officeCode.isHidden()
+        dialog.ui.file.setText(str(made.path))
+        qtbot.keyClicks(dialog.ui.password, PASSWORD)
+        ok = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        shown.append(dialog.ui.error.text())
+        assert not dialog.ui.officeCode.isHidden()
+        qtbot.keyClicks(dialog.ui.officeCode, "tap")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreDialog, "exec", drive)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append("info"))
+    monkeypatch.setattr(QApplication, "quit", lambda *a: shown.append("quit"))
+    window.nav.setCurrentRow(6)
+    admin = window.stack.currentWidget()
+    admin.refresh()
+    button = next(
+        b for b in admin.findChildren(QPushButton) if b.text() == "&Restaurar un respaldo…"
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "oficina ARR, no de esta (TAP)" in shown[0]
+    assert shown[1:] == ["info", "quit"] and window.ctx.restored
+    signed = auth.sign_in(window.ctx.paths, "admin", PASSWORD)
+    with signed.db.read() as session:
+        assert office.get_office(session).code == "ARR"
+    signed.db.dispose()

@@ -48,12 +48,18 @@ def test_backup_then_restore_gives_back_every_table(demo, tmp_path):
     before = dump(demo)
     assert before == before_backup
     assert made.manifest.office_code == "TAP" and made.manifest.schema_revision
-    manifest = backup.verify_backup(made.path, signed.vault.db_key)
+    manifest = backup.verify_backup(made.path, signed.vault.db_key, work_dir=tmp_path)
     assert manifest.database_sha256 == made.manifest.database_sha256
     # a dead laptop: restore into an empty folder on another machine
     fresh = paths.resolve(tmp_path / "nueva")
-    assert backup.restore_backup(fresh, made.path, signed.vault.db_key) is None
-    assert dump(fresh) == dump(demo) == before
+    assert backup.restore_backup(fresh, made.path, "admin", "demo").replaced is None
+    restored = dump(fresh)
+    assert dump(demo) == before
+    log = restored.pop("audit_log")  # the backup's chain, and the restore at its end
+    assert restored == {k: v for k, v in before.items() if k != "audit_log"}
+    assert [row for row in log if row not in before["audit_log"]] == [
+        next(row for row in log if "restaurar_respaldo" in row)
+    ]
 
 
 def test_restore_keeps_the_current_database_aside(demo, tmp_path):
@@ -61,9 +67,8 @@ def test_restore_keeps_the_current_database_aside(demo, tmp_path):
     shutil.copytree(demo.data_dir, work.data_dir)
     signed = auth.sign_in(work, "admin", "demo")
     made = backup.create_backup(work, signed.db, tmp_path / "usb")
-    key = signed.vault.db_key
     signed.db.dispose()
-    aside = backup.restore_backup(work, made.path, key)
+    aside = backup.restore_backup(work, made.path, "admin", "demo").aside
     assert (
         aside is not None
         and (aside / "frontera.db").exists()
@@ -75,7 +80,6 @@ def test_restore_keeps_the_current_database_aside(demo, tmp_path):
 def test_a_tampered_backup_is_refused_and_the_folder_is_untouched(demo, tmp_path):
     signed = auth.sign_in(demo, "admin", "demo")
     made = backup.create_backup(demo, signed.db, tmp_path / "usb")
-    key = signed.vault.db_key
     signed.db.dispose()
     tampered = tmp_path / "alterado.fdrespaldo"
     with zipfile.ZipFile(made.path) as src, zipfile.ZipFile(tampered, "w") as dst:
@@ -86,11 +90,13 @@ def test_a_tampered_backup_is_refused_and_the_folder_is_untouched(demo, tmp_path
             dst.writestr(item, data)
     work = paths.resolve(tmp_path / "work")
     shutil.copytree(demo.data_dir, work.data_dir)
-    before = work.database.read_bytes()
+    before = dump(work)
     with pytest.raises(FronteraError, match="alterado"):
-        backup.restore_backup(work, tampered, key)
-    assert work.database.read_bytes() == before
-    assert not any(p.name.startswith("antes-de-restaurar") for p in work.data_dir.iterdir())
+        backup.restore_backup(work, tampered, "admin", "demo")
+    after = dump(work)  # the same office; only its log says who signed in to restore
+    assert set(before.pop("audit_log")) < set(after.pop("audit_log"))
+    assert after == before
+    assert not any(p.name.startswith(("antes-de-restaurar", ".")) for p in work.data_dir.iterdir())
 
 
 def test_a_corrupt_database_inside_a_consistent_backup_is_refused(demo, tmp_path):
@@ -113,7 +119,7 @@ def test_a_corrupt_database_inside_a_consistent_backup_is_refused(demo, tmp_path
             dst.writestr("frontera.keys", src.read("frontera.keys"))
             dst.writestr("frontera.db", bytes(data))
     with pytest.raises(FronteraError, match="no es utilizable"):
-        backup.verify_backup(broken, key)
+        backup.verify_backup(broken, key, work_dir=tmp_path)
 
 
 @pytest.mark.parametrize("content", [b"not a zip", b""])
@@ -171,7 +177,7 @@ def test_agreement_files_travel_with_the_backup(demo, tmp_path):
     signed.db.dispose()
     assert len(made.manifest.files) == 1
     fresh = paths.resolve(tmp_path / "nueva")
-    backup.restore_backup(fresh, made.path, key)
+    backup.restore_backup(fresh, made.path, "admin", "demo")
     db = open_database(fresh.database, fresh.backup_dir, key)
     with db.read() as session:
         restored = agreements.file_path(session, fresh.attachments, record.files[-1].id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QGuiApplication, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
@@ -205,18 +207,30 @@ class UserDialog(ServiceDialog):
 
 
 class RestoreDialog(FormDialog):
-    """Restore a backup before anyone can sign in (a damaged or lost database): the backup's
-    own key file is opened with the account's password."""
+    """Restore a backup (services/backup.py decides who may): from Administración, as the
+    signed-in administrator (``username`` fixed, the password asked again), or before anyone
+    can sign in (a damaged or lost database). A backup of another office shows the office code
+    field: typing the code of the office to replace is the explicit confirmation."""
 
-    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, app_paths: Paths, parent: QWidget | None = None, *, username: str | None = None,
+        before: Callable[[], None] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         from frontera_desk.services import backup
 
         self.ui = ui = Ui_RestoreDialog()
         ui.setupUi(self)
         self.app_paths = app_paths
+        self.before = before  # closes the window's database before the files are swapped
+        self.restored: backup.Restored | None = None
         self.error_label = ui.error
-        self.fields = {"username": ui.username, "password": ui.password}
+        self.fields = {"username": ui.username, "password": ui.password,
+                       "office_code": ui.officeCode}  # fmt: skip
+        self._ask_code(False)
+        if username:
+            ui.username.setText(username)
+            ui.username.setReadOnly(True)
         latest = backup.last_backup(app_paths.backup_dir)
         if latest is not None:
             ui.file.setText(str(latest.path))
@@ -224,6 +238,11 @@ class RestoreDialog(FormDialog):
         ui.browse.clicked.connect(self._browse)
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
+
+    def _ask_code(self, ask: bool) -> None:
+        self.asking_code = ask
+        self.ui.officeCode.setVisible(ask)
+        self.ui.officeCodeLabel.setVisible(ask)
 
     def _browse(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -235,15 +254,26 @@ class RestoreDialog(FormDialog):
         )
         if chosen:
             self.ui.file.setText(chosen)
+            self._ask_code(False)
 
     def save(self) -> bool:
         from pathlib import Path
 
         from frontera_desk.services import backup
 
-        path = Path(self.ui.file.text().strip())
-        key, encrypted = backup.unlock_backup(
-            path, self.ui.username.text(), self.ui.password.text()
-        )
-        backup.restore_backup(self.app_paths, path, key, encrypted)
+        ui = self.ui
+        code = ui.officeCode.text().strip() if self.asking_code else ""
+        if self.before is not None:
+            self.before()
+        # On the GUI thread, on purpose: nothing else in the window (its timers, its lists, an
+        # automatic backup) may open the database while the files are swapped.
+        try:
+            self.restored = backup.restore_backup(
+                self.app_paths, Path(ui.file.text().strip()), ui.username.text(),
+                ui.password.text(), replace_office=code or None,
+            )  # fmt: skip
+        except backup.OtherOffice:
+            self._ask_code(True)
+            ui.officeCode.setFocus()
+            raise
         return True

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -550,7 +550,7 @@ class AdminPage(QWidget):
             return
         key, encrypted = self._key()
         try:
-            manifest = backup.verify_backup(path, key, encrypted)
+            manifest = backup.verify_backup(path, key, encrypted, work_dir=self.ctx.paths.data_dir)
         except FronteraError as error:
             self.backup_result.setText(f"<b style='color:#b00020'>{error.message}</b>")
             return
@@ -559,28 +559,18 @@ class AdminPage(QWidget):
         self.backup_result.setText(text.replace("%1", manifest.office_code).replace("%2", when))
 
     def restore_backup(self) -> None:
-        path = self._choose_backup(self.tr("Restore a backup"))
-        if path is None:
-            return
-        answer = QMessageBox.warning(
-            self, self.tr("Restore a backup"),
-            self.tr("The current database will be replaced by the backup %1 (it is kept aside, "
-                    "not deleted). Frontera Desk will then close; open it again.")
-            .replace("%1", path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        key, encrypted = self._key()
-        try:
-            backup.verify_backup(path, key, encrypted)  # before closing anything
-            with self.ctx.db.write() as session:
-                audit.record(session, self.ctx.actor, "restaurar", "respaldo", None,
-                             {"archivo": path.name})  # fmt: skip
+        """The service checks everything (administrator of this office, the backup, another
+        office's code typed); the window's database is closed only once the dialog restores."""
+        from frontera_desk.gui.dialogs.account_dialogs import RestoreDialog
+
+        def close_database() -> None:  # the engine opens again if the restore is refused
+            QThreadPool.globalInstance().waitForDone()
             self.ctx.db.dispose()
-            backup.restore_backup(self.ctx.paths, path, key, encrypted)
-        except FronteraError as error:
-            QMessageBox.critical(self, self.tr("Restore a backup"), error.message)
+
+        dialog = RestoreDialog(
+            self.ctx.paths, self, username=self.ctx.actor.username, before=close_database
+        )
+        if not dialog.exec() or dialog.restored is None:
             return
         self.ctx.restored = True
         QMessageBox.information(

@@ -145,35 +145,30 @@ def accounts(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+def _from_entry(changes: str | None) -> Checkpoint | None:
+    try:
+        return Checkpoint.parse(json.loads(changes or "")["checkpoint"])
+    except (ValueError, KeyError, TypeError):
+        return None  # the walk names an entry whose values were changed
+
+
 def _recorded(session: Session) -> list[Checkpoint]:
     """The checkpoints the chain itself records (found through the action index)."""
-    found = []
-    for changes in session.scalars(
-        select(AuditEntry.changes).where(AuditEntry.action == ACTION).order_by(AuditEntry.id)
-    ):
-        try:
-            found.append(Checkpoint.parse(json.loads(changes or "")["checkpoint"]))
-        except (ValueError, KeyError, TypeError):
-            continue  # the walk names an entry whose values were changed
-    return found
+    query = select(AuditEntry.changes).where(AuditEntry.action == ACTION).order_by(AuditEntry.id)
+    return [cp for cp in map(_from_entry, session.scalars(query)) if cp is not None]
 
 
 def _last(session: Session, app_paths: Paths) -> Checkpoint | None:
+    """The newest checkpoint, of the file's and the chain's own (either may have been cut)."""
     query = (
         select(AuditEntry.changes).where(AuditEntry.action == ACTION)
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)
     )  # fmt: skip
-    candidates = []
-    text = session.scalar(query)
-    if text:
-        try:
-            candidates.append(Checkpoint.parse(json.loads(text)["checkpoint"]))
-        except (ValueError, KeyError, TypeError):
-            pass
+    found = _from_entry(session.scalar(query))
+    candidates = [found] if found is not None else []
     path = file_of(app_paths)
     if path is not None:
-        lines = read_file(path)[0]
-        candidates += lines[-1:]
+        candidates += read_file(path)[0][-1:]
     return max(candidates, key=lambda c: c.seq, default=None)
 
 
@@ -383,8 +378,10 @@ def _trusted(
     for cp in found:
         if public_key is not None and not signing.verify(public_key, cp.document, cp.signature):
             claimed = _claimed_key(cp)
-            if claimed and claimed != public_key and signing.verify(
-                claimed, cp.document, cp.signature
+            if (
+                claimed is not None
+                and claimed != public_key
+                and signing.verify(claimed, cp.document, cp.signature)
             ):
                 problems.append(
                     f"{cp.label} está firmado con otra llave (huella "

@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help="no pedir confirmación")
 
     audit = group("audit", "bitácora")
-    sub(audit, "verify", "verificar la cadena de la bitácora")
+    sub(audit, "verify", "verificar la cadena de la bitácora y sus puntos de control")
 
     db = group("db", "base de datos")
     sub(db, "check", "verificar la integridad de la base de datos")

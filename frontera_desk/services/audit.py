@@ -178,6 +178,7 @@ def walk(
                 f"la bitácora tiene {count} registros; {m.label} firmó {m.length}: faltan "
                 "registros al final"
                 for m in reversed(pending)
+                if m.length > count
             )
         if problems:
             check = replace(check, ok=False, problems=tuple(problems))

@@ -162,14 +162,31 @@ def _last(session: Session, app_paths: Paths) -> Checkpoint | None:
     """The newest checkpoint, of the file's and the chain's own (either may have been cut)."""
     query = (
         select(AuditEntry.changes).where(AuditEntry.action == ACTION)
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)
+        .order_by(AuditEntry.id.desc()).limit(1)
     )  # fmt: skip
-    found = _from_entry(session.scalar(query))
-    candidates = [found] if found is not None else []
+    candidates = [_from_entry(session.scalar(query))]
     path = file_of(app_paths)
     if path is not None:
-        candidates += read_file(path)[0][-1:]
-    return max(candidates, key=lambda c: c.seq, default=None)
+        candidates.append(_file_tail(path))
+    return max((c for c in candidates if c is not None), key=lambda c: c.seq, default=None)
+
+
+def _file_tail(path: Path, chunk: int = 1 << 18) -> Checkpoint | None:
+    """The file's last checkpoint, read from its end (a sign-in need not parse years of it)."""
+    try:
+        with path.open("rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            file.seek(max(0, size - chunk))
+            lines = file.read().rstrip(b"\n").split(b"\n")
+    except OSError:
+        return None
+    if size > chunk and len(lines) < 2:  # one line longer than the chunk: read it all
+        found = read_file(path)[0]
+        return found[-1] if found else None
+    try:
+        return Checkpoint.parse(json.loads(lines[-1]))
+    except ValueError:
+        return None
 
 
 def file_of(app_paths: Paths) -> Path | None:
@@ -252,6 +269,23 @@ def write(db: Database, signer: Signer, reason: str, now: datetime | None = None
     return checkpoint
 
 
+def restored(session: Session, app_paths: Paths) -> Path | None:
+    """After a restore: the file's checkpoints describe the database that was replaced, so the
+    file is set aside beside it and written again from the copies the restored chain holds.
+    Returns where the old file went (None when there was none)."""
+    path = file_of(app_paths)
+    if path is None:
+        return None
+    aside = None
+    if path.exists():
+        aside = path.with_name(f"{path.name}.{utcnow():%Y%m%d-%H%M%S}.antes-de-restaurar")
+        path.replace(aside)
+    lines = "".join(cp.line + "\n" for cp in _recorded(session))
+    if lines:
+        _append(path, lines.removesuffix("\n"))
+    return aside
+
+
 # --- when -------------------------------------------------------------------------------------
 
 _signers: weakref.WeakKeyDictionary[Engine, tuple[weakref.ref[Database], Signer]] = (
@@ -273,8 +307,8 @@ def start(
     now = now or utcnow()
     with db.read() as session:
         last = _last(session, app_paths)
-    if last is not None and now - last.signed_at < EVERY:
-        return None
+    if last is not None and timedelta(0) <= now - last.signed_at < EVERY:
+        return None  # (a checkpoint dated ahead, by a clock set wrong, does not hold off)
     try:
         return write(db, signer, "inicio_de_sesion", now)
     except (FronteraError, OSError) as error:  # a full disk must not keep anyone out
@@ -326,10 +360,8 @@ def verify(
         in_file, unreadable = read_file(path)
         problems += unreadable
         if not path.exists() and (recorded or public_key is not None):
-            problems.append(
-                f"falta el archivo de puntos de control {path.name}, y la oficina tiene llave "
-                "de firma" + (f" y {len(recorded)} punto(s) registrados" if recorded else "")
-            )
+            held = f"la bitácora registra {len(recorded)}" if recorded else "la oficina tiene llave"
+            problems.append(f"falta el archivo de puntos de control {path.name}, y {held}")
         problems += _file_links(in_file, path.name)
         if path.exists():
             kept = {c.seq: c.digest for c in in_file}
@@ -339,6 +371,8 @@ def verify(
                     f"el archivo {path.name} perdió o cambió {len(lost)} punto(s) de control que "
                     f"la bitácora registra (núm. {', '.join(str(c.seq) for c in lost)})"
                 )
+    elif public_key is not None and not recorded:  # a server: the chain keeps the only copies
+        problems.append("la bitácora no registra ningún punto de control, y la oficina tiene llave")
     every = {c.digest: c for c in (*in_file, *recorded)}
     trusted = _trusted(sorted(every.values(), key=lambda c: c.seq), public_key, session, problems)
     marks = [audit.Mark(c.length, c.head, c.label) for c in trusted]

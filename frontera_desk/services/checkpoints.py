@@ -305,11 +305,11 @@ def start(
     signer = Signer(key, app_paths, actor)
     _signers[db.engine] = (weakref.ref(db), signer)
     now = now or utcnow()
-    with db.read() as session:
-        last = _last(session, app_paths)
-    if last is not None and timedelta(0) <= now - last.signed_at < EVERY:
-        return None  # (a checkpoint dated ahead, by a clock set wrong, does not hold off)
     try:
+        with db.read() as session:
+            last = _last(session, app_paths)
+        if last is not None and timedelta(0) <= now - last.signed_at < EVERY:
+            return None  # (a checkpoint dated ahead, by a clock set wrong, does not hold off)
         return write(db, signer, "inicio_de_sesion", now)
     except (FronteraError, OSError) as error:  # a full disk must not keep anyone out
         logger.warning("checkpoint at sign-in not written: %s", type(error).__name__)

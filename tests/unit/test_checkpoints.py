@@ -392,3 +392,16 @@ def test_after_a_restore_the_file_is_set_aside_and_written_from_the_restored_cha
     assert [line["document"]["seq"] for line in lines(office)] == [1]
     assert stat.S_IMODE(office.checkpoints.stat().st_mode) == 0o600
     assert check(office).ok
+
+
+@pytest.mark.sqlite_only
+def test_a_checkpoint_that_cannot_be_written_does_not_keep_a_supervisor_out(office, monkeypatch):
+    office.checkpoints.unlink()
+    office.checkpoints.mkdir()  # unwritable where the file goes
+    monkeypatch.setattr(auth.Vault, "signing_key", OFFICE_KEY, raising=False)
+    signed = auth.sign_in(office, "sofia", PASSWORD, now=lambda: T0 + timedelta(days=5))
+    with signed.db.read() as session:
+        assert session.query(AuditEntry).filter_by(action="punto_de_control").count() == 1
+        result = audit.verify(session, app_paths=office, public_key=PUBLIC)
+    signed.db.dispose()
+    assert not result.ok and "no se puede leer el archivo de puntos de control" in result.message

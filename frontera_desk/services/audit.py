@@ -35,7 +35,9 @@ def redact(session: Session, entity_uuid: str) -> int:
     """Erase the before/after values recorded about one record (anonymization).
 
     The entries stay, with who, when and what; the chain still verifies through the stored
-    hash of the erased values. Returns how many entries were redacted.
+    hash of the erased values. A redacted entry holds nothing more (``walk`` names one that
+    does, and one that no anonymization of its record follows: the caller records it next).
+    Returns how many entries were redacted.
     """
     entries = session.scalars(
         select(AuditEntry).where(AuditEntry.entity_uuid == entity_uuid, ~AuditEntry.redacted)

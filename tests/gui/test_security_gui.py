@@ -175,9 +175,9 @@ def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, sign
     from frontera_desk.services import checkpoints
 
     signed_in, app_paths = signed
-    key = signing.new_private_key()
+    key = checkpoints.office_key(signed_in.vault) or signing.new_private_key()  # (set-up's own)
     monkeypatch.setattr(checkpoints, "office_public_key", lambda _paths: signing.public_bytes(key))
-    checkpoints.start(app_paths, signed_in.db, signed_in.actor, key)
+    checkpoints.start(app_paths, signed_in.db, signed_in.actor, key)  # signed once, at set-up
     page = AdminPage(context(signed_in, app_paths))
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.chain_verified, timeout=10000):

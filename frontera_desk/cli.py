@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
 
     audit = group("audit", "bitácora")
-    sub(audit, "verify", "verificar la cadena de la bitácora")
+    sub(audit, "verify", "verificar la cadena de la bitácora y sus puntos de control")
 
     db = group("db", "base de datos")
     sub(db, "check", "verificar la integridad de la base de datos")
@@ -567,7 +567,7 @@ def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     with signed_in(app_paths) as signed:
         require(signed.actor, Action.VIEW_AUDIT)
         with signed.db.read() as session:
-            result = audit.verify(session)
+            result = audit.verify(session, app_paths=app_paths)  # and the signed checkpoints
     if not result.ok:
         print(f"frontera-desk: {result.message}", file=sys.stderr)
         return 1

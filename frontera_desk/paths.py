@@ -50,6 +50,12 @@ class Paths:
         return self.data_dir / "frontera.keys"
 
     @property
+    def checkpoints(self) -> Path:
+        """The office key's signed checkpoints of the audit chain, one JSON line each, outside
+        the database's reach (see services/checkpoints.py)."""
+        return self.data_dir / "frontera.checkpoints"
+
+    @property
     def attachments(self) -> Path:
         """Files attached to agreements (they travel in every backup)."""
         return self.data_dir / "adjuntos"

@@ -32,7 +32,7 @@ from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
-from frontera_desk.services import audit, office
+from frontera_desk.services import audit, checkpoints, office
 from frontera_desk.services.context import Action, Actor, actor_for, require
 
 logger = logging.getLogger(__name__)
@@ -182,6 +182,7 @@ def setup(
         raise
     vault = Vault(keyfile, db_key)
     vault.seal()
+    checkpoints.start(app_paths, db, actor, checkpoints.office_key(vault))
     return SetupResult(SignedIn(db, actor, vault), recovery_code)
 
 
@@ -300,6 +301,7 @@ def _enter(
     keyfile.clear_failures(username)
     vault = Vault(keyfile, db_key)
     vault.seal()
+    checkpoints.start(app_paths, db, actor, checkpoints.office_key(vault), moment)
     return SignedIn(db, actor, vault)
 
 

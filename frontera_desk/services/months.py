@@ -16,7 +16,7 @@ from frontera_desk.db.models import MonthClose, Support, utcnow
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import checked
-from frontera_desk.services import audit
+from frontera_desk.services import audit, checkpoints
 from frontera_desk.services.context import Action, Actor, require
 
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -104,6 +104,7 @@ def close_month(session: Session, actor: Actor, year: int, month: int) -> MonthS
     session.flush()
     audit.record(session, actor, "cerrar_mes", "mes", None,
                  {"mes": f"{year}-{month:02d}", "revision": row.revision})  # fmt: skip
+    checkpoints.sign_after_commit(session, "cierre_de_mes")  # the office key signs the close
     return state(session, actor.office_code, year, month)
 
 

@@ -166,3 +166,30 @@ def test_a_user_changes_their_password(qtbot, signed):
     ok(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     auth.sign_in(app_paths, "admin", "nueva-clave-33").db.dispose()
+
+
+def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, signed, monkeypatch):
+    from frontera_desk.db.engine import connect_file
+    from frontera_desk.exchange import signing
+    from frontera_desk.gui.pages.admin_page import AdminPage
+    from frontera_desk.services import checkpoints
+
+    signed_in, app_paths = signed
+    key = checkpoints.office_key(signed_in.vault) or signing.new_private_key()  # (set-up's own)
+    monkeypatch.setattr(checkpoints, "office_public_key", lambda _paths: signing.public_bytes(key))
+    checkpoints.start(app_paths, signed_in.db, signed_in.actor, key)  # signed once, at set-up
+    page = AdminPage(context(signed_in, app_paths))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.chain_verified, timeout=10000):
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert "concuerda con 1 punto(s) de control" in page.verify_result.text()
+    conn = connect_file(app_paths.database, signed_in.vault.db_key)  # an insider's SQL
+    conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    conn.commit()
+    conn.close()
+    with qtbot.waitSignal(page.chain_verified, timeout=10000):
+        qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    shown = page.verify_result.text()
+    assert "#b00020" in shown and "la bitácora tiene 0 registros" in shown
+    assert "el punto de control núm. 1" in shown and "firmó 1: faltan registros al final" in shown

@@ -278,7 +278,7 @@ class AdminPage(QWidget):
 
         def work(report: Any) -> audit.ChainCheck:
             with self.ctx.db.read() as session:
-                return audit.verify(session, progress=report)
+                return audit.verify(session, progress=report, app_paths=self.ctx.paths)
 
         def done(result: audit.ChainCheck) -> None:
             progress.close()

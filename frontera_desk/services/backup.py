@@ -36,6 +36,7 @@ from frontera_desk.db.models import SYSTEM_USER_ID, AuditEntry, Office, User
 from frontera_desk.domain.errors import DatabaseError, FronteraError, PermissionDenied
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import Paths
+from frontera_desk.services import checkpoints
 from frontera_desk.services.context import Action, require
 from frontera_desk.services.office import get_office
 
@@ -681,6 +682,8 @@ def restore_backup(
             db = open_database(database, app_paths.backup_dir, key)  # brought up to date
             try:
                 _record_restore(db, path, manifest, username, current, damaged)
+                with db.read() as session:
+                    checkpoints.write_from_chain(session, staging / app_paths.checkpoints.name)
             finally:
                 db.dispose()
             _no_wal(database, key)
@@ -793,11 +796,12 @@ def _swap(app_paths: Paths, staging: Path, backup_file: Path, now: datetime) -> 
     """
     data = app_paths.data_dir
     aside = _aside_dir(app_paths, now)
-    db = app_paths.database.name
-    candidates = [f"{db}-wal", f"{db}-shm", db, ATTACHMENTS]  # the old log leaves first
+    db, signed = app_paths.database.name, app_paths.checkpoints.name
+    candidates = [f"{db}-wal", f"{db}-shm", db, ATTACHMENTS, signed]  # the old log leaves first
     journal = _Journal(
         staging.name, aside.name, [n for n in candidates if (data / n).exists()],
-        [n for n in (db, ATTACHMENTS, KEYS) if (staging / n).exists()], backup_file.name,
+        [n for n in (db, ATTACHMENTS, signed, KEYS) if (staging / n).exists()],
+        backup_file.name,
     )  # fmt: skip
     if app_paths.keys.exists():
         with open(app_paths.keys, "rb") as current, _private_file(aside / KEYS) as copy:

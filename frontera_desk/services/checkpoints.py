@@ -269,21 +269,13 @@ def write(db: Database, signer: Signer, reason: str, now: datetime | None = None
     return checkpoint
 
 
-def restored(session: Session, app_paths: Paths) -> Path | None:
-    """After a restore: the file's checkpoints describe the database that was replaced, so the
-    file is set aside beside it and written again from the copies the restored chain holds.
-    Returns where the old file went (None when there was none)."""
-    path = file_of(app_paths)
-    if path is None:
-        return None
-    aside = None
-    if path.exists():
-        aside = path.with_name(f"{path.name}.{utcnow():%Y%m%d-%H%M%S}.antes-de-restaurar")
-        path.replace(aside)
+def write_from_chain(session: Session, path: Path) -> None:
+    """The file as the chain's own copies give it. A restore writes it for the backup's
+    chain beside the backup's database, and swaps it in with the other files: the checkpoints
+    of the database it replaced go aside with that database."""
     lines = "".join(cp.line + "\n" for cp in _recorded(session))
     if lines:
         _append(path, lines.removesuffix("\n"))
-    return aside
 
 
 # --- when -------------------------------------------------------------------------------------

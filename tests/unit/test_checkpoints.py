@@ -384,24 +384,19 @@ def test_a_redacted_entry_holds_nothing_and_belongs_to_an_anonymization(db, acto
 
 
 @pytest.mark.sqlite_only
-def test_after_a_restore_the_file_is_set_aside_and_written_from_the_restored_chain(
-    office, tmp_path, monkeypatch
-):
-    shutil.copy(office.database, tmp_path / "respaldo.db")  # the backup: one checkpoint
+def test_a_restore_brings_the_checkpoints_of_the_chain_it_restores(office, tmp_path, monkeypatch):
+    from frontera_desk.services import backup
+
+    signed = auth.sign_in(office, "admin", PASSWORD)
+    made = backup.create_backup(office, signed.db, tmp_path / "r.fdrespaldo")  # one checkpoint
+    signed.db.dispose()
     with monkeypatch.context() as patch:
         patch.setattr(auth.Vault, "signing_key", office_key(), raising=False)
         auth.sign_in(office, "sofia", PASSWORD, now=lambda: T0 + timedelta(days=3)).db.dispose()
     assert len(lines(office)) == 2
-    shutil.copy(tmp_path / "respaldo.db", office.database)  # what a restore puts back
-    for leftover in ("-wal", "-shm"):
-        office.database.with_name(office.database.name + leftover).unlink(missing_ok=True)
-    result = check(office)
-    assert not result.ok and "el punto de control núm. 2" in result.message  # the newer one
-    signed = auth.sign_in(office, "ana", PASSWORD)
-    with signed.db.read() as session:
-        aside = checkpoints.restored(session, office)
-    signed.db.dispose()
-    assert aside is not None and len(aside.read_text().splitlines()) == 2
+    restored = backup.restore_backup(office, made.path, "admin", PASSWORD)
+    # the checkpoints of the replaced chain went aside with it; the file is the backup's
+    assert len((restored.aside / office.checkpoints.name).read_text().splitlines()) == 2
     assert [line["document"]["seq"] for line in lines(office)] == [1]
     assert stat.S_IMODE(office.checkpoints.stat().st_mode) == 0o600
     assert check(office).ok

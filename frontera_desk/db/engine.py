@@ -75,6 +75,20 @@ def connect_file(path: Path, key: bytes | None = None) -> Any:
     return conn
 
 
+def key_opens(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the SQLCipher file (a raw key: no key derivation, a page read)."""
+    conn = connect_file(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        return True
+    except Exception as error:  # sqlcipher3's DatabaseError: "file is not a database"
+        if "not a database" in str(error):
+            return False
+        raise
+    finally:
+        conn.close()
+
+
 def make_engine(url: str, key: bytes | None = None) -> Engine:
     """Create the engine for ``url`` with the dialect's settings (SQLite pragmas, WAL…).
 
@@ -249,6 +263,25 @@ class Database:
         if self.is_sqlite:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql(f"PRAGMA soft_heap_limit = {int(limit)}").all()
+
+    def rekey(self, key: bytes) -> None:
+        """SQLCipher: re-encrypt the whole file under ``key`` in one transaction (``PRAGMA
+        rekey``), then open every new connection with it. The pool's connections, which hold
+        the old key, are closed first."""
+        assert self.is_sqlite and self.key is not None
+        path = Path(self.engine.url.database or "")
+        self.engine.dispose()
+        with known_errors():
+            conn = connect_file(path, self.key)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"").fetchall()
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                conn.close()
+        self.key = key
+        self.engine = make_engine(self.url, key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def dispose(self) -> None:
         self.engine.dispose()

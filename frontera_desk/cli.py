@@ -256,7 +256,10 @@ def sign_in(app_paths: paths.Paths) -> SignedIn:
         raise FronteraError(
             f"{app_paths.location} no está configurada: use «frontera-desk setup» o la interfaz."
         )
-    return auth.sign_in(app_paths, *credentials())
+    signed = auth.sign_in(app_paths, *credentials())
+    for alarm in signed.alarms:  # an administrator is told; the audit log keeps them
+        print(f"frontera-desk: aviso: {alarm}", file=sys.stderr)
+    return signed
 
 
 # --- commands ---------------------------------------------------------------------------------

@@ -92,6 +92,8 @@ class SignedIn:
     actor: Actor
     vault: Vault
     rekey: RekeyResult | None = None  # a recovery-code sign-in re-keys
+    # For an administrator: the key file's alarms recorded since their previous sign-in
+    alarms: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -300,8 +302,9 @@ def _attempt(app_paths: Paths, name: str, secret: str, moment: datetime) -> _Unl
             locked = keyfile.locked_until(name, moment)
             if locked is not None:
                 raise SignInFailed(_locked_message(name, locked))
-            number = keyfile.add_attempt(name, moment)
+            keyfile.add_attempt(name, moment)
             keyfile.save()
+            number = int(keyfile.data["attempts"][-1]["n"])  # renumbered if a desk was first
     except OSError as error:
         logger.warning("sign-in attempt not recorded: %s", type(error).__name__)
         raise SignInFailed(
@@ -421,7 +424,7 @@ def _enter(
                 audit.record(session, actor, "acceso_fallido", "usuario", None,
                              {"usuario": name, "intento": failure["at"]})  # fmt: skip
             last = _last_counted(session)
-            if last is not None and keyfile.counter() < last:
+            if last is not None and unlocked.attempt <= last:
                 altered.append("contador")  # a key file older than the last sign-in
             if altered:
                 audit.record(session, actor, "llaves_alteradas", "archivo_de_llaves", None,
@@ -450,6 +453,7 @@ def _enter(
                     row.public_key = mine
                 if keyfile.office_public_key is None:
                     keyfile.set_office_public_key(mine)
+            alarms = _alarms(session, user) if Role(user.role) is Role.ADMINISTRADOR else []
             audit.record(session, actor, action, "usuario", user.uuid,
                          {"intento": unlocked.attempt}, at=moment)  # fmt: skip
             accounts = {user_entry(u.username): (Role(u.role), u.is_active)
@@ -480,7 +484,39 @@ def _enter(
     except BaseException:
         db.dispose()
         raise
-    return SignedIn(db, actor, vault, result)
+    return SignedIn(db, actor, vault, result, alarms)
+
+
+ALARMS = {
+    "llaves_alteradas": "El archivo de llaves se modificó fuera de la aplicación",
+    "llave_de_oficina_distinta": "La llave de la oficina no coincide con la registrada",
+}
+
+
+def _alarms(session: Session, user: User) -> list[str]:
+    """The key file's alarms since this administrator last signed in (those of this sign-in,
+    already recorded in the transaction, included)."""
+    import json
+
+    previous = session.scalar(
+        select(AuditEntry.id).where(AuditEntry.user_id == user.id,
+                                    AuditEntry.action.in_(("iniciar_sesion", "recuperar_acceso")))
+        .order_by(AuditEntry.id.desc()).limit(1)
+    )  # fmt: skip
+    found = session.scalars(
+        select(AuditEntry).where(AuditEntry.action.in_(tuple(ALARMS)),
+                                 AuditEntry.id > (previous or 0)).order_by(AuditEntry.id)
+    )  # fmt: skip
+    alarms = []
+    for entry in found:
+        try:
+            fields = json.loads(entry.changes or "{}").get("campos") or []
+        except ValueError:
+            fields = []
+        detail = f" ({', '.join(fields)})" if fields else ""
+        when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M")
+        alarms.append(f"{ALARMS[entry.action]}{detail}: {when}, bitácora núm. {entry.id}.")
+    return alarms
 
 
 def _share_office_key(

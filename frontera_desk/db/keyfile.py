@@ -473,8 +473,12 @@ class KeyFile:
         kdf = {"t": params.time_cost, "m": params.memory_kib, "p": params.parallelism}
         derived = _derive(secret, salt, kdf)
         keys = [db_keys] if isinstance(db_keys, bytes) else list(db_keys)
-        self.set_entry(name, _new_entry(name, derived, {"name": "argon2id", **kdf,
-                                                        "salt": _b64(salt)}, keys, signing_key))
+        self.set_entry(
+            name,
+            _new_entry(
+                name, derived, {"name": "argon2id", **kdf, "salt": _b64(salt)}, keys, signing_key
+            ),
+        )
 
     def set_entry(self, name: str, entry: dict[str, Any]) -> None:
         self.data["entries"][name] = entry
@@ -650,8 +654,8 @@ class KeyFile:
                   self.data.get("legacy_failures", {}).items() for at in ats]  # fmt: skip
         attempts = self.data["attempts"]
         cleared = {a.get("clears") for a in attempts if "mac" in a} | {own}
-        return legacy + [a for a in attempts
-                         if a["n"] <= upto and "mac" not in a and a["n"] not in cleared]  # fmt: skip
+        failed = [a for a in attempts if "mac" not in a and a["n"] not in cleared]
+        return legacy + [a for a in failed if a["n"] <= upto]
 
     def absorb(self, upto: int, own: int | None, *usernames: str) -> None:
         """A successful sign-in: the attempts up to ``upto`` become sealed state, and the

@@ -477,8 +477,14 @@ def _enter(
         if keyfile.pending:  # a re-key was interrupted: finish it (or do it again)
             _finish_rekey(db, vault, opened.db_keys[0], key, opened.db_keys)
         if revoked or new_password is not None:  # a disabling left half done, or a recovery
-            result = rekey(db, actor, vault, remove=revoked, progress=progress,
-                           reason="recuperar_acceso" if new_password else "desactivar")
+            result = rekey(
+                db,
+                actor,
+                vault,
+                remove=revoked,
+                progress=progress,
+                reason="recuperar_acceso" if new_password else "desactivar",
+            )
         else:
             vault.seal()
     except BaseException:
@@ -597,9 +603,7 @@ def rekey(
     return RekeyResult(True, seconds, needs_reset, code)
 
 
-def _finish_rekey(
-    db: Database, vault: Vault, new: bytes, current: bytes, old: list[bytes]
-) -> None:
+def _finish_rekey(db: Database, vault: Vault, new: bytes, current: bytes, old: list[bytes]) -> None:
     """Drop the old key of a pending re-key; ``current`` is the key that opens the database
     now: still the old one when the process died before SQLCipher's re-key, which is then
     done again."""
@@ -729,5 +733,3 @@ def rekey_message(result: RekeyResult) -> str:
                      f"muestra una sola vez; imprímalo y guárdelo bajo llave): "
                      f"{result.recovery_code}")  # fmt: skip
     return " ".join(parts)
-
-

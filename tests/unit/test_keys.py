@@ -170,8 +170,10 @@ def test_a_rekey_killed_at_any_step_leaves_an_office_that_opens_and_revokes(
     else:
         assert not opens(app_paths, before, "user:sofia", PASSWORD)
         auth.sign_in(app_paths, "sofia", NEW).db.dispose()
-    assert "pending" not in json.loads(app_paths.keys.read_text()) or not json.loads(
-        app_paths.keys.read_text())["pending"]
+    assert (
+        "pending" not in json.loads(app_paths.keys.read_text())
+        or not json.loads(app_paths.keys.read_text())["pending"]
+    )
 
 
 # --- a lockout that holds ----------------------------------------------------------------------

@@ -433,8 +433,9 @@ def test_two_desks_changing_accounts_at_once_both_keep_their_change(postgres, tm
         with admin.db.write() as session:
             auth.add_user(session, admin.actor, admin.vault, "luis", "Luis", "capturista", PASSWORD)
         admin.db.dispose()
-        slow_desk.add_clear("user:admin", auth.utc_now(), None, slow_desk.unwrap("user:admin",
-                                                                                 PASSWORD))
+        slow_desk.add_clear(
+            "user:admin", auth.utc_now(), None, slow_desk.unwrap("user:admin", PASSWORD)
+        )
         slow_desk.save()
         auth.sign_in(app_paths, "luis", PASSWORD).db.dispose()
     finally:

@@ -69,8 +69,11 @@ def run_rekeying(
 def tell_rekey(parent: QWidget | None, result: auth.RekeyResult) -> None:
     """Accounts to reset are named; a new recovery code is shown once, to be kept."""
     if result.needs_reset:
-        QMessageBox.information(parent, QGuiApplication.translate("Accounts", "Frontera Desk"),
-                                auth.rekey_message(auth.RekeyResult(True, 0, result.needs_reset)))
+        QMessageBox.information(
+            parent,
+            QGuiApplication.translate("Accounts", "Frontera Desk"),
+            auth.rekey_message(auth.RekeyResult(True, 0, result.needs_reset)),
+        )
     if result.recovery_code:
         RecoveryCodeDialog(result.recovery_code, "", parent).exec()
 

@@ -45,6 +45,7 @@ import hmac
 import json
 import os
 import secrets
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -294,7 +295,7 @@ class FileStore:
             keyfile.loaded_text = text
 
 
-if os.name == "nt":  # pragma: no cover - Windows
+if sys.platform == "win32":  # pragma: no cover - Windows
     import msvcrt
 
     def _lock_file(handle: Any) -> None:
@@ -634,7 +635,7 @@ class KeyFile:
 
     def add_attempt(self, username: str, at: datetime) -> int:
         """Number and record an attempt; returns its number."""
-        number = self.lockout_state()["counter"] + 1
+        number = self.counter() + 1
         self.data["attempts"].append({"n": number, "user": username, "at": at.isoformat()})
         self._changed("add_attempt", username, at)
         return number

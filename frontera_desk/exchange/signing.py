@@ -53,7 +53,9 @@ def sign(key: Ed25519PrivateKey, document: Any) -> str:
 def verify(public_key: bytes, document: Any, signature: str) -> bool:
     """Whether ``signature`` (base64) is the office key's signature of ``document``."""
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(unb64(signature), canonical(document))
+        Ed25519PublicKey.from_public_bytes(public_key).verify(
+            unb64(signature), canonical(document)
+        )
     except (InvalidSignature, ValueError, TypeError):
         return False
     return True

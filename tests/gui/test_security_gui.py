@@ -166,3 +166,55 @@ def test_a_user_changes_their_password(qtbot, signed):
     ok(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     auth.sign_in(app_paths, "admin", "nueva-clave-33").db.dispose()
+
+
+def _old_key_opens(app_paths, keys_copy, name, password):
+    from frontera_desk.db.engine import key_opens
+    from frontera_desk.db.keyfile import KeyFile
+
+    key = KeyFile.load(keys_copy).unwrap(name, password)
+    return key is not None and key_opens(app_paths.database, key)
+
+
+def test_a_password_reset_rekeys_off_the_gui_thread_and_the_window_goes_on(qtbot, signed, tmp_path):
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    with ctx.db.write() as session:
+        auth.add_user(session, ctx.actor, ctx.vault, "lucia", "Lucia", "capturista", PASSWORD)
+    old_keys = tmp_path / "old.keys"
+    old_keys.write_bytes(app_paths.keys.read_bytes())
+    old_key = ctx.vault.db_key
+    dialog = UserDialog(ctx, ctx.vault, "lucia")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.password, "clave-nueva-9")
+    qtbot.keyClicks(dialog.ui.repeat, "clave-nueva-9")
+    ok(qtbot, dialog)
+    assert not dialog.ui.buttons.isEnabled()  # waiting for the re-key, the window painting
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=20000)
+    assert ctx.vault.db_key != old_key
+    with ctx.db.read() as session:  # the open window reads with the new key
+        assert [u.username for u in auth.list_users(session)] == ["admin", "lucia"]
+    assert not _old_key_opens(app_paths, old_keys, "user:lucia", PASSWORD)
+    auth.sign_in(app_paths, "lucia", "clave-nueva-9").db.dispose()
+
+
+def test_disabling_from_the_users_tab_rekeys_in_the_background(qtbot, signed, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    with ctx.db.write() as session:
+        auth.add_user(session, ctx.actor, ctx.vault, "lucia", "Lucia", "capturista", PASSWORD)
+    old_key = ctx.vault.db_key
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(6)
+    admin = window.stack.currentWidget()
+    admin.users.setCurrentCell(1, 0)
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: yes)
+    admin.disable_user()
+    qtbot.waitUntil(lambda: admin.users.item(1, 3).text() == "Desactivado", timeout=20000)
+    assert ctx.vault.db_key != old_key
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "lucia", PASSWORD)

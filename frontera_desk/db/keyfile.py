@@ -84,9 +84,13 @@ KDF = KdfParams()  # tests swap in cheaper parameters
 
 
 def crash_point(step: str) -> None:
-    """Tests kill the process here, as a power cut would, to prove every step recoverable."""
-    if os.environ.get(ENV_CRASH) == step:
+    """Tests kill the process here, as a power cut would, to prove every step recoverable
+    (``trace``: say each step on stderr, for a test that kills from outside in between)."""
+    wanted = os.environ.get(ENV_CRASH)
+    if wanted == step:
         os._exit(86)
+    if wanted == "trace":
+        print(step, file=sys.stderr, flush=True)
 
 
 def _b64(data: bytes) -> str:

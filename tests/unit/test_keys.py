@@ -448,3 +448,38 @@ def test_a_rekey_names_the_accounts_of_before_and_replaces_an_old_recovery_code(
     signed = auth.recover(app_paths, result.recovery_code, "sofia", NEW)
     assert signed.vault.signing_key is not None  # the new code holds the office key
     signed.db.dispose()
+
+
+def test_a_rekey_killed_inside_sqlciphers_rekey_leaves_an_office_that_opens(office, tmp_path):
+    """SIGKILL while ``PRAGMA rekey`` rewrites the file (20 MB here), at several moments."""
+    import random
+    import signal
+    import time
+
+    app_paths, _ = office
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    with admin.db.write() as session:
+        session.execute(text("CREATE TABLE relleno (datos BLOB)"))
+        for _ in range(200):
+            session.execute(text("INSERT INTO relleno VALUES (randomblob(100000))"))
+    admin.db.dispose()
+    rng = random.Random(19)
+    env = {**os.environ, "PYTHONPATH": str(Path.cwd()), keyfile.ENV_CRASH: "trace"}
+    password = PASSWORD
+    for round_ in range(4):
+        new = f"{NEW}-{round_}"
+        run = subprocess.Popen([sys.executable, "-c", REKEY, str(app_paths.data_dir), PASSWORD,
+                                "reset", new], env=env, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        assert run.stderr.readline().strip() == "rekey:before-pending"
+        assert run.stderr.readline().strip() == "rekey:pending"  # now inside PRAGMA rekey
+        time.sleep(rng.uniform(0.0, 0.25))
+        os.kill(run.pid, signal.SIGKILL)
+        run.communicate()
+        signed = auth.sign_in(app_paths, "admin", PASSWORD)  # opens, and finishes the re-key
+        with signed.db.read() as session:
+            assert session.scalar(text("PRAGMA integrity_check")) == "ok"
+            assert session.scalar(text("SELECT count(*) FROM relleno")) == 200
+        signed.db.dispose()
+        auth.sign_in(app_paths, "sofia", new).db.dispose()  # the reset took, as its keys did
+        password = new
+    assert password != PASSWORD

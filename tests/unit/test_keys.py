@@ -468,8 +468,8 @@ def test_a_rekey_killed_inside_sqlciphers_rekey_leaves_an_office_that_opens(offi
     password = PASSWORD
     for round_ in range(4):
         new = f"{NEW}-{round_}"
-        run = subprocess.Popen([sys.executable, "-c", REKEY, str(app_paths.data_dir), PASSWORD,
-                                "reset", new], env=env, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        command = [sys.executable, "-c", REKEY, str(app_paths.data_dir), PASSWORD, "reset", new]
+        run = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
         assert run.stderr.readline().strip() == "rekey:before-pending"
         assert run.stderr.readline().strip() == "rekey:pending"  # now inside PRAGMA rekey
         time.sleep(rng.uniform(0.0, 0.25))

@@ -120,6 +120,24 @@ def test_a_disabled_user_cannot_sign_in(office):
         auth.sign_in(app_paths, "ana", PASSWORD)
 
 
+def test_a_reset_password_replaces_the_old_one_on_either_database(office):
+    """SQLite re-keys the file (tests/unit/test_keys.py); a server only changes the entry."""
+    app_paths, _ = office
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    result = auth.reset_password(admin.db, admin.actor, admin.vault, "ana", "nueva-clave-77")
+    admin.db.dispose()
+    assert result.rekeyed is not app_paths.on_server
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "ana", PASSWORD)
+    auth.sign_in(app_paths, "ana", "nueva-clave-77").db.dispose()
+    with pytest.raises(PermissionDenied):  # only an administrator may
+        ana = auth.sign_in(app_paths, "ana", "nueva-clave-77")
+        try:
+            auth.reset_password(ana.db, ana.actor, ana.vault, "sofia", "nueva-clave-77")
+        finally:
+            ana.db.dispose()
+
+
 def test_five_failures_lock_the_account_for_fifteen_minutes(office):
     app_paths, _ = office
     clock = Clock()

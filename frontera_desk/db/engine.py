@@ -276,12 +276,16 @@ class Database:
             try:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"").fetchall()
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                # The new key for every new connection at once (the checkpoint takes a while)
+                self.key = key
+                self.engine = make_engine(self.url, key)
+                self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+                try:  # the WAL back to the file now; SQLite would otherwise do it later
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                except Exception as error:  # sqlcipher3's OperationalError (busy)
+                    logger.warning("checkpoint after re-key skipped: %s", type(error).__name__)
             finally:
                 conn.close()
-        self.key = key
-        self.engine = make_engine(self.url, key)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def dispose(self) -> None:
         self.engine.dispose()

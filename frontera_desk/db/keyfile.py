@@ -228,6 +228,8 @@ def replay(lockout: dict[str, Any], attempts: list[dict[str, Any]]) -> dict[str,
             streak.pop(name, None)
             locked.pop(name, None)
             continue
+        if attempt.get("refused") and name in locked and at < _parse(locked[name]):
+            continue  # refused unchecked during a lockout: counted, and changes nothing
         if name in locked and at >= _parse(locked[name]):  # the lock ran out: count from zero
             locked.pop(name)
             streak.pop(name, None)
@@ -637,11 +639,15 @@ class KeyFile:
     def streak(self, username: str) -> int:
         return int(self.lockout_state()["streak"].get(username, 0))
 
-    def add_attempt(self, username: str, at: datetime) -> int:
-        """Number and record an attempt; returns its number."""
+    def add_attempt(self, username: str, at: datetime, refused: bool = False) -> int:
+        """Number and record an attempt (``refused``: turned away by a lockout, unchecked);
+        returns its number."""
         number = self.counter() + 1
-        self.data["attempts"].append({"n": number, "user": username, "at": at.isoformat()})
-        self._changed("add_attempt", username, at)
+        record: dict[str, Any] = {"n": number, "user": username, "at": at.isoformat()}
+        if refused:
+            record["refused"] = True
+        self.data["attempts"].append(record)
+        self._changed("add_attempt", username, at, refused)
         return number
 
     def counter(self) -> int:

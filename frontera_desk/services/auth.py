@@ -38,7 +38,12 @@ from frontera_desk.db.keyfile import (
 )
 from frontera_desk.db.models import AuditEntry, Office, User
 from frontera_desk.domain.enums import Role
-from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
+from frontera_desk.domain.errors import (
+    DatabaseError,
+    FronteraError,
+    NotFoundError,
+    ValidationError,
+)
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
 from frontera_desk.services import audit, office
@@ -300,7 +305,9 @@ def _attempt(app_paths: Paths, name: str, secret: str, moment: datetime) -> _Unl
         with store.locked():
             keyfile = KeyFile.load(store)
             locked = keyfile.locked_until(name, moment)
-            if locked is not None:
+            if locked is not None:  # counted too (the audit log shows it), not checked
+                keyfile.add_attempt(name, moment, refused=True)
+                keyfile.save()
                 raise SignInFailed(_locked_message(name, locked))
             keyfile.add_attempt(name, moment)
             keyfile.save()
@@ -421,8 +428,10 @@ def _enter(
             actor = actor_for(session, user.id)
             for failure in keyfile.failures_before(keyfile.counter(), unlocked.attempt):
                 name = failure["user"].removeprefix("user:")
-                audit.record(session, actor, "acceso_fallido", "usuario", None,
-                             {"usuario": name, "intento": failure["at"]})  # fmt: skip
+                detail = {"usuario": name, "intento": failure["at"]}
+                if failure.get("refused"):
+                    detail["rechazado_por_bloqueo"] = True
+                audit.record(session, actor, "acceso_fallido", "usuario", None, detail)
             last = _last_counted(session)
             if last is not None and unlocked.attempt <= last:
                 altered.append("contador")  # a key file older than the last sign-in
@@ -474,19 +483,17 @@ def _enter(
     revoked = [n for n, (_, active) in accounts.items() if not active and n in keyfile.names()]
     result: RekeyResult | None = None
     try:
-        if keyfile.pending:  # a re-key was interrupted: finish it (or do it again)
-            _finish_rekey(db, vault, opened.db_keys[0], key, opened.db_keys)
-        if revoked or new_password is not None:  # a disabling left half done, or a recovery
-            result = rekey(
-                db,
-                actor,
-                vault,
-                remove=revoked,
-                progress=progress,
-                reason="recuperar_acceso" if new_password else "desactivar",
-            )
-        else:
-            vault.seal()
+        try:
+            if keyfile.pending:  # a re-key was interrupted: finish it (or do it again)
+                _finish_rekey(db, vault, opened.db_keys[0], key, opened.db_keys)
+            if revoked or new_password is not None:  # a disabling left half done; a recovery
+                reason = "recuperar_acceso" if new_password else "desactivar"
+                result = rekey(db, actor, vault, remove=revoked, progress=progress, reason=reason)
+        except DatabaseError as error:
+            # A full disk must not keep everyone out: the key file keeps both keys (pending)
+            # and the next sign-in tries the re-key again
+            logger.warning("re-key left pending: %s", error.message)
+        vault.seal()
     except BaseException:
         db.dispose()
         raise

@@ -212,9 +212,15 @@ def test_ten_processes_signing_in_at_once_are_all_counted(office, tmp_path):
     assert sum("bloquead" in s for s in said) == 6  # the fifth locks, the rest are refused
     keys = keyfile.KeyFile.load(app_paths.keys)
     assert keys.locked_until("user:sofia", datetime.now(UTC)) is not None
+    assert [a["n"] for a in keys.data["attempts"]] == list(range(1, 11))  # every one numbered
     with pytest.raises(auth.SignInFailed, match="bloqueada"):
         auth.sign_in(app_paths, "sofia", PASSWORD)
     assert not list(app_paths.data_dir.glob("*.tmp"))
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    with admin.db.read() as session:
+        failed = session.scalars(select(AuditEntry).where(AuditEntry.action == "acceso_fallido"))
+        assert len(failed.all()) == 11  # the ten, and the right password turned away
+    admin.db.dispose()
 
 
 def test_the_recovery_code_lock_is_enforced(office):
@@ -224,6 +230,32 @@ def test_the_recovery_code_lock_is_enforced(office):
             auth.recover(app_paths, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "admin", NEW)
     with pytest.raises(auth.SignInFailed, match="bloqueado"):
         auth.recover(app_paths, code, "admin", NEW)  # even the right code, for 15 minutes
+
+
+def test_a_full_disk_during_the_rekey_does_not_keep_anyone_out(office, tmp_path, monkeypatch):
+    from frontera_desk.db import engine
+    from frontera_desk.domain.errors import DatabaseError
+
+    app_paths, _ = office
+    before = old_copy(app_paths, tmp_path)
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    real = engine.Database.rekey
+
+    def full(self, key):
+        raise DatabaseError("El disco está lleno: no se guardó el cambio.")
+
+    monkeypatch.setattr(engine.Database, "rekey", full)
+    with pytest.raises(DatabaseError, match="lleno"):
+        auth.disable_user(admin.db, admin.actor, admin.vault, "ana")
+    with admin.db.read() as session:  # the session goes on with the key it has
+        assert session.scalar(text("SELECT count(*) FROM users")) == 4
+    admin.db.dispose()
+    auth.sign_in(app_paths, "sofia", PASSWORD).db.dispose()  # still full: signs in all the same
+    assert keyfile.KeyFile.load(app_paths.keys).pending
+    monkeypatch.setattr(engine.Database, "rekey", real)
+    auth.sign_in(app_paths, "sofia", PASSWORD).db.dispose()  # space again: the re-key is done
+    assert not keyfile.KeyFile.load(app_paths.keys).pending
+    assert not opens(app_paths, before, "user:ana", PASSWORD)
 
 
 def test_an_attempt_that_cannot_be_recorded_is_refused_unchecked(office, monkeypatch):

@@ -318,6 +318,8 @@ def sign_in(app_paths: paths.Paths) -> SignedIn:
         print("frontera-desk: la carpeta de datos es de solo lectura: se puede consultar y "
               "respaldar en otra unidad, pero no se guardará ningún cambio.",
               file=sys.stderr)  # fmt: skip
+    for alarm in signed.alarms:  # an administrator is told; the audit log keeps them
+        print(f"frontera-desk: aviso: {alarm}", file=sys.stderr)
     return signed
 
 
@@ -392,27 +394,39 @@ def _people(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _user(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import auth
 
-    with signed_in(app_paths) as signed, signed.db.write() as session:
-        if args.action == "list":
-            for u in auth.list_users(session):
-                state = "activo" if u.is_active else "desactivado"
-                print(f"{u.username:<20} {u.role.value:<14} {state:<12} {u.full_name}")
-        elif args.action == "add":
-            auth.add_user(session, signed.actor, signed.vault, args.username, args.name,
-                          args.role, _new_password())  # fmt: skip
-            print(f"Usuario {args.username} creado.")
-        elif args.action == "passwd":
-            if args.username.lower() == signed.actor.username:
-                old = os.environ.get(ENV_PASSWORD, "")
-                auth.change_password(session, signed.actor, signed.vault, old, _new_password())
-            else:
-                auth.reset_password(session, signed.actor, signed.vault, args.username,
-                                    _new_password())  # fmt: skip
-            print(f"Contraseña de {args.username} actualizada.")
+    with signed_in(app_paths) as signed:
+        result: auth.RekeyResult | None = None
+        if args.action in ("list", "add") or (
+            args.action == "passwd" and args.username.lower() == signed.actor.username
+        ):
+            with signed.db.write() as session:
+                if args.action == "list":
+                    for u in auth.list_users(session):
+                        state = "activo" if u.is_active else "desactivado"
+                        print(f"{u.username:<20} {u.role.value:<14} {state:<12} {u.full_name}")
+                elif args.action == "add":
+                    auth.add_user(session, signed.actor, signed.vault, args.username, args.name,
+                                  args.role, _new_password())  # fmt: skip
+                    print(f"Usuario {args.username} creado.")
+                else:
+                    old = os.environ.get(ENV_PASSWORD, "")
+                    auth.change_password(session, signed.actor, signed.vault, old,
+                                         _new_password())  # fmt: skip
+                    print(f"Contraseña de {args.username} actualizada.")
+        elif args.action == "passwd":  # an administrator's reset re-keys the database
+            result = auth.reset_password(signed.db, signed.actor, signed.vault, args.username,
+                                         _new_password())  # fmt: skip
+            print(f"Contraseña de {args.username} actualizada.{_rekeyed(result)}")
         else:
-            auth.disable_user(session, signed.actor, signed.vault, args.username)
-            print(f"Usuario {args.username} desactivado.")
+            result = auth.disable_user(signed.db, signed.actor, signed.vault, args.username)
+            print(f"Usuario {args.username} desactivado.{_rekeyed(result)}")
+        if result is not None and auth.rekey_message(result):
+            print(auth.rekey_message(result))
     return 0
+
+
+def _rekeyed(result: Any) -> str:
+    return " La base de datos se cifró con una llave nueva." if result.rekeyed else ""
 
 
 def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:

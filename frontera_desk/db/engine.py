@@ -89,6 +89,20 @@ def connect_file(path: Path, key: bytes | None = None, read_only: bool = False) 
     return conn
 
 
+def key_opens(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the SQLCipher file (a raw key: no key derivation, a page read)."""
+    conn = connect_file(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        return True
+    except Exception as error:  # sqlcipher3's DatabaseError: "file is not a database"
+        if "not a database" in str(error):
+            return False
+        raise
+    finally:
+        conn.close()
+
+
 def make_engine(url: str, key: bytes | None = None) -> Engine:
     """Create the engine for ``url`` with the dialect's settings (SQLite pragmas, WAL…).
 
@@ -264,6 +278,29 @@ class Database:
         if self.is_sqlite:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql(f"PRAGMA soft_heap_limit = {int(limit)}").all()
+
+    def rekey(self, key: bytes) -> None:
+        """SQLCipher: re-encrypt the whole file under ``key`` in one transaction (``PRAGMA
+        rekey``), then open every new connection with it. The pool's connections, which hold
+        the old key, are closed first."""
+        assert self.is_sqlite and self.key is not None
+        path = Path(self.engine.url.database or "")
+        self.engine.dispose()
+        with known_errors():
+            conn = connect_file(path, self.key)
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"").fetchall()
+                # The new key for every new connection at once (the checkpoint takes a while)
+                self.key = key
+                self.engine = make_engine(self.url, key)
+                self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+                try:  # the WAL back to the file now; SQLite would otherwise do it later
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                except Exception as error:  # sqlcipher3's OperationalError (busy)
+                    logger.warning("checkpoint after re-key skipped: %s", type(error).__name__)
+            finally:
+                conn.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -111,6 +112,9 @@ class Office(Base):
     is_hq: Mapped[bool] = mapped_column(Boolean, default=False)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The office key's public half (raw Ed25519, 32 bytes); the private half lives sealed in
+    # the key file for supervisors and administrators (migration 0013; None until set)
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
 
 
 class User(Base):

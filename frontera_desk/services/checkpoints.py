@@ -118,17 +118,10 @@ class Signer:
 # --- the keys (the "keys" work stores them: Vault.signing_key, auth.office_public_key) --------
 
 
-def office_key(vault: object) -> Ed25519PrivateKey | None:
-    """The office's private key, unwrapped only for supervisors and administrators."""
-    key = getattr(vault, "signing_key", None)
-    return key if isinstance(key, Ed25519PrivateKey) else None
-
-
 def office_public_key(app_paths: Paths) -> bytes | None:
-    from frontera_desk.services import auth
+    from frontera_desk.services.auth import office_public_key  # auth signs in with this module
 
-    public: Callable[[Paths], bytes | None] | None = getattr(auth, "office_public_key", None)
-    return public(app_paths) if public is not None else None
+    return office_public_key(app_paths)
 
 
 # --- the document -----------------------------------------------------------------------------

@@ -54,6 +54,14 @@
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
+    <message>
+        <source>Changing the database key…</source>
+        <translation>Cambiando la llave de la base de datos…</translation>
+    </message>
+    <message>
+        <source>Frontera Desk</source>
+        <translation>Frontera Desk</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesPage</name>
@@ -2529,6 +2537,10 @@
     <message>
         <source>&amp;Sign in</source>
         <translation>&amp;Entrar</translation>
+    </message>
+    <message>
+        <source>Frontera Desk</source>
+        <translation>Frontera Desk</translation>
     </message>
     <message>
         <source>Sign in — Frontera Desk</source>

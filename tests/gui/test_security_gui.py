@@ -175,7 +175,7 @@ def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, sign
     from frontera_desk.services import checkpoints
 
     signed_in, app_paths = signed
-    key = checkpoints.office_key(signed_in.vault) or signing.new_private_key()  # (set-up's own)
+    key = signed_in.vault.signing_key  # (set-up's own)
     monkeypatch.setattr(checkpoints, "office_public_key", lambda _paths: signing.public_bytes(key))
     checkpoints.start(app_paths, signed_in.db, signed_in.actor, key)  # signed once, at set-up
     page = AdminPage(context(signed_in, app_paths))
@@ -193,3 +193,55 @@ def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, sign
     shown = page.verify_result.text()
     assert "#b00020" in shown and "la bitácora tiene 0 registros" in shown
     assert "el punto de control núm. 1" in shown and "firmó 1: faltan registros al final" in shown
+
+
+def _old_key_opens(app_paths, keys_copy, name, password):
+    from frontera_desk.db.engine import key_opens
+    from frontera_desk.db.keyfile import KeyFile
+
+    key = KeyFile.load(keys_copy).unwrap(name, password)
+    return key is not None and key_opens(app_paths.database, key)
+
+
+def test_a_password_reset_rekeys_off_the_gui_thread_and_the_window_goes_on(qtbot, signed, tmp_path):
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    with ctx.db.write() as session:
+        auth.add_user(session, ctx.actor, ctx.vault, "lucia", "Lucia", "capturista", PASSWORD)
+    old_keys = tmp_path / "old.keys"
+    old_keys.write_bytes(app_paths.keys.read_bytes())
+    old_key = ctx.vault.db_key
+    dialog = UserDialog(ctx, ctx.vault, "lucia")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.password, "clave-nueva-9")
+    qtbot.keyClicks(dialog.ui.repeat, "clave-nueva-9")
+    ok(qtbot, dialog)
+    assert not dialog.ui.buttons.isEnabled()  # waiting for the re-key, the window painting
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=20000)
+    assert ctx.vault.db_key != old_key
+    with ctx.db.read() as session:  # the open window reads with the new key
+        assert [u.username for u in auth.list_users(session)] == ["admin", "lucia"]
+    assert not _old_key_opens(app_paths, old_keys, "user:lucia", PASSWORD)
+    auth.sign_in(app_paths, "lucia", "clave-nueva-9").db.dispose()
+
+
+def test_disabling_from_the_users_tab_rekeys_in_the_background(qtbot, signed, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    signed_in, app_paths = signed
+    ctx = context(signed_in, app_paths)
+    with ctx.db.write() as session:
+        auth.add_user(session, ctx.actor, ctx.vault, "lucia", "Lucia", "capturista", PASSWORD)
+    old_key = ctx.vault.db_key
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(6)
+    admin = window.stack.currentWidget()
+    admin.users.setCurrentCell(1, 0)
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: yes)
+    admin.disable_user()
+    qtbot.waitUntil(lambda: admin.users.item(1, 3).text() == "Desactivado", timeout=20000)
+    assert ctx.vault.db_key != old_key
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "lucia", PASSWORD)

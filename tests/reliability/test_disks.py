@@ -122,16 +122,17 @@ def test_a_read_only_folder_can_be_read_and_rescued(read_only, tmp_path):
 def test_a_full_disk_refuses_with_a_message_and_loses_nothing(full_disk, office):
     folder, free = full_disk
     before = run("audit", "verify", data_dir=office).stdout
+    full = ("disco está lleno", "No se pudo registrar el intento")
     signed = run("people", "search", "a", data_dir=folder)
-    one_spanish_line(signed, "disco está lleno")
+    one_spanish_line(signed, *full)
     wrong = run("people", "search", "a", data_dir=folder,
                 env={"FRONTERA_DESK_PASSWORD": "otra-cosa"})  # fmt: skip
-    one_spanish_line(wrong, "disco está lleno")  # an attempt that cannot be counted is refused
+    one_spanish_line(wrong, *full)  # an attempt that cannot be counted is refused
     voided = run("receipt", "void", "--folio", "DEMO-2026-000001", "--reason", "prueba",
                  data_dir=folder)  # fmt: skip
-    one_spanish_line(voided, "disco está lleno")
+    one_spanish_line(voided, *full)
     backed = run("backup", "create", data_dir=folder)
-    one_spanish_line(backed, "disco está lleno")
+    one_spanish_line(backed, *full)
     assert not [p for p in Path(folder, "respaldos").iterdir()]  # no half-written backup
     free()
     after = run("audit", "verify", data_dir=folder)

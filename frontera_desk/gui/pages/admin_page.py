@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.gui.dialogs.account_dialogs import UserDialog
+from frontera_desk.gui.dialogs.account_dialogs import UserDialog, run_rekeying
 from frontera_desk.gui.errors import show_error
 from frontera_desk.gui.models.lazy import Column, LazyTableModel
 from frontera_desk.gui.models.tables import listed_people_model
@@ -197,12 +197,16 @@ class AdminPage(QWidget):
         answer = QMessageBox.question(self, self.tr("Disable user"), text.replace("%1", username))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self.ctx.db.write() as session:
-                auth.disable_user(session, self.ctx.actor, self.ctx.vault, username)
-        except FronteraError as error:
+        ctx, vault = self.ctx, self.ctx.vault  # disabling re-keys the database: in the background
+
+        def failed(error: FronteraError) -> None:
             show_error(self, error)
-        self._load_users()
+            self._load_users()
+
+        self._disable_job = run_rekeying(
+            self, lambda report: auth.disable_user(ctx.db, ctx.actor, vault, username, report),
+            lambda _result: self._load_users(), failed,
+        )  # fmt: skip
 
     # --- audit --------------------------------------------------------------------------------
 

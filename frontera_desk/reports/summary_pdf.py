@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -158,14 +159,18 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
             canvas.drawCentredString(0, -28, "mes abierto — las cifras pueden cambiar")
             canvas.restoreState()
         canvas.setFont(regular, 7)
-        canvas.drawString(18 * mm, 13 * mm,
-                          "Frontera Desk · solo cifras agregadas, sin datos personales. "
-                          + (f"{PRELIMINARY_LINE}." if draft else status_line(document)))
-        canvas.drawString(18 * mm, 10 * mm, SUPPRESSED_NOTE)
-        canvas.drawRightString(LETTER[0] - 18 * mm, 13 * mm, f"Página {doc.page}")
+        said = f"{PRELIMINARY_LINE}." if draft else f"{status_line(document)}."
+        lines = [  # clear of the page number
+            line for text in (f"Frontera Desk · solo cifras agregadas, sin datos personales. "
+                              f"{said}", SUPPRESSED_NOTE)
+            for line in simpleSplit(text, regular, 7, WIDTH - 20 * mm)
+        ]  # fmt: skip
+        for n, line in enumerate(lines):
+            canvas.drawString(18 * mm, (16 - 2.9 * n) * mm, line)
+        canvas.drawRightString(LETTER[0] - 18 * mm, 16 * mm, f"Página {doc.page}")
 
     doc = SimpleDocTemplate(str(target), pagesize=LETTER, leftMargin=18 * mm,
-                            rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=22 * mm,
                             title=f"{kind.capitalize()} {document['period']}",
                             author=office["name"])  # fmt: skip
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

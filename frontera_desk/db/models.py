@@ -529,6 +529,7 @@ class MonthRevision(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reopen_reason: Mapped[str | None] = mapped_column(String(500))  # why it was reopened
 
     __table_args__ = (
         UniqueConstraint("office_code", "year", "month", "revision", name="one_row_per_revision"),

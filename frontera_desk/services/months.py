@@ -206,6 +206,7 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, reason: 
         )  # fmt: skip
         if current is not None:
             current.reopened_at, current.reopened_by_id = now, actor.user_id
+            current.reopen_reason = reason
         held.is_closed, held.revision, held.reopen_reason = False, held.revision + 1, reason
         session.flush()
         changes = {"mes": f"{year}-{later:02d}", "revision": held.revision, "motivo": reason}
@@ -232,6 +233,7 @@ class RevisionInfo:
     sha256: str
     reopened_at: datetime | None
     reopened_by: str
+    reopen_reason: str  # why this revision was reopened
 
 
 def history(session: Session, office_code: str, year: int, month: int) -> list[RevisionInfo]:
@@ -244,7 +246,8 @@ def history(session: Session, office_code: str, year: int, month: int) -> list[R
     return [
         RevisionInfo(r.revision, r.closed_at, _closer_name(session, r.closed_by_id),
                      r.reason or "", r.sha256, r.reopened_at,
-                     _closer_name(session, r.reopened_by_id) if r.reopened_by_id else "")
+                     _closer_name(session, r.reopened_by_id) if r.reopened_by_id else "",
+                     r.reopen_reason or "")
         for r in rows
     ]  # fmt: skip
 

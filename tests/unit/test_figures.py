@@ -345,9 +345,9 @@ def test_months_close_in_order_and_a_closed_month_stays_frozen(db, actors, autum
     changed November's package (its year to date) while its revision stayed the same."""
     boss = actors[Role.SUPERVISOR]
     folio, rosa = autumn
-    with pytest.raises(FronteraError, match="Cierre primero el mes de octubre de 2025"):
-        with db.write() as session:
-            months.close_month(session, boss, YEAR, 11)
+    refused = pytest.raises(FronteraError, match="Cierre primero el mes de octubre de 2025")
+    with refused, db.write() as session:
+        months.close_month(session, boss, YEAR, 11)
     with db.write() as session:
         months.close_month(session, boss, YEAR, 10)
         months.close_month(session, boss, YEAR, 11)
@@ -378,9 +378,9 @@ def test_months_close_in_order_and_a_closed_month_stays_frozen(db, actors, autum
     assert [(s.closed, s.revision) for s in states] == [(False, 2), (False, 2)]
     with db.write() as session:
         receipts.void(session, boss, folio, "Importe equivocado")
-    with pytest.raises(FronteraError, match="Cierre primero el mes de octubre"):
-        with db.write() as session:
-            months.close_month(session, boss, YEAR, 11)
+    refused = pytest.raises(FronteraError, match="Cierre primero el mes de octubre")
+    with refused, db.write() as session:
+        months.close_month(session, boss, YEAR, 11)
     with db.write() as session:
         months.close_month(session, boss, YEAR, 10)
         months.close_month(session, boss, YEAR, 11)
@@ -394,6 +394,7 @@ def test_months_close_in_order_and_a_closed_month_stays_frozen(db, actors, autum
         (2, second_digest, "Recibo con importe equivocado"), (1, digest, ""),
     ]  # fmt: skip
     assert history[1].reopened_at is not None and history[1].reopened_by == "Sofia"
+    assert history[1].reopen_reason == "Recibo con importe equivocado"
 
 
 def later_names(session, month):

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("reopened_at", sa.DateTime(), nullable=True),
         sa.Column("reopened_by_id", sa.Integer(), nullable=True),
+        sa.Column("reopen_reason", sa.String(length=500), nullable=True),
         sa.ForeignKeyConstraint(
             ["closed_by_id"], ["users.id"], name=op.f("fk_month_revisions_closed_by_id_users")
         ),

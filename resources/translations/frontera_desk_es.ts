@@ -2375,6 +2375,10 @@
         <translation>¿Cerrar %1? Ya no se podrán registrar ni modificar apoyos, recibos, ministraciones ni actividades con fecha en ese mes hasta que un(a) supervisor(a) lo reabra.</translation>
     </message>
     <message>
+        <source>Closing the month…</source>
+        <translation>Cerrando el mes…</translation>
+    </message>
+    <message>
         <source>Reopen month</source>
         <translation>Reabrir mes</translation>
     </message>

@@ -47,8 +47,8 @@ def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_pat
     page.refresh()  # shown again with nothing changed: the preview is not made again
     assert page.document.status() == QPdfDocument.Status.Ready
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.close_button.click()
-    assert page.state.text() == "Cerrado — revisión 1"
+    page.close_button.click()  # off the GUI thread: it keeps the month's snapshot
+    qtbot.waitUntil(lambda: page.state.text() == "Cerrado — revisión 1", timeout=15000)
     assert page.revisions.rowCount() == 1 and page.revisions.item(0, 2).text() == "Sofia"
     with db.read() as session:
         (revision,) = months.history(session, "TAP", LAST_MONTH.year, LAST_MONTH.month)
@@ -179,3 +179,22 @@ def test_reopening_a_month_lists_the_later_closed_months_and_reopens_them(
     with db.read() as session:
         states = [months.state(session, "TAP", 2025, m) for m in (10, 11)]
     assert [(s.closed, s.revision) for s in states] == [(False, 2), (False, 2)]
+
+
+def test_closing_a_month_before_the_earlier_one_says_why(qtbot, db, actors, ctx, monkeypatch):
+    from frontera_desk.services.activities import ActivityInput, save_activity
+
+    with db.write() as session:
+        save_activity(session, actors[Role.SUPERVISOR], ActivityInput(
+            "evento", "Feria", date(2025, 10, 3), counts={("F", "18-29"): 7}))  # fmt: skip
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.month.addItem("noviembre de 2025", (2025, 11))
+    page.month.setCurrentIndex(page.month.count() - 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    page.close_button.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=15000)
+    assert warned == ["Cierre primero el mes de octubre de 2025: los meses se cierran en orden."]
+    assert page.state.text() == "Abierto — cifras preliminares" and page.close_button.isEnabled()

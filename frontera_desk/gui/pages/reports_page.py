@@ -48,6 +48,7 @@ class ReportsPage(QWidget):
         self._render_job: Any = None  # the background jobs' signals, kept alive while they run
         self._import_job: Any = None
         self._export_job: Any = None
+        self._close_job: Any = None
         self._document: dict[str, Any] | None = None
         self._made_from: tuple[int, int, str] | None = None  # the month and the log's newest
         can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq
@@ -250,10 +251,28 @@ class ReportsPage(QWidget):
                     "no longer be recorded or changed until a supervisor reopens it.")
             .replace("%1", name),
         )  # fmt: skip
-        if answer == QMessageBox.StandardButton.Yes and self._write(
-            lambda s: months.close_month(s, self.ctx.actor, year, month)
-        ):
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        # Off the GUI thread: closing makes the month's summary to keep as its snapshot
+        progress = progress_dialog(self.tr("Closing the month…"), 0, self, 300)
+        self.close_button.setEnabled(False)
+
+        def close(_report: Any) -> None:
+            with self.ctx.db.write() as session:
+                months.close_month(session, self.ctx.actor, year, month)
+
+        def done(_result: None) -> None:
+            progress.close()
             self.refresh()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            self.refresh()
+            if not isinstance(error, FronteraError):
+                raise error
+            QMessageBox.warning(self, self.tr("Reports"), str(error))
+
+        self._close_job = run_in_background(close, done, failed)
 
     def reopen_month(self) -> None:
         year, month = self.period()

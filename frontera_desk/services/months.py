@@ -96,6 +96,18 @@ def ensure_open(session: Session, office_code: str, day: date | None) -> None:
             "ni modificar movimientos con esa fecha. Un(a) supervisor(a) puede reabrirlo con un "
             "motivo."
         )
+    later = session.scalar(  # its year to date is frozen in a later month's snapshot
+        select(MonthClose.month).where(
+            MonthClose.office_code == office_code, MonthClose.year == day.year,
+            MonthClose.month > day.month, MonthClose.is_closed,
+        ).order_by(MonthClose.month).limit(1)
+    )  # fmt: skip
+    if later is not None:
+        raise FronteraError(
+            f"El mes de {month_name(day.year, later)} ya está cerrado: no se pueden registrar "
+            f"ni modificar movimientos de {month_name(day.year, day.month)}, que su acumulado "
+            "del año incluye. Un(a) supervisor(a) puede reabrirlo con un motivo."
+        )
 
 
 def _check(year: int, month: int) -> None:

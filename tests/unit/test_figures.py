@@ -408,6 +408,9 @@ def test_only_earlier_months_with_records_must_be_closed_first(db, actors):
         rosa = new_person(session, boss)
         deliver(session, boss, rosa.id, ids["AGUA"], 10_000, date(YEAR, 11, 3))
         months.close_month(session, boss, YEAR, 11)  # nothing recorded before November
+        # ... and nothing can be now: November's year to date is frozen in its snapshot
+        with pytest.raises(FronteraError, match="noviembre de 2025 ya está cerrado"):
+            deliver(session, boss, rosa.id, ids["AGUA"], 10_000, date(YEAR, 10, 3))
         activities.save_activity(session, boss, ActivityInput(
             "evento", "Feria", date(YEAR, 12, 2), counts={("F", "18-29"): 7}))  # fmt: skip
         months.close_month(session, boss, YEAR, 12)

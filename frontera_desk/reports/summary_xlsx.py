@@ -50,6 +50,8 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
     cover["A7"].alignment = Alignment(wrap_text=True, vertical="top")
     cover.column_dimensions["A"].width = 110
     cover.row_dimensions[7].height = 90
+    cover["A9"].alignment = Alignment(wrap_text=True, vertical="top")
+    cover.row_dimensions[9].height = 30
     # a workbook has no watermark: every sheet says it in its first row and its printed header
     mark = f"{PRELIMINARY_LINE}" if draft else status
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")

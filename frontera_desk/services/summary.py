@@ -377,7 +377,8 @@ def narrative(s: MonthlySummary) -> str:
         verb = "Se realizó" if sum(n for _, n, _ in held) == 1 else "Se realizaron"
         text += f" {verb} {', '.join(parts)}, con {attendees:,} asistentes."
     if s.disbursements:
-        word = "ministración" if s.disbursements == 1 else "ministraciones"
-        text += (f" Se entregaron {s.disbursements:,} {word} de convenios por "
+        one = s.disbursements == 1
+        word, verb = ("ministración", "entregó") if one else ("ministraciones", "entregaron")
+        text += (f" Se {verb} {s.disbursements:,} {word} de convenios por "
                  f"{format_money(s.disbursed_centavos)}.")  # fmt: skip
     return text

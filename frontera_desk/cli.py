@@ -457,8 +457,10 @@ def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
             state = months.close_month(session, signed.actor, year, month)
             print(f"Mes {args.month} cerrado (revisión {state.revision}).")
         else:
+            later = months.later_closed(session, signed.actor.office_code, year, month)
             months.reopen_month(session, signed.actor, year, month, args.reason)
-            print(f"Mes {args.month} reabierto.")
+            also = ", ".join(f"{m.year}-{m.month:02d}" for m in later)
+            print(f"Mes {args.month} reabierto" + (f" (y con él: {also})." if also else "."))
     return 0
 
 

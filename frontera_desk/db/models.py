@@ -515,6 +515,31 @@ class MonthClose(Base):
     reopen_reason: Mapped[str | None] = mapped_column(String(500))
 
 
+class MonthRevision(Base):
+    """One closing of a month: its revision, who closed it and why (the reopening that led to
+    it), and the summary as it was sent — a JSON snapshot and its SHA-256. Every document of
+    that revision (PDF, XLSX, the package) is made from the snapshot; the history is kept."""
+
+    __tablename__ = "month_revisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_code: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str | None] = mapped_column(String(500))  # why it was reopened before
+    snapshot: Mapped[str] = mapped_column(Text)  # the summary's JSON, byte for byte as sent
+    sha256: Mapped[str] = mapped_column(String(64))
+    reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reopen_reason: Mapped[str | None] = mapped_column(String(500))  # why it was reopened
+
+    __table_args__ = (
+        UniqueConstraint("office_code", "year", "month", "revision", name="one_row_per_revision"),
+    )
+
+
 class BudgetLine(Base):
     """The annual budget of one support type or one funding source of agreements."""
 

@@ -31,7 +31,6 @@ from frontera_desk.exchange.summary_json import MANIFEST_SCHEMA, SCHEMA_VERSION,
 from frontera_desk.services import audit, months
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office
-from frontera_desk.services.summary import monthly_summary
 
 PACKAGE_FORMAT = "frontera-desk-monthly-package"
 MANIFEST = "manifest.json"
@@ -60,14 +59,14 @@ def summary_document(session: Session, year: int, month: int) -> dict[str, Any]:
         return summary_json.consolidate(
             documents, {"code": office.code, "name": office.name}, f"{year:04d}-{month:02d}"
         )
-    return summary_json.to_json(monthly_summary(session, office.code, year, month))
+    return months.month_document(session, office.code, year, month)
 
 
 def write_document(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
     """Write the summary as JSON, PDF or XLSX, by the target's extension."""
     suffix = target.suffix.lower()
     if suffix == ".json":
-        target.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+        target.write_bytes(summary_json.dumps(document).encode("utf-8"))  # the snapshot's bytes
     elif suffix == ".pdf":
         from frontera_desk.reports.summary_pdf import write_summary_pdf
 
@@ -97,7 +96,8 @@ def export_package(session: Session, actor: Actor, year: int, month: int, target
             f"Cierre primero el mes de {months.month_name(year, month)}: el paquete lleva "
             "las cifras de un mes cerrado."
         )
-    document = summary_json.to_json(monthly_summary(session, office.code, year, month))
+    # the snapshot stored at close: the same revision always carries the same figures
+    document = months.month_document(session, office.code, year, month)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="frontera-paquete-") as tmp:
         for name in FILES:

@@ -21,9 +21,18 @@ SUMMARY_SCHEMA = "monthly-summary.schema.json"
 MANIFEST_SCHEMA = "package-manifest.schema.json"
 
 
+PRELIMINARY, CLOSED, CONSOLIDATED = "preliminar", "cerrado", "consolidado"  # "estado"
+
+
 def suppressed(breakdown: dict[str, int]) -> dict[str, int | str]:
     """Counts between 1 and 4 are shown as "<5" so that nobody can be singled out."""
     return {k: "<5" if 0 < v < SUPPRESS_BELOW else v for k, v in breakdown.items()}
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document's JSON text, the same every time: a closed month's snapshot is stored and
+    sent as these bytes, so its SHA-256 names its figures."""
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 @cache
@@ -45,14 +54,19 @@ def validate(document: Any, name: str = SUMMARY_SCHEMA, what: str = "El resumen"
         raise FronteraError(f"{what} no cumple el esquema en {where}: {errors[0].message}")
 
 
-def to_json(s: MonthlySummary) -> dict[str, Any]:
-    document = {
+def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str, Any]:
+    """The summary as headquarters receives it. ``closed`` ({"at": ISO time, "by": name}) when
+    it is the snapshot of a month being closed; without it the document is preliminary (the
+    month is open and its figures may change), and says so in ``estado``."""
+    document: dict[str, Any] = {
         "format": "frontera-desk-monthly-summary",
         "schema_version": SCHEMA_VERSION,
         "office": {"code": s.office_code, "name": s.office_name},
         "period": f"{s.year:04d}-{s.month:02d}",
         "revision": s.revision,
         "generated_at": s.generated_at,
+        "estado": CLOSED if closed else PRELIMINARY,
+        **({"closed": dict(closed)} if closed else {}),
         "supports": {
             "count": s.supports,
             "amount_centavos": s.amount_centavos,
@@ -69,8 +83,8 @@ def to_json(s: MonthlySummary) -> dict[str, Any]:
             ],  # fmt: skip
         },
         "people": {
-            "by_sex": s.people_by_sex,
-            "by_age_band": s.people_by_age_band,
+            "by_sex": suppressed(s.people_by_sex),
+            "by_age_band": suppressed(s.people_by_age_band),
             "by_nationality": suppressed(s.people_by_nationality),
             "by_vulnerability": suppressed(s.people_by_vulnerability),
         },
@@ -91,8 +105,8 @@ def to_json(s: MonthlySummary) -> dict[str, Any]:
             "by_kind": {
                 k: {"count": n, "attendees": a} for k, (n, a) in s.activities_by_kind.items()
             },
-            "attendees_by_sex": s.attendees_by_sex,
-            "attendees_by_audience": s.attendees_by_audience,
+            "attendees_by_sex": suppressed(s.attendees_by_sex),
+            "attendees_by_audience": suppressed(s.attendees_by_audience),
         },
         "year_to_date": dict(s.year_to_date),
         "budget": [
@@ -181,6 +195,7 @@ def consolidate(
         "period": period,
         "revision": 1,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "estado": CONSOLIDATED,
         **total,
         "receipts": {**total["receipts"], "first_folio": "", "last_folio": ""},
         "budget": _sum_lines(documents, "budget", ("category", "key"),

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -24,9 +25,21 @@ from reportlab.platypus import (
 
 from frontera_desk.domain.money import format_money
 from frontera_desk.reports.fonts import register
-from frontera_desk.reports.summary_tables import Cell, Money, Ratio, Section, period_title, sections
+from frontera_desk.reports.summary_tables import (
+    PRELIMINARY_LINE,
+    SUPPRESSED_NOTE,
+    Cell,
+    Money,
+    Ratio,
+    Section,
+    is_preliminary,
+    period_title,
+    sections,
+    status_line,
+)
 
 TEAL = colors.HexColor("#00695c")
+RED = colors.HexColor("#b71c1c")
 WIDTH = LETTER[0] - 36 * mm
 
 
@@ -82,12 +95,18 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
     office = document["office"]
     consolidated = "offices" in document
     kind = "RESUMEN CONSOLIDADO" if consolidated else "RESUMEN MENSUAL"
+    draft = is_preliminary(document)
+    status = ParagraphStyle("s", fontName=bold, fontSize=10, leading=13,
+                            textColor=RED if draft else TEAL)  # fmt: skip
     story: list[Any] = [
         Paragraph(escape(f"{office['name']} ({office['code']})"), body),
         Paragraph(escape(f"{kind} — {period_title(document).upper()}"), title),
-        Paragraph(escape(f"Revisión {document['revision']} · generado "
-                         f"{document['generated_at'].replace('T', ' ')[:16]} UTC"), body),
-    ]  # fmt: skip
+        Paragraph(escape(status_line(document)), status),
+    ]
+    if draft:
+        story.append(Paragraph(escape(
+            f"Revisión {document['revision']} en preparación · generado "
+            f"{document['generated_at'].replace('T', ' ')[:16]} UTC"), body))  # fmt: skip
     if demo:
         story.append(Paragraph("DEMOSTRACIÓN — datos ficticios, sin validez.", title))
     story += [Spacer(1, 4 * mm), Paragraph(escape(document["narrative"]), body)]
@@ -129,17 +148,29 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
     story += [Spacer(1, 10 * mm), KeepTogether([signatures])]
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        if draft:  # under everything drawn later on the page, light enough to read through
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.12))
+            canvas.setFont(bold, 64)
+            canvas.translate(LETTER[0] / 2, LETTER[1] / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, 0, "PRELIMINAR")
+            canvas.setFont(bold, 16)
+            canvas.drawCentredString(0, -28, "mes abierto — las cifras pueden cambiar")
+            canvas.restoreState()
         canvas.setFont(regular, 7)
-        canvas.drawString(
-            18 * mm,
-            10 * mm,
-            "Frontera Desk · solo cifras agregadas, sin datos "
-            "personales; las cifras de 1 a 4 personas se muestran como <5.",
-        )
-        canvas.drawRightString(LETTER[0] - 18 * mm, 10 * mm, f"Página {doc.page}")
+        said = f"{PRELIMINARY_LINE}." if draft else f"{status_line(document)}."
+        lines = [  # clear of the page number
+            line for text in (f"Frontera Desk · solo cifras agregadas, sin datos personales. "
+                              f"{said}", SUPPRESSED_NOTE)
+            for line in simpleSplit(text, regular, 7, WIDTH - 20 * mm)
+        ]  # fmt: skip
+        for n, line in enumerate(lines):
+            canvas.drawString(18 * mm, (16 - 2.9 * n) * mm, line)
+        canvas.drawRightString(LETTER[0] - 18 * mm, 16 * mm, f"Página {doc.page}")
 
     doc = SimpleDocTemplate(str(target), pagesize=LETTER, leftMargin=18 * mm,
-                            rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=15 * mm, bottomMargin=22 * mm,
                             title=f"{kind.capitalize()} {document['period']}",
                             author=office["name"])  # fmt: skip
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

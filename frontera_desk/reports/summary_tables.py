@@ -51,6 +51,39 @@ def period_title(document: dict[str, Any]) -> str:
     return month_name(year, month)
 
 
+PRELIMINARY_LINE = "PRELIMINAR — mes abierto; las cifras pueden cambiar"
+SUPPRESSED_NOTE = (  # what summary_json.suppressed hides, said where the figures are printed
+    "Las cifras de 1 a 4 se muestran como <5 en los desgloses de personas por sexo, grupo de "
+    "edad, nacionalidad y vulnerabilidad, y de asistentes por sexo y por público; los totales "
+    "no se ocultan."
+)
+
+
+def _when(iso: str) -> str:
+    """An ISO 8601 UTC time as it reads on paper: 01/12/2026 18:05 UTC."""
+    day, _, clock = iso.partition("T")
+    year, month, dom = day.split("-")
+    return f"{dom}/{month}/{year} {clock[:5]} UTC"
+
+
+def status_line(document: dict[str, Any]) -> str:
+    """What the document is: a draft of an open month, a closed month's revision, or
+    headquarters' consolidation — said in every output's header."""
+    estado = document.get("estado")
+    if estado == "preliminar":
+        return PRELIMINARY_LINE
+    if estado == "cerrado":
+        closed = document.get("closed") or {}
+        by = f" por {closed['by']}" if closed.get("by") else ""
+        return (f"MES CERRADO — revisión {document['revision']}, cerrado el "
+                f"{_when(closed.get('at') or document['generated_at'])}{by}")  # fmt: skip
+    return f"Revisión {document['revision']} · generado {_when(document['generated_at'])}"
+
+
+def is_preliminary(document: dict[str, Any]) -> bool:
+    return document.get("estado") == "preliminar"
+
+
 def _ratio(part: int, whole: int) -> Ratio:
     return Ratio(part / whole if whole else None)
 

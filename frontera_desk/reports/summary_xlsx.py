@@ -6,7 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from frontera_desk.domain.text import spreadsheet_safe
-from frontera_desk.reports.summary_tables import Money, Ratio, period_title, sections
+from frontera_desk.reports.summary_tables import (
+    PRELIMINARY_LINE,
+    SUPPRESSED_NOTE,
+    Money,
+    Ratio,
+    is_preliminary,
+    period_title,
+    sections,
+    status_line,
+)
 
 MONEY_FORMAT = '"$"#,##0.00'
 COUNT_FORMAT = "#,##0"
@@ -23,24 +32,36 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
     assert cover is not None
     cover.title = "Resumen"
     kind = "Resumen consolidado" if "offices" in document else "Resumen mensual"
+    draft, status = is_preliminary(document), status_line(document)
     for line in (
         [f"{office['name']} ({office['code']})"],
         [f"{kind} — {period_title(document)}"],
+        [status],
         [f"Revisión {document['revision']}", f"Generado {document['generated_at']}"],
         ["DEMOSTRACIÓN — datos ficticios, sin validez."] if demo else [],
         [],
         [document["narrative"]],
+        [],
+        [SUPPRESSED_NOTE],
     ):
         cover.append([spreadsheet_safe(v) for v in line])
     cover["A2"].font = Font(bold=True, size=14)
-    cover["A6"].alignment = Alignment(wrap_text=True, vertical="top")
+    cover["A3"].font = Font(bold=True, size=12, color="B71C1C" if draft else "00695C")
+    cover["A7"].alignment = Alignment(wrap_text=True, vertical="top")
     cover.column_dimensions["A"].width = 110
-    cover.row_dimensions[6].height = 90
+    cover.row_dimensions[7].height = 90
+    cover["A9"].alignment = Alignment(wrap_text=True, vertical="top")
+    cover.row_dimensions[9].height = 30
+    # a workbook has no watermark: every sheet says it in its first row and its printed header
+    mark = f"{PRELIMINARY_LINE}" if draft else status
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")
+    cover.oddHeader.center.text = mark
     for section in sections(document):
         sheet = book.create_sheet(section.key)
-        sheet.append([section.title])
+        sheet.append([section.title, None, None, spreadsheet_safe(mark) if draft else None])
         sheet["A1"].font = Font(bold=True, size=12)
+        sheet["D1"].font = Font(bold=True, color="B71C1C")
+        sheet.oddHeader.center.text = mark
         sheet.append(list(section.header))
         for cell in sheet[2]:
             cell.font, cell.fill = bold, fill
@@ -54,7 +75,8 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
                 else:
                     row.append(spreadsheet_safe(value) if isinstance(value, str) else value)
             sheet.append(row)
-            for cell, value in zip(sheet[sheet.max_row], values, strict=True):
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(sheet.max_row, column)
                 if isinstance(value, Money):
                     cell.number_format = MONEY_FORMAT
                 elif isinstance(value, Ratio):

@@ -1,18 +1,34 @@
 """Month close: a supervisor closes a month; what is dated in it can no longer change.
 
-Reopening needs a supervisor and a reason and bumps the month's revision (the monthly package
-to headquarters carries it, so a later revision replaces the earlier one there).
+Months close in order within a year. Closing stores the month's summary as a snapshot (its
+JSON text and SHA-256): the PDF, the workbook and the package of that revision are made from
+it, so the same revision always carries the same figures. Reopening needs a supervisor and a
+reason, reopens the later closed months of the year too, and bumps their revisions (the monthly
+package to headquarters carries it, so a later revision replaces the earlier one there).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontera_desk.db.models import MonthClose, Support, utcnow
+from frontera_desk.db.models import (
+    Activity,
+    Agreement,
+    Disbursement,
+    MonthClose,
+    MonthRevision,
+    Receipt,
+    Support,
+    User,
+    utcnow,
+)
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import checked
@@ -80,6 +96,18 @@ def ensure_open(session: Session, office_code: str, day: date | None) -> None:
             "ni modificar movimientos con esa fecha. Un(a) supervisor(a) puede reabrirlo con un "
             "motivo."
         )
+    later = session.scalar(  # its year to date is frozen in a later month's snapshot
+        select(MonthClose.month).where(
+            MonthClose.office_code == office_code, MonthClose.year == day.year,
+            MonthClose.month > day.month, MonthClose.is_closed,
+        ).order_by(MonthClose.month).limit(1)
+    )  # fmt: skip
+    if later is not None:
+        raise FronteraError(
+            f"El mes de {month_name(day.year, later)} ya está cerrado: no se pueden registrar "
+            f"ni modificar movimientos de {month_name(day.year, day.month)}, que su acumulado "
+            "del año incluye. Un(a) supervisor(a) puede reabrirlo con un motivo."
+        )
 
 
 def _check(year: int, month: int) -> None:
@@ -89,35 +117,113 @@ def _check(year: int, month: int) -> None:
         raise ValidationError("month", "Solo se puede cerrar un mes que ya terminó.")
 
 
+def _open_before(session: Session, office_code: str, year: int, month: int) -> list[int]:
+    """The months of ``year`` before ``month`` that hold records and are not closed."""
+    closed = set(session.scalars(
+        select(MonthClose.month).where(MonthClose.office_code == office_code,
+                                       MonthClose.year == year, MonthClose.is_closed)
+    ))  # fmt: skip
+    out = []
+    for earlier in range(1, month):
+        if earlier in closed:
+            continue
+        start, end = month_bounds(year, earlier)
+        dated = (
+            (Support.delivered_on, Support.delivered_on), (Receipt.issued_on, Receipt.id),
+            (Activity.held_on, Activity.id), (Disbursement.paid_on, Disbursement.id),
+            (Agreement.signed_on, Agreement.id),
+        )  # fmt: skip
+        if any(
+            session.scalar(select(key).where(day >= start, day < end).limit(1)) is not None
+            for day, key in dated
+        ):
+            out.append(earlier)
+    return out
+
+
+def _closer_name(session: Session, user_id: int) -> str:
+    user = session.get(User, user_id)
+    return (user.full_name or user.username) if user else ""
+
+
 def close_month(session: Session, actor: Actor, year: int, month: int) -> MonthState:
+    """Close the month in order (earlier months of the year with records first) and store its
+    summary as this revision's snapshot, with its SHA-256."""
+    from frontera_desk.exchange.summary_json import dumps, to_json
+    from frontera_desk.services.summary import monthly_summary
+
     require(actor, Action.CLOSE_MONTH)
     _check(year, month)
     row = session.get(MonthClose, (actor.office_code, year, month))
     if row is not None and row.is_closed:
         raise FronteraError(f"El mes de {month_name(year, month)} ya está cerrado.")
+    earlier = _open_before(session, actor.office_code, year, month)
+    if earlier:
+        names = ", ".join(MONTHS_ES[m - 1] for m in earlier)
+        raise FronteraError(
+            f"Cierre primero {'el mes' if len(earlier) == 1 else 'los meses'} de {names} de "
+            f"{year}: los meses se cierran en orden."
+        )
+    now = utcnow()
     if row is None:
         row = MonthClose(office_code=actor.office_code, year=year, month=month, revision=1,
-                         closed_by_id=actor.user_id)  # fmt: skip
+                         closed_by_id=actor.user_id, closed_at=now)  # fmt: skip
         session.add(row)
     else:
-        row.is_closed, row.closed_at, row.closed_by_id = True, utcnow(), actor.user_id
+        row.is_closed, row.closed_at, row.closed_by_id = True, now, actor.user_id
+    session.flush()
+    closed = {"at": now.isoformat(timespec="seconds"), "by": _closer_name(session, actor.user_id)}
+    figures = replace(monthly_summary(session, actor.office_code, year, month),
+                      revision=row.revision, generated_at=closed["at"])  # fmt: skip
+    text = dumps(to_json(figures, closed))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    session.add(MonthRevision(
+        office_code=actor.office_code, year=year, month=month, revision=row.revision,
+        closed_at=now, closed_by_id=actor.user_id,
+        reason=row.reopen_reason if row.revision > 1 else None, snapshot=text, sha256=digest,
+    ))  # fmt: skip
     session.flush()
     audit.record(session, actor, "cerrar_mes", "mes", None,
-                 {"mes": f"{year}-{month:02d}", "revision": row.revision})  # fmt: skip
+                 {"mes": f"{year}-{month:02d}", "revision": row.revision,
+                  "sha256": digest})  # fmt: skip
     checkpoints.sign_after_commit(session, "cierre_de_mes")  # the office key signs the close
     return state(session, actor.office_code, year, month)
 
 
+def later_closed(session: Session, office_code: str, year: int, month: int) -> list[MonthState]:
+    """The closed months of ``year`` after ``month``: reopening ``month`` reopens them too."""
+    rows = session.scalars(
+        select(MonthClose).where(MonthClose.office_code == office_code, MonthClose.year == year,
+                                 MonthClose.month > month, MonthClose.is_closed)
+        .order_by(MonthClose.month)
+    )  # fmt: skip
+    return [MonthState(r.year, r.month, r.is_closed, r.revision) for r in rows]
+
+
 def reopen_month(session: Session, actor: Actor, year: int, month: int, reason: str) -> MonthState:
+    """Reopen the month and every later closed month of its year, for one reason: their
+    figures build on it (the year to date), so each gets a new revision when closed again."""
     require(actor, Action.CLOSE_MONTH)
     reason = checked(reason, "reason", "Motivo de la reapertura", 500, required=True)
     row = session.get(MonthClose, (actor.office_code, year, month))
     if row is None or not row.is_closed:
         raise FronteraError(f"El mes de {month_name(year, month)} no está cerrado.")
-    row.is_closed, row.revision, row.reopen_reason = False, row.revision + 1, reason
-    session.flush()
-    changes = {"mes": f"{year}-{month:02d}", "revision": row.revision, "motivo": reason}
-    audit.record(session, actor, "reabrir_mes", "mes", None, changes)
+    now = utcnow()
+    for later in [month, *(m.month for m in later_closed(session, actor.office_code, year, month))]:
+        held = session.get(MonthClose, (actor.office_code, year, later))
+        assert held is not None
+        current = session.scalar(
+            select(MonthRevision).where(
+                MonthRevision.office_code == actor.office_code, MonthRevision.year == year,
+                MonthRevision.month == later, MonthRevision.revision == held.revision)
+        )  # fmt: skip
+        if current is not None:
+            current.reopened_at, current.reopened_by_id = now, actor.user_id
+            current.reopen_reason = reason
+        held.is_closed, held.revision, held.reopen_reason = False, held.revision + 1, reason
+        session.flush()
+        changes = {"mes": f"{year}-{later:02d}", "revision": held.revision, "motivo": reason}
+        audit.record(session, actor, "reabrir_mes", "mes", None, changes)
     return state(session, actor.office_code, year, month)
 
 
@@ -127,3 +233,76 @@ def closed_months(session: Session, office_code: str) -> list[MonthState]:
         .order_by(MonthClose.year.desc(), MonthClose.month.desc())
     )  # fmt: skip
     return [MonthState(r.year, r.month, r.is_closed, r.revision) for r in rows]
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One closing of a month, for the history shown in Reportes."""
+
+    revision: int
+    closed_at: datetime
+    closed_by: str
+    reason: str  # why the month was reopened before this closing ("" for the first)
+    sha256: str
+    reopened_at: datetime | None
+    reopened_by: str
+    reopen_reason: str  # why this revision was reopened
+
+
+def history(session: Session, office_code: str, year: int, month: int) -> list[RevisionInfo]:
+    """The month's revisions, newest first."""
+    rows = session.scalars(
+        select(MonthRevision).where(MonthRevision.office_code == office_code,
+                                    MonthRevision.year == year, MonthRevision.month == month)
+        .order_by(MonthRevision.revision.desc())
+    )  # fmt: skip
+    return [
+        RevisionInfo(r.revision, r.closed_at, _closer_name(session, r.closed_by_id),
+                     r.reason or "", r.sha256, r.reopened_at,
+                     _closer_name(session, r.reopened_by_id) if r.reopened_by_id else "",
+                     r.reopen_reason or "")
+        for r in rows
+    ]  # fmt: skip
+
+
+def snapshot_document(
+    session: Session, year: int, month: int
+) -> tuple[dict[str, Any], str, int] | None:
+    """A closed month's summary as stored when it was closed — (document, SHA-256 of its JSON
+    text, revision) — or None when the month is open (or was closed before snapshots were
+    kept). Everything printed or sent for that revision is made from it."""
+    from frontera_desk.services.office import get_office
+
+    office = get_office(session)
+    if office is None:
+        return None
+    held = session.get(MonthClose, (office.code, year, month))
+    if held is None or not held.is_closed:
+        return None
+    row = session.scalar(
+        select(MonthRevision).where(MonthRevision.office_code == office.code,
+                                    MonthRevision.year == year, MonthRevision.month == month,
+                                    MonthRevision.revision == held.revision)
+    )  # fmt: skip
+    if row is None:
+        return None
+    document: dict[str, Any] = json.loads(row.snapshot)
+    return document, row.sha256, row.revision
+
+
+def month_document(session: Session, office_code: str, year: int, month: int) -> dict[str, Any]:
+    """The office's summary of the month as a validated document: a closed month's snapshot,
+    else the figures as they stand, marked preliminary."""
+    from frontera_desk.exchange.summary_json import to_json
+    from frontera_desk.services.summary import monthly_summary
+
+    snapshot = snapshot_document(session, year, month)
+    if snapshot is not None:
+        return snapshot[0]
+    figures = monthly_summary(session, office_code, year, month)
+    held = session.get(MonthClose, (office_code, year, month))
+    if held is not None and held.is_closed:  # closed before snapshots were kept
+        closed = {"at": held.closed_at.isoformat(timespec="seconds"),
+                  "by": _closer_name(session, held.closed_by_id)}  # fmt: skip
+        return to_json(figures, closed)
+    return to_json(figures)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
@@ -163,21 +163,27 @@ def _people(session: Session, start: date, end: date) -> dict[str, Counter[str]]
 def _activities(session: Session, start: date, end: date) -> tuple[
     dict[str, tuple[int, int]], Counter[str], Counter[str]
 ]:  # fmt: skip
-    """Activities by kind with attendees; attendees by sex and by audience."""
+    """Activities by kind with attendees; attendees by sex and by audience. Each activity's
+    attendance is counted once: its counts when it has them, else its list (when it has both
+    they agree — saving it checks — and adding them counted everyone twice)."""
+    in_period = select(Activity.id).where(Activity.held_on >= start, Activity.held_on < end)
     held = session.execute(
         select(Activity.id, Activity.kind, Activity.audiences)
         .where(Activity.held_on >= start, Activity.held_on < end)
     ).all()  # fmt: skip
-    ids = [row.id for row in held]
+    has_counts = select(AttendanceCount.activity_id).where(
+        AttendanceCount.activity_id == Attendee.activity_id
+    )
     counted: dict[int, Counter[str]] = {}
-    for table, total in (
-        (AttendanceCount, func.sum(AttendanceCount.count)),
-        (Attendee, func.count()),
-    ):
-        for activity_id, sex, n in session.execute(
-            select(table.activity_id, table.sex, total)
-            .where(table.activity_id.in_(ids)).group_by(table.activity_id, table.sex)
-        ):  # fmt: skip
+    for query in (
+        select(AttendanceCount.activity_id, AttendanceCount.sex, func.sum(AttendanceCount.count))
+        .where(AttendanceCount.activity_id.in_(in_period))
+        .group_by(AttendanceCount.activity_id, AttendanceCount.sex),
+        select(Attendee.activity_id, Attendee.sex, func.count())
+        .where(Attendee.activity_id.in_(in_period), ~has_counts.exists())
+        .group_by(Attendee.activity_id, Attendee.sex),
+    ):  # fmt: skip
+        for activity_id, sex, n in session.execute(query):
             counted.setdefault(activity_id, Counter())[sex] += int(n)
     by_kind = {k.value: [0, 0] for k in ActivityKind}
     by_sex: Counter[str] = Counter()
@@ -205,7 +211,8 @@ def _deals(session: Session, start: date, end: date) -> dict[str, Any]:
     }  # fmt: skip
     signed = session.scalar(
         select(func.count(Agreement.id))
-        .where(Agreement.signed_on >= start, Agreement.signed_on < end)
+        .where(Agreement.signed_on >= start, Agreement.signed_on < end,
+               Agreement.status != AgreementStatus.DRAFT.value)
     )  # fmt: skip
     return {
         "signed": int(signed or 0),
@@ -216,16 +223,27 @@ def _deals(session: Session, start: date, end: date) -> dict[str, Any]:
 
 
 def _in_force(session: Session, end: date) -> tuple[int, int]:
-    """Agreements in force, and what remains to disburse of them at the end of the period."""
+    """Agreements in force on the period's last day, by their dates (signed, valid from, valid
+    until), and what remained to disburse of them that day. A draft was never in force and a
+    cancelled one does not count; the status alone told what is in force *today*, so an
+    agreement signed in December appeared in November's figures."""
+    last = end - timedelta(days=1)
     in_force = session.execute(
-        select(Agreement.id, Agreement.committed_centavos)
-        .where(Agreement.status == AgreementStatus.IN_FORCE.value)
+        select(Agreement.id, Agreement.committed_centavos).where(
+            Agreement.status.not_in((AgreementStatus.DRAFT.value,
+                                     AgreementStatus.CANCELLED.value)),
+            Agreement.signed_on <= last,
+            func.coalesce(Agreement.valid_from, Agreement.signed_on) <= last,
+            or_(Agreement.valid_until.is_(None), Agreement.valid_until >= last),
+        )
     ).all()  # fmt: skip
     paid = dict(session.execute(
         select(Disbursement.agreement_id, func.sum(Disbursement.amount_centavos))
-        .where(Disbursement.paid_on < end).group_by(Disbursement.agreement_id)
+        .where(Disbursement.paid_on < end,
+               Disbursement.agreement_id.in_([i for i, _ in in_force]))
+        .group_by(Disbursement.agreement_id)
     ).all())  # fmt: skip
-    return len(in_force), sum(c - int(paid.get(i, 0)) for i, c in in_force)
+    return len(in_force), sum(max(c - int(paid.get(i, 0)), 0) for i, c in in_force)
 
 
 def monthly_summary(session: Session, office_code: str, year: int, month: int) -> MonthlySummary:
@@ -359,7 +377,8 @@ def narrative(s: MonthlySummary) -> str:
         verb = "Se realizó" if sum(n for _, n, _ in held) == 1 else "Se realizaron"
         text += f" {verb} {', '.join(parts)}, con {attendees:,} asistentes."
     if s.disbursements:
-        word = "ministración" if s.disbursements == 1 else "ministraciones"
-        text += (f" Se entregaron {s.disbursements:,} {word} de convenios por "
+        one = s.disbursements == 1
+        word, verb = ("ministración", "entregó") if one else ("ministraciones", "entregaron")
+        text += (f" Se {verb} {s.disbursements:,} {word} de convenios por "
                  f"{format_money(s.disbursed_centavos)}.")  # fmt: skip
     return text

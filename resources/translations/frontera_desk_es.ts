@@ -2335,16 +2335,32 @@
         <translation>Recibido</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reabierto</translation>
+    </message>
+    <message>
+        <source>Reason for reopening</source>
+        <translation>Motivo de la reapertura</translation>
+    </message>
+    <message>
+        <source>Revisions of the month</source>
+        <translation>Revisiones del mes</translation>
+    </message>
+    <message>
         <source>Closed — revision %1</source>
         <translation>Cerrado — revisión %1</translation>
-    </message>
-    <message>
-        <source>Reopened — next closing makes revision %1</source>
-        <translation>Reabierto — el próximo cierre será la revisión %1</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abierto</translation>
     </message>
     <message>
         <source>Save summary</source>
@@ -2367,12 +2383,28 @@
         <translation>¿Cerrar %1? Ya no se podrán registrar ni modificar apoyos, recibos, ministraciones ni actividades con fecha en ese mes hasta que un(a) supervisor(a) lo reabra.</translation>
     </message>
     <message>
+        <source>Closing the month…</source>
+        <translation>Cerrando el mes…</translation>
+    </message>
+    <message>
         <source>Reopen month</source>
         <translation>Reabrir mes</translation>
     </message>
     <message>
         <source>Why must %1 be reopened? (recorded in the audit log)</source>
         <translation>¿Por qué se debe reabrir %1? (queda en la bitácora)</translation>
+    </message>
+    <message>
+        <source>Reopened — preliminary; the next closing makes revision %1</source>
+        <translation>Reabierto — preliminar; el próximo cierre será la revisión %1</translation>
+    </message>
+    <message>
+        <source>Open — preliminary figures</source>
+        <translation>Abierto — cifras preliminares</translation>
+    </message>
+    <message>
+        <source>Reopening %1 also reopens the later closed months of the year: %2. Each gets a new revision when closed again.</source>
+        <translation>Reabrir %1 reabre también los meses posteriores cerrados del año: %2. Cada uno tendrá una revisión nueva al cerrarse otra vez.</translation>
     </message>
     <message>
         <source>Monthly package for headquarters</source>

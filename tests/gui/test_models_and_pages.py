@@ -128,7 +128,7 @@ def test_the_main_window_shows_every_section(qtbot, ctx, filled):
     assert window.home.values["awaiting_approval"].text() == "13"
     window.nav.setCurrentRow(5)  # Reportes: the month just finished, still open
     reports = window.stack.currentWidget()
-    assert reports.state.text() == "Abierto"
+    assert reports.state.text() == "Abierto — cifras preliminares"
     qtbot.waitUntil(lambda: reports.document.pageCount() > 0, timeout=15000)
     assert "Oficina Tapachula" in window.office_label.text()
 

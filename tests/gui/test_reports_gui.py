@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -21,21 +23,36 @@ def _wait_for_preview(qtbot, page: ReportsPage) -> None:
     qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=15000)
 
 
+def _close_the_month_before(db, boss) -> None:
+    """build_month delivers in the month before LAST_MONTH too: months close in order."""
+    before = LAST_MONTH.replace(day=1) - timedelta(days=1)
+    if before.year == LAST_MONTH.year:
+        with db.write() as session:
+            months.close_month(session, boss, before.year, before.month)
+
+
 def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_path, monkeypatch):
     build_month(db, actors, LAST_MONTH)
+    _close_the_month_before(db, actors[Role.SUPERVISOR])
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.refresh()
     _wait_for_preview(qtbot, page)
     assert page.period() == (LAST_MONTH.year, LAST_MONTH.month)
-    assert page.state.text() == "Abierto" and page.close_button.isEnabled()
+    assert page.state.text() == "Abierto — cifras preliminares" and page.close_button.isEnabled()
+    assert "PRELIMINAR" in page._document["estado"].upper()
+    assert page.revisions.isHidden()  # never closed: no revisions yet
     assert not page.package_button.isEnabled()  # a package needs a closed month
     assert page.document.pageCount() >= 3
     page.refresh()  # shown again with nothing changed: the preview is not made again
     assert page.document.status() == QPdfDocument.Status.Ready
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.close_button.click()
-    assert page.state.text() == "Cerrado — revisión 1"
+    page.close_button.click()  # off the GUI thread: it keeps the month's snapshot
+    qtbot.waitUntil(lambda: page.state.text() == "Cerrado — revisión 1", timeout=15000)
+    assert page.revisions.rowCount() == 1 and page.revisions.item(0, 2).text() == "Sofia"
+    with db.read() as session:
+        (revision,) = months.history(session, "TAP", LAST_MONTH.year, LAST_MONTH.month)
+    assert page.revisions.item(0, 3).toolTip() == revision.sha256
     with db.read() as session:
         assert months.state(session, "TAP", LAST_MONTH.year, LAST_MONTH.month).closed
     target = tmp_path / "paquete.zip"
@@ -50,7 +67,9 @@ def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_pat
     assert (tmp_path / "resumen.xlsx").exists()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Faltó un apoyo", True))
     page.reopen_button.click()
-    assert page.state.text().startswith("Reabierto")
+    assert page.state.text().startswith("Reabierto — preliminar")
+    assert page.revisions.item(0, 5).text() == "Faltó un apoyo"
+    assert page.revisions.item(0, 4).text().endswith("· Sofia")  # reopened: when and by whom
     assert page.close_button.isEnabled() and not page.package_button.isEnabled()
     page.grab().save(str(tmp_path / "reportes.png"))
 
@@ -67,6 +86,7 @@ def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_
     boss = office_actors[Role.SUPERVISOR]
     from frontera_desk.exchange import package
 
+    _close_the_month_before(office_db, boss)
     with office_db.write() as session:
         months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
         package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month,
@@ -131,3 +151,50 @@ def test_inicio_draws_the_month_by_type_and_by_day(qtbot, db, actors, ctx):
     assert series[0].barSets()[0].at(0) == 2
     days = page.day_chart.chart().series()[0].barSets()[0]
     assert days.count() == TODAY.day and days.at(TODAY.day - 1) == 2
+
+
+def test_reopening_a_month_lists_the_later_closed_months_and_reopens_them(
+    qtbot, db, actors, ctx, monkeypatch
+):
+    boss = actors[Role.SUPERVISOR]
+    with db.write() as session:  # two months of another year, closed in order
+        for month in (10, 11):
+            from frontera_desk.services.activities import ActivityInput, save_activity
+
+            save_activity(session, boss, ActivityInput(
+                "evento", "Feria", date(2025, month, 3), counts={("F", "18-29"): 7}))  # fmt: skip
+            months.close_month(session, boss, 2025, month)
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.month.addItem("octubre de 2025", (2025, 10))
+    page.month.setCurrentIndex(page.month.count() - 1)
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda _parent, _title, text: (asked.append(text), ("Error", True))[1],
+    )
+    page.reopen_button.click()
+    assert "también los meses posteriores cerrados del año: noviembre de 2025" in asked[0]
+    with db.read() as session:
+        states = [months.state(session, "TAP", 2025, m) for m in (10, 11)]
+    assert [(s.closed, s.revision) for s in states] == [(False, 2), (False, 2)]
+
+
+def test_closing_a_month_before_the_earlier_one_says_why(qtbot, db, actors, ctx, monkeypatch):
+    from frontera_desk.services.activities import ActivityInput, save_activity
+
+    with db.write() as session:
+        save_activity(session, actors[Role.SUPERVISOR], ActivityInput(
+            "evento", "Feria", date(2025, 10, 3), counts={("F", "18-29"): 7}))  # fmt: skip
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.month.addItem("noviembre de 2025", (2025, 11))
+    page.month.setCurrentIndex(page.month.count() - 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    page.close_button.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=15000)
+    assert warned == ["Cierre primero el mes de octubre de 2025: los meses se cierran en orden."]
+    assert page.state.text() == "Abierto — cifras preliminares" and page.close_button.isEnabled()

@@ -39,7 +39,9 @@ def test_four_desks_at_once_lose_nothing_and_duplicate_nothing(db, actors, app_p
             ids.append(s.id)
         org = agreements.save_organization(session, boss, OrganizationInput(
             "asociacion_civil", "Albergue Belén", "", "Tapachula"))  # fmt: skip
-        start = date.today() - timedelta(days=70)
+        # signed on the first of last month: the month before it has no records, and months
+        # close in order
+        start = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)
         agreement = agreements.save_agreement(session, boss, AgreementInput(
             "Ministraciones al albergue", AgreementKind.CONTRIBUTION, [org.id], signed_on=start,
             valid_from=start, valid_until=date.today() + timedelta(days=30),

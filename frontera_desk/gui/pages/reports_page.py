@@ -48,6 +48,7 @@ class ReportsPage(QWidget):
         self._render_job: Any = None  # the background jobs' signals, kept alive while they run
         self._import_job: Any = None
         self._export_job: Any = None
+        self._close_job: Any = None
         self._document: dict[str, Any] | None = None
         self._made_from: tuple[int, int, str] | None = None  # the month and the log's newest
         can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq
@@ -116,6 +117,16 @@ class ReportsPage(QWidget):
             splitter.setSizes([380, 700])
             layout.addWidget(splitter, 1)
         else:
+            # the month's revisions: who closed it, when, why it was reopened, its snapshot's hash
+            self.revisions = small_table("revisionsTable", [
+                self.tr("Revision"), self.tr("Closed"), self.tr("By"), self.tr("SHA-256"),
+                self.tr("Reopened"), self.tr("Reason for reopening"),
+            ])  # fmt: skip
+            self.revisions.setAccessibleName(self.tr("Revisions of the month"))
+            self.revisions.setMaximumHeight(120)
+            for column, width in enumerate((70, 130, 140, 150, 170)):
+                self.revisions.setColumnWidth(column, width)
+            layout.addWidget(self.revisions)
             layout.addWidget(self.view, 1)
         self.month.currentIndexChanged.connect(lambda: (self.message.clear(), self.refresh()))
         self.close_button.clicked.connect(self.close_month)
@@ -134,19 +145,38 @@ class ReportsPage(QWidget):
         else:
             with self.ctx.db.read() as session:
                 state = months.state(session, self.ctx.office.code, year, month)
+                history = months.history(session, self.ctx.office.code, year, month)
             if state.closed:
                 text = self.tr("Closed — revision %1").replace("%1", str(state.revision))
             elif state.revision:
-                text = self.tr("Reopened — next closing makes revision %1").replace(
-                    "%1", str(state.revision))  # fmt: skip
+                text = self.tr("Reopened — preliminary; the next closing makes revision %1"
+                               ).replace("%1", str(state.revision))  # fmt: skip
             else:
-                text = self.tr("Open")
+                text = self.tr("Open — preliminary figures")
             self.state.setText(text)
+            self._show_history(history)
             finished = (year, month) < (date.today().year, date.today().month)
             self.close_button.setEnabled(finished and not state.closed)
             self.reopen_button.setEnabled(state.closed)
             self.package_button.setEnabled(state.closed)
         self._render()
+
+    def _show_history(self, history: list[months.RevisionInfo]) -> None:
+        def when(moment: Any) -> str:
+            return moment.astimezone().strftime("%d/%m/%Y %H:%M") if moment else ""
+
+        self.revisions.setRowCount(len(history))
+        self.revisions.setVisible(bool(history))
+        for index, row in enumerate(history):
+            reopened = (f"{when(row.reopened_at)} · {row.reopened_by}"
+                        if row.reopened_at else "")  # fmt: skip
+            cells = (str(row.revision), when(row.closed_at), row.closed_by, row.sha256[:16],
+                     reopened, row.reopen_reason)  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setToolTip(row.sha256)
+                self.revisions.setItem(index, column, item)
 
     def _render(self) -> None:
         """Write the month's summary PDF off the GUI thread and show it; shown again, the same
@@ -221,18 +251,48 @@ class ReportsPage(QWidget):
                     "no longer be recorded or changed until a supervisor reopens it.")
             .replace("%1", name),
         )  # fmt: skip
-        if answer == QMessageBox.StandardButton.Yes and self._write(
-            lambda s: months.close_month(s, self.ctx.actor, year, month)
-        ):
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        # Off the GUI thread: closing makes the month's summary to keep as its snapshot
+        progress = progress_dialog(self.tr("Closing the month…"), 0, self, 300)
+        self.close_button.setEnabled(False)
+
+        def close(_report: Any) -> None:
+            with self.ctx.db.write() as session:
+                months.close_month(session, self.ctx.actor, year, month)
+
+        def done(_result: None) -> None:
+            progress.close()
             self.refresh()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            self.refresh()
+            if not isinstance(error, FronteraError):
+                raise error
+            QMessageBox.warning(self, self.tr("Reports"), str(error))
+
+        self._close_job = run_in_background(close, done, failed)
 
     def reopen_month(self) -> None:
         year, month = self.period()
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Reopen month"),
-            self.tr("Why must %1 be reopened? (recorded in the audit log)")
-            .replace("%1", months.month_name(year, month)),
-        )  # fmt: skip
+        with self.ctx.db.read() as session:
+            later = months.later_closed(session, self.ctx.office.code, year, month)
+        question = self.tr("Why must %1 be reopened? (recorded in the audit log)").replace(
+            "%1", months.month_name(year, month))  # fmt: skip
+        if later:  # their year to date builds on this month: they reopen with it
+            names = ", ".join(months.month_name(m.year, m.month) for m in later)
+            question = (
+                self.tr(
+                    "Reopening %1 also reopens the later closed months of the year: "
+                    "%2. Each gets a new revision when closed again."
+                )
+                .replace("%1", months.month_name(year, month))
+                .replace("%2", names)
+                + "\n\n"
+                + question
+            )
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen month"), question)
         if ok and self._write(
             lambda s: months.reopen_month(s, self.ctx.actor, year, month, reason)
         ):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -61,6 +62,7 @@ class Vault:
 
     keyfile: KeyFile
     db_key: bytes
+    signing_key: Ed25519PrivateKey | None = None  # placeholder until the office key (branch keys)
 
     @property
     def encrypted(self) -> bool:

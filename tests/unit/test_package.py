@@ -1,5 +1,6 @@
-"""The monthly package: export at an office, import and consolidation at headquarters, and every
-kind of bad package rejected without touching the headquarters database."""
+"""The monthly package: export at an office, enrollment, import and consolidation at
+headquarters, and every kind of bad package rejected without touching the headquarters
+database."""
 
 from __future__ import annotations
 
@@ -13,33 +14,51 @@ from sqlalchemy import func, select
 
 from frontera_desk import paths
 from frontera_desk.db import open_database
-from frontera_desk.db.models import AuditEntry, ReceivedPackage, User
+from frontera_desk.db.models import AuditEntry, ReceivedFile, ReceivedPackage, User
 from frontera_desk.domain.enums import Role
-from frontera_desk.domain.errors import FronteraError
-from frontera_desk.exchange import package
+from frontera_desk.domain.errors import FronteraError, PermissionDenied
+from frontera_desk.exchange import package as pkg
+from frontera_desk.exchange import signing
 from frontera_desk.services import months, office
+from frontera_desk.services import packages as package
 from frontera_desk.services.context import actor_for
 from tests.unit.test_summary import LAST_MONTH, build_month
 
 PERIOD = f"{LAST_MONTH.year:04d}-{LAST_MONTH.month:02d}"
+KEYS: dict[str, object] = {}  # each test office's key, by its database
+BY_PUBLIC: dict[str, object] = {}  # the same keys by their public half (to forge as the office)
 
 
-def new_office(tmp_path: Path, code: str, is_hq: bool = False):
+def new_office(tmp_path: Path, code: str, is_hq: bool = False, is_demo: bool = False):
     app_paths = paths.resolve(tmp_path / code).create()
     database = open_database(app_paths.database, app_paths.backup_dir)
     with database.write() as session:
-        office.initialize_office(session, code, f"Oficina {code}", is_hq=is_hq)
-        for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR)):
+        office.initialize_office(session, code, f"Oficina {code}", is_hq=is_hq, is_demo=is_demo)
+        for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR),
+                               ("admin", Role.ADMINISTRADOR)):  # fmt: skip
             session.add(User(username=username, full_name=username.title(), role=role.value))
     with database.read() as session:
         ids = dict(session.execute(select(User.role, User.id)).all())
         actors = {Role(r): actor_for(session, i) for r, i in ids.items() if r != "sistema"}
+    key = KEYS[str(database.engine.url)] = signing.new_private_key()
+    BY_PUBLIC[signing.b64(signing.public_bytes(key))] = key
     return database, actors
+
+
+def key_of(database):
+    return KEYS[str(database.engine.url)]
 
 
 def export(database, boss, target: Path) -> Path:
     with database.write() as session:
-        return package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month, target)
+        return package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month, target,
+                                      key_of(database))  # fmt: skip
+
+
+def card_of(database, actor) -> bytes:
+    with database.read() as session:
+        card = package.office_card(session, actor, key_of(database))
+    return json.dumps(card).encode()
 
 
 @pytest.fixture
@@ -58,15 +77,25 @@ def sent(tmp_path):
         database.dispose()
 
 
+def enroll(hq, database, actor, reason: str = "", card: bytes | None = None) -> str:
+    with hq[0].write() as session:
+        return package.enroll_office(session, hq[2], card or card_of(database, actor),
+                                     "oficina.oficina", reason)  # fmt: skip
+
+
 @pytest.fixture
-def hq(tmp_path):
+def hq(tmp_path, sent):
+    """Headquarters with both offices of ``sent`` enrolled from their cards."""
     database, actors = new_office(tmp_path, "CEN", is_hq=True)
-    yield database, actors[Role.SUPERVISOR]
+    place = (database, actors[Role.SUPERVISOR], actors[Role.ADMINISTRADOR])
+    for office_db, boss, _ in sent.values():
+        enroll(place, office_db, boss)
+    yield place
     database.dispose()
 
 
 def receive(hq, *files: Path) -> list[str]:
-    database, boss = hq
+    database, boss = hq[0], hq[1]
     lines = []
     for file in files:
         with database.write() as session:
@@ -75,7 +104,7 @@ def receive(hq, *files: Path) -> list[str]:
 
 
 def hq_state(hq) -> tuple:
-    database, _ = hq
+    database = hq[0]
     with database.read() as session:
         rows = session.execute(
             select(ReceivedPackage.office_code, ReceivedPackage.revision,
@@ -110,10 +139,13 @@ def test_the_package_holds_what_the_manifest_says_and_no_names(sent):
 
 def test_export_needs_a_closed_month_and_an_office(tmp_path, hq):
     database, actors = new_office(tmp_path, "SUC")
+    hq = (hq[0], hq[1])
     with pytest.raises(FronteraError, match="Cierre primero el mes"):
         export(database, actors[Role.SUPERVISOR], tmp_path / "x.zip")
     with pytest.raises(FronteraError, match="no los envía"):
-        export(hq[0], hq[1], tmp_path / "y.zip")
+        with hq[0].write() as session:
+            package.export_package(session, hq[1], 2026, 1, tmp_path / "y.zip",
+                                   signing.new_private_key())  # fmt: skip
     assert not (tmp_path / "x.zip").exists()
     database.dispose()
 
@@ -130,7 +162,11 @@ def test_an_import_at_a_fresh_hq_reproduces_the_office_figures(sent, hq):
     invested = own["year_to_date"]["investment_centavos"]
     assert total["offices"] == [{"code": "TAP", "name": "Oficina TAP", "revision": 1,
                                  "supports": 2, "amount_centavos": 220_000, "people": 2,
-                                 "investment_centavos": invested}]  # fmt: skip
+                                 "investment_centavos": invested,
+                                 "first_folio": own["receipts"]["first_folio"],
+                                 "last_folio": own["receipts"]["last_folio"]}]  # fmt: skip
+    # ARR is enrolled and has not sent the month: the consolidation names it
+    assert total["missing_offices"] == [{"code": "ARR", "name": "Oficina ARR"}]
 
 
 def test_two_offices_add_up(sent, hq):
@@ -203,19 +239,22 @@ def _link() -> zipfile.ZipInfo:
     return info
 
 
-def _resealed(source: Path, target: Path, edit) -> Path:
-    """A package whose resumen.json was edited and whose manifest hash was updated to match."""
+def _resealed(source: Path, target: Path, edit=None, edit_manifest=None, key=None) -> Path:
+    """A package whose resumen.json and manifest were edited and signed again: by ``key``, or
+    by the office's own key (what an office, or someone holding its key, could make)."""
     with zipfile.ZipFile(source) as archive:
         summary = json.loads(archive.read("resumen.json"))
-    edit(summary)
+        manifest = json.loads(archive.read("manifest.json"))
+    if edit:
+        edit(summary)
     data = json.dumps(summary).encode()
-
-    def manifest(document):
-        document["files"]["resumen.json"] = {"sha256": hashlib.sha256(data).hexdigest(),
-                                             "size": len(data)}  # fmt: skip
-
+    manifest["files"]["resumen.json"] = {"sha256": hashlib.sha256(data).hexdigest(),
+                                         "size": len(data)}  # fmt: skip
+    if edit_manifest:
+        edit_manifest(manifest)
+    signed = pkg.sign_manifest(manifest, key or BY_PUBLIC[manifest["public_key"]])
     return _rezip(source, target, {"resumen.json": lambda _: data,
-                                   "manifest.json": _json_edit(manifest)})  # fmt: skip
+                                   "manifest.json": lambda _: json.dumps(signed).encode()})
 
 
 BAD = {
@@ -228,7 +267,7 @@ BAD = {
     "names smuggled": (lambda src, dst: _resealed(src, dst, lambda s: s["people"].update(
         names=["Rosa Cruz"])), "El resumen no cumple el esquema en people"),
     "future": (lambda src, dst: _rezip(src, dst, {"manifest.json": _json_edit(
-        lambda m: m.update(schema_version=2))}), "versión más reciente"),
+        lambda m: m.update(schema_version=3))}), "versión más reciente"),
     "outside": (lambda src, dst: _rezip(src, dst, extra=[("../../evil.txt", b"x")]),
                 "fuera de su carpeta"),
     "absolute": (lambda src, dst: _rezip(src, dst, extra=[("/etc/evil.txt", b"x")]),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.exchange import package
+from frontera_desk.services import packages as package
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.admin_page import small_table
 from frontera_desk.gui.widgets import progress_dialog
@@ -253,9 +253,11 @@ class ReportsPage(QWidget):
         progress = progress_dialog(self.tr("Writing the package…"), 0, self, 300)
         self.package_button.setEnabled(False)
 
+        key = self.ctx.vault.signing_key if self.ctx.vault else None
+
         def export(_report: Any) -> None:
             with self.ctx.db.write() as session:
-                package.export_package(session, self.ctx.actor, year, month, target)
+                package.export_package(session, self.ctx.actor, year, month, target, key)
 
         def done(_result: None) -> None:
             progress.close()

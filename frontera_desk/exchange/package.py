@@ -44,6 +44,7 @@ MAX_DEPTH = 16  # the summary nests 4 levels; a bracket bomb never reaches the p
 MAX_INTEGER = 10**15  # centavos: ten trillion pesos; far above any office's year
 MAX_TEXT = 10_000  # characters in any one text of a document
 MAX_CARD_BYTES = 20_000
+PRELIMINARY = "preliminar"  # the summary's "estado" while its month is open
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -280,6 +281,11 @@ def read_package(path: Path) -> Package:
         if sha256(data) != expected["sha256"] or len(data) != expected["size"]:
             raise FronteraError(f"{name} fue alterado (su SHA-256 no coincide con el manifiesto).")
     summary = load_json(contents["resumen.json"], "resumen.json")
+    if isinstance(summary, dict) and summary.get("estado") == PRELIMINARY:
+        raise FronteraError(
+            f"lleva un resumen PRELIMINAR de {manifest['period']} (mes abierto); oficinas "
+            "centrales solo reciben meses cerrados."
+        )
     validate(summary, "monthly-summary.schema.json", "El resumen")
     if summary["format"] != "frontera-desk-monthly-summary":
         raise FronteraError("resumen.json no es el resumen de una oficina.")

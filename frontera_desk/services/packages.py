@@ -34,7 +34,6 @@ from frontera_desk.db.models import (
     Office,
     ReceivedFile,
     ReceivedPackage,
-    User,
 )
 from frontera_desk.domain.errors import FronteraError, PermissionDenied
 from frontera_desk.domain.text import clean
@@ -287,14 +286,6 @@ class Received:
     received_at: datetime
 
 
-def _is_preliminary(summary: dict[str, Any]) -> bool:
-    """Whether the document is a draft of an open month (the office's summary says so)."""
-    status = summary.get("status")
-    if isinstance(status, dict):
-        status = status.get("state")
-    return isinstance(status, str) and status.lower() in ("preliminar", "preliminary", "open")
-
-
 def _when(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
@@ -361,9 +352,6 @@ def import_package(session: Session, actor: Actor, path: Path) -> str:
         fingerprint = signing.fingerprint(signing.unb64(package.public_key))
         raise refuse(f"está firmado con una llave que no es la inscrita para {code} (huella "
                      f"{fingerprint}; la inscrita es {enrolled.fingerprint}).")  # fmt: skip
-    if _is_preliminary(package.summary):
-        raise refuse(f"el resumen de {label} es PRELIMINAR (mes abierto); solo se reciben "
-                     "meses cerrados.")  # fmt: skip
     chain = _check_chain(enrolled, package)
     if chain:
         raise refuse(chain)
@@ -478,9 +466,7 @@ class ReceivedFileRow:
 
 def received_files(session: Session, limit: int = 200) -> list[ReceivedFileRow]:
     """The log of files offered for import, newest first, refused ones with their reason."""
-    rows = session.scalars(
-        select(ReceivedFile).order_by(ReceivedFile.id.desc()).limit(limit)
-    )
+    rows = session.scalars(select(ReceivedFile).order_by(ReceivedFile.id.desc()).limit(limit))
     return [ReceivedFileRow(r.file_name, r.accepted, r.outcome, r.received_at) for r in rows]
 
 
@@ -532,8 +518,3 @@ def enrolled_offices(session: Session, today: date | None = None) -> list[Enroll
             f"{newest[0]:04d}-{newest[1]:02d}" if newest else "", tuple(missing),
         ))  # fmt: skip
     return out
-
-
-def user_name(session: Session, user_id: int) -> str:
-    user = session.get(User, user_id)
-    return user.full_name if user else ""

@@ -30,6 +30,7 @@ BY_PUBLIC: dict[str, object] = {}  # the same keys by their public half (to forg
 
 
 def new_office(tmp_path: Path, code: str, is_hq: bool = False, is_demo: bool = False):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     app_paths = paths.resolve(tmp_path / code).create()
     database = open_database(app_paths.database, app_paths.backup_dir)
     with database.write() as session:
@@ -142,10 +143,9 @@ def test_export_needs_a_closed_month_and_an_office(tmp_path, hq):
     hq = (hq[0], hq[1])
     with pytest.raises(FronteraError, match="Cierre primero el mes"):
         export(database, actors[Role.SUPERVISOR], tmp_path / "x.zip")
-    with pytest.raises(FronteraError, match="no los envía"):
-        with hq[0].write() as session:
-            package.export_package(session, hq[1], 2026, 1, tmp_path / "y.zip",
-                                   signing.new_private_key())  # fmt: skip
+    with pytest.raises(FronteraError, match="no los envía"), hq[0].write() as session:
+        package.export_package(session, hq[1], 2026, 1, tmp_path / "y.zip",
+                               signing.new_private_key())  # fmt: skip
     assert not (tmp_path / "x.zip").exists()
     database.dispose()
 
@@ -253,8 +253,11 @@ def _resealed(source: Path, target: Path, edit=None, edit_manifest=None, key=Non
     if edit_manifest:
         edit_manifest(manifest)
     signed = pkg.sign_manifest(manifest, key or BY_PUBLIC[manifest["public_key"]])
-    return _rezip(source, target, {"resumen.json": lambda _: data,
-                                   "manifest.json": lambda _: json.dumps(signed).encode()})
+    return _rezip(
+        source,
+        target,
+        {"resumen.json": lambda _: data, "manifest.json": lambda _: json.dumps(signed).encode()},
+    )
 
 
 BAD = {
@@ -340,3 +343,220 @@ def test_the_pdf_text_the_workbook_and_the_json_carry_the_same_figures(sent, tmp
                 checked += 1
     assert document["supports"]["amount_centavos"] == 220_000 and "$2,200.00" in pdf
     assert checked > 60
+
+
+# --- signed packages and enrolled offices (issue 20, items 4 and 5) ----------------------------
+
+
+def test_the_manifest_is_signed_and_names_the_office_its_key_and_its_chain(sent):
+    database, _, file = sent["TAP"]
+    with zipfile.ZipFile(file) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    with database.read() as session:
+        uuid = session.scalar(select(office.Office.uuid)) if hasattr(office, "Office") else None
+        entries = session.scalar(select(func.count(AuditEntry.id)))
+    public = signing.public_bytes(key_of(database))
+    assert manifest["public_key"] == signing.b64(public)
+    assert manifest["office"]["uuid"] and (uuid is None or manifest["office"]["uuid"] == uuid)
+    assert 0 < manifest["audit_chain_length"] < entries  # the export's own entry came after
+    body = {k: v for k, v in manifest.items() if k != "signature"}
+    assert signing.verify(public, body, manifest["signature"])
+    body["revision"] = 5
+    assert not signing.verify(public, body, manifest["signature"])
+
+
+def test_a_caseworker_cannot_sign_a_package_or_a_card(sent, tmp_path):
+    database, _, _ = sent["TAP"]
+    with database.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+        ana = actor_for(session, ids["ana"])
+    with pytest.raises(PermissionDenied), database.write() as session:  # no key in her session
+        package.export_package(session, ana, LAST_MONTH.year, LAST_MONTH.month,
+                               tmp_path / "x.zip", None)  # fmt: skip
+    with pytest.raises(PermissionDenied), database.write() as session:  # nor with one
+        package.export_package(session, ana, LAST_MONTH.year, LAST_MONTH.month,
+                               tmp_path / "x.zip", key_of(database))  # fmt: skip
+    with pytest.raises(PermissionDenied, match="llave de la oficina"), database.read() as s:
+        package.office_card(s, ana, None)
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_office_card_carries_what_is_read_over_the_phone(sent):
+    database, boss, _ = sent["TAP"]
+    card = json.loads(card_of(database, boss))
+    public = signing.public_bytes(key_of(database))
+    assert card["office"]["code"] == "TAP" and card["office"]["name"] == "Oficina TAP"
+    assert card["office"]["place"] == "Tapachula, Chiapas" and len(card["office"]["uuid"]) == 36
+    assert card["fingerprint"] == signing.fingerprint(public)
+    read = pkg.read_card(json.dumps(card).encode(), "TAP.oficina")
+    assert (read.code, read.fingerprint) == ("TAP", signing.fingerprint(public))
+    card["office"]["name"] = "Oficina falsa"
+    with pytest.raises(FronteraError, match="TAP.oficina: la firma de la cédula"):
+        pkg.read_card(json.dumps(card).encode(), "TAP.oficina")
+
+
+def test_enrollment_and_a_key_change(sent, hq):
+    database, boss, _ = sent["TAP"]
+    assert "sin cambios" in enroll(hq, database, boss)
+    with hq[0].write() as session, pytest.raises(PermissionDenied):  # a supervisor does not
+        package.enroll_office(session, hq[1], card_of(database, boss), "TAP.oficina")
+    old = key_of(database)
+    new = signing.new_private_key()
+    KEYS[str(database.engine.url)] = new
+    BY_PUBLIC[signing.b64(signing.public_bytes(new))] = new
+    unendorsed = card_of(database, boss)
+    with pytest.raises(FronteraError, match="otra llave .* sin la firma de la llave anterior"):
+        enroll(hq, database, boss, card=unendorsed)
+    with database.read() as session:
+        endorsed = package.office_card(session, boss, new, previous_key=old)
+    assert "reinscrita" in enroll(hq, database, boss, card=json.dumps(endorsed).encode())
+    other = signing.new_private_key()
+    with database.read() as session:
+        forged = package.office_card(session, boss, other, previous_key=signing.new_private_key())
+    with pytest.raises(FronteraError, match="sin la firma de la llave anterior"):
+        enroll(hq, database, boss, card=json.dumps(forged).encode())
+    # headquarters' administrator may re-enroll with a reason (a lost laptop)
+    assert "reinscrita" in enroll(
+        hq, database, boss, reason="Se perdió la laptop", card=json.dumps(forged).encode()
+    )
+    with hq[0].read() as session:
+        last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last.action == "reinscribir_oficina" and "Se perdió la laptop" in last.changes
+
+
+def test_an_office_not_enrolled_is_refused(sent, tmp_path):
+    database, actors = new_office(tmp_path, "CEN", is_hq=True)
+    with pytest.raises(FronteraError, match="TAP.zip: la oficina TAP no está inscrita"):
+        receive((database, actors[Role.SUPERVISOR]), sent["TAP"][2])
+    database.dispose()
+
+
+def _raw_manifest(source: Path, target: Path, replace_text) -> Path:
+    return _rezip(source, target, {"manifest.json": lambda d: replace_text(d.decode()).encode()})
+
+
+def _close_and_export(database, boss, tmp_path, name) -> Path:
+    with database.write() as session:
+        months.reopen_month(session, boss, LAST_MONTH.year, LAST_MONTH.month, "Corrección")
+        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+    return export(database, boss, tmp_path / name)
+
+
+def test_a_batch_of_bad_packages_is_refused_file_by_file_and_hq_keeps_its_figures(
+    sent, hq, tmp_path
+):
+    """Every bad input of issue 20, in one batch with a good package at the end."""
+    database, boss, first = sent["TAP"]
+    second = _close_and_export(database, boss, tmp_path, "TAP-r2.zip")
+    receive(hq, second)
+    figures = consolidated(hq)
+    before = hq_state(hq)
+
+    impostor_db, impostor = new_office(tmp_path / "falsa", "CDMX")  # a forged office
+    build_month(impostor_db, impostor, LAST_MONTH)
+    with impostor_db.write() as session:
+        months.close_month(session, impostor[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    forged_office = export(impostor_db, impostor[Role.SUPERVISOR], tmp_path / "cdmx.zip")
+    twin_db, twin = new_office(tmp_path / "gemela", "TAP")  # a second folder calling itself TAP
+    build_month(twin_db, twin, LAST_MONTH)
+    with twin_db.write() as session:
+        months.close_month(session, twin[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    twin_file = export(twin_db, twin[Role.SUPERVISOR], tmp_path / "tap-gemela.zip")
+    outsider = signing.new_private_key()
+
+    def amount(value):
+        return lambda s: s["supports"].update(amount_centavos=value)
+
+    def by_type_name(s):
+        s["supports"]["by_type"][0]["name"] = "Despensa\nTOTAL 999"
+
+    def bomb(source, target):  # stored, not deflated: it is the parser that must hold
+        with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+            for name in old.namelist():
+                data = old.read(name)
+                if name == "manifest.json":
+                    data = b'{"format": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+                new.writestr(name, data, zipfile.ZIP_STORED)
+        return target
+
+    demo_db, demo = new_office(tmp_path / "demo", "DEM", is_demo=True)
+    build_month(demo_db, demo, LAST_MONTH)
+    with demo_db.write() as session:
+        months.close_month(session, demo[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    demo_file = export(demo_db, demo[Role.SUPERVISOR], tmp_path / "demo.zip")
+
+    bad = {
+        "cdmx.zip": (lambda s, t: forged_office, "no está inscrita"),
+        "mayor.zip": (lambda s, t: _resealed(s, t, lambda d: d.update(revision=5) or amount(
+            22_000_000)(d), lambda m: m.update(revision=5), key=outsider),
+                      "llave que no es la inscrita"),
+        "mayor-sin-firma.zip": (lambda s, t: _rezip(s, t, {"manifest.json": _json_edit(
+            lambda m: m.update(revision=5))}), "firma que no corresponde"),
+        "sin-firma.zip": (lambda s, t: _rezip(s, t, {"manifest.json": _json_edit(
+            lambda m: m.pop("signature"))}), "no está firmado"),
+        "anterior.zip": (lambda s, t: first, "es anterior"),
+        "otra-r2.zip": (lambda s, t: _resealed(second, t, amount(1)), "CONFLICTO: la revisión 2"),
+        "tap-gemela.zip": (lambda s, t: twin_file, "otra instalación usa la clave TAP"),
+        "r2-63.zip": (lambda s, t: _resealed(second, t, edit_manifest=lambda m: m.update(
+            revision=2**63)), "fuera de rango"),
+        "r-9999999.zip": (lambda s, t: _resealed(second, t, lambda d: d.update(revision=9_999_999),
+                                                 lambda m: m.update(revision=9_999_999)),
+                          "El manifiesto no cumple el esquema en revision"),
+        "pesos.zip": (lambda s, t: _resealed(second, t, amount(10**400)), "fuera de rango"),
+        "r1.0.zip": (lambda s, t: _raw_manifest(second, t, lambda x: x.replace(
+            '"revision": 2', '"revision": 2.0')), "número con decimales"),
+        "corchetes.zip": (lambda s, t: bomb(second, t), "anida demasiados niveles"),
+        "salto.zip": (lambda s, t: _resealed(second, t, by_type_name), "salto de línea"),
+        "corta.zip": (lambda s, t: _resealed(second, t, lambda d: d.update(revision=3),
+                                             lambda m: m.update(
+            revision=3, audit_chain_length=2, generated_at="2099-01-01T00:00:00+00:00")),
+            "menos que los"),
+        "preliminar.zip": (lambda s, t: _resealed(second, t, lambda d: d.update(
+            estado="preliminar")), "PRELIMINAR"),
+        "demo.zip": (lambda s, t: demo_file, "es un paquete de demostración"),
+    }  # fmt: skip
+    files = []
+    for name, (make, _) in bad.items():
+        files.append((name, make(second, tmp_path / name)))
+    arr = sent["ARR"][2]
+    outcome = package.import_packages(hq[0], hq[1], [f for _, f in files] + [arr])
+    for (name, made), (accepted, line) in zip(files, outcome, strict=False):
+        assert not accepted, (name, line)
+        assert line.startswith(f"{made.name}: ") and "\n" not in line, line
+        assert bad[name][1] in line, (name, line)
+    assert outcome[-1] == (True, f"ARR {PERIOD}: revisión 1 importada.")
+    after = consolidated(hq)
+    tap = [o for o in after["offices"] if o["code"] == "TAP"]
+    assert tap == [o for o in figures["offices"] if o["code"] == "TAP"]
+    assert hq_state(hq)[0][1] == before[0][0]  # TAP's row: same revision, hash, time
+    with hq[0].read() as session:
+        log = session.execute(
+            select(ReceivedFile.file_name, ReceivedFile.accepted, ReceivedFile.outcome)
+            .order_by(ReceivedFile.id)
+        ).all()  # fmt: skip
+    assert [(r.file_name, r.accepted) for r in log] == [(f.name, False) for _, f in files] + [
+        ("ARR.zip", True)
+    ]
+    assert "CONFLICTO" in log[[n for n, _ in files].index("otra-r2.zip")].outcome
+    for place in (impostor_db, twin_db, demo_db):
+        place.dispose()
+
+
+def test_a_real_package_at_a_demo_hq_and_a_real_card_are_refused(sent, tmp_path):
+    database, actors = new_office(tmp_path, "CEN", is_hq=True, is_demo=True)
+    place = (database, actors[Role.SUPERVISOR], actors[Role.ADMINISTRADOR])
+    with pytest.raises(FronteraError, match="de una oficina real; .* de demostración"):
+        enroll(place, sent["TAP"][0], sent["TAP"][1])
+    with pytest.raises(FronteraError, match="TAP.zip: es un paquete de una oficina real"):
+        receive(place, sent["TAP"][2])
+    database.dispose()
+
+
+def test_json_is_measured_before_it_is_parsed():
+    with pytest.raises(FronteraError, match="x.json anida demasiados niveles"):
+        pkg.load_json(b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "x.json")
+    assert pkg.load_json(b'{"a": "[[[[[[[[[[[[[[[[[[[[[[[["}', "x.json") == {"a": "[" * 24}
+    with pytest.raises(FronteraError, match="fuera de rango"):
+        pkg.load_json(b'{"a": 1' + b"0" * 400 + b"}", "x.json")
+    with pytest.raises(FronteraError, match="valor no numérico"):
+        pkg.load_json(b'{"a": NaN}', "x.json")

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.services import packages as package
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.admin_page import small_table
 from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, months
+from frontera_desk.services import packages as package
 from frontera_desk.services.context import Action
 
 MONTHS_SHOWN = 24

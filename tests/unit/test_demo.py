@@ -104,7 +104,10 @@ def test_a_demo_office_has_its_own_code_name_and_place(tmp_path, cheap_kdf):
     with signed.db.read() as session:
         info = office.get_office(session)
         assert (info.code, info.name, info.is_demo) == (
-            "ARR", "Oficina Arriaga (DEMOSTRACIÓN)", True)
+            "ARR",
+            "Oficina Arriaga (DEMOSTRACIÓN)",
+            True,
+        )
         assert office.get_settings(session).receipt_place == "Arriaga, Chiapas"
     signed.db.dispose()
 
@@ -146,6 +149,8 @@ def test_a_demo_headquarters_receives_three_demo_offices(tmp_path, cheap_kdf, mo
     )
     assert total["missing_offices"] == []
     assert [(e.code, e.last_period, e.missing) for e in enrolled] == [
-        ("ARR", made.period, ()), ("SUC", made.period, ()), ("TAP", made.period, ())
+        ("ARR", made.period, ()),
+        ("SUC", made.period, ()),
+        ("TAP", made.period, ()),
     ]
     assert json.loads((hq.data_dir / DEMO_OFFICES_DIR / "TAP.oficina").read_text())["demo"]

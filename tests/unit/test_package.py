@@ -560,3 +560,56 @@ def test_json_is_measured_before_it_is_parsed():
         pkg.load_json(b'{"a": 1' + b"0" * 400 + b"}", "x.json")
     with pytest.raises(FronteraError, match="valor no numérico"):
         pkg.load_json(b'{"a": NaN}', "x.json")
+
+
+# --- the consolidation an analyst reads (issue 20, item 6) -------------------------------------
+
+
+def _runs(pdf: Path) -> list[tuple[int, float, float, float, str, str]]:
+    """Every run of text in the PDF: page, baseline, left x, right x, font, text."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out = []
+    for number, page in enumerate(PdfReader(pdf).pages):
+
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip() and font:
+                name = str(font["/BaseFont"]).split("+")[-1]
+                x = cm[4] + tm[4] * cm[0]
+                width = stringWidth(text.strip("\n"), name, size)
+                out.append((number, round(cm[5] + tm[5] * cm[3], 1), x, x + width, name, text))
+
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def test_the_consolidated_pdf_is_readable(sent, hq, tmp_path):
+    """Today's layout printed "1,630$2,897,983.70": no two texts on a line may overlap, the
+    offices keep their full names, and the notes say what ≥N and the people count mean."""
+    receive(hq, sent["TAP"][2])  # ARR enrolled but not sent
+    document = consolidated(hq)
+    long_name = ("Oficina de Atención a Personas Migrantes y Solicitantes de la Condición de "
+                 "Refugiado de la Región Soconusco, con sede en Tapachula de Córdova y Ordóñez")  # fmt: skip
+    document["offices"][0].update(name=long_name, people=1630, amount_centavos=289_798_370,
+                                  investment_centavos=9_999_999_999)  # fmt: skip
+    document["people"]["by_nationality"] = {"HN": "≥7"}
+    target = package.write_document(document, tmp_path / "consolidado.pdf")
+    runs = _runs(target)
+    lines: dict[tuple[int, float], list] = {}
+    for page, y, left, right, font, text in runs:
+        lines.setdefault((page, y), []).append((left, right, text))
+        assert right <= 612 - 18 * 72 / 25.4 + 1, text  # inside the right margin
+    for key, items in lines.items():
+        items.sort()
+        for (_, right, text), (left, _, following) in zip(items, items[1:], strict=False):
+            assert right <= left + 0.5, (key, text, following)
+    text = " ".join(" ".join(r[5].split()) for r in runs)
+    assert " ".join(long_name.split()[:6]) in text and "Ordóñez" in text
+    assert "$2,897,983.70" in text and "1,630" in text
+    assert f"{document['offices'][0]['first_folio']}" in text
+    assert "≥N: la suma incluye cifras de 1 a 4" in text
+    assert "cuenta dos veces" in text
+    assert "Oficinas inscritas que no han enviado el mes" in text and "Oficina ARR" in text
+    assert "analista de información, oficinas centrales" in text
+    assert "Supervisor(a) o jefe(a) de oficina" not in text

@@ -589,15 +589,17 @@ def test_the_consolidated_pdf_is_readable(sent, hq, tmp_path):
     offices keep their full names, and the notes say what ≥N and the people count mean."""
     receive(hq, sent["TAP"][2])  # ARR enrolled but not sent
     document = consolidated(hq)
-    long_name = ("Oficina de Atención a Personas Migrantes y Solicitantes de la Condición de "
-                 "Refugiado de la Región Soconusco, con sede en Tapachula de Córdova y Ordóñez")  # fmt: skip
+    long_name = (
+        "Oficina de Atención a Personas Migrantes y Solicitantes de la Condición de Refugiado "
+        "de la Región Soconusco, con sede en Tapachula de Córdova y Ordóñez"
+    )
     document["offices"][0].update(name=long_name, people=1630, amount_centavos=289_798_370,
                                   investment_centavos=9_999_999_999)  # fmt: skip
     document["people"]["by_nationality"] = {"HN": "≥7"}
     target = package.write_document(document, tmp_path / "consolidado.pdf")
     runs = _runs(target)
     lines: dict[tuple[int, float], list] = {}
-    for page, y, left, right, font, text in runs:
+    for page, y, left, right, _font, text in runs:
         lines.setdefault((page, y), []).append((left, right, text))
         assert right <= 612 - 18 * 72 / 25.4 + 1, text  # inside the right margin
     for key, items in lines.items():

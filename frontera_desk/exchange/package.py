@@ -41,8 +41,14 @@ MAX_TOTAL_BYTES = 50_000_000  # far above a real package (a few hundred KB)
 MAX_RATIO = 200  # uncompressed / compressed, per file: beyond it, a zip bomb
 MAX_JSON_BYTES = 5_000_000
 MAX_DEPTH = 16  # the summary nests 4 levels; a bracket bomb never reaches the parser
-MAX_INTEGER = 10**15  # centavos: ten trillion pesos; far above any office's year
-MAX_TEXT = 10_000  # characters in any one text of a document
+# An office's figure stays below 10**12 (ten billion pesos in centavos; the state's program is
+# about 12 million pesos a year), so that the sum of a thousand offices still passes the schemas'
+# 10**15 and headquarters' PDF, workbook and JSON never fail on what it accepted.
+MAX_INTEGER = 10**12
+MAX_NAME = 300  # characters of a name or label (a table cell must fit a page)
+MAX_TEXT = 10_000  # characters of the narrative
+MAX_ITEMS = 1_000  # entries of one list or breakdown
+_LONG = {"narrative"}
 MAX_CARD_BYTES = 20_000
 PRELIMINARY = "preliminar"  # the summary's "estado" while its month is open
 
@@ -80,27 +86,31 @@ def _no_constant(text: str) -> Any:
 
 
 def check_values(document: Any, where: str = "") -> None:
-    """Every integer within ±MAX_INTEGER, every text short and free of control characters."""
-    stack: list[tuple[Any, str]] = [(document, where)]
+    """Every integer within ±MAX_INTEGER, every text short and free of control characters,
+    every list and breakdown of a sane length."""
+    stack: list[tuple[Any, str, int]] = [(document, where, MAX_NAME)]
     while stack:
-        value, path = stack.pop()
+        value, path, longest = stack.pop()
+        where = path or "(raíz)"
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, int):
             if not -MAX_INTEGER < value < MAX_INTEGER:
-                raise FronteraError(f"lleva un número fuera de rango en {path or '(raíz)'}.")
+                raise FronteraError(f"lleva un número fuera de rango en {where}.")
         elif isinstance(value, str):
-            if len(value) > MAX_TEXT or _CONTROL.search(value):
+            if len(value) > longest or _CONTROL.search(value):
                 raise FronteraError(
-                    f"lleva un texto no admitido en {path or '(raíz)'} (demasiado largo, o con "
-                    "un salto de línea o un carácter de control)."
+                    f"lleva un texto no admitido en {where} (demasiado largo, o con un salto de "
+                    "línea o un carácter de control)."
                 )
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                stack.append((key, path))
-                stack.append((item, f"{path}/{key}" if path else str(key)))
-        elif isinstance(value, list):
-            stack.extend((item, f"{path}/{i}") for i, item in enumerate(value))
+        elif isinstance(value, dict | list):
+            if len(value) > MAX_ITEMS:
+                raise FronteraError(f"lleva demasiados elementos en {where} ({len(value):,}).")
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                inner = f"{path}/{key}" if path else str(key)
+                stack.append((str(key), path, MAX_NAME))
+                stack.append((item, inner, MAX_TEXT if key in _LONG else MAX_NAME))
 
 
 def load_json(data: bytes, name: str, limit: int = MAX_JSON_BYTES) -> Any:
@@ -126,9 +136,15 @@ def load_json(data: bytes, name: str, limit: int = MAX_JSON_BYTES) -> Any:
 
 
 def validate(document: Any, name: str, what: str) -> None:
+    """Check a document against one of the schemas; the message stays short (it quotes the
+    offending value, which may be long)."""
     from frontera_desk.exchange.summary_json import validate as validate_schema
 
-    validate_schema(document, name, what)
+    try:
+        validate_schema(document, name, what)
+    except FronteraError as error:
+        text = str(error)
+        raise FronteraError(text if len(text) <= 240 else text[:240] + "…") from None
 
 
 # --- the manifest and its signature ------------------------------------------------------------

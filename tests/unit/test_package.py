@@ -615,3 +615,35 @@ def test_the_consolidated_pdf_is_readable(sent, hq, tmp_path):
     assert "Oficinas inscritas que no han enviado el mes" in text and "Oficina ARR" in text
     assert "analista de información, oficinas centrales" in text
     assert "Supervisor(a) o jefe(a) de oficina" not in text
+
+
+def test_the_consolidated_outputs_never_fail_on_what_was_accepted(sent, hq, tmp_path):
+    """The largest figures and longest names a package may carry, from two offices: the
+    consolidation adds them up and writes its PDF, workbook and JSON."""
+    big = pkg.MAX_INTEGER - 1
+    name = "Á" * pkg.MAX_NAME
+
+    def edit(summary):
+        summary["supports"].update(count=big, amount_centavos=big, people=big)
+        for line in summary["supports"]["by_type"]:
+            line.update(name=name, count=big, amount_centavos=big, people=big)
+        summary["year_to_date"] = dict.fromkeys(summary["year_to_date"], big)
+        summary["people"]["by_nationality"] = {"HN": "<5", "GT": big}
+        summary["agreements"]["balance_in_force_centavos"] = -big
+
+    files = [
+        _resealed(sent[code][2], tmp_path / f"{code}-max.zip", edit,
+                  lambda m: m.update(office={**m["office"], "name": name[:200]}))
+        for code in ("TAP", "ARR")
+    ]  # fmt: skip
+    limit = pkg.MAX_INTEGER
+    too_big = _resealed(sent["TAP"][2], tmp_path / "TAP-mas.zip",
+                        lambda s: s["supports"].update(amount_centavos=limit))  # fmt: skip
+    too_long = _resealed(sent["TAP"][2], tmp_path / "TAP-largo.zip",
+                         lambda s: s["supports"]["by_type"][0].update(name=name + "A"))  # fmt: skip
+    outcome = package.import_packages(hq[0], hq[1], [too_big, too_long, *files])
+    assert [accepted for accepted, _ in outcome] == [False, False, True, True], outcome
+    document = consolidated(hq)
+    assert document["supports"]["amount_centavos"] == 2 * big
+    for suffix in (".pdf", ".xlsx", ".json"):
+        assert package.write_document(document, tmp_path / f"c{suffix}").stat().st_size > 0

@@ -467,12 +467,9 @@ def _office(args: argparse.Namespace, app_paths: paths.Paths) -> int:
                   "a oficinas centrales al entregar la cédula.")  # fmt: skip
             return 0
         if args.action == "enroll":
-            file = Path(args.file)
-            if file.stat().st_size > 100_000:
-                raise FronteraError(f"{file.name} no es una cédula de oficina (demasiado grande).")
             with signed.db.write() as session:
-                print(packages.enroll_office(session, signed.actor, file.read_bytes(), file.name,
-                                             args.reason))  # fmt: skip
+                print(packages.enroll_office_file(session, signed.actor, Path(args.file),
+                                                  args.reason))  # fmt: skip
             return 0
         with signed.db.read() as session:
             rows = packages.enrolled_offices(session)

@@ -273,6 +273,16 @@ def enroll_office(
     return f"Oficina {card.code} reinscrita; huella nueva {card.fingerprint}."
 
 
+def enroll_office_file(session: Session, actor: Actor, path: Path, reason: str = "") -> str:
+    """Enroll from a card file (read only up to a card's size)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(pkg.MAX_CARD_BYTES + 1)
+    except OSError as error:
+        raise FronteraError(f"{path.name}: no se pudo leer ({error.strerror or error}).") from None
+    return enroll_office(session, actor, data, path.name, reason)
+
+
 # --- import at headquarters --------------------------------------------------------------------
 
 

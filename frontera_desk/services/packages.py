@@ -149,7 +149,6 @@ def export_package(
 ) -> Path:  # fmt: skip
     """Write the month's package, signed; the month must be closed (its revision names it)."""
     require(actor, Action.CLOSE_MONTH)
-    key = _need_key(actor, signing_key, "firmar el paquete")
     office = _office_row(session)
     if office.is_hq:
         raise FronteraError("Oficinas centrales recibe paquetes; no los envía.")
@@ -159,6 +158,7 @@ def export_package(
             f"Cierre primero el mes de {months.month_name(year, month)}: el paquete lleva "
             "las cifras de un mes cerrado."
         )
+    key = _need_key(actor, signing_key, "firmar el paquete")
     document = summary_document(session, year, month)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="frontera-paquete-") as tmp:

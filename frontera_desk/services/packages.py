@@ -260,8 +260,12 @@ def enroll_office(
         # a new key starts a new history: the old chain no longer speaks for the office
         by_code.last_chain_length = by_code.last_chain_head = None
         by_code.last_generated_at = None
-    if reason:
+    if reason:  # e.g. the office restored a backup: its audit chain starts a new history here
         changes["motivo"] = reason
+        if by_code.last_chain_length is not None:
+            changes["bitacora_anterior"] = [by_code.last_chain_length, by_code.last_chain_head]
+        by_code.last_chain_length = by_code.last_chain_head = None
+        by_code.last_generated_at = None
     if by_code.office_uuid != card.office_uuid:
         changes["uuid"] = [by_code.office_uuid, card.office_uuid]
     by_code.office_uuid, by_code.name, by_code.place = card.office_uuid, card.name, card.place
@@ -269,6 +273,10 @@ def enroll_office(
     session.flush()
     if len(changes) == 1:
         return f"Oficina {card.code}: ya estaba inscrita con esta cédula; sin cambios."
+    if set(changes) <= {"clave", "motivo", "bitacora_anterior"}:
+        audit.record(session, actor, "reinscribir_oficina", "oficina", card.office_uuid, changes)
+        return (f"Oficina {card.code} reinscrita con la misma llave; su bitácora se sigue desde "
+                "el próximo paquete.")  # fmt: skip
     audit.record(session, actor, "reinscribir_oficina", "oficina", card.office_uuid, changes)
     return f"Oficina {card.code} reinscrita; huella nueva {card.fingerprint}."
 
@@ -312,7 +320,8 @@ def _check_chain(enrolled: EnrolledOffice, package: pkg.Package) -> str | None:
     if later and length < enrolled.last_chain_length:
         return (f"la bitácora de {enrolled.code} tiene {length:,} registros, menos que los "
                 f"{enrolled.last_chain_length:,} de su paquete anterior: la oficina volvió a una "
-                "copia anterior o perdió registros.")  # fmt: skip
+                "copia anterior o perdió registros (si restauró un respaldo, la administración "
+                "puede reinscribirla dando el motivo).")  # fmt: skip
     if later and length == enrolled.last_chain_length and head != enrolled.last_chain_head:
         return (f"la bitácora de {enrolled.code} tiene los mismos {length:,} registros que en su "
                 "paquete anterior pero otro contenido: su historia se bifurcó.")  # fmt: skip

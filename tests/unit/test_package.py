@@ -647,3 +647,15 @@ def test_the_consolidated_outputs_never_fail_on_what_was_accepted(sent, hq, tmp_
     assert document["supports"]["amount_centavos"] == 2 * big
     for suffix in (".pdf", ".xlsx", ".json"):
         assert package.write_document(document, tmp_path / f"c{suffix}").stat().st_size > 0
+
+
+def test_a_rolled_back_office_is_refused_until_the_administrator_re_enrolls_it(sent, hq, tmp_path):
+    database, boss, first = sent["TAP"]
+    receive(hq, first)
+    later = _resealed(first, tmp_path / "restaurada.zip", lambda d: d.update(revision=2),
+                      lambda m: m.update(revision=2, audit_chain_length=3,
+                                         generated_at="2099-01-01T00:00:00+00:00"))  # fmt: skip
+    with pytest.raises(FronteraError, match="restaurada.zip: la bitácora de TAP tiene 3 registros"):
+        receive(hq, later)
+    assert "reinscrita con la misma llave" in enroll(hq, database, boss, reason="Restauró respaldo")
+    assert receive(hq, later) == [f"TAP {PERIOD}: revisión 2 importada (reemplaza la revisión 1)."]

@@ -125,7 +125,7 @@ class ReportsPage(QWidget):
                 self.tr("Office"), self.tr("Fingerprint"), self.tr("Last package"),
                 self.tr("Months missing"),
             ])  # fmt: skip
-            for column, width in enumerate((170, 150, 90)):
+            for column, width in enumerate((190, 175, 95)):
                 self.enrolled.setColumnWidth(column, width)
             self.files_log = small_table("receivedFilesTable", [
                 self.tr("File"), self.tr("Received"), self.tr("Result"),
@@ -369,7 +369,9 @@ class ReportsPage(QWidget):
             cells = (f"{row.code} — {row.name}", row.fingerprint, row.last_period or "—",
                      ", ".join(row.missing) or self.tr("none"))  # fmt: skip
             for column, text in enumerate(cells):
-                self.enrolled.setItem(index, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{row.code} — {row.name} ({row.place})" if column == 0 else text)
+                self.enrolled.setItem(index, column, item)
         self.files_log.setRowCount(len(files))
         for index, file in enumerate(files):
             received = file.received_at.astimezone().strftime("%d/%m/%Y %H:%M")

@@ -53,22 +53,25 @@ MAX_CARD_BYTES = 20_000
 PRELIMINARY = "preliminar"  # the summary's "estado" while its month is open
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[\[\]{}]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # --- JSON read defensively ---------------------------------------------------------------------
 
 
-def _depth(data: bytes) -> int:
-    """How deep the brackets of a JSON text nest, strings left out (no recursion)."""
-    deepest = depth = 0
-    for byte in _STRING.sub(b'""', data):
-        if byte in b"[{":
+def _too_deep(data: bytes, limit: int) -> bool:
+    """Whether the brackets of a JSON text nest deeper than ``limit``, strings left out (no
+    recursion; it stops at the first bracket too deep)."""
+    depth = 0
+    for bracket in _BRACKET.finditer(_STRING.sub(b'""', data)):
+        if bracket.group() in b"[{":
             depth += 1
-            deepest = max(deepest, depth)
-        elif byte in b"]}":
+            if depth > limit:
+                return True
+        else:
             depth -= 1
-    return deepest
+    return False
 
 
 def _no_float(text: str) -> Any:
@@ -117,7 +120,7 @@ def load_json(data: bytes, name: str, limit: int = MAX_JSON_BYTES) -> Any:
     """Parse a JSON document received from elsewhere, or raise FronteraError naming it."""
     if len(data) > limit:
         raise FronteraError(f"{name} es demasiado grande ({len(data):,} bytes).")
-    if _depth(data) > MAX_DEPTH:
+    if _too_deep(data, MAX_DEPTH):
         raise FronteraError(f"{name} anida demasiados niveles (más de {MAX_DEPTH}).")
     try:
         document = json.loads(

@@ -659,3 +659,20 @@ def test_a_rolled_back_office_is_refused_until_the_administrator_re_enrolls_it(s
         receive(hq, later)
     assert "reinscrita con la misma llave" in enroll(hq, database, boss, reason="Restauró respaldo")
     assert receive(hq, later) == [f"TAP {PERIOD}: revisión 2 importada (reemplaza la revisión 1)."]
+
+
+def test_a_bug_on_one_file_does_not_end_the_batch(sent, hq, tmp_path, monkeypatch):
+    real = pkg.read_package
+    bug = tmp_path / "bug.zip"
+    bug.write_bytes(sent["TAP"][2].read_bytes())
+
+    def read(path):
+        if path.name == "bug.zip":
+            raise RecursionError("a bug")
+        return real(path)
+
+    monkeypatch.setattr(pkg, "read_package", read)
+    outcome = package.import_packages(hq[0], hq[1], [bug, sent["ARR"][2]])
+    assert outcome[0] == (False, "bug.zip: error inesperado al leerlo; se rechaza (detalles en "
+                                 "el registro del programa).")  # fmt: skip
+    assert outcome[1][0] is True

@@ -18,7 +18,7 @@ from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.services import months, plan
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings
-from tests.unit.test_package import LAST_MONTH, key_of, new_office
+from tests.unit.test_package import LAST_MONTH, close_last_month, key_of, new_office
 from tests.unit.test_summary import TODAY, build_month
 
 
@@ -99,8 +99,8 @@ def test_headquarters_enrolls_imports_a_batch_and_previews_the_consolidation(
     dialog.ui.save.click()
     assert card.exists() and "Card saved" not in dialog.ui.intro.text()  # said in Spanish
     dialog.deleteLater()
+    close_last_month(office_db, boss)
     with office_db.write() as session:
-        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
         packages.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month,
                                 tmp_path / "arr.zip", key_of(office_db))  # fmt: skip
     office_db.dispose()

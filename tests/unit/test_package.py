@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,19 @@ def card_of(database, actor) -> bytes:
     return json.dumps(card).encode()
 
 
+def close_last_month(database, boss) -> None:
+    """Close the month before last (build_month delivers in it) and last month: months close in
+    order within a year."""
+    before = LAST_MONTH.replace(day=1) - timedelta(days=1)
+    with database.write() as session:
+        if (
+            before.year == LAST_MONTH.year
+            and not months.state(session, boss.office_code, before.year, before.month).closed
+        ):
+            months.close_month(session, boss, before.year, before.month)
+        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+
+
 @pytest.fixture
 def sent(tmp_path):
     """Two offices with last month built and closed, each with its package written."""
@@ -70,8 +84,7 @@ def sent(tmp_path):
         database, actors = new_office(tmp_path, code)
         build_month(database, actors, LAST_MONTH)
         boss = actors[Role.SUPERVISOR]
-        with database.write() as session:
-            months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
+        close_last_month(database, boss)
         out[code] = (database, boss, export(database, boss, tmp_path / f"{code}.zip"))
     yield out
     for database, _, _ in out.values():
@@ -454,13 +467,11 @@ def test_a_batch_of_bad_packages_is_refused_file_by_file_and_hq_keeps_its_figure
 
     impostor_db, impostor = new_office(tmp_path / "falsa", "CDMX")  # a forged office
     build_month(impostor_db, impostor, LAST_MONTH)
-    with impostor_db.write() as session:
-        months.close_month(session, impostor[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    close_last_month(impostor_db, impostor[Role.SUPERVISOR])
     forged_office = export(impostor_db, impostor[Role.SUPERVISOR], tmp_path / "cdmx.zip")
     twin_db, twin = new_office(tmp_path / "gemela", "TAP")  # a second folder calling itself TAP
     build_month(twin_db, twin, LAST_MONTH)
-    with twin_db.write() as session:
-        months.close_month(session, twin[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    close_last_month(twin_db, twin[Role.SUPERVISOR])
     twin_file = export(twin_db, twin[Role.SUPERVISOR], tmp_path / "tap-gemela.zip")
     outsider = signing.new_private_key()
 
@@ -481,8 +492,7 @@ def test_a_batch_of_bad_packages_is_refused_file_by_file_and_hq_keeps_its_figure
 
     demo_db, demo = new_office(tmp_path / "demo", "DEM", is_demo=True)
     build_month(demo_db, demo, LAST_MONTH)
-    with demo_db.write() as session:
-        months.close_month(session, demo[Role.SUPERVISOR], LAST_MONTH.year, LAST_MONTH.month)
+    close_last_month(demo_db, demo[Role.SUPERVISOR])
     demo_file = export(demo_db, demo[Role.SUPERVISOR], tmp_path / "demo.zip")
 
     bad = {

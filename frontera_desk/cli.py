@@ -103,9 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--name", required=True, metavar="NOMBRE")
     setup.add_argument("--hq", action="store_true", help="oficinas centrales")
     setup.add_argument("--admin-name", metavar="NOMBRE", help="nombre completo del administrador")
+    setup.add_argument("--demo", dest="demo_hq", action="store_true",
+                       help="con --hq: oficinas centrales de demostración (solo paquetes de "
+                            "demostración)")  # fmt: skip
 
     demo = group("demo", "datos de demostración")
     create = sub(demo, "create", "crear una carpeta de datos de demostración")
+    create.add_argument("--office", metavar="CLAVE", help="clave de la oficina (TAP)")
+    create.add_argument("--name", metavar="NOMBRE", help="nombre de la oficina")
+    create.add_argument("--place", metavar="LUGAR", help="lugar (Tapachula, Chiapas)")
+    create.add_argument("--hq", action="store_true",
+                        help="oficinas centrales de demostración con tres oficinas que ya "
+                             "enviaron su último mes")  # fmt: skip
     create.add_argument("--persons", type=int, default=300, metavar="N")
     create.add_argument("--months", type=int, default=12, metavar="M")
     create.add_argument("--seed", type=int, default=2026, metavar="S")
@@ -145,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="ARCHIVO.zip")
     receive = sub(package, "import", "importar paquetes (oficinas centrales)")
     receive.add_argument("files", nargs="+", metavar="ARCHIVO.zip")
+
+    office = group("office", "cédula de la oficina; oficinas inscritas (oficinas centrales)")
+    card = sub(office, "card", "escribir la cédula de esta oficina para oficinas centrales")
+    card.add_argument("-o", "--output", required=True, metavar="ARCHIVO.oficina")
+    enroll = sub(office, "enroll", "inscribir una oficina con su cédula (oficinas centrales)")
+    enroll.add_argument("file", metavar="ARCHIVO.oficina")
+    enroll.add_argument("--reason", default="", metavar="MOTIVO",
+                        help="para reinscribir una oficina con otra llave sin la firma de la "
+                             "anterior (solo la administración)")  # fmt: skip
+    sub(office, "list", "oficinas inscritas, su huella y los meses que faltan")
 
     receipt = group("receipt", "recibos")
     pdf = sub(receipt, "pdf", "el PDF de un recibo (cuenta como impresión)")
@@ -223,7 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 notice=notice,
             )  # fmt: skip
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
-                    "summary": _summary, "month": _month, "package": _package, "receipt": _receipt,
+                    "summary": _summary, "month": _month, "package": _package, "office": _office,
+                    "receipt": _receipt,
                     "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
@@ -329,10 +349,13 @@ def sign_in(app_paths: paths.Paths) -> SignedIn:
 def _setup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import auth
 
+    if args.demo_hq and not args.hq:
+        raise FronteraError("--demo va con --hq; una oficina de demostración se crea con "
+                            "«frontera-desk demo create».")  # fmt: skip
     username, password = credentials()
     result = auth.setup(
         app_paths, args.office, args.name, username, args.admin_name or username, password,
-        is_hq=args.hq,
+        is_hq=args.hq, is_demo=args.demo_hq,
     )  # fmt: skip
     result.signed_in.db.dispose()
     print(f"Oficina {args.office.upper()} configurada en {app_paths.location}.")
@@ -342,19 +365,37 @@ def _setup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
 
 def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
-    from frontera_desk.services.demo import create_demo_dir
+    from frontera_desk.services.demo import DEMO_OFFICE, create_demo_dir, create_demo_hq
 
     if args.persons < 1 or args.months < 1:
         raise FronteraError("--persons y --months deben ser mayores que cero.")
+    if args.hq and (args.office or args.name or args.place):
+        raise FronteraError("--hq crea sus propias oficinas: no lleva --office, --name ni --place.")
+    if bool(args.office) != bool(args.name):
+        raise FronteraError("--office y --name van juntos (clave y nombre de la oficina).")
 
     def bar(done: int, total: int) -> None:
         filled = 30 * done // total
         print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,} de {total:,} personas",
               end="" if done < total else "\n", file=sys.stderr, flush=True)  # fmt: skip
 
+    if args.hq:
+        made = create_demo_hq(
+            app_paths, persons=args.persons, months=args.months, seed=args.seed,
+            force=args.force, progress=bar if sys.stderr.isatty() else None,
+        )  # fmt: skip
+        for line in made.lines:
+            print(line)
+        offices = ", ".join(code for code, _ in made.offices)
+        print(f"Oficinas centrales de demostración creadas en {app_paths.location}, con las "
+              f"oficinas {offices} (en {app_paths.data_dir / 'oficinas-demo'}) y su paquete de "
+              f"{made.period}.")  # fmt: skip
+        print("Usuarios admin, supervisor y capturista; contraseña «demo».")
+        return 0
+    office = (args.office.upper(), args.name) if args.office else DEMO_OFFICE
     stats = create_demo_dir(
         app_paths, persons=args.persons, months=args.months, seed=args.seed, force=args.force,
-        progress=bar if sys.stderr.isatty() else None,
+        progress=bar if sys.stderr.isatty() else None, office=office, place=args.place,
     )  # fmt: skip
     print(f"Demostración creada en {app_paths.location}: {stats.persons} personas, "
           f"{stats.supports} apoyos.")  # fmt: skip
@@ -432,9 +473,9 @@ def _rekeyed(result: Any) -> str:
 def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from pathlib import Path
 
-    from frontera_desk.exchange.package import summary_document, write_document
     from frontera_desk.services.months import parse_month
     from frontera_desk.services.office import get_office
+    from frontera_desk.services.packages import summary_document, write_document
 
     year, month = parse_month(args.month)
     target = Path(args.output)
@@ -467,14 +508,15 @@ def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _package(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from pathlib import Path
 
-    from frontera_desk.exchange.package import export_package, import_packages
     from frontera_desk.services.months import parse_month
+    from frontera_desk.services.packages import export_package, import_packages
 
     with signed_in(app_paths) as signed:
         if args.action == "export":
             year, month = parse_month(args.month)
             with signed.db.write() as session:
-                export_package(session, signed.actor, year, month, Path(args.output))
+                export_package(session, signed.actor, year, month, Path(args.output),
+                               signed.vault.signing_key)  # fmt: skip
             print(f"Paquete de {args.month} escrito en {args.output}.")
             return 0
         outcome = import_packages(signed.db, signed.actor, [Path(name) for name in args.files])
@@ -484,6 +526,37 @@ def _package(args: argparse.Namespace, app_paths: paths.Paths) -> int:
             else:
                 print(f"frontera-desk: rechazado: {line}", file=sys.stderr)
         return 0 if all(accepted for accepted, _ in outcome) else 1
+
+
+def _office(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from pathlib import Path
+
+    from frontera_desk.services import packages
+
+    with signed_in(app_paths) as signed:
+        if args.action == "card":
+            with signed.db.read() as session:
+                card = packages.office_card(session, signed.actor, signed.vault.signing_key)
+            packages.write_card(card, Path(args.output))
+            office = card["office"]
+            print(f"Cédula de {office['code']} ({office['name']}, {office['place']}) escrita en "
+                  f"{args.output}.")  # fmt: skip
+            print(f"UUID {office['uuid']}; huella {card['fingerprint']}: díctela por teléfono "
+                  "a oficinas centrales al entregar la cédula.")  # fmt: skip
+            return 0
+        if args.action == "enroll":
+            with signed.db.write() as session:
+                print(packages.enroll_office_file(session, signed.actor, Path(args.file),
+                                                  args.reason))  # fmt: skip
+            return 0
+        with signed.db.read() as session:
+            rows = packages.enrolled_offices(session)
+        for row in rows:
+            last = row.last_period or "ninguno"
+            missing = ", ".join(row.missing) or "ninguno"
+            print(f"{row.code:<6} {row.fingerprint}  último paquete: {last}  faltan: {missing}  "
+                  f"{row.name}")  # fmt: skip
+    return 0
 
 
 def _receipt(args: argparse.Namespace, app_paths: paths.Paths) -> int:

@@ -582,3 +582,37 @@ class ReceivedPackage(Base):
     __table_args__ = (
         UniqueConstraint("office_code", "year", "month", name="one_package_per_office_month"),
     )
+
+
+class EnrolledOffice(Base):
+    """At headquarters: an office enrolled from its office card, known by its UUID and public
+    key; ``last_*`` describe the newest package (by the office's own clock) received from it."""
+
+    __tablename__ = "enrolled_offices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    office_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32 bytes
+    fingerprint: Mapped[str] = mapped_column(String(20))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    enrolled_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_generated_at: Mapped[str | None] = mapped_column(String(40))
+    last_chain_length: Mapped[int | None] = mapped_column(BigInteger)
+    last_chain_head: Mapped[str | None] = mapped_column(String(64))
+    last_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReceivedFile(Base):
+    """At headquarters: every package file offered for import, accepted or not, and why."""
+
+    __tablename__ = "received_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    outcome: Mapped[str] = mapped_column(Text)  # the one line shown to the user
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    received_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -1,122 +1,181 @@
-"""The monthly package an office sends to headquarters, and its import at headquarters.
+"""The files an office exchanges with headquarters, as pure code (no database, no services):
+the monthly package (a zip) and the office card (a small JSON file).
 
-A package is a zip holding ``manifest.json`` and the summary as ``resumen.json``, ``resumen.pdf``
-and ``resumen.xlsx``. The manifest names the office, period and revision, the application version,
-the head of the office's audit chain and the SHA-256 of every file. Everything in a package is
-checked before anything is written at headquarters: a rejected package changes nothing.
+A package is a zip holding ``manifest.json`` and the summary as ``resumen.json``,
+``resumen.pdf`` and ``resumen.xlsx``. The manifest names the office (code, name, UUID and
+public key), period and revision, the application version, the length and head of the office's
+audit chain and the SHA-256 of every file; the office key signs it (Ed25519 over its canonical
+form). Reading a package checks everything that can be checked without knowing the office;
+headquarters then compares the key with the one it enrolled (services/packages.py).
+
+Every JSON document read here is parsed defensively: nesting is measured before parsing,
+numbers with decimals are refused, every integer and every text is bounded, and no text holds
+a control character (a newline in a cell would break a line of the consolidated report).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import stat
-import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from frontera_desk import __version__
-from frontera_desk.db import Database
-from frontera_desk.db.models import ReceivedPackage
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.exchange import summary_json
-from frontera_desk.exchange.summary_json import MANIFEST_SCHEMA, SCHEMA_VERSION, validate
-from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require
-from frontera_desk.services.office import get_office
+from frontera_desk.exchange import signing
 
 PACKAGE_FORMAT = "frontera-desk-monthly-package"
+MANIFEST_VERSION = 2  # 2: signed, with the office's UUID, key and audit chain length
+MANIFEST_SCHEMA = "package-manifest.schema.json"
+CARD_FORMAT = "frontera-desk-office-card"
+CARD_SCHEMA = "office-card.schema.json"
 MANIFEST = "manifest.json"
 FILES = ("resumen.json", "resumen.pdf", "resumen.xlsx")
 MAX_ENTRIES = 8
 MAX_TOTAL_BYTES = 50_000_000  # far above a real package (a few hundred KB)
 MAX_RATIO = 200  # uncompressed / compressed, per file: beyond it, a zip bomb
+MAX_JSON_BYTES = 5_000_000
+MAX_DEPTH = 16  # the summary nests 4 levels; a bracket bomb never reaches the parser
+# An office's figure stays below 10**12 (ten billion pesos in centavos; the state's program is
+# about 12 million pesos a year), so that the sum of a thousand offices still passes the schemas'
+# 10**15 and headquarters' PDF, workbook and JSON never fail on what it accepted.
+MAX_INTEGER = 10**12
+MAX_NAME = 300  # characters of a name or label (a table cell must fit a page)
+MAX_TEXT = 10_000  # characters of the narrative
+MAX_ITEMS = 1_000  # entries of one list or breakdown
+_LONG = {"narrative"}
+MAX_CARD_BYTES = 20_000
+PRELIMINARY = "preliminar"  # the summary's "estado" while its month is open
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[\[\]{}]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-# --- documents and their files -----------------------------------------------------------------
+# --- JSON read defensively ---------------------------------------------------------------------
 
 
-def summary_document(session: Session, year: int, month: int) -> dict[str, Any]:
-    """The month's summary as a validated document: the office's own, or at headquarters the
-    consolidation of the packages received for that month."""
-    office = get_office(session)
-    if office is None:
-        raise FronteraError("La base de datos no tiene una oficina configurada.")
-    if office.is_hq:
-        documents = [
-            json.loads(text) for text in session.scalars(
-                select(ReceivedPackage.summary)
-                .where(ReceivedPackage.year == year, ReceivedPackage.month == month)
-            )
-        ]  # fmt: skip
-        return summary_json.consolidate(
-            documents, {"code": office.code, "name": office.name}, f"{year:04d}-{month:02d}"
-        )
-    return months.month_document(session, office.code, year, month)
+def _too_deep(data: bytes, limit: int) -> bool:
+    """Whether the brackets of a JSON text nest deeper than ``limit``, strings left out (no
+    recursion; it stops at the first bracket too deep)."""
+    depth = 0
+    for bracket in _BRACKET.finditer(_STRING.sub(b'""', data)):
+        if bracket.group() in b"[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
 
 
-def write_document(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
-    """Write the summary as JSON, PDF or XLSX, by the target's extension."""
-    suffix = target.suffix.lower()
-    if suffix == ".json":
-        target.write_bytes(summary_json.dumps(document).encode("utf-8"))  # the snapshot's bytes
-    elif suffix == ".pdf":
-        from frontera_desk.reports.summary_pdf import write_summary_pdf
-
-        write_summary_pdf(document, target, demo)
-    elif suffix == ".xlsx":
-        from frontera_desk.reports.summary_xlsx import write_summary_xlsx
-
-        write_summary_xlsx(document, target, demo)
-    else:
-        raise FronteraError("El resumen se escribe en .pdf, .xlsx o .json.")
-    return target
+def _no_float(text: str) -> Any:
+    raise FronteraError(f"lleva un número con decimales ({text[:20]}); las cifras son enteras.")
 
 
-# --- export ------------------------------------------------------------------------------------
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > 16:
+        raise FronteraError(f"lleva un número fuera de rango ({text[:20]}…).")
+    return int(text)
 
 
-def export_package(session: Session, actor: Actor, year: int, month: int, target: Path) -> Path:
-    """Write the month's package; the month must be closed (its revision names the package)."""
-    require(actor, Action.CLOSE_MONTH)
-    office = get_office(session)
-    assert office is not None
-    if office.is_hq:
-        raise FronteraError("Oficinas centrales recibe paquetes; no los envía.")
-    state = months.state(session, office.code, year, month)
-    if not state.closed:
-        raise FronteraError(
-            f"Cierre primero el mes de {months.month_name(year, month)}: el paquete lleva "
-            "las cifras de un mes cerrado."
-        )
-    # the snapshot stored at close: the same revision always carries the same figures
-    document = months.month_document(session, office.code, year, month)
-    files: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="frontera-paquete-") as tmp:
-        for name in FILES:
-            files[name] = write_document(document, Path(tmp) / name, office.is_demo).read_bytes()
-    manifest = {
-        "format": PACKAGE_FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "office": {"code": office.code, "name": office.name},
-        "period": document["period"],
-        "revision": state.revision,
-        "generated_at": document["generated_at"],
-        "app_version": __version__,
-        "audit_chain_head": audit.head(session),
-        "demo": office.is_demo,
-        "files": {
-            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-            for name, data in files.items()
-        },
-    }
+def _no_constant(text: str) -> Any:
+    raise FronteraError(f"lleva un valor no numérico ({text}).")
+
+
+def check_values(document: Any, where: str = "") -> None:
+    """Every integer within ±MAX_INTEGER, every text short and free of control characters,
+    every list and breakdown of a sane length."""
+    stack: list[tuple[Any, str, int]] = [(document, where, MAX_NAME)]
+    while stack:
+        value, path, longest = stack.pop()
+        where = path or "(raíz)"
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int):
+            if not -MAX_INTEGER < value < MAX_INTEGER:
+                raise FronteraError(f"lleva un número fuera de rango en {where}.")
+        elif isinstance(value, str):
+            if len(value) > longest or _CONTROL.search(value):
+                raise FronteraError(
+                    f"lleva un texto no admitido en {where} (demasiado largo, o con un salto de "
+                    "línea o un carácter de control)."
+                )
+        elif isinstance(value, dict | list):
+            if len(value) > MAX_ITEMS:
+                raise FronteraError(f"lleva demasiados elementos en {where} ({len(value):,}).")
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                inner = f"{path}/{key}" if path else str(key)
+                stack.append((str(key), path, MAX_NAME))
+                stack.append((item, inner, MAX_TEXT if key in _LONG else MAX_NAME))
+
+
+def load_json(data: bytes, name: str, limit: int = MAX_JSON_BYTES) -> Any:
+    """Parse a JSON document received from elsewhere, or raise FronteraError naming it."""
+    if len(data) > limit:
+        raise FronteraError(f"{name} es demasiado grande ({len(data):,} bytes).")
+    if _too_deep(data, MAX_DEPTH):
+        raise FronteraError(f"{name} anida demasiados niveles (más de {MAX_DEPTH}).")
+    try:
+        document = json.loads(
+            data.decode("utf-8"), parse_float=_no_float, parse_int=_bounded_int,
+            parse_constant=_no_constant,
+        )  # fmt: skip
+    except FronteraError as error:
+        raise FronteraError(f"{name} {error}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise FronteraError(f"{name} no es JSON válido.") from None
+    try:
+        check_values(document)
+    except FronteraError as error:
+        raise FronteraError(f"{name} {error}") from None
+    return document
+
+
+def validate(document: Any, name: str, what: str) -> None:
+    """Check a document against one of the schemas; the message stays short (it quotes the
+    offending value, which may be long)."""
+    from frontera_desk.exchange.summary_json import validate as validate_schema
+
+    try:
+        validate_schema(document, name, what)
+    except FronteraError as error:
+        text = str(error)
+        raise FronteraError(text if len(text) <= 240 else text[:240] + "…") from None
+
+
+# --- the manifest and its signature ------------------------------------------------------------
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sign_manifest(manifest: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
+    """The manifest with the office key's public half and its signature added."""
+    body = {k: v for k, v in manifest.items() if k != "signature"}
+    body["public_key"] = signing.b64(signing.public_bytes(key))
+    return {**body, "signature": signing.sign(key, body)}
+
+
+def signature_holds(document: dict[str, Any]) -> bool:
+    """Whether a document's ``signature`` is its own ``public_key``'s over the rest of it."""
+    body = {k: v for k, v in document.items() if k != "signature"}
+    try:
+        public = signing.unb64(str(document.get("public_key", "")))
+    except ValueError:
+        return False
+    return signing.verify(public, body, str(document.get("signature", "")))
+
+
+def write_package(target: Path, manifest: dict[str, Any], files: dict[str, bytes]) -> Path:
+    """Write the zip beside the target and move it into place once whole."""
     validate(manifest, MANIFEST_SCHEMA, "El manifiesto")
     partial = target.with_name(target.name + ".parcial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -124,12 +183,10 @@ def export_package(session: Session, actor: Actor, year: int, month: int, target
         for name, data in files.items():
             archive.writestr(name, data)
     partial.replace(target)
-    audit.record(session, actor, "exportar_paquete", "mes", None,
-                 {"mes": document["period"], "revision": state.revision})  # fmt: skip
     return target
 
 
-# --- reading a package (no database) -----------------------------------------------------------
+# --- reading a package -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -143,8 +200,25 @@ class Package:
         return str(self.manifest["office"]["code"])
 
     @property
+    def office_uuid(self) -> str:
+        return str(self.manifest["office"]["uuid"])
+
+    @property
+    def public_key(self) -> str:
+        return str(self.manifest["public_key"])
+
+    @property
+    def revision(self) -> int:
+        return int(self.manifest["revision"])
+
+    @property
     def period(self) -> tuple[int, int]:
-        return months.parse_month(self.manifest["period"])
+        year, month = self.manifest["period"].split("-")
+        return int(year), int(month)
+
+    @property
+    def summary_sha256(self) -> str:
+        return sha256(self.summary_bytes)
 
 
 def _safe_name(info: zipfile.ZipInfo) -> str:
@@ -186,15 +260,9 @@ def _members(archive: zipfile.ZipFile) -> dict[str, bytes]:
     return contents
 
 
-def _json(data: bytes, name: str) -> Any:
-    try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise FronteraError(f"{name} no es JSON válido.") from None
-
-
 def read_package(path: Path) -> Package:
-    """Check a package completely; raise FronteraError with a one-line reason."""
+    """Check a package completely; raise FronteraError with a one-line reason (without the
+    file's name, which the caller adds)."""
     try:
         with zipfile.ZipFile(path) as archive:
             contents = _members(archive)
@@ -206,121 +274,105 @@ def read_package(path: Path) -> Package:
         raise FronteraError("usa una compresión que no se admite.") from None
     if MANIFEST not in contents:
         raise FronteraError("no tiene manifiesto (manifest.json).")
-    manifest = _json(contents[MANIFEST], MANIFEST)
+    manifest = load_json(contents[MANIFEST], MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
         raise FronteraError("no es un paquete mensual de Frontera Desk.")
     version = manifest.get("schema_version")
-    if isinstance(version, int) and version > SCHEMA_VERSION:
+    if isinstance(version, int) and version > MANIFEST_VERSION:
         raise FronteraError(
             f"es de una versión más reciente de Frontera Desk (esquema {version}; esta versión "
-            f"lee hasta el {SCHEMA_VERSION}). Actualice el programa."
+            f"lee hasta el {MANIFEST_VERSION}). Actualice el programa."
+        )
+    if "signature" not in manifest or version == 1:
+        raise FronteraError(
+            "no está firmado con la llave de la oficina; se rechaza (pida a la oficina que lo "
+            "exporte de nuevo con una versión actual)."
         )
     validate(manifest, MANIFEST_SCHEMA, "El manifiesto")
+    if not signature_holds(manifest):
+        raise FronteraError(
+            "tiene una firma que no corresponde a su contenido (alterado o falsificado)."
+        )
     for name, expected in manifest["files"].items():
         data = contents.get(name)
         if data is None:
             raise FronteraError(f"falta {name}, que el manifiesto declara.")
-        if hashlib.sha256(data).hexdigest() != expected["sha256"] or len(data) != expected["size"]:
+        if sha256(data) != expected["sha256"] or len(data) != expected["size"]:
             raise FronteraError(f"{name} fue alterado (su SHA-256 no coincide con el manifiesto).")
-    summary = _json(contents["resumen.json"], "resumen.json")
-    validate(summary)
+    summary = load_json(contents["resumen.json"], "resumen.json")
+    if isinstance(summary, dict) and summary.get("estado") == PRELIMINARY:
+        raise FronteraError(
+            f"lleva un resumen PRELIMINAR de {manifest['period']} (mes abierto); oficinas "
+            "centrales solo reciben meses cerrados."
+        )
+    validate(summary, "monthly-summary.schema.json", "El resumen")
     if summary["format"] != "frontera-desk-monthly-summary":
         raise FronteraError("resumen.json no es el resumen de una oficina.")
-    for key in ("office", "period", "revision"):
+    if summary["office"]["code"] != manifest["office"]["code"]:
+        raise FronteraError("resumen.json y el manifiesto no coinciden en «office».")
+    for key in ("period", "revision"):
         if summary[key] != manifest[key]:
             raise FronteraError(f"resumen.json y el manifiesto no coinciden en «{key}».")
     return Package(manifest, summary, contents["resumen.json"])
 
 
-# --- import at headquarters --------------------------------------------------------------------
+# --- the office card ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Received:
-    office_code: str
-    office_name: str
-    year: int
-    month: int
-    revision: int
-    received_at: datetime
+class Card:
+    code: str
+    name: str
+    place: str
+    office_uuid: str
+    public_key: str  # base64
+    demo: bool
+    previous_key: str | None  # base64: the key this card replaces, which endorsed it
+
+    @property
+    def fingerprint(self) -> str:
+        return signing.fingerprint(signing.unb64(self.public_key))
 
 
-def import_package(session: Session, actor: Actor, path: Path) -> str:
-    """Import one package; return what happened in one line. Raises FronteraError (one line)
-    before writing anything when the package is rejected."""
-    require(actor, Action.IMPORT_PACKAGES)
-    office = get_office(session)
-    if office is None or not office.is_hq:
-        raise FronteraError("Esta instalación no es de oficinas centrales: no importa paquetes.")
-    try:
-        package = read_package(path)
-    except FronteraError as error:
-        raise FronteraError(f"{path.name}: {error}") from None
-    if package.manifest["demo"] and not office.is_demo:
-        raise FronteraError(f"{path.name}: es un paquete de demostración.")
-    year, month = package.period
-    code, revision = package.office_code, package.manifest["revision"]
-    label = f"{code} {package.manifest['period']}"
-    digest = hashlib.sha256(package.summary_bytes).hexdigest()
-    held = session.scalar(
-        select(ReceivedPackage).where(ReceivedPackage.office_code == code,
-                                      ReceivedPackage.year == year, ReceivedPackage.month == month)
-    )  # fmt: skip
-    if held is not None and held.revision > revision:
-        raise FronteraError(
-            f"{path.name}: ya se tiene la revisión {held.revision} de {label}; este paquete "
-            f"(revisión {revision}) es anterior."
-        )
-    if held is not None and held.revision == revision:
-        return f"{label}: la revisión {revision} ya estaba recibida; sin cambios."
-    values = {
-        "office_name": package.manifest["office"]["name"], "revision": revision,
-        "package_sha256": digest, "manifest": json.dumps(package.manifest, ensure_ascii=False),
-        "summary": package.summary_bytes.decode("utf-8"), "received_at": datetime.now(UTC),
-        "received_by_id": actor.user_id,
+def make_card(
+    office: dict[str, str], demo: bool, key: Ed25519PrivateKey, issued_at: str,
+    previous: Ed25519PrivateKey | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """An office card, signed by its own key; a new key's card also carries the previous key's
+    signature of it (its endorsement)."""
+    public = signing.public_bytes(key)
+    card: dict[str, Any] = {
+        "format": CARD_FORMAT, "version": 1, "office": dict(office), "demo": demo,
+        "issued_at": issued_at, "public_key": signing.b64(public),
+        "fingerprint": signing.fingerprint(public),
     }  # fmt: skip
-    replaced = ""
-    if held is None:
-        session.add(ReceivedPackage(office_code=code, year=year, month=month, **values))
-    else:
-        replaced = f" (reemplaza la revisión {held.revision})"
-        for key, value in values.items():
-            setattr(held, key, value)
-    session.flush()
-    audit.record(session, actor, "importar_paquete", "paquete", None,
-                 {"oficina": code, "mes": package.manifest["period"], "revision": revision,
-                  "cadena_bitacora": package.manifest["audit_chain_head"]})  # fmt: skip
-    return f"{label}: revisión {revision} importada{replaced}."
+    if previous is not None:
+        card["previous_key"] = signing.b64(signing.public_bytes(previous))
+        card["endorsement"] = signing.sign(previous, card)
+    card["signature"] = signing.sign(key, card)
+    return card
 
 
-def import_packages(
-    db: Database, actor: Actor, files: list[Path],
-    progress: Callable[[int, int], None] | None = None,
-) -> list[tuple[bool, str]]:  # fmt: skip
-    """Import each file in its own transaction, so that a rejected one leaves the rest imported.
-    One (accepted, line) per file."""
-    outcome = []
-    for done, file in enumerate(files, start=1):
+def read_card(data: bytes, name: str) -> Card:
+    """Check an office card (schema, self-signature, endorsement); FronteraError names it."""
+    document = load_json(data, name, MAX_CARD_BYTES)
+    if not isinstance(document, dict) or document.get("format") != CARD_FORMAT:
+        raise FronteraError(f"{name} no es una cédula de oficina de Frontera Desk.")
+    validate(document, CARD_SCHEMA, f"La cédula {name}")
+    if not signature_holds(document):
+        raise FronteraError(f"{name}: la firma de la cédula no corresponde a su contenido.")
+    public = signing.unb64(document["public_key"])
+    if document["fingerprint"] != signing.fingerprint(public):
+        raise FronteraError(f"{name}: la huella no corresponde a la llave pública.")
+    previous = document.get("previous_key")
+    if previous is not None:
+        body = {k: v for k, v in document.items() if k not in ("signature", "endorsement")}
         try:
-            with db.write() as session:
-                outcome.append((True, import_package(session, actor, file)))
-        except FronteraError as error:
-            outcome.append((False, str(error)))
-        if progress:
-            progress(done, len(files))
-    return outcome
-
-
-def received(session: Session, year: int | None = None, month: int | None = None) -> list[Received]:
-    """What headquarters holds, newest period first."""
-    query = select(ReceivedPackage).order_by(
-        ReceivedPackage.year.desc(), ReceivedPackage.month.desc(), ReceivedPackage.office_code
-    )
-    if year is not None:
-        query = query.where(ReceivedPackage.year == year)
-    if month is not None:
-        query = query.where(ReceivedPackage.month == month)
-    return [
-        Received(r.office_code, r.office_name, r.year, r.month, r.revision, r.received_at)
-        for r in session.scalars(query)
-    ]
+            old = signing.unb64(previous)
+        except ValueError:
+            old = b""
+        if not signing.verify(old, body, document.get("endorsement", "")):
+            raise FronteraError(f"{name}: la firma de la llave anterior no es válida.")
+    office = document["office"]
+    return Card(office["code"], office["name"], office["place"], office["uuid"],
+                document["public_key"], document["demo"], previous)  # fmt: skip

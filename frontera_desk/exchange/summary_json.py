@@ -164,11 +164,15 @@ def _sum_lines(documents: list[dict[str, Any]], section: str, key: tuple[str, ..
 
 
 def consolidate(
-    documents: list[dict[str, Any]], office: dict[str, str], period: str
-) -> dict[str, Any]:
-    """Headquarters' summary of several offices' validated documents for one period."""
+    documents: list[dict[str, Any]], office: dict[str, str], period: str,
+    missing: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Headquarters' summary of several offices' validated documents for one period; ``missing``
+    names the enrolled offices that have not sent it."""
     if not documents:
-        raise FronteraError(f"No hay paquetes recibidos de {period}.")
+        waiting = ", ".join(m["code"] for m in missing or [])
+        raise FronteraError(f"No hay paquetes recibidos de {period}"
+                            + (f" (faltan {waiting})." if waiting else "."))  # fmt: skip
     total: dict[str, Any] = {}
     for document in documents:
         figures = {k: document[k] for k in ("people", "activities", "year_to_date")}
@@ -186,7 +190,8 @@ def consolidate(
         f"En {month_name(year, month)}, {len(documents):,} oficinas otorgaron {s['count']:,} "
         f"apoyos por un total de {format_money(s['amount_centavos'])}, en beneficio de "
         f"{s['people']:,} personas migrantes; en el año suman "
-        f"{format_money(total['year_to_date']['investment_centavos'])} invertidos."
+        f"{format_money(total['year_to_date']['investment_centavos'])} invertidos. Las personas "
+        "se cuentan por oficina: quien recibió apoyo de dos oficinas cuenta dos veces."
     )
     consolidated = {
         "format": "frontera-desk-consolidated-summary",
@@ -206,9 +211,12 @@ def consolidate(
              "supports": d["supports"]["count"],
              "amount_centavos": d["supports"]["amount_centavos"],
              "people": d["supports"]["people"],
-             "investment_centavos": d["year_to_date"]["investment_centavos"]}
+             "investment_centavos": d["year_to_date"]["investment_centavos"],
+             "first_folio": d["receipts"]["first_folio"],
+             "last_folio": d["receipts"]["last_folio"]}
             for d in sorted(documents, key=lambda d: d["office"]["code"])
         ],
+        "missing_offices": [{"code": m["code"], "name": m["name"]} for m in missing or []],
         "narrative": text,
     }  # fmt: skip
     validate(consolidated)

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from frontera_desk.domain.money import format_money
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.summary_tables import (
+    GE_NOTE,
     PRELIMINARY_LINE,
     SUPPRESSED_NOTE,
     Cell,
@@ -92,6 +93,9 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
                              spaceBefore=8, spaceAfter=4)  # fmt: skip
     title = ParagraphStyle("t", fontName=bold, fontSize=15, leading=19)
     cell = ParagraphStyle("c", fontName=regular, fontSize=8.5, leading=10)
+    center = ParagraphStyle("ce", fontName=regular, fontSize=8.5, leading=10, alignment=1)
+    note = ParagraphStyle("n", fontName=regular, fontSize=7.5, leading=9.5,
+                          textColor=colors.HexColor("#333333"))  # fmt: skip
     office = document["office"]
     consolidated = "offices" in document
     kind = "RESUMEN CONSOLIDADO" if consolidated else "RESUMEN MENSUAL"
@@ -118,24 +122,53 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
         ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ])  # fmt: skip
+    head = ParagraphStyle("hd", parent=cell, fontName=bold, fontSize=8, alignment=2)
+    head_left = ParagraphStyle("hl", parent=head, alignment=0)
+    small = ParagraphStyle("s", parent=cell, fontSize=8, leading=9.5)
     for section in sections(document):
-        rows: list[list[Any]] = [list(section.header)] + [
-            [Paragraph(escape(cell_text(row[0])), cell)] + [cell_text(c) for c in row[1:]]
-            for row in section.rows
-        ]
+        columns = len(section.header)
+        if section.widths:  # laid out column by column: every text wraps within its column
+            widths = [WIDTH * share for share in section.widths]
+            texts = {i for row in section.rows for i, c in enumerate(row) if isinstance(c, str)}
+            rows: list[list[Any]] = [
+                [Paragraph(escape(h), head_left if i in texts or not section.rows else head)
+                 for i, h in enumerate(section.header)]
+            ] + [
+                [Paragraph(escape(c).replace("\n", "<br/>"), small) if isinstance(c, str)
+                 else cell_text(c) for c in row]
+                for row in section.rows
+            ]  # fmt: skip
+        else:
+            first = WIDTH * (0.5 if columns <= 2 else 0.4)
+            widths = [first] + [(WIDTH - first) / (columns - 1)] * (columns - 1)
+            rows = [list(section.header)] + [
+                [Paragraph(escape(cell_text(row[0])), cell)] + [cell_text(c) for c in row[1:]]
+                for row in section.rows
+            ]
         if not section.rows:
-            rows.append([Paragraph(escape(section.empty), cell)] + [""] * (len(section.header) - 1))
-        first = WIDTH * (0.5 if len(section.header) <= 2 else 0.4)
-        rest = (WIDTH - first) / (len(section.header) - 1)
-        table = Table(rows, colWidths=[first] + [rest] * (len(section.header) - 1), repeatRows=1)
+            rows.append([Paragraph(escape(section.empty), cell)] + [""] * (columns - 1))
+        table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(style)
+        if section.widths:
+            table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                       ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                                       ("FONT", (0, 1), (-1, -1), regular, 8)]))  # fmt: skip
+        if not section.rows and columns > 1:
+            table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1))]))
         block: list[Any] = [Paragraph(escape(section.title), heading), table]
+        if section.note:
+            block += [Spacer(1, 1.5 * mm), Paragraph(escape(section.note), note)]
         chart = _chart(section, regular)
         if chart is not None:
             block += [Spacer(1, 2 * mm), chart]
         story.append(KeepTogether(block))
+    made, approved = (
+        ("Elaboró: analista de información, oficinas centrales",
+         "Vo. Bo.: titular de la coordinación, oficinas centrales")
+        if consolidated else ("Elaboró", "Vo. Bo. Supervisor(a) o jefe(a) de oficina")
+    )  # fmt: skip
     signatures = Table(
-        [["", "", ""], ["Elaboró", "", "Vo. Bo. Supervisor(a) o jefe(a) de oficina"],
+        [["", "", ""], [Paragraph(escape(made), center), "", Paragraph(escape(approved), center)],
          ["Nombre, cargo y firma", "", "Nombre, cargo y firma"]],
         colWidths=[WIDTH * 0.42, WIDTH * 0.16, WIDTH * 0.42], rowHeights=[22 * mm, None, None],
     )  # fmt: skip
@@ -162,7 +195,7 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
         said = f"{PRELIMINARY_LINE}." if draft else f"{status_line(document)}."
         lines = [  # clear of the page number
             line for text in (f"Frontera Desk · solo cifras agregadas, sin datos personales. "
-                              f"{said}", SUPPRESSED_NOTE)
+                              f"{said}", SUPPRESSED_NOTE, *([GE_NOTE] if consolidated else []))
             for line in simpleSplit(text, regular, 7, WIDTH - 20 * mm)
         ]  # fmt: skip
         for n, line in enumerate(lines):

@@ -44,6 +44,8 @@ class Section:
     rows: tuple[tuple[Cell, ...], ...]
     chart: int | None = None  # the column drawn as bars in the PDF, if any
     empty: str = "Sin registros en el periodo."
+    widths: tuple[float, ...] | None = None  # each column's share of the width; texts wrap
+    note: str = ""  # printed under the table (and under it in the workbook)
 
 
 def period_title(document: dict[str, Any]) -> str:
@@ -172,11 +174,51 @@ def sections(document: dict[str, Any]) -> list[Section]:
                       "y metas)."),
     ]  # fmt: skip
     if "offices" in document:
-        out.append(Section("Oficinas", "Desglose por oficina",
-                           ("Oficina", "Revisión", "Apoyos", "Importe", "Personas",
-                            "Inversión en el año"),
-                           tuple((f"{o['code']} — {o['name']}", o["revision"], o["supports"],
-                                  Money(o["amount_centavos"]), o["people"],
-                                  Money(o["investment_centavos"]))
-                                 for o in document["offices"]), chart=3))  # fmt: skip
+        out += _consolidated(document)
     return out
+
+
+GE_NOTE = (
+    "≥N: la suma incluye cifras de 1 a 4 que alguna oficina mostró como <5; el total real es N "
+    "o más."
+)
+PEOPLE_NOTE = (
+    "Personas: cada oficina cuenta a las personas que atendió; una persona que recibió apoyo de "
+    "dos oficinas cuenta dos veces en la suma."
+)
+
+
+def _folios(first: str, last: str) -> str:
+    if not first:
+        return "—"
+    return first if first == last else f"{first}\na {last}"  # one folio a line
+
+
+def _consolidated(document: dict[str, Any]) -> list[Section]:
+    """Headquarters' sections: each office's figures, and the enrolled offices that are
+    missing."""
+    offices = document["offices"]
+    has_ge = "≥" in repr({k: v for k, v in document.items() if k != "narrative"})
+    notes = [PEOPLE_NOTE] + ([GE_NOTE] if has_ge else [])
+    missing = document.get("missing_offices", [])
+    return [
+        Section("Oficinas", "Desglose por oficina",
+                ("Clave", "Oficina", "Revisión", "Folios del mes", "Apoyos", "Importe",
+                 "Personas", "Inversión en el año"),
+                tuple((o["code"], o["name"], o["revision"],
+                       _folios(o.get("first_folio", ""), o.get("last_folio", "")), o["supports"],
+                       Money(o["amount_centavos"]), o["people"], Money(o["investment_centavos"]))
+                      for o in offices)
+                + (("Total", f"{len(offices):,} oficinas", "", "",
+                    sum(o["supports"] for o in offices),
+                    Money(sum(o["amount_centavos"] for o in offices)),
+                    sum(o["people"] for o in offices),
+                    Money(sum(o["investment_centavos"] for o in offices))),),
+                chart=5, widths=tuple(w / 510 for w in (36, 92, 48, 88, 44, 74, 50, 76)),
+                note=" ".join(notes)),
+        Section("Faltantes", "Oficinas inscritas que no han enviado el mes",
+                ("Clave", "Oficina"),
+                tuple((m["code"], m["name"]) for m in missing),
+                empty="Todas las oficinas inscritas enviaron el paquete del mes.",
+                widths=(0.15, 0.85)),
+    ]  # fmt: skip

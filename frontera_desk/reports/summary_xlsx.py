@@ -83,11 +83,21 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
                     cell.number_format = RATIO_FORMAT
                 elif isinstance(value, int):
                     cell.number_format = COUNT_FORMAT
+            if section.widths:
+                for cell in sheet[sheet.max_row]:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
         if not section.rows:
             sheet.append([section.empty])
-        sheet.column_dimensions["A"].width = 48
-        for letter in "BCDEF":
-            sheet.column_dimensions[letter].width = 18
+        if section.note:
+            sheet.append([])
+            sheet.append([spreadsheet_safe(section.note)])
+        if section.widths:
+            for index, share in enumerate(section.widths):
+                sheet.column_dimensions[chr(ord("A") + index)].width = max(10, share * 120)
+        else:
+            sheet.column_dimensions["A"].width = 48
+            for letter in "BCDEF":
+                sheet.column_dimensions[letter].width = 18
         sheet.freeze_panes = "A3"
     book.save(target)
     return target

@@ -6,13 +6,15 @@ Everything here is invented. The names are common in each country; no real perso
 from __future__ import annotations
 
 import random
+import shutil
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, product
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.bulk import bulk_load, insert_rows
@@ -32,7 +34,7 @@ from frontera_desk.paths import DEMO_PASSWORD, Paths  # every demo account's
 from frontera_desk.services import audit, auth, people, receipts, supports
 from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
-from frontera_desk.services.office import get_settings
+from frontera_desk.services.office import get_settings, update_settings
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
 DEMO_USERS = (
@@ -508,19 +510,9 @@ def _person(
     )  # fmt: skip
 
 
-def create_demo_dir(
-    app_paths: Paths,
-    persons: int = 300,
-    months: int = 12,
-    seed: int = 2026,
-    force: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-) -> DemoStats:
-    """Create (or with ``force`` replace) a demo database in a data dir.
-
-    A data dir holding a real office's database is never replaced. On a server (benchmarks,
-    training) the database must be empty: a server database is never dropped from here.
-    """
+def _clear_demo_dir(app_paths: Paths, force: bool) -> None:
+    """Make room for a demonstration: never over a real office's data, and over an earlier
+    demonstration only with ``force``."""
     if app_paths.on_server:
         if auth.is_set_up(app_paths):
             raise FronteraError("Esa base de datos del servidor ya tiene una oficina; la "
@@ -539,26 +531,48 @@ def create_demo_dir(
         for leftover in (database.with_name(database.name + s) for s in ("", "-wal", "-shm")):
             leftover.unlink(missing_ok=True)
         app_paths.keys.unlink(missing_ok=True)
+        shutil.rmtree(app_paths.data_dir / DEMO_OFFICES_DIR, ignore_errors=True)
+
+
+def _demo_users(session: Session, signed: auth.SignedIn) -> dict[Role, auth.UserInfo]:
+    return {
+        role: auth.add_user(session, signed.actor, signed.vault, username, name, role,
+                            DEMO_PASSWORD, check=False)
+        for username, name, role in DEMO_USERS
+    }  # fmt: skip
+
+
+def create_demo_dir(
+    app_paths: Paths,
+    persons: int = 300,
+    months: int = 12,
+    seed: int = 2026,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    office: tuple[str, str] = DEMO_OFFICE,
+    place: str | None = None,
+) -> DemoStats:
+    """Create (or with ``force`` replace) a demo office in a data dir: ``office`` is its code
+    and name, ``place`` the town printed on its receipts and its card.
+
+    A data dir holding a real office's database is never replaced. On a server (benchmarks,
+    training) the database must be empty: a server database is never dropped from here.
+    """
+    _clear_demo_dir(app_paths, force)
+    code, name = office
+    if "DEMOSTRACI" not in name.upper():
+        name = f"{name[:180]} (DEMOSTRACIÓN)"
     created = auth.setup(
-        app_paths, *DEMO_OFFICE, "admin", "Administración (demo)", DEMO_PASSWORD,
+        app_paths, code, name, "admin", "Administración (demo)", DEMO_PASSWORD,
         is_demo=True, check_admin_password=False,
     )  # fmt: skip
     signed = created.signed_in
     try:
         with signed.db.write() as session:
-            actors = {
-                role: auth.add_user(
-                    session,
-                    signed.actor,
-                    signed.vault,
-                    username,
-                    name,
-                    role,
-                    DEMO_PASSWORD,
-                    check=False,
-                )  # fmt: skip
-                for username, name, role in DEMO_USERS
-            }
+            if place is not None:
+                settings = replace(get_settings(session), receipt_place=place)
+                update_settings(session, signed.actor, settings)
+            actors = _demo_users(session, signed)
             return create_demo(
                 session,
                 actor_for(session, actors[Role.CAPTURISTA].id),
@@ -567,6 +581,95 @@ def create_demo_dir(
             )  # fmt: skip
     finally:
         signed.db.dispose()
+
+
+DEMO_HQ = ("CEN", "Oficinas Centrales (DEMOSTRACIÓN)")
+DEMO_OFFICES_DIR = "oficinas-demo"  # inside a demo headquarters' folder: its three offices
+DEMO_HQ_OFFICES = (
+    ("TAP", "Oficina de Atención a Migrantes Tapachula", "Tapachula, Chiapas"),
+    ("ARR", "Oficina de Atención a Migrantes Arriaga", "Arriaga, Chiapas"),
+    ("SUC", "Oficina de Atención a Migrantes Suchiate", "Ciudad Hidalgo, Suchiate, Chiapas"),
+)
+
+
+@dataclass(frozen=True)
+class HqDemoStats:
+    offices: tuple[tuple[str, DemoStats], ...]
+    period: str  # the month each office closed and sent
+    lines: tuple[str, ...]  # what enrollment and import said
+
+
+def office_key(signed: auth.SignedIn) -> Ed25519PrivateKey:
+    """The office key of a signed-in supervisor or administrator."""
+    key = signed.vault.signing_key
+    if key is None:
+        raise FronteraError("La sesión no tiene la llave de la oficina: no puede firmar.")
+    return key
+
+
+def create_demo_hq(
+    app_paths: Paths,
+    persons: int = 300,
+    months: int = 12,
+    seed: int = 2026,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    today: date | None = None,
+) -> HqDemoStats:
+    """A demonstration headquarters with three demo offices in its folder: each office closes
+    its months up to the last one and writes its card and last month's package; headquarters
+    enrolls the cards and imports the packages — the whole monthly cycle, on one laptop."""
+    from frontera_desk.services import months as month_service
+    from frontera_desk.services import packages
+
+    _clear_demo_dir(app_paths, force)
+    today = today or date.today()
+    year, month = month_service.months_back(today, 1)
+    folder = app_paths.data_dir / DEMO_OFFICES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    made, cards, files = [], [], []
+    for index, (code, name, place) in enumerate(DEMO_HQ_OFFICES):
+        office_paths = Paths(folder / code, chosen=True).create()
+        stats = create_demo_dir(office_paths, persons, months, seed + index, True, progress,
+                                (code, name), place)  # fmt: skip
+        made.append((code, stats))
+        signed = auth.sign_in(office_paths, "supervisor", DEMO_PASSWORD)
+        try:
+            key = office_key(signed)
+            with signed.db.write() as session:
+                for back in range(max(min(months, 12) - 1, 1), 0, -1):  # oldest first, in order
+                    y, m = month_service.months_back(today, back)
+                    if not month_service.state(session, code, y, m).closed:
+                        month_service.close_month(session, signed.actor, y, m)
+            with signed.db.write() as session:
+                card = packages.office_card(session, signed.actor, key)
+                cards.append((f"{code}.oficina", packages.write_card(
+                    card, folder / f"{code}.oficina").read_bytes()))  # fmt: skip
+                files.append(packages.export_package(
+                    session, signed.actor, year, month,
+                    folder / f"paquete-{code}-{year}-{month:02d}.zip", key,
+                ))  # fmt: skip
+        finally:
+            signed.db.dispose()
+    created = auth.setup(
+        app_paths, *DEMO_HQ, "admin", "Administración (demo)", DEMO_PASSWORD, is_hq=True,
+        is_demo=True, check_admin_password=False,
+    )  # fmt: skip
+    signed = created.signed_in
+    lines = []
+    try:
+        with signed.db.write() as session:
+            actors = _demo_users(session, signed)
+            for file_name, data in cards:
+                lines.append(packages.enroll_office(session, signed.actor, data, file_name))
+            supervisor = actor_for(session, actors[Role.SUPERVISOR].id)
+        for accepted, line in packages.import_packages(signed.db, supervisor, files):
+            if not accepted:
+                raise FronteraError(line)
+            lines.append(line)
+    finally:
+        signed.db.dispose()
+    return HqDemoStats(tuple(made), f"{year:04d}-{month:02d}", tuple(lines))
 
 
 _ORGANIZATIONS = (

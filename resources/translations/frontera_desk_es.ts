@@ -1415,6 +1415,53 @@
     </message>
 </context>
 <context>
+    <name>OfficeCardDialog</name>
+    <message>
+        <source>Office card</source>
+        <translation>Cédula de la oficina</translation>
+    </message>
+    <message>
+        <source>Card saved in %1. Read the fingerprint to headquarters over the phone.</source>
+        <translation>Cédula guardada en %1. Dicte la huella a oficinas centrales por teléfono.</translation>
+    </message>
+    <message>
+        <source>Headquarters enrolls this office from its card. Save the card and hand it over; then read the fingerprint to headquarters over the phone, so that they know the card is yours.</source>
+        <translation>Oficinas centrales inscribe a esta oficina con su cédula. Guarde la cédula y entréguela; luego dicte la huella por teléfono a oficinas centrales, para que sepan que la cédula es suya.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Clave:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>Office UUID:</source>
+        <translation>UUID de la oficina:</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>Llave pública:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Huella:</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>&amp;Save card…</source>
+        <translation>&amp;Guardar cédula…</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>&amp;Save</source>
@@ -2319,6 +2366,22 @@
         <translation>&amp;Importar paquetes…</translation>
     </message>
     <message>
+        <source>Office &amp;card…</source>
+        <translation>&amp;Cédula de la oficina…</translation>
+    </message>
+    <message>
+        <source>Who this office is and its public key, for headquarters to enroll it</source>
+        <translation>Quién es esta oficina y su llave pública, para que oficinas centrales la inscriba</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll office…</source>
+        <translation>&amp;Inscribir oficina…</translation>
+    </message>
+    <message>
+        <source>Enroll an office from its card (.oficina)</source>
+        <translation>Inscribir una oficina con su cédula (.oficina)</translation>
+    </message>
+    <message>
         <source>Summary preview</source>
         <translation>Vista previa del resumen</translation>
     </message>
@@ -2357,6 +2420,38 @@
     <message>
         <source>Revisions of the month</source>
         <translation>Revisiones del mes</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>Último paquete</translation>
+    </message>
+    <message>
+        <source>Months missing</source>
+        <translation>Meses faltantes</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <source>Enrolled offices</source>
+        <translation>Oficinas inscritas</translation>
+    </message>
+    <message>
+        <source>Files received</source>
+        <translation>Archivos recibidos</translation>
     </message>
     <message>
         <source>Closed — revision %1</source>
@@ -2429,6 +2524,18 @@
     <message>
         <source>Rejected: %1</source>
         <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <source>Office card</source>
+        <translation>Cédula de la oficina</translation>
+    </message>
+    <message>
+        <source>Enroll office</source>
+        <translation>Inscribir oficina</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
     <message numerus="yes">
         <source>%n office(s) received for this month</source>

@@ -27,9 +27,9 @@ from sqlalchemy import text
 from frontera_desk.db import open_database
 from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
-from frontera_desk.exchange import package
 from frontera_desk.exchange.summary_json import to_json
 from frontera_desk.services import office
+from frontera_desk.services import packages as package
 from frontera_desk.services.summary import monthly_summary
 from tests.benchmarks.common import median_ms
 

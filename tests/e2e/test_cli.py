@@ -359,7 +359,7 @@ def test_receipt_pdf_and_void_from_the_command_line(demo_dir, new_office, tmp_pa
     assert again.returncode == 1 and "ya estaba cancelado" in again.stderr
 
 
-def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_office, tmp_path):
+def test_summary_and_month_close_from_the_command_line(demo_dir, tmp_path):
     last = date.today().replace(day=1) - timedelta(days=1)
     month = f"{last:%Y-%m}"
     for suffix in (".json", ".pdf", ".xlsx"):
@@ -375,6 +375,43 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_of
     early = run("package", "export", "--month", month, "-o", str(tmp_path / "p.zip"),
                 data_dir=demo_dir, check=False)  # fmt: skip
     assert early.returncode == 1 and "Cierre primero" in early.stderr
+
+
+def test_demo_offices_and_a_demo_headquarters_from_the_command_line(new_office, tmp_path):
+    """demo create --office/--name/--place; setup --hq --demo; office enroll and package import
+    refuse bad files in one line each; a caseworker cannot write the office card."""
+    arr = new_office("arr")
+    made = run("demo", "create", "--office", "arr", "--name", "Oficina Arriaga", "--place",
+               "Arriaga, Chiapas", "--persons", "20", "--months", "2", data_dir=arr)  # fmt: skip
+    assert "20 personas" in made.stdout
+    people = json.loads(run("people", "search", "a", "--json", data_dir=arr).stdout)
+    assert people  # the demo office is usable
+    worker = {"FRONTERA_DESK_USER": "capturista", "FRONTERA_DESK_PASSWORD": "demo"}
+    card = run("office", "card", "-o", str(tmp_path / "ARR.oficina"), data_dir=arr, env=worker,
+               check=False)  # fmt: skip
+    assert card.returncode == 1 and "llave de la oficina" in card.stderr
+    assert card.stderr.count("\n") == 1 and not (tmp_path / "ARR.oficina").exists()
+    hq = new_office("hq")
+    admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
+    out = run("setup", "--office", "CEN", "--name", "Oficinas centrales (ensayo)", "--hq",
+              "--demo", data_dir=hq, env=admin)  # fmt: skip
+    assert "CEN configurada" in out.stdout
+    only_hq = run("setup", "--office", "XX", "--name", "X", "--demo", data_dir=new_office("x"),
+                  env=admin, check=False)  # fmt: skip
+    assert only_hq.returncode == 1 and "--hq" in only_hq.stderr
+    junk = tmp_path / "nota.oficina"
+    junk.write_text('{"format": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    refused = run("office", "enroll", str(junk), data_dir=hq, env=admin, check=False)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "nota.oficina" in refused.stderr and "Traceback" not in refused.stderr
+    assert run("office", "list", data_dir=hq, env=admin).stdout == ""
+
+
+def test_the_monthly_cycle_from_the_command_line(demo_dir, new_office, tmp_path):
+    """An office closes its month, writes its card and package; headquarters enrolls the card and
+    imports a batch in which the demo package and a junk file are refused, one line each."""
+    last = date.today().replace(day=1) - timedelta(days=1)
+    month = f"{last:%Y-%m}"
     before = last.replace(day=1) - timedelta(days=1)  # the demo has records in it too
     first = f"{before:%Y-%m}" if before.year == last.year else month
     if first != month:  # months close in order
@@ -385,7 +422,6 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_of
     run("package", "export", "--month", month, "-o", str(tmp_path / "demo.zip"), data_dir=demo_dir)
     run("month", "reopen", "--month", first, "--reason", "Prueba", data_dir=demo_dir)  # both
 
-    # A real office sends an (empty) month; headquarters imports a batch with two bad files.
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
     boss = {"FRONTERA_DESK_USER": "jefa", "FRONTERA_DESK_PASSWORD": "clave-segura-33"}
     add_boss = {**admin, "FRONTERA_DESK_NEW_PASSWORD": boss["FRONTERA_DESK_PASSWORD"]}
@@ -395,6 +431,10 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_of
     for folder in (office, hq):
         run("user", "add", "jefa", "--role", "supervisor", "--name", "Jefa", data_dir=folder,
             env=add_boss)  # fmt: skip
+    card = run("office", "card", "-o", str(tmp_path / "ARR.oficina"), data_dir=office, env=boss)
+    fingerprint = card.stdout.split("huella ")[1][:19]
+    enrolled = run("office", "enroll", str(tmp_path / "ARR.oficina"), data_dir=hq, env=admin)
+    assert fingerprint in enrolled.stdout
     run("month", "close", "--month", month, data_dir=office, env=boss)
     real = tmp_path / "arr.zip"
     run("package", "export", "--month", month, "-o", str(real), data_dir=office, env=boss)
@@ -407,14 +447,25 @@ def test_summary_month_close_and_packages_from_the_command_line(demo_dir, new_of
     rejected = batch.stderr.strip().splitlines()
     assert (
         len(rejected) == 2
-        and "demostración" in rejected[0]
+        and "demo.zip" in rejected[0] and "demostración" in rejected[0]
         and "no es un archivo zip" in rejected[1]
-    )
+    )  # fmt: skip
     again = run("package", "import", str(real), data_dir=hq, env=boss)
     assert "sin cambios" in again.stdout
+    listing = run("office", "list", data_dir=hq, env=boss).stdout
+    assert fingerprint in listing and f"último paquete: {month}" in listing
     run("summary", "--month", month, "-o", str(tmp_path / "total.json"), data_dir=hq, env=boss)
     total = json.loads((tmp_path / "total.json").read_text(encoding="utf-8"))
     assert [o["code"] for o in total["offices"]] == ["ARR"]
+
+
+def test_the_trainers_rehearsal_from_the_command_line(tmp_path):
+    hq = tmp_path / "oc"
+    made = run("demo", "create", "--hq", "--persons", "20", "--months", "2", data_dir=hq)
+    assert made.stdout.count("importada") == 3 and made.stdout.count("inscrita") == 3
+    month = f"{date.today().replace(day=1) - timedelta(days=1):%Y-%m}"
+    run("summary", "--month", month, "-o", str(tmp_path / "total.pdf"), data_dir=hq)
+    assert (tmp_path / "total.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_an_office_moves_from_its_file_to_a_server(postgres, tmp_path):

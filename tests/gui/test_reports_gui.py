@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from frontera_desk.domain.enums import BudgetCategory, Indicator, Role
+from frontera_desk.exchange import signing
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.plan_tab import PlanTab
 from frontera_desk.gui.pages.reports_page import ReportsPage
@@ -15,7 +19,7 @@ from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.services import months, plan
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings
-from tests.unit.test_package import LAST_MONTH, new_office
+from tests.unit.test_package import LAST_MONTH, close_last_month, key_of, new_office
 from tests.unit.test_summary import TODAY, build_month
 
 
@@ -31,10 +35,15 @@ def _close_the_month_before(db, boss) -> None:
             months.close_month(session, boss, before.year, before.month)
 
 
+def _with_key(ctx: AppContext, key=None) -> AppContext:
+    """The context of a supervisor whose session holds the office key."""
+    return replace(ctx, vault=SimpleNamespace(signing_key=key or signing.new_private_key()))
+
+
 def test_close_preview_export_and_reopen_a_month(qtbot, db, actors, ctx, tmp_path, monkeypatch):
     build_month(db, actors, LAST_MONTH)
     _close_the_month_before(db, actors[Role.SUPERVISOR])
-    page = ReportsPage(ctx)
+    page = ReportsPage(_with_key(ctx))
     qtbot.addWidget(page)
     page.refresh()
     _wait_for_preview(qtbot, page)
@@ -80,28 +89,60 @@ def test_a_caseworker_sees_reports_but_cannot_close(qtbot, make_ctx):
     assert page.close_button.isHidden() and page.package_button.isHidden()
 
 
-def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_path):
+def test_headquarters_enrolls_imports_a_batch_and_previews_the_consolidation(
+    qtbot, tmp_path, monkeypatch
+):
     office_db, office_actors = new_office(tmp_path, "ARR")
     build_month(office_db, office_actors, LAST_MONTH)
     boss = office_actors[Role.SUPERVISOR]
-    from frontera_desk.exchange import package
+    from frontera_desk import paths
+    from frontera_desk.services import packages
 
-    _close_the_month_before(office_db, boss)
+    office_ctx = AppContext(office_db, boss, OfficeInfo("ARR", "Oficina ARR", False, False),
+                            paths.resolve(tmp_path / "ARR"), Settings())  # fmt: skip
+    card_page = ReportsPage(_with_key(office_ctx, key_of(office_db)))
+    qtbot.addWidget(card_page)
+    assert card_page.card_button.isVisibleTo(card_page)
+    shown = []
+    monkeypatch.setattr("frontera_desk.gui.dialogs.office_card_dialog.OfficeCardDialog.exec",
+                        lambda dialog: shown.append(dialog) or 0)  # fmt: skip
+    card_page.card_button.click()
+    dialog = shown[0]
+    assert dialog.ui.code.text() == "ARR" and dialog.ui.place.text() == "Tapachula, Chiapas"
+    assert dialog.ui.fingerprint.text() == signing.fingerprint(signing.public_bytes(
+        key_of(office_db)))  # fmt: skip
+    assert len(dialog.ui.uuid.text()) == 36 and len(dialog.ui.publicKey.text()) == 44
+    card = tmp_path / "ARR.oficina"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(card), ""))
+    dialog.ui.save.click()
+    assert card.exists() and "Card saved" not in dialog.ui.intro.text()  # said in Spanish
+    dialog.deleteLater()
+    close_last_month(office_db, boss)
     with office_db.write() as session:
-        months.close_month(session, boss, LAST_MONTH.year, LAST_MONTH.month)
-        package.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month,
-                               tmp_path / "arr.zip")  # fmt: skip
+        packages.export_package(session, boss, LAST_MONTH.year, LAST_MONTH.month,
+                                tmp_path / "arr.zip", key_of(office_db))  # fmt: skip
     office_db.dispose()
     (tmp_path / "roto.zip").write_bytes(b"esto no es un zip")
     hq_db, hq_actors = new_office(tmp_path, "CEN", is_hq=True)
-    from frontera_desk import paths
 
     office = OfficeInfo("CEN", "Oficina CEN", is_hq=True, is_demo=False)
+    admin = AppContext(hq_db, hq_actors[Role.ADMINISTRADOR], office,
+                       paths.resolve(tmp_path / "CEN"), Settings())  # fmt: skip
+    admin_page = ReportsPage(admin)
+    qtbot.addWidget(admin_page)
+    assert admin_page.enroll_button.isVisibleTo(admin_page)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(card), ""))
+    admin_page.enroll_button.click()
+    assert "Oficina ARR (Oficina ARR) inscrita" in admin_page.message.text()
     ctx = AppContext(hq_db, hq_actors[Role.SUPERVISOR], office, paths.resolve(tmp_path / "CEN"),
                      Settings())  # fmt: skip
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     assert page.import_button.isVisibleTo(page) and page.close_button.isHidden()
+    assert not page.enroll_button.isVisibleTo(page)  # enrolling is the administrator's
+    page.refresh()
+    assert page.enrolled.item(0, 1).text() == dialog_fingerprint(card)
+    assert LAST_MONTH.strftime("%Y-%m") in page.enrolled.item(0, 3).text()  # missing
     page.import_files([tmp_path / "roto.zip", tmp_path / "arr.zip"])  # off the GUI thread
     qtbot.waitUntil(lambda: "importada" in page.message.text(), timeout=15000)
     lines = page.message.text().splitlines()
@@ -109,8 +150,18 @@ def test_headquarters_imports_a_batch_and_previews_the_consolidation(qtbot, tmp_
     assert page.received.rowCount() == 1
     assert page.received.item(0, 0).text() == "ARR — Oficina ARR"
     assert page.state.text() == "1 oficina recibida en este mes"
+    assert page.enrolled.item(0, 2).text() == LAST_MONTH.strftime("%Y-%m")
+    assert page.files_log.rowCount() == 2
+    assert page.files_log.item(1, 0).text() == "roto.zip"
+    assert page.files_log.item(1, 2).text().startswith("Rechazado: roto.zip: no es un paquete")
     _wait_for_preview(qtbot, page)
     hq_db.dispose()
+
+
+def dialog_fingerprint(card: Path) -> str:
+    import json
+
+    return json.loads(card.read_text(encoding="utf-8"))["fingerprint"]
 
 
 def test_the_budget_and_targets_tab_saves_what_is_typed(qtbot, make_ctx, db):

@@ -78,3 +78,66 @@ def test_a_demo_folder_is_recognised_without_a_password_check(tmp_path, cheap_kd
     demo.keys.write_text(json.dumps(data))
     monkeypatch.undo()
     assert auth.is_demo_dir(demo)
+
+
+def test_a_demo_office_has_its_own_code_name_and_place(tmp_path, cheap_kdf):
+    from frontera_desk import paths
+    from frontera_desk.services import auth, office
+    from frontera_desk.services.demo import create_demo_dir
+
+    place = paths.resolve(tmp_path / "arr")
+    create_demo_dir(place, persons=5, months=1, office=("ARR", "Oficina Arriaga"),
+                    place="Arriaga, Chiapas")  # fmt: skip
+    signed = auth.sign_in(place, "supervisor", "demo")
+    with signed.db.read() as session:
+        info = office.get_office(session)
+        assert (info.code, info.name, info.is_demo) == (
+            "ARR",
+            "Oficina Arriaga (DEMOSTRACIÓN)",
+            True,
+        )
+        assert office.get_settings(session).receipt_place == "Arriaga, Chiapas"
+    signed.db.dispose()
+
+
+def test_a_demo_headquarters_receives_three_demo_offices(tmp_path, cheap_kdf, monkeypatch):
+    """The trainer's rehearsal: three demo offices close their months, write their cards and
+    packages; the demo headquarters enrolls and imports them, and its consolidation adds up
+    each office's own figures. A real office's package is refused there."""
+    import json
+
+    from frontera_desk import paths
+    from frontera_desk.services import auth, packages
+    from frontera_desk.services.demo import DEMO_OFFICES_DIR, create_demo_hq
+
+    hq = paths.resolve(tmp_path / "oc")
+    made = create_demo_hq(hq, persons=30, months=3, seed=3)
+    assert [code for code, _ in made.offices] == ["TAP", "ARR", "SUC"]
+    assert sum("importada" in line for line in made.lines) == 3
+    assert sum("inscrita" in line for line in made.lines) == 3
+    year, month = (int(x) for x in made.period.split("-"))
+    own = {}
+    for code, _ in made.offices:
+        office_paths = paths.resolve(hq.data_dir / DEMO_OFFICES_DIR / code)
+        signed = auth.sign_in(office_paths, "supervisor", "demo")
+        with signed.db.read() as session:
+            own[code] = packages.summary_document(session, year, month)
+        signed.db.dispose()
+    signed = auth.sign_in(hq, "supervisor", "demo")
+    with signed.db.read() as session:
+        total = packages.summary_document(session, year, month)
+        enrolled = packages.enrolled_offices(session)
+    signed.db.dispose()
+    assert {o["code"]: o["amount_centavos"] for o in total["offices"]} == {
+        code: d["supports"]["amount_centavos"] for code, d in own.items()
+    }
+    assert total["supports"]["amount_centavos"] == sum(
+        d["supports"]["amount_centavos"] for d in own.values()
+    )
+    assert total["missing_offices"] == []
+    assert [(e.code, e.last_period, e.missing) for e in enrolled] == [
+        ("ARR", made.period, ()),
+        ("SUC", made.period, ()),
+        ("TAP", made.period, ()),
+    ]
+    assert json.loads((hq.data_dir / DEMO_OFFICES_DIR / "TAP.oficina").read_text())["demo"]

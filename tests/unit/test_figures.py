@@ -18,10 +18,11 @@ from pypdf import PdfReader
 
 from frontera_desk.domain.enums import AGE_BANDS, Role, Sex
 from frontera_desk.domain.errors import FronteraError, ValidationError
-from frontera_desk.exchange import package
+from frontera_desk.exchange import signing
 from frontera_desk.exchange.summary_json import to_json
 from frontera_desk.reports.summary_tables import PRELIMINARY_LINE, SUPPRESSED_NOTE
 from frontera_desk.services import activities, agreements, months, people, receipts, summary
+from frontera_desk.services import packages as package
 from frontera_desk.services import supports as supports_service
 from frontera_desk.services.activities import ActivityInput, AttendeeInput
 from frontera_desk.services.agreements import AgreementInput, DisbursementInput, OrganizationInput
@@ -334,7 +335,7 @@ def autumn(db, actors):
 
 def package_figures(db, boss, month, target):
     with db.write() as session:
-        package.export_package(session, boss, YEAR, month, target)
+        package.export_package(session, boss, YEAR, month, target, signing.new_private_key())
     with zipfile.ZipFile(target) as archive:
         data = archive.read("resumen.json")
         manifest = json.loads(archive.read("manifest.json"))

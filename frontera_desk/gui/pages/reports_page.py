@@ -22,17 +22,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.exchange import package
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.admin_page import small_table
 from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, months
+from frontera_desk.services import packages as package
 from frontera_desk.services.context import Action
 
 MONTHS_SHOWN = 24
@@ -90,8 +91,18 @@ class ReportsPage(QWidget):
         self.package_button.setVisible(can_close)
         self.import_button = QPushButton(self.tr("&Import packages…"))
         self.import_button.setVisible(self.is_hq and ctx.actor.can(Action.IMPORT_PACKAGES))
+        self.card_button = QPushButton(self.tr("Office &card…"))
+        self.card_button.setToolTip(self.tr("Who this office is and its public key, for "
+                                            "headquarters to enroll it"))  # fmt: skip
+        holds_key = ctx.actor.can(Action.CLOSE_MONTH) or ctx.actor.can(Action.MANAGE_SETTINGS)
+        self.card_button.setVisible(not self.is_hq and holds_key)
+        self.enroll_button = QPushButton(self.tr("&Enroll office…"))
+        self.enroll_button.setToolTip(self.tr("Enroll an office from its card (.oficina)"))
+        self.enroll_button.setVisible(self.is_hq and ctx.actor.can(Action.MANAGE_SETTINGS))
         exports.addWidget(self.package_button)
+        exports.addWidget(self.card_button)
         exports.addWidget(self.import_button)
+        exports.addWidget(self.enroll_button)
         exports.addStretch()
         layout.addLayout(exports)
         self.message = QLabel()
@@ -111,8 +122,23 @@ class ReportsPage(QWidget):
             ])  # fmt: skip
             for column, width in enumerate((170, 70, 65)):
                 self.received.setColumnWidth(column, width)
+            self.enrolled = small_table("enrolledTable", [
+                self.tr("Office"), self.tr("Fingerprint"), self.tr("Last package"),
+                self.tr("Months missing"),
+            ])  # fmt: skip
+            for column, width in enumerate((190, 175, 95)):
+                self.enrolled.setColumnWidth(column, width)
+            self.files_log = small_table("receivedFilesTable", [
+                self.tr("File"), self.tr("Received"), self.tr("Result"),
+            ])  # fmt: skip
+            for column, width in enumerate((150, 110)):
+                self.files_log.setColumnWidth(column, width)
+            self.hq_tabs = QTabWidget()
+            self.hq_tabs.addTab(self.received, self.tr("Packages"))
+            self.hq_tabs.addTab(self.enrolled, self.tr("Enrolled offices"))
+            self.hq_tabs.addTab(self.files_log, self.tr("Files received"))
             splitter = QSplitter()
-            splitter.addWidget(self.received)
+            splitter.addWidget(self.hq_tabs)
             splitter.addWidget(self.view)
             splitter.setSizes([380, 700])
             layout.addWidget(splitter, 1)
@@ -133,6 +159,8 @@ class ReportsPage(QWidget):
         self.reopen_button.clicked.connect(self.reopen_month)
         self.package_button.clicked.connect(self.export_package)
         self.import_button.clicked.connect(self.import_packages)
+        self.card_button.clicked.connect(self.show_card)
+        self.enroll_button.clicked.connect(self.enroll)
 
     def period(self) -> tuple[int, int]:
         year, month = self.month.currentData()
@@ -313,9 +341,11 @@ class ReportsPage(QWidget):
         progress = progress_dialog(self.tr("Writing the package…"), 0, self, 300)
         self.package_button.setEnabled(False)
 
+        key = self.ctx.vault.signing_key if self.ctx.vault else None
+
         def export(_report: Any) -> None:
             with self.ctx.db.write() as session:
-                package.export_package(session, self.ctx.actor, year, month, target)
+                package.export_package(session, self.ctx.actor, year, month, target, key)
 
         def done(_result: None) -> None:
             progress.close()
@@ -361,7 +391,59 @@ class ReportsPage(QWidget):
             done, failed, lambda n, _total: progress.setValue(n),
         )  # fmt: skip
 
+    def show_card(self) -> None:
+        from frontera_desk.gui.dialogs.office_card_dialog import OfficeCardDialog
+
+        key = self.ctx.vault.signing_key if self.ctx.vault else None
+        try:
+            with self.ctx.db.read() as session:
+                card = package.office_card(session, self.ctx.actor, key)
+        except FronteraError as error:
+            QMessageBox.warning(self, self.tr("Office card"), str(error))
+            return
+        OfficeCardDialog(card, self).exec()
+
+    def enroll(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Enroll office"), str(Path.home()), "*.oficina"
+        )
+        if chosen:
+            self.enroll_file(Path(chosen))
+
+    def enroll_file(self, file: Path, reason: str = "") -> None:
+        """Enroll from a card; the result (or the refusal) is shown in one line."""
+        try:
+            with self.ctx.db.write() as session:
+                line = package.enroll_office_file(session, self.ctx.actor, file, reason)
+        except FronteraError as error:
+            line = self.tr("Rejected: %1").replace("%1", str(error))
+        self.message.setText(line)
+        self.refresh()
+
+    def _load_enrolled(self) -> None:
+        with self.ctx.db.read() as session:
+            rows = package.enrolled_offices(session)
+            files = package.received_files(session)
+        self.enrolled.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            cells = (f"{row.code} — {row.name}", row.fingerprint, row.last_period or "—",
+                     ", ".join(row.missing) or self.tr("none"))  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{row.code} — {row.name} ({row.place})" if column == 0 else text)
+                self.enrolled.setItem(index, column, item)
+        self.files_log.setRowCount(len(files))
+        for index, file in enumerate(files):
+            received = file.received_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            result = file.outcome if file.accepted else self.tr("Rejected: %1").replace(
+                "%1", file.outcome)  # fmt: skip
+            for column, text in enumerate((file.file_name, received, result)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(result)
+                self.files_log.setItem(index, column, item)
+
     def _load_received(self) -> None:
+        self._load_enrolled()
         with self.ctx.db.read() as session:
             rows = package.received(session)
         self.received.setRowCount(len(rows))

@@ -65,7 +65,12 @@ def test_installer_script_installs_what_the_spec_builds() -> None:
     # The data folder is never deleted: the installer only ever removes the program's files.
     for line in iss_section("InstallDelete"):
         assert 'Name: "{app}\\' in line
-    assert "UninstallDelete" not in ISS and "localappdata" not in ISS.lower().split("[setup]")[1]
+    assert "UninstallDelete" not in ISS
+    for name in ("InstallDelete", "Files", "Dirs"):
+        if f"[{name}]" in ISS:
+            assert "localappdata" not in "\n".join(iss_section(name)).lower(), name
+    # ...and the uninstaller says where the data stayed.
+    assert "{localappdata}') + '\\FronteraDesk'" in ISS
 
 
 def test_icon_set_has_every_size() -> None:

@@ -114,7 +114,8 @@ LOGS=$WORK/logs
 mkdir -p "$LOGS"
 export LC_ALL=C.UTF-8          # Wine turns the arguments into UTF-16 with the locale's charset
 export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko download prompts
+# No Mono/Gecko download prompts; no menu entries or icons made in the Linux user's $HOME.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 export WINEUSERNAME=$PROFILE_USER USER=$PROFILE_USER   # Wine names the profile after $USER
 export WINEPATH='C:\py311;C:\py311\Scripts'  # WinPython's launchers say '#!python.exe'
 unset FRONTERA_DESK_DATA_DIR FRONTERA_DESK_USER FRONTERA_DESK_PASSWORD QT_QPA_PLATFORM
@@ -156,7 +157,11 @@ W() {
   catpid=$!
   set -e
   for _ in $(seq 30); do kill -0 "$catpid" 2>/dev/null || break; sleep 0.1; done
-  tr -d '\r' <"$log" | grep -vE 'WARNING: Library not found: could not resolve .api-ms-win' || true
+  # Python writes to a pipe in the ANSI code page (cp1252 here, as on a Spanish Windows).
+  python3 -c 'import sys; b = open(sys.argv[1], "rb").read().replace(b"\r", b"")
+try: t = b.decode()
+except UnicodeDecodeError: t = b.decode("cp1252", "replace")
+sys.stdout.write(t)' "$log" | grep -avE 'WARNING: Library not found: could not resolve .api-ms-win' || true
   if [ "$status" = 124 ] || [ "$status" = 137 ]; then
     fail "timed out after ${limit}s: $*"
   fi
@@ -166,8 +171,13 @@ W() {
 timeout 300 wineboot -i >"$LOGS/wineboot.log" 2>&1 || fail "wineboot did not set up the prefix"
 C=$WINEPREFIX/drive_c
 [ -d "$C/users/$PROFILE_USER" ] || fail "the prefix has no profile folder C:\\users\\$PROFILE_USER"
+# Wine links the profile's Documents, Desktop… to the Linux $HOME: make them the prefix's own
+# folders, so that nothing the test writes lands outside the work folder.
+for link in "$C/users/$PROFILE_USER"/*; do
+  if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
+done
 
-step "test-only shims into the prefix (system32), the keep-alive, the Windows Python, Inno Setup"
+step "test-only shims into the prefix (system32), the keep-alive, Inno Setup"
 SHIMS=$WORK/shims
 mkdir -p "$SHIMS"
 x86_64-w64-mingw32-gcc -O2 -shared -o "$SHIMS/icuuc.dll" "$HERE/shims/icuuc_stub.c"
@@ -178,7 +188,22 @@ cp "$SHIMS/icuuc.dll" "$SHIMS/bcryptprimitives.dll" "$C/windows/system32/"
 # The keep-alive starts the Wine desktop now, with its output going nowhere.
 timeout -k 5 3600 wine "$SHIMS/keepalive.exe" </dev/null >/dev/null 2>&1 &
 BG_PIDS+=($!)
-python3 - "$C/py311" "$CACHE/downloads/$PYTHON_EMBED_FILE" <<'EOF'
+cp -r "$CACHE/downloads/innosetup/bin" "$C/innosetup"
+
+# ---------------------------------------------------------------------------------------------
+step "the source (tracked files as they are in the work tree); the Windows Python and its dependencies"
+SRC=$WORK/src
+mkdir -p "$SRC"
+(cd "$ROOT" && git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$SRC"
+printf '%s\n' "$REQS" >"$WORK/requirements.txt"
+# The Windows Python with the dependencies installed is kept in the cache (it takes minutes
+# under Wine), keyed by the Python, the requirements and the wheels they resolved to.
+PYKEY=$( (echo "$PYTHON_EMBED"; printf '%s\n' "$REQS"; ls "$CACHE/wheels") | sha256sum | cut -c1-16)
+if [ -f "$CACHE/py311-$PYKEY.tar" ]; then
+  tar -xf "$CACHE/py311-$PYKEY.tar" -C "$C"
+  echo "the Windows Python and its dependencies, from the cache (py311-$PYKEY.tar)"
+else
+  python3 - "$C/py311" "$CACHE/downloads/$PYTHON_EMBED_FILE" <<'EOF'
 import io, pathlib, sys, tarfile, zipfile
 out = pathlib.Path(sys.argv[1])
 with tarfile.open(sys.argv[2]) as tar:
@@ -191,19 +216,14 @@ for name in archive.namelist():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(archive.read(name))
 EOF
-cp -r "$CACHE/downloads/innosetup/bin" "$C/innosetup"
+  # Only wheels, no build of the project (pip's build-backend subprocess once hung here).
+  W 1500 'C:\py311\python.exe' -m pip install --no-index --no-compile --disable-pip-version-check \
+    -q --find-links "Z:$CACHE/wheels" -r "Z:$WORK/requirements.txt" ||
+    fail "pip could not install the win_amd64 wheels in the Windows Python"
+  rm -f "$CACHE"/py311-*.tar
+  tar -cf "$CACHE/py311-$PYKEY.tar.part" -C "$C" py311 && mv "$CACHE/py311-$PYKEY.tar.part" "$CACHE/py311-$PYKEY.tar"
+fi
 W 60 'C:\py311\python.exe' --version
-
-# ---------------------------------------------------------------------------------------------
-step "the source (tracked files as they are in the work tree), its dependencies under Wine"
-SRC=$WORK/src
-mkdir -p "$SRC"
-(cd "$ROOT" && git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$SRC"
-printf '%s\n' "$REQS" >"$WORK/requirements.txt"
-# Only wheels, no build of the project itself (pip's build-backend subprocess once hung here).
-W 1200 'C:\py311\python.exe' -m pip install --no-index --disable-pip-version-check -q \
-  --find-links "Z:$CACHE/wheels" -r "Z:$WORK/requirements.txt" ||
-  fail "pip could not install the win_amd64 wheels in the Windows Python"
 
 step "python packaging\\build.py under Wine: PyInstaller, then the build's own check"
 cd "$SRC"
@@ -271,13 +291,14 @@ APP='C:\Program Files\Frontera Desk'
 CLI="$APP\\frontera-desk-cli.exe"
 W 600 "Z:$OLD_SETUP" "${INSTALL[@]}" || fail "the 0.0.9 installer failed"
 [ -f "$PF/frontera-desk-cli.exe" ] || fail "the 0.0.9 installer left no $APP\\frontera-desk-cli.exe"
-# The default data folder: platformdirs' user data folder, in the profile (accents, a space).
-DATA="$C/users/$PROFILE_USER/AppData/Local/FronteraDesk"
+# The demo's default folder: beside platformdirs' user data folder, in the profile (accents and
+# a space in its path); the Start menu's "Frontera Desk (demostración)" opens it.
+DATA="$C/users/$PROFILE_USER/AppData/Local/FronteraDesk-demo"
 W 600 "$CLI" demo create --persons 120 --months 2 || fail "demo create failed"
-[ -f "$DATA/frontera.db" ] || fail "demo create wrote no database in C:\\users\\$PROFILE_USER\\AppData\\Local\\FronteraDesk"
+[ -f "$DATA/frontera.db" ] || fail "demo create wrote no database in C:\\users\\$PROFILE_USER\\AppData\\Local\\FronteraDesk-demo"
 before=$(sha256sum "$DATA/frontera.db" | cut -c1-16)
 W 600 "Z:$SETUP" "${INSTALL[@]}" || fail "the upgrade to $VERSION failed"
-reg=$(W 60 reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6F3B8C52-4E1D-4A8B-9C3E-2D7A5B1F0E94}_is1' /v DisplayVersion)
+reg=$(W 60 reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6F3B8C52-4E1D-4A8B-9C3E-2D7A5B1F0E94}_is1' /v DisplayVersion /reg:64)
 grep -q "$VERSION" <<<"$reg" || fail "after the upgrade the installed version is not $VERSION: $reg"
 [ "$(sha256sum "$DATA/frontera.db" | cut -c1-16)" = "$before" ] || fail "the upgrade changed the database"
 echo "upgraded 0.0.9 -> $VERSION; the data folder is untouched"
@@ -301,10 +322,9 @@ out=$(QT_QPA_PLATFORM=offscreen W 300 "$CLI" --data-dir "$ACCENTED" --smoke-test
   fail "--smoke-test (offscreen) failed: $out"
 echo "$out" | tail -n 3
 
-step "the windowed program on the demo data, under Xvfb: a screenshot, the instance lock"
+step "the windowed program (--demo, as the Start menu opens it) under Xvfb: a screenshot, the instance lock"
 GUI_LOG=$LOGS/gui.log
-FRONTERA_DESK_USER=supervisor FRONTERA_DESK_PASSWORD=demo \
-  timeout -k 5 600 wine "$APP\\frontera-desk.exe" </dev/null > >(exec cat >"$GUI_LOG") 2>&1 &
+timeout -k 5 600 wine "$APP\\frontera-desk.exe" --demo </dev/null > >(exec cat >"$GUI_LOG") 2>&1 &
 GUI_PID=$!
 BG_PIDS+=("$GUI_PID")
 window=""
@@ -316,13 +336,14 @@ for _ in $(seq 120); do
 done
 [ -n "$window" ] || fail "no Frontera Desk window after 120 s"
 echo "window: $window"
-sleep 8   # the first pages load and paint
+sleep 25   # Inicio loads its figures and charts off the GUI thread, then paints
 SHOT=$WORK/windows-screenshot.png
-import -display "$DISPLAY" -window root "$SHOT" || fail "could not take the screenshot"
+import -display "$DISPLAY" -window "$(awk '{print $1}' <<<"$window")" "$SHOT" ||
+  import -display "$DISPLAY" -window root "$SHOT" || fail "could not take the screenshot"
 kill -0 "$GUI_PID" 2>/dev/null || fail "frontera-desk.exe ended while showing its window"
 # A second program on the same data folder is refused (the lock lives in the data folder).
 status=0
-out=$(QT_QPA_PLATFORM=offscreen W 120 "$CLI" --smoke-test 2>&1) || status=$?
+out=$(QT_QPA_PLATFORM=offscreen W 120 "$CLI" --demo --smoke-test 2>&1) || status=$?
 grep -q "ya está abierto" <<<"$out" && [ "$status" != 0 ] ||
   fail "a second program on the same data folder was not refused ($status): $out"
 echo "instance lock: a second program was refused: $(tail -n 1 <<<"$out")"

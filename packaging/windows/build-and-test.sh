@@ -126,10 +126,13 @@ cleanup() {
   for pid in "${BG_PIDS[@]}"; do kill -KILL -- "-$pid" "$pid" 2>/dev/null; done
   [ -d "$WINEPREFIX" ] && timeout 30 wineserver -k 2>/dev/null   # this prefix's processes only
   [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
-  if [ "$status" = 0 ] && [ "${FRONTERA_DESK_WINDOWS_KEEP:-0}" != 1 ]; then
-    rm -rf "$WORK"
-  else
+  if [ "${FRONTERA_DESK_WINDOWS_KEEP:-0}" = 1 ]; then
     echo "work folder kept: $WORK" >&2
+  elif [ "$status" = 0 ]; then
+    rm -rf "$WORK"
+  else   # a failed run keeps its logs, not its 2 GB prefix
+    rm -rf "$WORK/prefix" "$WORK/src"
+    echo "logs kept: $LOGS (FRONTERA_DESK_WINDOWS_KEEP=1 keeps the Wine prefix too)" >&2
   fi
 }
 trap cleanup EXIT

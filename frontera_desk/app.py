@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 
 # The data layer before Qt: once PySide6 is loaded it reads the source of every module imported
 # after it (looking for ``from __feature__ import``), 60 ms for SQLAlchemy's and ours.
@@ -16,7 +17,7 @@ from frontera_desk.services import office as office_service
 # isort: split
 
 from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from frontera_desk import STARTED
@@ -43,8 +44,27 @@ def make_application(language: str) -> QApplication:
     from frontera_desk.gui.generated import resources_rc  # noqa: F401 - registers :/icons
 
     app.setWindowIcon(QIcon(":/icons/frontera-desk.svg"))
+    use_a_font_with_accents(app)
     app._translators = install_translators(app, language)  # type: ignore[attr-defined]
     return app
+
+
+FONTS = Path(__file__).resolve().parent / "reports" / "fonts"  # the PDFs' DejaVu Sans
+
+
+def use_a_font_with_accents(app: QApplication, platform: str = sys.platform) -> None:
+    """Windows: Qt draws the interface in the system's Segoe UI. Where it is missing (Wine, a
+    trimmed system) Qt fell back to a font without "Ó" and the header lost it; there the
+    interface uses the DejaVu Sans the program ships for its PDFs (issue 26)."""
+    if platform != "win32" or "Segoe UI" in QFontDatabase.families():
+        return
+    families = [family for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+                for family in QFontDatabase.applicationFontFamilies(
+                    QFontDatabase.addApplicationFont(str(FONTS / name)))]  # fmt: skip
+    if families:
+        font = app.font()
+        font.setFamily(families[0])
+        app.setFont(font)
 
 
 def _create_demo(app_paths: Paths) -> None:

@@ -1,4 +1,4 @@
-; Inno Setup script: the Windows installer of Frontera Desk, made from the one-folder build.
+﻿; Inno Setup script: the Windows installer of Frontera Desk, made from the one-folder build.
 ;
 ;   python packaging\build.py               (makes dist\frontera-desk\ and dist\version.iss)
 ;   iscc packaging\frontera_desk.iss        (makes dist\FronteraDesk-<version>-setup.exe)
@@ -11,6 +11,10 @@
 #include "..\dist\version.iss"
 #ifndef AppVersion
   #error dist\version.iss is missing: run python packaging\build.py first
+#endif
+#ifndef Compression
+  ; ISCC /DCompression=none: a quick installer for tests
+  #define Compression "lzma2"
 #endif
 
 [Setup]
@@ -32,7 +36,7 @@ OutputBaseFilename=FronteraDesk-{#AppVersion}-setup
 SetupIconFile=..\resources\icons\frontera-desk.ico
 UninstallDisplayIcon={app}\frontera-desk.exe
 LicenseFile=..\resources\LICENSE
-Compression=lzma2
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
@@ -57,3 +61,14 @@ Name: "{autodesktop}\Frontera Desk"; Filename: "{app}\frontera-desk.exe"; Tasks:
 
 [Run]
 Filename: "{app}\frontera-desk.exe"; Description: "{cm:LaunchProgram,Frontera Desk}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// The uninstaller removes the program only; it says where the data stayed (not in silent mode).
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if CurUninstallStep = usPostUninstall then
+    SuppressibleMsgBox('Frontera Desk se desinstaló. Sus datos y respaldos se conservan en ' +
+      ExpandConstant('{localappdata}') + '\FronteraDesk' + #13#10 +
+      'Bórrelos usted mismo solo si ya no los necesita (o si ya tiene un respaldo).',
+      mbInformation, MB_OK, IDOK);
+end;

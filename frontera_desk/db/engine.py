@@ -91,7 +91,7 @@ def connect_file(path: Path, key: bytes | None = None, read_only: bool = False) 
 
 def key_opens(path: Path, key: bytes) -> bool:
     """Whether ``key`` opens the SQLCipher file (a raw key: no key derivation, a page read)."""
-    conn = connect_file(path, key)
+    conn = connect_file(path, key, is_read_only(path))
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
         return True

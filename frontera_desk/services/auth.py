@@ -354,19 +354,21 @@ def _attempt_read_only(keyfile: KeyFile, name: str, secret: str, moment: datetim
 
 
 def _current_key(app_paths: Paths, keyfile: KeyFile, keys: list[bytes]) -> bytes:
-    """The key that opens the database: while a re-key is pending, the new one or the old."""
-    if len(keys) == 1 or app_paths.on_server or not keyfile.encrypted:
-        return keys[0]
+    """The key that opens the database: while a re-key is pending, the new one or the old.
+    A key file that opens nothing is named (an old copy put back after a re-key), rather
+    than the database being called damaged."""
+    if app_paths.on_server or not keyfile.encrypted or not app_paths.database.exists():
+        return keys[0]  # _open says what is missing
     from frontera_desk.db.engine import key_opens
 
-    if not app_paths.database.exists():
-        return keys[0]  # _open says what is missing
     for key in keys:
         if key_opens(app_paths.database, key):
             return key
-    raise FronteraError(
-        "Ninguna llave del archivo de llaves abre la base de datos: el archivo de llaves no es "
-        "el de esta base de datos. Restaure un respaldo completo."
+    raise DatabaseError(
+        "La llave del archivo de llaves no abre la base de datos: el archivo de llaves no es el "
+        "de esta base de datos (¿se copió encima uno anterior?) o la base está dañada. "
+        "Restaure el último respaldo completo.",
+        restorable=True,
     )
 
 

@@ -145,3 +145,47 @@ def test_synced_folders_get_a_warning(tmp_path):
     synced.mkdir(parents=True)
     assert "sincronizada" in shared_folder_warning(synced)
     assert shared_folder_warning(tmp_path) is None
+
+
+def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
+    """The delivery, its folio and its audit entry are one transaction: on a full disk none of
+    them stays, the folio sequence has no gap, and the message says what happened."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from frontera_desk.services import supports
+    from frontera_desk.services.supports import SupportInput
+
+    boss = actors[Role.SUPERVISOR]
+    day = date.today()
+    with db.write() as session:
+        person = people.create_person(session, boss, PersonInput("Ana", "Cruz", sex=Sex.FEMALE))
+        kind = supports.support_types(session)[0].id
+        asked = supports.request_support(
+            session, boss, SupportInput(person.id, kind, "x", 10_000, "", day, "Prueba")
+        )
+        supports.approve_support(session, boss, asked.id, on=day, override_reason="P")
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
+    db.engine.dispose()
+    event.listen(db.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages}"))
+    for n in range(200):  # the disk fills up with the day's work…
+        try:
+            with db.write() as session:
+                people.create_person(session, boss, PersonInput(
+                    f"Relleno{chr(97 + n % 26)}", "Largo", sex=Sex.MALE, notes="x" * 1900,
+                ), confirmed_not_duplicate=True)  # fmt: skip
+        except DatabaseError:
+            break
+    with db.engine.connect() as conn:
+        entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
+    with pytest.raises(DatabaseError, match="disco está lleno"), db.write() as session:
+        supports.deliver_support(session, boss, asked.id, on=day)  # …then comes a delivery
+    db.engine.dispose()
+    assert check_database(app_paths.database) == []
+    with db.read() as session:
+        assert supports.get_support(session, asked.id).status.value == "autorizado"
+        assert session.execute(text("SELECT count(*) FROM receipts")).scalar() == 0
+        assert audit.verify(session).ok and audit.verify(session).entries == entries

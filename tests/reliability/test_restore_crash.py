@@ -75,5 +75,6 @@ def test_a_restore_killed_after_each_move_is_finished_or_rolled_back(office, tmp
         outcomes.append("deshecha" if rolled_back else "terminada")
         again = cli("-m", "frontera_desk", "user", "list", "--data-dir", str(work.data_dir))
         assert again.returncode == 0 and again.stderr == ""  # said once
-    # old database, old attachments aside; new database, new attachments, new key file in
-    assert outcomes == ["deshecha"] * 4 + ["terminada"]
+    # old database, attachments and checkpoints aside; new database, attachments, checkpoints,
+    # then the key file in: every move but the last is undone, the last one finishes
+    assert outcomes == ["deshecha"] * 6 + ["terminada"]

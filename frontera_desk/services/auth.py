@@ -353,10 +353,13 @@ def _attempt_read_only(keyfile: KeyFile, name: str, secret: str, moment: datetim
     return _Unlocked(keyfile, opened, keyfile.counter())
 
 
-def _current_key(app_paths: Paths, keyfile: KeyFile, keys: list[bytes]) -> bytes:
+def _current_key(
+    app_paths: Paths, keyfile: KeyFile, keys: list[bytes], strict: bool = True
+) -> bytes:
     """The key that opens the database: while a re-key is pending, the new one or the old.
     A key file that opens nothing is named (an old copy put back after a re-key), rather
-    than the database being called damaged."""
+    than the database being called damaged; not ``strict`` (``db check``, the restore of a
+    damaged office), the newest key is returned for the caller to examine the file with."""
     if app_paths.on_server or not keyfile.encrypted or not app_paths.database.exists():
         return keys[0]  # _open says what is missing
     from frontera_desk.db.engine import key_opens
@@ -364,6 +367,8 @@ def _current_key(app_paths: Paths, keyfile: KeyFile, keys: list[bytes]) -> bytes
     for key in keys:
         if key_opens(app_paths.database, key):
             return key
+    if not strict:
+        return keys[0]
     raise DatabaseError(
         "La llave del archivo de llaves no abre la base de datos: el archivo de llaves no es el "
         "de esta base de datos (¿se copió encima uno anterior?) o la base está dañada. "
@@ -381,7 +386,7 @@ def unlock(
     moment = now()
     unlocked = _attempt(app_paths, user_entry(name), password, moment)
     keyfile = unlocked.keyfile
-    key = _current_key(app_paths, keyfile, unlocked.opened.db_keys)
+    key = _current_key(app_paths, keyfile, unlocked.opened.db_keys, strict=False)
     if app_paths.on_server or not is_read_only(app_paths.data_dir):
         keyfile.add_clear(user_entry(name), moment, unlocked.attempt, key)
         keyfile.save()

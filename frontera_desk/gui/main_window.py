@@ -163,14 +163,14 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         office = self.ctx.office
         text = f"{office.code} — {office.name}"
+        if self.ctx.db.read_only:  # first: the status bar clips what does not fit
+            text += "  ·  " + self.tr("READ-ONLY: nothing is saved")
         if office.is_demo:
             text += "  ·  " + self.tr("DEMONSTRATION DATA")
         if self.ctx.paths.on_server:
             text += "  ·  " + self.tr("Server: %1").replace("%1", self.ctx.paths.server_name)
         elif self.ctx.vault is not None and not self.ctx.vault.encrypted:
             text += "  ·  " + self.tr("UNENCRYPTED DATABASE (development)")
-        if self.ctx.db.read_only:
-            text += "  ·  " + self.tr("READ-ONLY FOLDER: nothing will be saved")
         month = date.today().strftime("%m/%Y")
         self.office_label = QLabel(text)
         self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.actor.full_name))

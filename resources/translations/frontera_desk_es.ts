@@ -1371,8 +1371,8 @@
         <translation>BASE DE DATOS SIN CIFRAR (desarrollo)</translation>
     </message>
     <message>
-        <source>READ-ONLY FOLDER: nothing will be saved</source>
-        <translation>CARPETA DE SOLO LECTURA: no se guardará nada</translation>
+        <source>READ-ONLY: nothing is saved</source>
+        <translation>SOLO LECTURA: no se guarda nada</translation>
     </message>
     <message>
         <source>User: %1</source>

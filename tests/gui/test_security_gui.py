@@ -68,8 +68,17 @@ def test_setup_creates_the_office_and_shows_the_recovery_code_once(qtbot, tmp_pa
     assert code.ui.code.text() == result.recovery_code
     finish = code.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not finish.isEnabled()  # only once the code is kept
+    code.show()
+    qtbot.waitExposed(code)
+    # neither Escape nor the window's close button loses the only copy (issue 24, item 8)
+    assert not code.windowFlags() & Qt.WindowType.WindowCloseButtonHint
+    qtbot.keyClick(code, Qt.Key.Key_Escape)
+    code.close()
+    assert code.isVisible() and code.result() != code.DialogCode.Accepted
     code.ui.kept.setChecked(True)
     assert finish.isEnabled()
+    qtbot.keyClick(code, Qt.Key.Key_Escape)  # once kept, leaving is leaving
+    assert not code.isVisible() and code.result() == code.DialogCode.Accepted
 
 
 def test_sign_in_explains_a_wrong_password_and_keeps_the_user_name(qtbot, signed):

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from frontera_desk.db.models import (
     Disbursement,
     Organization,
     Person,
+    User,
 )
 from frontera_desk.db.paging import IdList
 from frontera_desk.domain.enums import (
@@ -153,6 +155,7 @@ class DisbursementInfo:
     reference: str
     paid_for: str
     override_reason: str
+    recorded_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -267,8 +270,15 @@ def save_agreement(
 
 
 def change_status(
-    session: Session, actor: Actor, agreement_id: int, new: AgreementStatus
+    session: Session,
+    actor: Actor,
+    agreement_id: int,
+    new: AgreementStatus,
+    signed_on: date | None = None,
+    today: date | None = None,
 ) -> AgreementRecord:
+    """Move an agreement on; marking it signed records the date it was signed (``signed_on``,
+    or the one already captured)."""
     require(actor, Action.MANAGE_AGREEMENTS)
     agreement = _load(session, agreement_id)
     old = A(agreement.status)
@@ -277,13 +287,28 @@ def change_status(
             f"Un convenio {AGREEMENT_STATUS_ES[old].lower()} no puede pasar a "
             f"{AGREEMENT_STATUS_ES[new].lower()}."
         )
-    if new is A.SIGNED and agreement.signed_on is None:
-        raise ValidationError("signed_on", "Para marcarlo firmado, capture la fecha de firma.")
+    changes: dict[str, list[Any]] = {"estado": [old.value, new.value]}
+    if new is A.SIGNED:
+        signed_on = signed_on or agreement.signed_on
+        if signed_on is None:
+            raise ValidationError("signed_on", "Para marcarlo firmado, capture la fecha de firma.")
+        if signed_on > (today or date.today()):
+            raise ValidationError("signed_on", "La fecha de firma no puede ser futura.")
+        if signed_on != agreement.signed_on:
+            changes["fecha_de_firma"] = [_iso(agreement.signed_on), signed_on.isoformat()]
+            agreement.signed_on = signed_on
     agreement.status = new.value
-    audit.record(
-        session, actor, "estado", "convenio", agreement.uuid, {"estado": [old.value, new.value]}
-    )
+    audit.record(session, actor, "estado", "convenio", agreement.uuid, changes)
     return get_agreement(session, agreement.id)
+
+
+def _user_name(session: Session, user_id: int) -> str:
+    user = session.get(User, user_id)
+    return user.full_name if user else ""
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _load(session: Session, agreement_id: int) -> Agreement:
@@ -314,7 +339,8 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
         a.funding_source or "", a.municipality or "", a.signatories or "",
         tuple(_org_info(o) for o in orgs if o is not None),
         tuple(DisbursementInfo(d.id, d.paid_on, d.amount_centavos, d.reference or "", d.paid_for,
-                               d.override_reason or "") for d in a.disbursements),
+                               d.override_reason or "", _user_name(session, d.created_by_id))
+              for d in a.disbursements),
         tuple(FileInfo(f.id, f.original_name, f.size, f.description or "") for f in files),
         tuple(
             (p.id, full_name(p.given_names, p.first_surname, p.second_surname))

@@ -609,6 +609,10 @@
 <context>
     <name>AgreementDialog</name>
     <message>
+        <source>A draft has no signing date: use Change status.</source>
+        <translation>Un borrador no tiene fecha de firma: use Cambiar estado.</translation>
+    </message>
+    <message>
         <source>Agreement — %1</source>
         <translation>Convenio — %1</translation>
     </message>
@@ -726,6 +730,33 @@
     </message>
 </context>
 <context>
+    <name>AgreementStatusDialog</name>
+    <message>
+        <source>«%1»: from %2 to %3.</source>
+        <translation>«%1»: de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as %1</source>
+        <translation>&amp;Marcar como %1</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Cambiar estado</translation>
+    </message>
+    <message>
+        <source>Signed &amp;on *</source>
+        <translation>&amp;Firmado el *</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
     <name>AgreementsPage</name>
     <message>
         <source>Status</source>
@@ -742,6 +773,22 @@
     <message>
         <source>&amp;Organizations…</source>
         <translation>&amp;Organizaciones…</translation>
+    </message>
+    <message>
+        <source>Cancel the agreement</source>
+        <translation>Cancelar el convenio</translation>
+    </message>
+    <message>
+        <source>Cancel «%1»? A cancelled agreement takes no more disbursements and cannot be reopened.</source>
+        <translation>¿Cancelar «%1»? Un convenio cancelado no admite más ministraciones y no puede reabrirse.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the agreement</source>
+        <translation>&amp;Cancelar el convenio</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
     </message>
     <message>
         <source>Title</source>
@@ -772,6 +819,10 @@
         <translation>Cambiar e&amp;stado…</translation>
     </message>
     <message>
+        <source>Ca&amp;ncel agreement…</source>
+        <translation>Ca&amp;ncelar convenio…</translation>
+    </message>
+    <message>
         <source>Record a &amp;disbursement…</source>
         <translation>Registrar &amp;ministración…</translation>
     </message>
@@ -790,6 +841,10 @@
     <message>
         <source>A person or family this agreement benefits</source>
         <translation>Una persona o familia beneficiada por este convenio</translation>
+    </message>
+    <message>
+        <source>Mark as %1…</source>
+        <translation>Marcar como %1…</translation>
     </message>
     <message>
         <source>Choose an agreement in the list to see its details.</source>
@@ -824,6 +879,30 @@
         <translation>Todavía no hay ministraciones.</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Paid for</source>
+        <translation>Concepto</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Reason for the exception</source>
+        <translation>Motivo de la excepción</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registró</translation>
+    </message>
+    <message>
         <source>People and families it benefits</source>
         <translation>Personas y familias beneficiadas</translation>
     </message>
@@ -836,16 +915,8 @@
         <translation>Archivos adjuntos</translation>
     </message>
     <message>
-        <source>Change status</source>
-        <translation>Cambiar estado</translation>
-    </message>
-    <message>
-        <source>This agreement is closed.</source>
-        <translation>Este convenio está cerrado.</translation>
-    </message>
-    <message>
-        <source>New status:</source>
-        <translation>Estado nuevo:</translation>
+        <source>overdrawn</source>
+        <translation>sobregirado</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -1302,6 +1373,18 @@
 </context>
 <context>
     <name>FormDialog</name>
+    <message>
+        <source>Discard what you typed in this form?</source>
+        <translation>¿Descartar lo que escribió en este formulario?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Seguir editando</translation>
+    </message>
     <message>
         <source>Nothing to save.</source>
         <translation>No hay nada que guardar.</translation>

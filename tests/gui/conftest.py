@@ -8,6 +8,7 @@ from PySide6.QtCore import QThreadPool
 from frontera_desk.domain.enums import Role
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.base import FormDialog
 from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.models.lazy import LazyTableModel
 from frontera_desk.services.office import OfficeInfo
@@ -21,6 +22,17 @@ def spanish(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+ASK_BEFORE_DISCARDING = FormDialog._discard_confirmed
+
+
+@pytest.fixture(autouse=True)
+def forms_close_without_asking(monkeypatch):
+    """pytest-qt closes the test's widgets at the end: a form with typed data would ask
+    "Discard what you typed?" and wait for an answer. Tests of that question put it back
+    (``ASK_BEFORE_DISCARDING``)."""
+    monkeypatch.setattr(FormDialog, "_discard_confirmed", lambda self: True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,16 @@
 """An agreement with two disbursements, and an activity with attendees, through the dialogs."""
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from frontera_desk.domain.enums import AgreementStatus, Role
+from frontera_desk.domain.enums import AgreementKind, AgreementStatus, Role
 from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
 from frontera_desk.gui.dialogs.agreement_dialogs import (
     AgreementDialog,
+    AgreementStatusDialog,
     DisbursementDialog,
     OrganizationDialog,
+    next_status,
 )
 from frontera_desk.gui.main_window import MainWindow
 from frontera_desk.services import activities, agreements
@@ -35,17 +37,31 @@ def test_an_agreement_with_two_disbursements(qtbot, ctx, db):
     assert dialog.ui.error.text() == "Título: es obligatorio."
     qtbot.keyClicks(dialog.ui.title, "Atencion a familias refugiadas")
     dialog.ui.organizations.item(0).setCheckState(Qt.CheckState.Checked)
-    dialog.ui.signed.setChecked(True)
-    dialog.ui.signedOn.setDate(QDate.currentDate().addDays(-30))
+    assert not dialog.ui.signed.isEnabled()  # a draft has no signing date (issue 24, item 7)
     dialog.ui.validFrom.setDate(QDate.currentDate().addDays(-30))
     qtbot.keyClicks(dialog.ui.committed, "100,000")
     save(qtbot, dialog)
     assert dialog.saved is not None and dialog.saved.committed_centavos == 10_000_000
-    with db.write() as session:
-        agreements.change_status(session, ctx.actor, dialog.saved.id, AgreementStatus.SIGNED)
-        record = agreements.change_status(
-            session, ctx.actor, dialog.saved.id, AgreementStatus.IN_FORCE
-        )
+    assert dialog.saved.status is AgreementStatus.DRAFT
+    # the next normal step, never "Cancelado", is what Change status offers; signing asks the date
+    assert next_status(AgreementStatus.DRAFT) is AgreementStatus.SIGNED
+    step = AgreementStatusDialog(ctx, dialog.saved, AgreementStatus.SIGNED)
+    qtbot.addWidget(step)
+    assert step.ui.signedOn.isVisibleTo(step)
+    step.ui.signedOn.setDate(QDate.currentDate().addDays(-30))
+    save(qtbot, step)
+    assert step.result() == step.DialogCode.Accepted
+    with db.read() as session:
+        signed = agreements.get_agreement(session, dialog.saved.id)
+    assert signed.status is AgreementStatus.SIGNED
+    assert signed.signed_on == QDate.currentDate().addDays(-30).toPython()
+    step = AgreementStatusDialog(ctx, signed, next_status(signed.status))
+    qtbot.addWidget(step)
+    assert not step.ui.signedOn.isVisibleTo(step)
+    save(qtbot, step)
+    with db.read() as session:
+        record = agreements.get_agreement(session, dialog.saved.id)
+    assert record.status is AgreementStatus.IN_FORCE
 
     for amount in ("40,000", "70,000"):
         pay = DisbursementDialog(ctx, record)
@@ -67,7 +83,49 @@ def test_an_agreement_with_two_disbursements(qtbot, ctx, db):
     window.nav.setCurrentRow(3)
     page = window.stack.currentWidget()
     assert page.model.rowCount() == 1 and page.model.index(0, 5).data() == "-$10,000.00"
-    assert "Ampliacion por oficio" in page.detail.text()
+    page.table.selectRow(0)
+    detail = page.detail.text()
+    assert "Ampliacion por oficio" in detail
+    # the disbursements under headers, with who recorded each; an overdrawn balance in red
+    assert "<th align='left'>Registró</th>" in detail and detail.count(ctx.actor.full_name) >= 2
+    assert "color:#b00020'>-$10,000.00 (sobregirado)" in detail
+    assert page.status_button.text() == "Marcar como Concluido…"
+    assert page.cancel_button.isEnabled()
+
+
+def test_cancelling_an_agreement_is_its_own_button_and_asks_first(qtbot, ctx, db):
+    with db.write() as session:
+        org = agreements.save_organization(
+            session, ctx.actor, agreements.OrganizationInput("asociacion_civil", "Albergue Uno")
+        )
+        agreements.save_agreement(
+            session, ctx.actor,
+            agreements.AgreementInput("Apoyo alimentario", AgreementKind.COORDINATION, [org.id]),
+        )  # fmt: skip
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(3)
+    page = window.stack.currentWidget()
+    page.table.selectRow(0)
+    assert page.status_button.text() == "Marcar como Firmado…"
+    answers = []
+
+    def answer(button_text):
+        box = QApplication.activeModalWidget()
+        answers.append(box.defaultButton().text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer("&Volver"))
+    page.cancel_button.click()
+    with db.read() as session:
+        assert agreements.get_agreement(session, page.agreement.id).status is AgreementStatus.DRAFT
+    QTimer.singleShot(0, lambda: answer("&Cancelar el convenio"))
+    page.cancel_button.click()
+    with db.read() as session:
+        cancelled = agreements.get_agreement(session, page.agreement.id)
+    assert cancelled.status is AgreementStatus.CANCELLED
+    assert answers == ["&Volver", "&Volver"]  # Enter goes back, never cancels
+    assert not page.cancel_button.isEnabled() and not page.status_button.isEnabled()
 
 
 def test_an_activity_with_attendees(qtbot, make_ctx, db):

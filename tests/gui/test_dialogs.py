@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus
+from frontera_desk.gui.dialogs.base import FormDialog
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.services import people, supports
@@ -220,3 +221,35 @@ def test_the_privacy_notice_is_shown_and_consent_recorded(qtbot, ctx, db):
     with db.read() as session:
         person = people.get_person(session, dialog.result_person_id)
     assert person.consent is not None and person.consent.given
+
+
+def test_escape_on_a_form_with_typed_data_asks_before_discarding(qtbot, ctx, monkeypatch):
+    """Issue 24, item 9: Escape on an untouched form closes it; on typed data it asks, and
+    the default answer keeps the form and what was typed."""
+    from tests.gui.conftest import ASK_BEFORE_DISCARDING
+
+    monkeypatch.setattr(FormDialog, "_discard_confirmed", ASK_BEFORE_DISCARDING)
+    untouched = PersonDialog(ctx)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert not untouched.isVisible()
+
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.givenNames, "Rosa")
+    asked = []
+
+    def answer(choice):
+        box = QApplication.activeModalWidget()
+        asked.append((box.text(), box.defaultButton().text()))
+        next(b for b in box.buttons() if b.text() == choice).click()
+
+    QTimer.singleShot(0, lambda: answer("&Seguir editando"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.ui.givenNames.text() == "Rosa"
+    QTimer.singleShot(0, lambda: answer("&Descartar"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    assert asked == [("¿Descartar lo que escribió en este formulario?", "&Seguir editando")] * 2

@@ -147,6 +147,8 @@ class RecoveryCodeDialog(Dialog):
 class SignInDialog(FormDialog):
     """User and password; ``signed_in`` holds the session after a successful sign-in."""
 
+    ask_before_discarding = False  # a user name and a password are not work to lose
+
     def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui = Ui_SignInDialog()

@@ -13,17 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontera_desk.domain.enums import AgreementKind, OrganizationKind
+from frontera_desk.domain.enums import AgreementKind, AgreementStatus, OrganizationKind
 from frontera_desk.domain.errors import OverrideRequired
 from frontera_desk.domain.money import format_money, parse_money
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import Dialog, ServiceDialog, editing
 from frontera_desk.gui.generated.ui_agreement_dialog import Ui_AgreementDialog
+from frontera_desk.gui.generated.ui_agreement_status_dialog import Ui_AgreementStatusDialog
 from frontera_desk.gui.generated.ui_disbursement_dialog import Ui_DisbursementDialog
 from frontera_desk.gui.generated.ui_organization_dialog import Ui_OrganizationDialog
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import (
+    AGREEMENT_TRANSITIONS,
     AgreementInput,
     AgreementRecord,
     DisbursementInput,
@@ -111,6 +113,10 @@ class AgreementDialog(ServiceDialog):
         ui.validUntil.setDate(today.addYears(1))
         ui.signed.toggled.connect(ui.signedOn.setEnabled)
         ui.signedOn.setEnabled(False)
+        if current is None or current.status is AgreementStatus.DRAFT:
+            # a draft is not signed: it is marked signed, with its date, by Change status
+            ui.signed.setEnabled(False)
+            ui.signed.setToolTip(self.tr("A draft has no signing date: use Change status."))
         if current is not None:
             self.setWindowTitle(self.tr("Agreement — %1").replace("%1", current.title))
             ui.title.setText(current.title)
@@ -241,3 +247,52 @@ class OrganizationsDialog(Dialog):
                       str(org.capacity or ""))  # fmt: skip
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+
+
+def next_status(status: AgreementStatus) -> AgreementStatus | None:
+    """The normal next step of an agreement (cancelling is a separate, deliberate action)."""
+    steps = [s for s in AgreementStatus if s in AGREEMENT_TRANSITIONS[status]]
+    return next((s for s in steps if s is not AgreementStatus.CANCELLED), None)
+
+
+class AgreementStatusDialog(ServiceDialog):
+    """Move an agreement to its next status; marking it signed asks the date it was signed."""
+
+    def __init__(
+        self, ctx: AppContext, agreement: AgreementRecord, new: AgreementStatus,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(ctx, parent)
+        self.ui = ui = Ui_AgreementStatusDialog()
+        ui.setupUi(self)
+        self.agreement, self.new = agreement, new
+        self.error_label = ui.error
+        self.fields = {"signed_on": ui.signedOn}
+        ui.intro.setText(
+            self.tr("«%1»: from %2 to %3.")
+            .replace("%1", agreement.title)
+            .replace("%2", labels.agreement_status(agreement.status))
+            .replace("%3", labels.agreement_status(new))
+        )
+        signing = new is AgreementStatus.SIGNED
+        ui.signedOn.setVisible(signing)
+        ui.signedOnLabel.setVisible(signing)
+        ui.signedOn.setMaximumDate(QDate.currentDate())
+        ui.signedOn.setDate(
+            labels.to_qdate(agreement.signed_on) if agreement.signed_on else QDate.currentDate()
+        )
+        _save_text(ui.buttons, self.tr("&Mark as %1").replace("%1", labels.agreement_status(new)))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
+
+    def save(self) -> bool:
+        signed_on = (
+            labels.from_qdate(self.ui.signedOn.date())
+            if self.new is AgreementStatus.SIGNED
+            else None
+        )
+        with self.ctx.db.write() as session:
+            agreements.change_status(
+                session, self.ctx.actor, self.agreement.id, self.new, signed_on=signed_on
+            )
+        return True

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.gui import windows
@@ -32,16 +43,55 @@ class FormDialog(Dialog):
 
     error_label: QLabel
     fields: dict[str, QWidget]
+    ask_before_discarding = True  # Escape or Cancel on a form with typed data asks first
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = {}
+        self._opened_with: list[Any] | None = None
 
     def showEvent(self, event: Any) -> None:
         if not getattr(self, "_restored", False):
             self._restored = True
             windows.restore_geometry(self)
+            self._opened_with = self.typed()
         super().showEvent(event)
+
+    def typed(self) -> list[Any]:
+        """What the user can have typed or chosen in the form, to tell whether it changed."""
+        values: list[Any] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+                values.append(widget.text())  # date and number fields too (their line edit)
+            elif isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly():
+                values.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                values.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                values.append(widget.isChecked())
+            elif isinstance(widget, QTableWidget):
+                values.append([widget.item(r, c).text() if widget.item(r, c) else ""
+                               for r in range(widget.rowCount())
+                               for c in range(widget.columnCount())])  # fmt: skip
+        return values
+
+    def reject(self) -> None:
+        changed = self._opened_with is not None and self.typed() != self._opened_with
+        if changed and self.ask_before_discarding and not self._discard_confirmed():
+            return
+        super().reject()
+
+    def _discard_confirmed(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.windowTitle(),
+            self.tr("Discard what you typed in this form?"), parent=self,
+        )  # fmt: skip
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     def done(self, result: int) -> None:
         windows.save_geometry(self)

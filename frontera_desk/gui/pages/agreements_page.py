@@ -24,8 +24,10 @@ from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.agreement_dialogs import (
     AgreementDialog,
+    AgreementStatusDialog,
     DisbursementDialog,
     OrganizationsDialog,
+    next_status,
 )
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
@@ -62,6 +64,7 @@ class AgreementsPage(QWidget):
         actions = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.status_button = QPushButton(self.tr("Change &status…"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel agreement…"))
         self.pay_button = QPushButton(self.tr("Record a &disbursement…"))
         self.attach_button = QPushButton(self.tr("&Attach a file…"))
         self.open_button = QPushButton(self.tr("&Open a file…"))
@@ -73,6 +76,8 @@ class AgreementsPage(QWidget):
             actions.addWidget(button)
         actions.addWidget(self.open_button)
         actions.addStretch()
+        self.cancel_button.setVisible(can_manage)
+        actions.addWidget(self.cancel_button)  # apart from the others, at the far end
         self.detail = detail_label("agreementDetail")
         splitter = list_over_detail(self.table, self.detail, actions, (300, 400))
         layout.addWidget(splitter, 1)
@@ -84,6 +89,7 @@ class AgreementsPage(QWidget):
         self.org_button.clicked.connect(lambda: OrganizationsDialog(ctx, self).exec())
         self.edit_button.clicked.connect(self.edit_agreement)
         self.status_button.clicked.connect(self.change_status)
+        self.cancel_button.clicked.connect(self.cancel_agreement)
         self.pay_button.clicked.connect(self.add_disbursement)
         self.attach_button.clicked.connect(self.attach_file)
         self.open_button.clicked.connect(self.open_file)
@@ -102,9 +108,17 @@ class AgreementsPage(QWidget):
             with self.ctx.db.read() as session:
                 self.agreement = agreements.get_agreement(session, agreement_id)
         a = self.agreement
-        for button in (self.edit_button, self.status_button, self.attach_button, self.open_button,
-                       self.link_button):  # fmt: skip
+        for button in (self.edit_button, self.attach_button, self.open_button, self.link_button):
             button.setEnabled(a is not None)
+        following = next_status(a.status) if a else None
+        self.status_button.setEnabled(following is not None)
+        self.status_button.setText(
+            self.tr("Mark as %1…").replace("%1", labels.agreement_status(following))
+            if following else self.tr("Change &status…")
+        )  # fmt: skip
+        self.cancel_button.setEnabled(
+            a is not None and AgreementStatus.CANCELLED in AGREEMENT_TRANSITIONS[a.status]
+        )
         self.pay_button.setEnabled(
             a is not None and a.status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
         )
@@ -122,21 +136,26 @@ class AgreementsPage(QWidget):
             (self.tr("Validity"), e(validity)),
             (self.tr("Committed"), f"<b>{labels.money(a.committed_centavos)}</b>"),
             (self.tr("Disbursed"), labels.money(a.disbursed_centavos)),
-            (self.tr("Balance"), f"<b>{labels.money(a.balance_centavos)}</b>"),
+            (self.tr("Balance"), _balance(a.balance_centavos)),
             (self.tr("Funding source"), e(a.funding_source) or "—"),
             (self.tr("Municipality"), e(a.municipality) or "—"),
             (self.tr("Signatories"), e(a.signatories) or "—"),
         ]
         none_yet = e(self.tr("No disbursements yet."))
+        headers = (self.tr("Date"), self.tr("Amount"), self.tr("Paid for"), self.tr("Reference"),
+                   self.tr("Reason for the exception"), self.tr("Recorded by"))  # fmt: skip
         payments = (
-            "".join(
+            "<tr>" + "".join(f"<th align='left'>{e(h)}</th>" for h in headers) + "</tr>"
+            + "".join(
                 f"<tr><td>{labels.day(d.paid_on)}</td>"
                 f"<td align='right'>{labels.money(d.amount_centavos)}</td>"
-                f"<td>{e(d.paid_for)}</td><td>{e(d.reference)}</td><td>{e(d.override_reason)}</td></tr>"
+                f"<td>{e(d.paid_for)}</td><td>{e(d.reference)}</td>"
+                f"<td>{e(d.override_reason)}</td><td>{e(d.recorded_by)}</td></tr>"
                 for d in a.disbursements
             )
-            or f"<tr><td colspan='5'>{none_yet}</td></tr>"
-        )
+            if a.disbursements
+            else f"<tr><td>{none_yet}</td></tr>"
+        )  # fmt: skip
         files = "<br>".join(
             e(f"{f.original_name} ({f.size / 1024:.0f} KB) {f.description}") for f in a.files
         )
@@ -162,27 +181,35 @@ class AgreementsPage(QWidget):
             self.refresh()
 
     def change_status(self) -> None:
+        new = next_status(self.agreement.status) if self.agreement else None
+        if self.agreement is None or new is None:
+            return
+        if AgreementStatusDialog(self.ctx, self.agreement, new, self).exec():
+            self.refresh()
+
+    def cancel_agreement(self) -> None:
+        """Cancelling is final: its own button, and a question whose default is to go back."""
         if self.agreement is None:
             return
-        options = sorted(AGREEMENT_TRANSITIONS[self.agreement.status])
-        if not options:
-            QMessageBox.information(
-                self, self.tr("Change status"), self.tr("This agreement is closed.")
-            )
-            return
-        names = [labels.agreement_status(s) for s in options]
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Change status"), self.tr("New status:"), names, 0, False
-        )
-        if not ok:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Cancel the agreement"),
+            self.tr("Cancel «%1»? A cancelled agreement takes no more disbursements and "
+                    "cannot be reopened.").replace("%1", self.agreement.title),
+            parent=self,
+        )  # fmt: skip
+        cancel = box.addButton(self.tr("&Cancel the agreement"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        if box.clickedButton() is not cancel:
             return
         try:
             with self.ctx.db.write() as session:
                 agreements.change_status(
-                    session, self.ctx.actor, self.agreement.id, options[names.index(chosen)]
+                    session, self.ctx.actor, self.agreement.id, AgreementStatus.CANCELLED
                 )
         except FronteraError as error:
-            QMessageBox.warning(self, self.tr("Change status"), error.message)
+            QMessageBox.warning(self, self.tr("Cancel the agreement"), error.message)
         self.refresh()
 
     def add_disbursement(self) -> None:
@@ -252,3 +279,11 @@ def agreements_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[agreeme
     return LazyTableModel(ctx.db, columns,
                           lambda status, _key, _desc: agreements.agreement_list(status),
                           agreements.fetch_rows, parent=parent)  # fmt: skip
+
+
+def _balance(centavos: int) -> str:
+    """The balance in bold; below zero in red, with a word for who cannot see the colour."""
+    if centavos >= 0:
+        return f"<b>{labels.money(centavos)}</b>"
+    overdrawn = QCoreApplication.translate("AgreementsPage", "overdrawn")
+    return f"<b style='color:#b00020'>{labels.money(centavos)} ({overdrawn})</b>"

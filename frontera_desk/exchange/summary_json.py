@@ -108,6 +108,9 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
             "attendees_by_sex": suppressed(s.attendees_by_sex),
             "attendees_by_audience": suppressed(s.attendees_by_audience),
         },
+        "actions": {  # liaison and outreach actions, counted apart from the activities
+            "by_kind": {k: {"count": n, "quantity": q} for k, (n, q) in s.actions_by_kind.items()},
+        },
         "year_to_date": dict(s.year_to_date),
         "budget": [
             {
@@ -179,6 +182,8 @@ def consolidate(
         figures["supports"] = {k: v for k, v in document["supports"].items() if k != "by_type"}
         figures["receipts"] = {k: document["receipts"][k] for k in ("issued", "voided")}
         figures["agreements"] = document["agreements"]
+        if "actions" in document:  # absent from summaries made before the actions catalog
+            figures["actions"] = document["actions"]
         total = _sum_tree(total, figures) if total else figures
     total["supports"]["by_type"] = _sum_lines(
         [d["supports"] for d in documents], "by_type", ("code",),

@@ -36,7 +36,7 @@ from frontera_desk.domain.enums import (
     BudgetCategory,
     Indicator,
 )
-from frontera_desk.services import months, plan
+from frontera_desk.services import actions, months, plan
 from frontera_desk.services.activities import age_band
 from frontera_desk.services.months import delivered_between, month_name
 from frontera_desk.services.office import get_office
@@ -99,6 +99,8 @@ class MonthlySummary:
     year_to_date: dict[str, int] = field(default_factory=dict)
     budget: tuple[BudgetProgress, ...] = ()
     targets: tuple[TargetProgress, ...] = ()
+    # liaison and outreach actions: kind → (actions, pieces of material); apart from activities
+    actions_by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
     narrative: str = ""
 
 
@@ -299,6 +301,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         year_to_date=ytd,
         budget=_budget(session, year_plan.budget, year_spent, year_deals["by_source"]),
         targets=_targets(year_plan.targets, ytd),
+        actions_by_kind=actions.actions_by_kind(session, start, end),
     )
     return replace(summary, narrative=narrative(summary))
 
@@ -389,6 +392,11 @@ def narrative(s: MonthlySummary) -> str:
             f"{verb} {wording.count(s.disbursements, wording.MINISTRACION)} de convenios por "
             f"{wording.pesos(s.disbursed_centavos)}"
         )
+    done = sum(n for n, _ in s.actions_by_kind.values())
+    if done:
+        verb = wording.verb(done, "se realizó", "se realizaron")
+        sentences.append(f"Además, {verb} {wording.count(done, actions.ACTIONS)}: "
+                         f"{actions.counted_in_words(s.actions_by_kind)}")  # fmt: skip
     return wording.paragraph(sentences)
 
 

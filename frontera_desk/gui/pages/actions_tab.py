@@ -129,14 +129,15 @@ def actions_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[actions.Ac
     """Actions newest first; the filter is a kind, or None for all."""
 
     translate = QCoreApplication.translate
-    columns = [
-        Column(translate("ActionsTab", "Date"), lambda r: labels.day(r.done_on), width=90),
-        Column(translate("ActionsTab", "Kind"), lambda r: labels.action(r.kind), width=230),
-        Column(translate("ActionsTab", "Title"), lambda r: r.title, width=330),
-        Column(translate("ActionsTab", "Counterparts"), lambda r: r.counterparts, width=230),
-        Column(translate("ActionsTab", "Municipality"), lambda r: r.municipality, width=120),
+    columns = [  # fits the page beside the navigation (990 px); the municipality stretches
+        Column(translate("ActionsTab", "Date"), lambda r: labels.day(r.done_on), width=85),
+        Column(translate("ActionsTab", "Kind"), lambda r: labels.action(r.kind), width=190),
+        Column(translate("ActionsTab", "Title"), lambda r: r.title, width=290),
         Column(translate("ActionsTab", "Pieces"),
-               lambda r: "" if r.quantity is None else f"{r.quantity:,}", align_right=True),
+               lambda r: "" if r.quantity is None else f"{r.quantity:,}", align_right=True,
+               width=60),
+        Column(translate("ActionsTab", "Counterparts"), lambda r: r.counterparts, width=200),
+        Column(translate("ActionsTab", "Municipality"), lambda r: r.municipality, width=120),
     ]  # fmt: skip
     return LazyTableModel(ctx.db, columns, lambda kind, _key, _desc: actions.action_list(kind),
                           actions.fetch_rows, parent=parent)  # fmt: skip

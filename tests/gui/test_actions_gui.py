@@ -64,8 +64,8 @@ def test_a_supervisor_records_a_liaison_and_it_appears_in_the_list(qtbot, qtmode
     assert seen == {
         "pieces shown for a diagnostic": False,
         "pieces shown for materials": True,
-        "error": "Contrapartes: un(a) «enlace con agencia o representación diplomática» se "
-        "registra con al menos una organización.",
+        "error": "Contrapartes: un enlace se registra con al menos una organización (agréguela "
+        "en Convenios › Organizaciones si no está).",
     }
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     row = [tab.model.index(0, column).data() for column in range(6)]

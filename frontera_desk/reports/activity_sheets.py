@@ -26,6 +26,7 @@ from frontera_desk.reports.fonts import register
 from frontera_desk.reports.receipt import MONTHS
 from frontera_desk.services.activities import ActivityRecord
 
+
 def _day(record: ActivityRecord) -> str:
     d = record.held_on
     return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
@@ -59,7 +60,7 @@ def sex_totals(record: ActivityRecord) -> list[tuple[str, int]]:
     return [(SEX_ES[s], counts[s]) for s in Sex] + [("Total", len(record.attendees))]
 
 
-class _PagedCanvas(Canvas):
+class _PagedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
     """Writes "página N de M" on every page once the number of pages is known."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

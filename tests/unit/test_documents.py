@@ -62,8 +62,8 @@ def test_a_blank_sheet_numbers_enough_lines_for_the_expected_audience(db, actors
     record = _big_workshop(db, actors, counts=counts)
     pages = _pages(write_attendance_sheet(record, "Oficina Tapachula", tmp_path / "b.pdf", False))
     assert len(pages) > 1
-    numbers = [int(n) for text in pages
-               for n in re.findall(r"(?<![\d/])(\d{1,3})(?= )", text.split("Firma", 1)[1])]  # fmt: skip
+    line = re.compile(r"(?<![\d/])(\d{1,3})(?= )")  # a line's number, not a date's
+    numbers = [int(n) for text in pages for n in line.findall(text.split("Firma", 1)[1])]
     lines = set(range(1, 73))
     assert lines <= set(numbers) and 73 not in numbers
     assert all(f"Página {n} de {len(pages)}" in text for n, text in enumerate(pages, 1))

@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from frontera_desk.domain.enums import ACTIVITY_ES, AUDIENCE_ES, SEX_ES, Sex
 from frontera_desk.reports.fonts import register
+from frontera_desk.reports.paging import PagedCanvas
 from frontera_desk.reports.receipt import MONTHS
 from frontera_desk.services.activities import ActivityRecord
 
@@ -58,29 +59,6 @@ def sex_totals(record: ActivityRecord) -> list[tuple[str, int]]:
     """The listed attendees by sex, every sex shown (a zero says none came), and the total."""
     counts = Counter(Sex(a.sex) for a in record.attendees)
     return [(SEX_ES[s], counts[s]) for s in Sex] + [("Total", len(record.attendees))]
-
-
-class _PagedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """Writes "página N de M" on every page once the number of pages is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            regular, _ = register()
-            self.setFont(regular, 8.5)
-            width = self._pagesize[0]
-            self.drawRightString(width - _SHEET_MARGIN, 7 * mm, f"Página {number} de {total}")
-            super().showPage()
-        super().save()
 
 
 def write_attendance_sheet(
@@ -168,7 +146,7 @@ def write_attendance_sheet(
                             rightMargin=_SHEET_MARGIN, topMargin=_SHEET_MARGIN + head_h,
                             bottomMargin=12 * mm + foot_h,
                             title="Lista de asistencia")  # fmt: skip
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_PagedCanvas)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PagedCanvas)
     return target
 
 

@@ -68,3 +68,121 @@ def test_a_blank_sheet_numbers_enough_lines_for_the_expected_audience(db, actors
     assert lines <= set(numbers) and 73 not in numbers
     assert all(f"Página {n} de {len(pages)}" in text for n, text in enumerate(pages, 1))
     assert "Asistentes por sexo" not in " ".join(pages)
+
+
+# --- a person's data (ARCO access) -----------------------------------------------------------
+
+
+def _everything_about_rosa(db, actors):
+    """A person with a record of every kind the office keeps."""
+    from frontera_desk.domain.enums import AgreementKind, Audience
+    from frontera_desk.services import agreements, people, supports
+    from frontera_desk.services.agreements import AgreementInput, OrganizationInput
+    from frontera_desk.services.people import DocumentInput, PersonInput
+    from frontera_desk.services.supports import SupportInput
+
+    worker, boss = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
+    with db.write() as session:
+        rosa = people.create_person(session, worker, PersonInput(
+            "Rosa María", "Núñez", "Cruz", Sex.FEMALE, date(1990, 5, 4), nationality="HN",
+            phone="962 111 2222", lodging="Albergue Belén", household_size=3, dependents=2,
+            notes="Viaja con sus dos hijos", consent=True,
+            documents=[DocumentInput("pasaporte", "F123456", "Honduras")],
+        ))  # fmt: skip
+        people.create_person(session, worker, PersonInput(
+            "Kevin", "Núñez", sex=Sex.MALE, estimated_age=9, nationality="HN",
+            household_head_id=rosa.id, household_size=3,
+        ))  # fmt: skip
+        people.record_consent(session, worker, rosa.id, False, date(2026, 1, 5))
+        medicines = next(t.id for t in supports.support_types(session)
+                         if t.code == "MED_MEDICAMENTOS")  # fmt: skip
+        given = supports.request_support(session, worker, SupportInput(
+            rosa.id, medicines, "Antibiótico según receta", 123_450, "Farmacia del Ahorro",
+        ))  # fmt: skip
+        supports.approve_support(session, boss, given.id)
+        supports.deliver_support(session, worker, given.id)
+        supports.request_support(session, worker, SupportInput(
+            rosa.id, medicines, "Analgésico", 35_000, "Farmacia Del Centro"))  # fmt: skip
+        activities.save_activity(session, worker, ActivityInput(
+            ActivityKind.WORKSHOP, "Derechos humanos de las personas migrantes",
+            date(2026, 3, 2), hours=3, municipality="Tapachula", venue="Casa de la Cultura",
+            audiences={Audience.MIGRANTS}, attendees=[AttendeeInput(person_id=rosa.id)],
+        ))  # fmt: skip
+        shelter = agreements.save_organization(session, boss, OrganizationInput(
+            "asociacion_civil", "Albergue Belén, A.C.", "", "Tapachula", capacity=120))  # fmt: skip
+        deal = agreements.save_agreement(session, boss, AgreementInput(
+            "Alimentación en el Albergue Belén", AgreementKind.CONTRIBUTION, [shelter.id],
+            signed_on=date(2026, 2, 1), valid_from=date(2026, 2, 1),
+            valid_until=date(2026, 12, 31), committed_centavos=10_000_000,
+        ))  # fmt: skip
+        agreements.link_person(session, boss, deal.id, rosa.id)
+    return rosa
+
+
+def test_a_persons_export_holds_every_record_in_the_pdf_and_the_json(db, actors, tmp_path):
+    import json
+
+    from frontera_desk.reports.person_export import write_person_pdf
+    from frontera_desk.services import privacy
+
+    rosa = _everything_about_rosa(db, actors)
+    with db.write() as session:
+        data = privacy.export_person(session, actors[Role.SUPERVISOR], rosa.id)
+    portable = json.loads(json.dumps(data, ensure_ascii=False))  # JSON as the GUI writes it
+    assert portable["documentos"][0]["numero"] == "F123456"
+    assert portable["hogar"]["registrados_a_su_cargo"] == ["Kevin Núñez"]
+    assert [c["respuesta"] for c in portable["consentimientos"]] == ["otorgado", "no otorgado"]
+    delivered, asked = portable["apoyos"]
+    assert delivered["importe_pesos"] == "1234.50" and "importe_centavos" not in delivered
+    assert delivered["proveedor"] == "Farmacia del Ahorro"
+    assert delivered["fecha_solicitud"] and delivered["fecha_autorizacion"]
+    assert delivered["fecha_entrega"] and re.fullmatch(r"[A-Z]+-\d{4}-\d{6}", delivered["folio"])
+    assert asked["fecha_autorizacion"] is None and asked["folio"] == ""
+    assert portable["actividades"][0]["titulo"] == "Derechos humanos de las personas migrantes"
+    assert portable["convenios"][0]["contrapartes"] == ["Albergue Belén, A.C."]
+    assert portable["aviso_de_privacidad"]["version_sha256"]
+    assert portable["acuse"]["atendio"] == actors[Role.SUPERVISOR].full_name
+    assert portable["sin_registros"] is None
+
+    text = " ".join(_pages(write_person_pdf(data, tmp_path / "datos.pdf")))
+    for expected in (
+        "Rosa María Núñez Cruz", "04/05/1990", "Honduras", "962 111 2222", "Albergue Belén",
+        "Viaja con sus dos hijos", "Pasaporte", "F123456",  # identification and documents
+        "Kevin Núñez", "Integrantes del hogar",  # household
+        "otorgado", "no otorgado", "05/01/2026",  # both consents, with their dates
+        "Antibiótico según receta", "$1,234.50", "Farmacia del Ahorro", "Autorizado",
+        delivered["folio"], "Entregado", "Analgésico", "$350.00", "Farmacia Del Centro",
+        "Derechos humanos de las personas migrantes", "Casa de la Cultura",  # activity
+        "Alimentación en el Albergue Belén", "Albergue Belén, A.C.",  # agreement
+        "Archivos de su expediente",
+        "Aviso de privacidad", portable["aviso_de_privacidad"]["version_sha256"][:16],
+        "rectificación", "cancelación", "oposición",
+        "Acuse de recibo de la solicitud", actors[Role.SUPERVISOR].full_name,
+        "Nombre y firma de quien atendió", "Firma o huella", "Página 1 de",
+    ):  # fmt: skip
+        assert expected in text, expected
+    assert "123450" not in text  # pesos, never centavos
+    assert "sin_registros" not in text and "ningún apoyo" not in text
+
+
+def test_a_person_with_no_records_is_told_so_and_any_name_fits(db, actors, tmp_path):
+    from frontera_desk.reports.person_export import write_person_pdf
+    from frontera_desk.services import people, privacy
+    from frontera_desk.services.people import PersonInput
+
+    given = "Олександра Вікторівна " * 4  # Cyrillic, 88 characters
+    surname = "Шевченко-Коваленко " * 5
+    with db.write() as session:
+        person = people.create_person(session, actors[Role.CAPTURISTA], PersonInput(
+            given.strip(), surname.strip()[:94].strip(), "Бондаренко-Мельник", Sex.FEMALE,
+            nationality="UA",
+        ))  # fmt: skip
+        data = privacy.export_person(session, actors[Role.SUPERVISOR], person.id)
+    assert data["sin_registros"] and not data["apoyos"] and not data["consentimientos"]
+    assert len(data["nombre_completo"]) >= 200
+    pages = _pages(write_person_pdf(data, tmp_path / "nada.pdf"))
+    text = " ".join(pages)
+    assert "no tiene de usted más registros que sus datos de identificación" in text
+    assert "Олександра Вікторівна" in text and "Шевченко-Коваленко" in text
+    assert "No se registró su respuesta al aviso" in text
+    assert text.count("Sin registros.") >= 3  # supports, activities, agreements

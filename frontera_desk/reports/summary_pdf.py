@@ -155,6 +155,12 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
                                        ("FONT", (0, 1), (-1, -1), regular, 8)]))  # fmt: skip
         if not section.rows and columns > 1:
             table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1))]))
+        for row in section.alerts:  # overspent: red on pink, as the note below names them
+            table.setStyle(TableStyle([
+                ("BACKGROUND", (0, row + 1), (-1, row + 1), colors.HexColor("#fde0dc")),
+                ("TEXTCOLOR", (1, row + 1), (-1, row + 1), RED),
+                ("FONT", (1, row + 1), (-1, row + 1), bold, 8.5),
+            ]))  # fmt: skip
         block: list[Any] = [Paragraph(escape(section.title), heading), table]
         if section.note:
             block += [Spacer(1, 1.5 * mm), Paragraph(escape(section.note), note)]

@@ -21,6 +21,7 @@ from frontera_desk.domain.enums import (
     Vulnerability,
 )
 from frontera_desk.services.months import month_name
+from frontera_desk.services.plan import line_label
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Section:
     empty: str = "Sin registros en el periodo."
     widths: tuple[float, ...] | None = None  # each column's share of the width; texts wrap
     note: str = ""  # printed under the table (and under it in the workbook)
+    alerts: tuple[int, ...] = ()  # rows to highlight (overspent budget lines)
 
 
 def period_title(document: dict[str, Any]) -> str:
@@ -157,14 +159,7 @@ def sections(document: dict[str, Any]) -> list[Section]:
             ("Eventos", ytd["activities_evento"]),
             ("Asistentes", ytd["attendees"]),
         )),
-        Section("Presupuesto", "Presupuesto anual y ejercido en el año",
-                ("Partida", "Presupuesto", "Ejercido", "Avance"),
-                tuple((("Apoyo: " if b["category"] == "tipo_apoyo" else "Fuente: ") + b["name"],
-                       Money(b["budget_centavos"]), Money(b["spent_centavos"]),
-                       _ratio(b["spent_centavos"], b["budget_centavos"]))
-                      for b in document["budget"]),
-                empty="No se ha fijado presupuesto para el año (Administración › Presupuesto "
-                      "y metas)."),
+        _budget_section(document["budget"]),
         Section("Metas", "Metas anuales y avance en el año",
                 ("Indicador", "Meta", "Logrado", "Avance"),
                 tuple((t["name"], *((Money(t["target"]), Money(t["achieved"]))
@@ -176,6 +171,46 @@ def sections(document: dict[str, Any]) -> list[Section]:
     if "offices" in document:
         out += _consolidated(document)
     return out
+
+
+def _budget_section(lines: list[dict[str, Any]]) -> Section:
+    """Every budget line and every type or source that spent without one, a total row that
+    adds up to the year's spending, overspent lines highlighted and named in the note."""
+    rows: list[tuple[Cell, ...]] = [
+        (line_label(b["category"], b["name"]), Money(b["budget_centavos"]),
+         Money(b["spent_centavos"]), _ratio(b["spent_centavos"], b["budget_centavos"]))
+        for b in lines
+    ]  # fmt: skip
+    over = [i for i, b in enumerate(lines) if b["spent_centavos"] > b["budget_centavos"]]
+    notes = [
+        f"{line_label(lines[i]['category'], lines[i]['name'])} "
+        + (f"({cell_text_ratio(rows[i][3])} de su presupuesto)" if lines[i]["budget_centavos"]
+           else "(sin presupuesto asignado)")
+        for i in over
+    ]  # fmt: skip
+    if lines:
+        budget = sum(b["budget_centavos"] for b in lines)
+        spent = sum(b["spent_centavos"] for b in lines)
+        rows.append(("Total", Money(budget), Money(spent), _ratio(spent, budget)))
+        if spent > budget:
+            over.append(len(rows) - 1)
+    note = ("Ejercido: apoyos entregados y ministraciones pagadas en el año; el total es el "
+            "gasto del año.")  # fmt: skip
+    if notes:
+        note += " Sobreejercido: " + "; ".join(notes) + "."
+    if lines and not any(b["budget_centavos"] for b in lines):
+        note += " No se ha fijado presupuesto para el año (Administración › Presupuesto y metas)."
+    return Section("Presupuesto", "Presupuesto anual y ejercido en el año",
+                   ("Partida", "Presupuesto", "Ejercido", "Avance"), tuple(rows),
+                   empty="No se ha fijado presupuesto para el año ni hay gasto (Administración "
+                         "› Presupuesto y metas).",
+                   note=note if lines else "", alerts=tuple(over))  # fmt: skip
+
+
+def cell_text_ratio(cell: Cell) -> str:
+    if not isinstance(cell, Ratio) or cell.value is None:
+        return "—"
+    return f"{round(cell.value * 100)} %"
 
 
 GE_NOTE = (

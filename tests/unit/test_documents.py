@@ -186,3 +186,60 @@ def test_a_person_with_no_records_is_told_so_and_any_name_fits(db, actors, tmp_p
     assert "Олександра Вікторівна" in text and "Шевченко-Коваленко" in text
     assert "No se registró su respuesta al aviso" in text
     assert text.count("Sin registros.") >= 3  # supports, activities, agreements
+
+
+# --- budget and targets ------------------------------------------------------------------------
+
+
+def test_the_budget_table_adds_up_to_the_years_spending_and_marks_overspending(
+    db, actors, tmp_path
+):
+    from sqlalchemy import func, select
+
+    from frontera_desk.db.models import Disbursement, Support
+    from frontera_desk.domain.enums import BudgetCategory, SupportStatus
+    from frontera_desk.reports.summary_pdf import write_summary_pdf
+    from frontera_desk.services import months, plan, summary
+    from frontera_desk.services.demo import create_demo
+
+    today = date(2026, 11, 20)
+    with db.write() as session:
+        create_demo(session, actors[Role.CAPTURISTA], actors[Role.SUPERVISOR], persons=300,
+                    months=12, seed=7, today=today)  # fmt: skip
+        budget = dict(plan.get_plan(session, 2026).budget)
+        budget[(BudgetCategory.SUPPORT_TYPE, "FUNERAL")] = 100  # $1.00: surely overspent
+        del budget[(BudgetCategory.SUPPORT_TYPE, "AGUA")]  # spent, now with no budget line
+        plan.set_plan(session, actors[Role.SUPERVISOR], plan.Plan(2026, budget, {}))
+    with db.read() as session:
+        rows = summary.year_budget(session, 2026)
+        spent_supports = session.scalar(
+            select(func.sum(Support.amount_centavos)).where(
+                Support.status == SupportStatus.DELIVERED.value,
+                Support.delivered_on >= date(2026, 1, 1), Support.delivered_on < date(2027, 1, 1),
+            )
+        )  # fmt: skip
+        disbursed = session.scalar(
+            select(func.sum(Disbursement.amount_centavos)).where(
+                Disbursement.paid_on >= date(2026, 1, 1), Disbursement.paid_on < date(2027, 1, 1)
+            )
+        )  # fmt: skip
+        document = months.month_document(session, "TAP", 2026, 11)
+    assert sum(r.spent_centavos for r in rows) == spent_supports + disbursed > 0
+    spent_types = {r.key for r in rows if r.category is BudgetCategory.SUPPORT_TYPE}
+    assert "AGUA" in spent_types and "MED_CONSULTA" in spent_types  # no budget line, spent
+    funeral = next(r for r in rows if r.key == "FUNERAL")
+    assert funeral.overspent and not next(r for r in rows if r.key == "DESPENSA").overspent
+    # up to November in the month's summary: its rows add up to the year-to-date investment
+    lines = document["budget"]
+    ytd = document["year_to_date"]["investment_centavos"]
+    assert sum(b["spent_centavos"] for b in lines) == ytd
+
+    text = " ".join(_pages(write_summary_pdf(document, tmp_path / "resumen.pdf")))
+    budget_part = text.split("Presupuesto anual y ejercido en el año", 1)[1]
+    budget_part = budget_part.split("Metas anuales", 1)[0]
+    assert "Apoyo: Apoyo" not in budget_part and "Apoyo médico: medicamentos" in budget_part
+    assert "Convenios, fuente: Recursos estatales" in budget_part
+    total = sum(b["budget_centavos"] for b in lines)
+    assert f"Total {'$'}{total // 100:,}.{total % 100:02d} {'$'}{ytd // 100:,}." in budget_part
+    assert "Sobreejercido: Pago de servicios funerarios" in budget_part
+    assert "Garrafones" not in budget_part and "(sin presupuesto asignado)" in budget_part

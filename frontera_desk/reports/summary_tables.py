@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from frontera_desk.domain.clock import on_paper
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
     ACTIVITY_ES,
@@ -20,6 +21,7 @@ from frontera_desk.domain.enums import (
     Sex,
     Vulnerability,
 )
+from frontera_desk.domain.text import fold
 from frontera_desk.services.months import month_name
 from frontera_desk.services.plan import line_label
 
@@ -64,10 +66,8 @@ SUPPRESSED_NOTE = (  # what summary_json.suppressed hides, said where the figure
 
 
 def _when(iso: str) -> str:
-    """An ISO 8601 UTC time as it reads on paper: 01/12/2026 18:05 UTC."""
-    day, _, clock = iso.partition("T")
-    year, month, dom = day.split("-")
-    return f"{dom}/{month}/{year} {clock[:5]} UTC"
+    """An ISO 8601 UTC time as it reads on paper, in the office's time: 01/12/2026 12:05 h."""
+    return on_paper(iso)
 
 
 def status_line(document: dict[str, Any]) -> str:
@@ -99,6 +99,21 @@ def _label(labels: dict[Any, str], kind: Any, code: str) -> str:
         return code
 
 
+AUDIENCE_NOTE = (
+    "Los públicos se traslapan: una actividad dirigida a varios públicos cuenta a sus asistentes "
+    "en cada uno, así que las filas por público suman más que los asistentes; las filas por "
+    "sexo suman el total."
+)
+
+
+def _nationalities(values: dict[str, int | str]) -> tuple[tuple[Cell, ...], ...]:
+    """By the country's name in Spanish (El Salvador before Nicaragua), not its ISO code; the
+    people with no nationality recorded last."""
+    named = [("No especificada" if k == "--" else country_name(k), k, v) for k, v in values.items()]
+    named.sort(key=lambda item: (item[1] == "--", fold(item[0])))
+    return tuple((name, v) for name, _, v in named)
+
+
 def _breakdown(values: dict[str, int | str], name: Any) -> tuple[tuple[Cell, ...], ...]:
     return tuple((name(k), v) for k, v in values.items())
 
@@ -119,8 +134,7 @@ def sections(document: dict[str, Any]) -> list[Section]:
                 _breakdown(people["by_age_band"], lambda k: f"{k} años"), chart=1),
         Section("Nacionalidad", "Personas atendidas por nacionalidad",
                 ("Nacionalidad", "Personas"),
-                _breakdown(people["by_nationality"],
-                           lambda k: "No especificada" if k == "--" else country_name(k))),
+                _nationalities(people["by_nationality"])),
         Section("Vulnerabilidad", "Personas atendidas por condición de vulnerabilidad",
                 ("Condición", "Personas"),
                 _breakdown(people["by_vulnerability"],
@@ -145,7 +159,8 @@ def sections(document: dict[str, Any]) -> list[Section]:
         Section("Asistentes", "Asistentes por sexo y por público", ("Grupo", "Asistentes"),
                 _breakdown(acts["attendees_by_sex"], lambda k: _label(SEX_ES, Sex, k))
                 + _breakdown(acts["attendees_by_audience"],
-                             lambda k: _label(AUDIENCE_ES, Audience, k))),
+                             lambda k: f"Público: {_label(AUDIENCE_ES, Audience, k)}"),
+                note=AUDIENCE_NOTE if acts["attendees_by_audience"] else ""),
         Section("Acumulado", f"Acumulado del año hasta {period_title(document)}",
                 ("Concepto", "Valor"), (
             ("Apoyos entregados", ytd["supports"]),

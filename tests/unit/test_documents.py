@@ -243,3 +243,49 @@ def test_the_budget_table_adds_up_to_the_years_spending_and_marks_overspending(
     assert f"Total {'$'}{total // 100:,}.{total % 100:02d} {'$'}{ytd // 100:,}." in budget_part
     assert "Sobreejercido: Pago de servicios funerarios" in budget_part
     assert "Garrafones" not in budget_part and "(sin presupuesto asignado)" in budget_part
+
+
+# --- small things that read badly ----------------------------------------------------------------
+
+
+def test_documents_print_the_offices_local_time():
+    from datetime import UTC, datetime
+
+    from frontera_desk.domain.clock import on_paper
+    from frontera_desk.reports.summary_tables import status_line
+
+    assert on_paper(datetime(2026, 12, 1, 18, 5, tzinfo=UTC)) == "01/12/2026 12:05 h"
+    assert on_paper("2026-07-01T03:30:00+00:00") == "30/06/2026 21:30 h"  # no summer time
+    closed = {"estado": "cerrado", "revision": 2, "generated_at": "2026-12-01T18:05:00+00:00",
+              "closed": {"at": "2026-12-01T18:05:00+00:00", "by": "Sofía"}}  # fmt: skip
+    assert (
+        status_line(closed) == "MES CERRADO — revisión 2, cerrado el 01/12/2026 12:05 h por Sofía"
+    )
+
+
+def test_the_summary_orders_nationalities_by_name_and_says_audiences_overlap(db, actors, tmp_path):
+    from frontera_desk.reports.summary_pdf import write_summary_pdf
+    from frontera_desk.reports.summary_tables import sections
+    from frontera_desk.services import months
+    from frontera_desk.services.demo import create_demo
+
+    with db.write() as session:
+        create_demo(session, actors[Role.CAPTURISTA], actors[Role.SUPERVISOR], persons=300,
+                    months=3, seed=11, today=date(2026, 11, 20))  # fmt: skip
+        document = months.month_document(session, "TAP", 2026, 11)
+    document["people"]["by_nationality"] = {"HN": 9, "NI": 5, "SV": 7, "--": 6, "BD": 5}
+    document["estado"] = "cerrado"  # no PRELIMINAR watermark across the text read back
+    document["closed"] = {"at": "2026-12-01T18:05:00+00:00", "by": "Sofía"}
+    table = {s.key: s for s in sections(document)}
+    assert [row[0] for row in table["Nacionalidad"].rows] == [
+        "Bangladés", "El Salvador", "Honduras", "Nicaragua", "No especificada"]  # fmt: skip
+    assert "se traslapan" in table["Asistentes"].note
+    text = " ".join(_pages(write_summary_pdf(document, tmp_path / "resumen.pdf")))
+    assert text.index("El Salvador") < text.index("Nicaragua")
+    assert "Los públicos se traslapan" in text and "Público: Personas migrantes" in text
+    # the charts: money ticks in pesos, and no type name cut short
+    assert "Importe en pesos ($):" in text and re.search(r"\$\d{1,3}(,\d{3})+ ", text)
+    chart_names = text.split("Apoyos entregados por tipo", 1)[1].split("por sexo", 1)[0]
+    assert chart_names.count("Compra o reparación de aparato electrodoméstico") >= 1
+    assert chart_names.count("electrodoméstico") == 2  # in the table and, whole, in the chart
+    assert "UTC" not in text

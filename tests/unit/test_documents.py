@@ -289,3 +289,37 @@ def test_the_summary_orders_nationalities_by_name_and_says_audiences_overlap(db,
     assert chart_names.count("Compra o reparación de aparato electrodoméstico") >= 1
     assert chart_names.count("electrodoméstico") == 2  # in the table and, whole, in the chart
     assert "UTC" not in text
+
+
+# --- demo data consistent with itself ---------------------------------------------------------
+
+
+def test_the_demo_holds_together(db, actors):
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from frontera_desk.db.models import Activity, Agreement, Attendee
+    from frontera_desk.services import demo
+
+    with db.write() as session:
+        demo.create_demo(session, actors[Role.CAPTURISTA], actors[Role.SUPERVISOR], persons=300,
+                         months=26, seed=3, today=date(2026, 11, 20))  # fmt: skip
+    with db.read() as session:
+        attendees = session.execute(select(Attendee.name, Attendee.sex)).all()
+        events = session.execute(
+            select(Activity.title, Activity.held_on).where(Activity.kind == "evento")
+        ).all()
+        deals = session.execute(select(Agreement.title, Agreement.municipality)).all()
+    women, men = set(demo._HISPANIC_F), set(demo._HISPANIC_M)
+    assert attendees and all(
+        name.split()[0] in (women if sex == "F" else men) for name, sex in attendees
+    )  # fmt: skip
+    assert {sex for _, sex in attendees} == {"F", "M"}
+    held = Counter((title, day.year, day.month) for title, day in events)
+    assert held and max(held.values()) == 1  # no event twice in a month
+    assert all(day.month == 12 for title, day in events if "Día Internacional" in title)
+    assert len(deals) == len(demo._AGREEMENTS)  # signed once over 26 months, not every year
+    assert {title for title, _ in deals} == {a[0] for a in demo._AGREEMENTS}
+    arriaga = next(town for title, town in deals if "Arriaga" in title)
+    assert arriaga == "Arriaga"

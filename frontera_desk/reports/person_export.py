@@ -31,7 +31,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10),
         "title": ParagraphStyle("title", fontName=bold, fontSize=14, leading=18, spaceAfter=2),
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=11, leading=14,
-                                  spaceBefore=9, spaceAfter=3),
+                                  spaceBefore=9, spaceAfter=3, keepWithNext=1),
         "strong": ParagraphStyle("strong", fontName=bold, fontSize=10, leading=13,
                                  spaceBefore=4),
     }  # fmt: skip
@@ -75,7 +75,7 @@ def write_person_pdf(data: dict[str, Any], target: Path, demo: bool = False) -> 
 
     def section(title: str, header: list[str], rows: list[list[Any]], widths: list[float],
                 empty: str = "Sin registros.") -> None:  # fmt: skip
-        story.append(Paragraph(escape(title), st["heading"]))
+        story.append(Paragraph(escape(title), st["heading"]))  # kept with what follows
         if rows:
             story.append(_table([header, *rows], widths, cell))
         else:
@@ -130,12 +130,10 @@ def write_person_pdf(data: dict[str, Any], target: Path, demo: bool = False) -> 
             "Contrapartes", "Estado"],
             [[a["titulo"], _day(a["firmado"]), "; ".join(a["contrapartes"]), a["estado"]]
              for a in data["convenios"]], _widths(70, 22, 60, 23))  # fmt: skip
-    files = data["archivos"]
-    section("Archivos de su expediente", ["Archivo", "Descripción", "Fecha"],
-            [[f.get("nombre", ""), f.get("descripcion", ""), _day(f.get("fecha"))]
-             for f in files or []], _widths(70, 80, 25),
-            "Sin archivos." if files is not None
-            else "Esta oficina no guarda archivos digitalizados de las personas.")  # fmt: skip
+    section("Archivos de su expediente", ["Archivo", "Descripción", "Guardado en", "Fecha"],
+            [[f["nombre"] + (" (borrado)" if f["borrado"] else ""), f["descripcion"] or "—",
+              f["de"], _day(f["fecha"])] for f in data["archivos"]],
+            _widths(60, 60, 30, 25), "Sin archivos.")  # fmt: skip
     changes = len(data["historial_de_cambios"])
     story.append(Paragraph(f"Historial: {changes} cambios registrados en su ficha.", st["note"]))
     notice = data["aviso_de_privacidad"]

@@ -27,7 +27,7 @@ from frontera_desk.db.models import (
     User,
     utcnow,
 )
-from frontera_desk.domain.clock import local_now, on_paper
+from frontera_desk.domain.clock import local, local_now, on_paper
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
     ACTIVITY_ES,
@@ -43,7 +43,7 @@ from frontera_desk.domain.enums import (
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import clean, fold
-from frontera_desk.services import audit, people
+from frontera_desk.services import attachments, audit, people
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office, get_settings
 
@@ -151,15 +151,19 @@ def _agreements(session: Session, person_id: int) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def _attachments(session: Session, person_id: int) -> list[dict[str, Any]] | None:
-    """EVIDENCE HOOK: the files kept about the person (services.attachments, from the evidence
-    store). None while this build has no evidence store: the export then says that no files
-    are kept."""
-    try:
-        from frontera_desk.services import attachments  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return [dict(a) for a in attachments.attachments_of_person(session, person_id)]
+_ATTACHED_TO = {"persona": "su ficha", "apoyo": "un apoyo", "recibo": "un recibo"}
+
+
+def _attachments(session: Session, person_id: int) -> list[dict[str, Any]]:
+    """The files kept about the person: theirs, and those of their supports and receipts
+    (erased ones listed too, as erased: the record of them remains)."""
+    return [
+        {"nombre": a.original_name, "tipo": a.kind, "descripcion": a.description,
+         "de": _ATTACHED_TO.get(a.owner.type.value, a.owner.type.value),
+         "fecha": local(a.created_at).date().isoformat(), "bytes": a.size,
+         "sha256": a.sha256, "borrado": a.erased}
+        for a in attachments.attachments_of_person(session, person_id)
+    ]  # fmt: skip
 
 
 def _household(session: Session, p: people.PersonRecord) -> dict[str, Any]:

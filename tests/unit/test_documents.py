@@ -116,6 +116,14 @@ def _everything_about_rosa(db, actors):
             valid_until=date(2026, 12, 31), committed_centavos=10_000_000,
         ))  # fmt: skip
         agreements.link_person(session, boss, deal.id, rosa.id)
+        from frontera_desk.services import attachments
+
+        attachments.attach(session, worker, attachments.Owner(attachments.OwnerType.PERSON,
+                           rosa.id), "identificacion", "pasaporte-rosa.pdf",
+                           b"%PDF-1.4\n%synthetic\n", "Pasaporte escaneado")  # fmt: skip
+        attachments.attach(session, worker, attachments.Owner(attachments.OwnerType.SUPPORT,
+                           given.id), "otro", "receta.pdf", b"%PDF-1.4\n%receta\n",
+                           "Receta médica")  # fmt: skip
     return rosa
 
 
@@ -143,6 +151,7 @@ def test_a_persons_export_holds_every_record_in_the_pdf_and_the_json(db, actors,
     assert portable["aviso_de_privacidad"]["version_sha256"]
     assert portable["acuse"]["atendio"] == actors[Role.SUPERVISOR].full_name
     assert portable["sin_registros"] is None
+    assert sorted(f["nombre"] for f in portable["archivos"]) == ["pasaporte-rosa.pdf", "receta.pdf"]
 
     text = " ".join(_pages(write_person_pdf(data, tmp_path / "datos.pdf")))
     for expected in (
@@ -154,7 +163,8 @@ def test_a_persons_export_holds_every_record_in_the_pdf_and_the_json(db, actors,
         delivered["folio"], "Entregado", "Analgésico", "$350.00", "Farmacia Del Centro",
         "Derechos humanos de las personas migrantes", "Casa de la Cultura",  # activity
         "Alimentación en el Albergue Belén", "Albergue Belén, A.C.",  # agreement
-        "Archivos de su expediente",
+        "Archivos de su expediente", "pasaporte-rosa.pdf", "Pasaporte escaneado", "su ficha",
+        "receta.pdf", "Receta médica", "un apoyo",
         "Aviso de privacidad", portable["aviso_de_privacidad"]["version_sha256"][:16],
         "rectificación", "cancelación", "oposición",
         "Acuse de recibo de la solicitud", actors[Role.SUPERVISOR].full_name,

@@ -2166,6 +2166,14 @@
         <translation>Fuente de financiamiento, tal como se escribe en los convenios</translation>
     </message>
     <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
         <source>Budget and targets of %1 saved.</source>
         <translation>Presupuesto y metas de %1 guardados.</translation>
     </message>

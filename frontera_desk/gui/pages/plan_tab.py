@@ -74,6 +74,7 @@ class PlanTab(QWidget):
         headers = [self.tr("Budget line"), self.tr("Annual budget"),
                    self.tr("Spent in the year"), self.tr("Progress")]  # fmt: skip
         self.budget = _table("budgetTable", headers)
+        self.budget.verticalHeader().show()  # says which lines are types and which sources
         for column in (1, 2, 3):
             self.budget.setColumnWidth(column, 150)
         self.budget.itemChanged.connect(self._budget_edited)
@@ -146,6 +147,7 @@ class PlanTab(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.budget.setItem(total, column, item)
         self._spent = {key: r.spent_centavos for key, r in spent.items()}
+        self._label_rows()
         self.budget.blockSignals(False)
         self._show_progress()
         self.targets.setRowCount(len(Indicator))
@@ -239,7 +241,18 @@ class PlanTab(QWidget):
             self.budget.setCurrentCell(row, 0)
             self.budget.editItem(item)
         if has_total:
+            self._label_rows()
             self._show_progress()
+
+    def _label_rows(self) -> None:
+        """Row headers: "Support" for a type's line, "Source" for an agreements' funding
+        source, nothing for the total."""
+        for row in range(self.budget.rowCount()):
+            key = self._line_key(row)
+            label = ("" if key == TOTAL else self.tr("Support")
+                     if isinstance(key, tuple) and key[0] is BudgetCategory.SUPPORT_TYPE
+                     else self.tr("Source"))  # fmt: skip
+            self.budget.setVerticalHeaderItem(row, QTableWidgetItem(label))
 
     def read(self) -> plan.Plan:
         """The plan as typed, or a ValidationError naming the line."""

@@ -7,7 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from frontera_desk.domain.clock import on_paper
 from frontera_desk.domain.money import format_money
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.summary_tables import (
@@ -60,6 +61,7 @@ def _chart(section: Section, font: str) -> Drawing | None:
     column = section.chart
     if column is None:
         return None
+    money = any(isinstance(row[column], Money) for row in section.rows)
     bars = [
         (str(row[0]), v.centavos / 100 if isinstance(v, Money) else v)
         for row in section.rows
@@ -67,21 +69,34 @@ def _chart(section: Section, font: str) -> Drawing | None:
     ]
     if not any(v for _, v in bars):
         return None
-    height = 14 * len(bars) + 24
+    label_width = 180  # points: a name longer than that wraps onto more lines, never cut
+    names = [simpleSplit(name, font, 7, label_width) or [""] for name, _ in reversed(bars)]
+    step = max(14, 8.5 * max(len(lines) for lines in names) + 4)
+    height = step * len(bars) + 30
     drawing = Drawing(WIDTH, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 190, 12, WIDTH - 230, height - 20
+    chart.x, chart.y, chart.width, chart.height = (
+        label_width + 10,
+        18,
+        WIDTH - label_width - 40,
+        height - 26,
+    )
     chart.data = [[v for _, v in reversed(bars)]]
-    chart.categoryAxis.categoryNames = [n[:38] for n, _ in reversed(bars)]
+    chart.categoryAxis.categoryNames = ["\n".join(lines) for lines in names]
     chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = chart.valueAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.leading = 8.5
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
     if max(v for _, v in bars) <= 10:
         chart.valueAxis.valueStep = 1  # small counts: whole ticks, not 0.5 read as "0" and "1"
-    chart.valueAxis.labelTextFormat = "{:,.0f}".format
+    # money in pesos says so on every tick; counts are whole numbers
+    chart.valueAxis.labelTextFormat = ("${:,.0f}" if money else "{:,.0f}").format
     chart.bars[0].fillColor = TEAL
     chart.bars[0].strokeColor = None
+    if money:
+        drawing.add(String(chart.x - 14, chart.y - 12, "Importe en pesos ($):", fontName=font,
+                           fontSize=7, textAnchor="end"))  # on the line of the ticks  # fmt: skip
     drawing.add(chart)
     return drawing
 
@@ -110,7 +125,7 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
     if draft:
         story.append(Paragraph(escape(
             f"Revisión {document['revision']} en preparación · generado "
-            f"{document['generated_at'].replace('T', ' ')[:16]} UTC"), body))  # fmt: skip
+            f"{on_paper(document['generated_at'])}"), body))  # fmt: skip
     if demo:
         story.append(Paragraph("DEMOSTRACIÓN — datos ficticios, sin validez.", title))
     story += [Spacer(1, 4 * mm), Paragraph(escape(document["narrative"]), body)]
@@ -155,6 +170,12 @@ def write_summary_pdf(document: dict[str, Any], target: Path, demo: bool = False
                                        ("FONT", (0, 1), (-1, -1), regular, 8)]))  # fmt: skip
         if not section.rows and columns > 1:
             table.setStyle(TableStyle([("SPAN", (0, 1), (-1, 1))]))
+        for row in section.alerts:  # overspent: red on pink, as the note below names them
+            table.setStyle(TableStyle([
+                ("BACKGROUND", (0, row + 1), (-1, row + 1), colors.HexColor("#fde0dc")),
+                ("TEXTCOLOR", (1, row + 1), (-1, row + 1), RED),
+                ("FONT", (1, row + 1), (-1, row + 1), bold, 8.5),
+            ]))  # fmt: skip
         block: list[Any] = [Paragraph(escape(section.title), heading), table]
         if section.note:
             block += [Spacer(1, 1.5 * mm), Paragraph(escape(section.note), note)]

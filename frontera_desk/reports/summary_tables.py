@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from frontera_desk.domain.clock import on_paper
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
     ACTION_ES,
@@ -22,7 +23,9 @@ from frontera_desk.domain.enums import (
     Sex,
     Vulnerability,
 )
+from frontera_desk.domain.text import fold
 from frontera_desk.services.months import month_name
+from frontera_desk.services.plan import line_label
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Section:
     empty: str = "Sin registros en el periodo."
     widths: tuple[float, ...] | None = None  # each column's share of the width; texts wrap
     note: str = ""  # printed under the table (and under it in the workbook)
+    alerts: tuple[int, ...] = ()  # rows to highlight (overspent budget lines)
 
 
 def period_title(document: dict[str, Any]) -> str:
@@ -64,10 +68,8 @@ SUPPRESSED_NOTE = (  # what summary_json.suppressed hides, said where the figure
 
 
 def _when(iso: str) -> str:
-    """An ISO 8601 UTC time as it reads on paper: 01/12/2026 18:05 UTC."""
-    day, _, clock = iso.partition("T")
-    year, month, dom = day.split("-")
-    return f"{dom}/{month}/{year} {clock[:5]} UTC"
+    """An ISO 8601 UTC time as it reads on paper, in the office's time: 01/12/2026 12:05 h."""
+    return on_paper(iso)
 
 
 def status_line(document: dict[str, Any]) -> str:
@@ -99,6 +101,21 @@ def _label(labels: dict[Any, str], kind: Any, code: str) -> str:
         return code
 
 
+AUDIENCE_NOTE = (
+    "Los públicos se traslapan: una actividad dirigida a varios públicos cuenta a sus asistentes "
+    "en cada uno, así que las filas por público suman más que los asistentes; las filas por "
+    "sexo suman el total."
+)
+
+
+def _nationalities(values: dict[str, int | str]) -> tuple[tuple[Cell, ...], ...]:
+    """By the country's name in Spanish (El Salvador before Nicaragua), not its ISO code; the
+    people with no nationality recorded last."""
+    named = [("No especificada" if k == "--" else country_name(k), k, v) for k, v in values.items()]
+    named.sort(key=lambda item: (item[1] == "--", fold(item[0])))
+    return tuple((name, v) for name, _, v in named)
+
+
 def _breakdown(values: dict[str, int | str], name: Any) -> tuple[tuple[Cell, ...], ...]:
     return tuple((name(k), v) for k, v in values.items())
 
@@ -119,8 +136,7 @@ def sections(document: dict[str, Any]) -> list[Section]:
                 _breakdown(people["by_age_band"], lambda k: f"{k} años"), chart=1),
         Section("Nacionalidad", "Personas atendidas por nacionalidad",
                 ("Nacionalidad", "Personas"),
-                _breakdown(people["by_nationality"],
-                           lambda k: "No especificada" if k == "--" else country_name(k))),
+                _nationalities(people["by_nationality"])),
         Section("Vulnerabilidad", "Personas atendidas por condición de vulnerabilidad",
                 ("Condición", "Personas"),
                 _breakdown(people["by_vulnerability"],
@@ -145,7 +161,8 @@ def sections(document: dict[str, Any]) -> list[Section]:
         Section("Asistentes", "Asistentes por sexo y por público", ("Grupo", "Asistentes"),
                 _breakdown(acts["attendees_by_sex"], lambda k: _label(SEX_ES, Sex, k))
                 + _breakdown(acts["attendees_by_audience"],
-                             lambda k: _label(AUDIENCE_ES, Audience, k))),
+                             lambda k: f"Público: {_label(AUDIENCE_ES, Audience, k)}"),
+                note=AUDIENCE_NOTE if acts["attendees_by_audience"] else ""),
         *_actions(document),
         Section("Acumulado", f"Acumulado del año hasta {period_title(document)}",
                 ("Concepto", "Valor"), (
@@ -160,14 +177,7 @@ def sections(document: dict[str, Any]) -> list[Section]:
             ("Eventos", ytd["activities_evento"]),
             ("Asistentes", ytd["attendees"]),
         )),
-        Section("Presupuesto", "Presupuesto anual y ejercido en el año",
-                ("Partida", "Presupuesto", "Ejercido", "Avance"),
-                tuple((("Apoyo: " if b["category"] == "tipo_apoyo" else "Fuente: ") + b["name"],
-                       Money(b["budget_centavos"]), Money(b["spent_centavos"]),
-                       _ratio(b["spent_centavos"], b["budget_centavos"]))
-                      for b in document["budget"]),
-                empty="No se ha fijado presupuesto para el año (Administración › Presupuesto "
-                      "y metas)."),
+        _budget_section(document["budget"]),
         Section("Metas", "Metas anuales y avance en el año",
                 ("Indicador", "Meta", "Logrado", "Avance"),
                 tuple((t["name"], *((Money(t["target"]), Money(t["achieved"]))
@@ -197,6 +207,46 @@ def _actions(document: dict[str, Any]) -> list[Section]:
                     "Acciones de vinculación y difusión (aparte de talleres, cursos y eventos)",
                     ("Tipo de acción", "Realizadas", "Piezas de material"), rows,
                     empty="Sin acciones de vinculación y difusión en el periodo.")]  # fmt: skip
+
+
+def _budget_section(lines: list[dict[str, Any]]) -> Section:
+    """Every budget line and every type or source that spent without one, a total row that
+    adds up to the year's spending, overspent lines highlighted and named in the note."""
+    rows: list[tuple[Cell, ...]] = [
+        (line_label(b["category"], b["name"]), Money(b["budget_centavos"]),
+         Money(b["spent_centavos"]), _ratio(b["spent_centavos"], b["budget_centavos"]))
+        for b in lines
+    ]  # fmt: skip
+    over = [i for i, b in enumerate(lines) if b["spent_centavos"] > b["budget_centavos"]]
+    notes = [
+        f"{line_label(lines[i]['category'], lines[i]['name'])} "
+        + (f"({cell_text_ratio(rows[i][3])} de su presupuesto)" if lines[i]["budget_centavos"]
+           else "(sin presupuesto asignado)")
+        for i in over
+    ]  # fmt: skip
+    if lines:
+        budget = sum(b["budget_centavos"] for b in lines)
+        spent = sum(b["spent_centavos"] for b in lines)
+        rows.append(("Total", Money(budget), Money(spent), _ratio(spent, budget)))
+        if spent > budget:
+            over.append(len(rows) - 1)
+    note = ("Ejercido: apoyos entregados y ministraciones pagadas en el año; el total es el "
+            "gasto del año.")  # fmt: skip
+    if notes:
+        note += " Sobreejercido: " + "; ".join(notes) + "."
+    if lines and not any(b["budget_centavos"] for b in lines):
+        note += " No se ha fijado presupuesto para el año (Administración › Presupuesto y metas)."
+    return Section("Presupuesto", "Presupuesto anual y ejercido en el año",
+                   ("Partida", "Presupuesto", "Ejercido", "Avance"), tuple(rows),
+                   empty="No se ha fijado presupuesto para el año ni hay gasto (Administración "
+                         "› Presupuesto y metas).",
+                   note=note if lines else "", alerts=tuple(over))  # fmt: skip
+
+
+def cell_text_ratio(cell: Cell) -> str:
+    if not isinstance(cell, Ratio) or cell.value is None:
+        return "—"
+    return f"{round(cell.value * 100)} %"
 
 
 GE_NOTE = (

@@ -69,6 +69,7 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
     # a workbook has no watermark: every sheet says it in its first row and its printed header
     mark = f"{PRELIMINARY_LINE}" if draft else status
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")
+    alert_fill, alert_font = PatternFill("solid", fgColor="FDE0DC"), Font(bold=True, color="B71C1C")
     cover.oddHeader.center.text = mark
     print_set_up(cover, title_rows=None)
     for section in sections(document):
@@ -80,7 +81,7 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
         sheet.append(list(section.header))
         for cell in sheet[2]:
             cell.font, cell.fill = bold, fill
-        for values in section.rows:
+        for index, values in enumerate(section.rows):
             row: list[object] = []
             for value in values:
                 if isinstance(value, Money):
@@ -101,6 +102,9 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
             if section.widths:
                 for cell in sheet[sheet.max_row]:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if index in section.alerts:  # overspent, as in the PDF
+                for cell in sheet[sheet.max_row]:
+                    cell.fill, cell.font = alert_fill, alert_font
         if not section.rows:
             sheet.append([section.empty])
         if section.note:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate, product
+from itertools import accumulate
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
@@ -218,9 +218,12 @@ def create_demo(
     today = today or date.today()
     first_day = date(*months_back(today, months - 1), 1)
     made = _Bulk(session, caseworker, supervisor, today).run(rng, first_day, persons, progress)
-    create_agreements_and_activities(session, supervisor, caseworker, rng, first_day, today)
+    signed = create_agreements_and_activities(
+        session, supervisor, caseworker, rng, first_day, today
+    )
     for year in range(first_day.year, today.year + 1):
-        set_demo_plan(session, supervisor, year, persons)
+        set_demo_plan(session, supervisor, year, persons * 12 // max(months, 1),
+                      agreements=sum(1 for day in signed if day.year == year))  # fmt: skip
     audit.record(session, supervisor, "crear_demo", "oficina", None,
                  {"personas": persons, "apoyos": made, "meses": months, "semilla": seed})  # fmt: skip
     return DemoStats(persons, made)
@@ -419,20 +422,28 @@ class _Bulk:
         self.session.flush()
 
 
-def set_demo_plan(session: Session, supervisor: Actor, year: int, persons: int) -> None:
-    """A budget and targets in proportion to the demo's size."""
+def set_demo_plan(
+    session: Session, supervisor: Actor, year: int, persons: int, agreements: int = 6
+) -> None:
+    """A budget and targets in proportion to the demo's size: ``persons`` registered in a
+    year. Every type the demo gives has its budget line, about what it spends in a year with
+    some room, except funeral payments, under-budgeted as offices find them (the budget table
+    marks the overspending); ``agreements`` is the year's target of agreements signed."""
     from frontera_desk.domain.enums import BudgetCategory, Indicator
     from frontera_desk.services import plan
 
     scale = max(persons, 1) / 300
-    pesos = {"FUNERAL": 120_000, "MED_MEDICAMENTOS": 150_000, "MED_ESTUDIOS": 150_000,
-             "DESPENSA": 250_000, "AGUA": 40_000, "OTRO": 90_000}  # fmt: skip
-    budget = {
-        (BudgetCategory.SUPPORT_TYPE, code): int(p * scale) * 100 for code, p in pesos.items()
-    }
+    supports_a_year = persons * 2.6  # about 2.9 supports a person, 9 in 10 delivered
+    weights = sum(_TYPE_WEIGHTS.values())
+    budget = {}
+    for code, weight in _TYPE_WEIGHTS.items():
+        _provider, low, high, _what = _PROVIDERS[code]
+        spend = supports_a_year * weight / weights * (low + high) / 2  # pesos
+        room = 0.85 if code == "FUNERAL" else 1.2
+        budget[(BudgetCategory.SUPPORT_TYPE, code)] = max(int(round(spend * room, -3)), 1000) * 100
     budget[(BudgetCategory.FUNDING_SOURCE, "Recursos estatales")] = 1_500_000_00
     targets = {Indicator.SUPPORTS: int(600 * scale), Indicator.PEOPLE: int(250 * scale),
-               Indicator.AMOUNT: int(800_000 * scale) * 100, Indicator.AGREEMENTS: 6,
+               Indicator.AMOUNT: int(800_000 * scale) * 100, Indicator.AGREEMENTS: agreements,
                # about three activities a week (create_agreements_and_activities)
                Indicator.WORKSHOPS: 80, Indicator.COURSES: 20, Indicator.EVENTS: 40,
                Indicator.ATTENDEES: 4000}  # fmt: skip
@@ -734,52 +745,80 @@ def _demo_actions(
             kind, title, done, [orgs[p] for p in parties], pieces, town))  # fmt: skip
 
 
+def _attendee_names(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    """(name, sex) of workshop attendees, each name's sex as the name tables use it."""
+    out: list[tuple[str, str]] = []
+    while len(out) < count:
+        sex = rng.choice((Sex.FEMALE, Sex.MALE))
+        given = rng.choice(_HISPANIC_F if sex is Sex.FEMALE else _HISPANIC_M)
+        name = f"{given} {rng.choice(_HISPANIC_SURNAMES)} {rng.choice(_HISPANIC_SURNAMES)}"
+        if name not in (n for n, _ in out):
+            out.append((name, sex.value))
+    return out
+
+
 def create_agreements_and_activities(
     session: Session, supervisor: Actor, caseworker: Actor, rng: random.Random, first_day: date,
     today: date,
-) -> None:  # fmt: skip
-    """Organizations, agreements with disbursements, and activities of every kind."""
+) -> list[date]:  # fmt: skip
+    """Organizations, agreements with disbursements, and activities of every kind; returns the
+    days the agreements were signed.
+
+    Each agreement is signed once, in the demo's first months, where its counterpart works (a
+    shelter in Arriaga signs in Arriaga), and stays in force to the end of the last year with
+    its disbursements paid over the period. An outreach event is held at most once a month
+    (the International Migrants Day in December only); workshop attendees' sex is their
+    name's."""
     from frontera_desk.domain.enums import AGE_BANDS, AgreementStatus
     from frontera_desk.services import activities, agreements
 
-    orgs = {}
+    orgs, towns = {}, {}
     for kind, name, acronym, town, capacity in _ORGANIZATIONS:
         info = agreements.save_organization(
             session,
             supervisor,
             agreements.OrganizationInput(kind, name, acronym, town, "", capacity),
         )
-        orgs[acronym or name] = info.id
+        orgs[acronym or name], towns[acronym or name] = info.id, town
     span = max((today - first_day).days, 1)
-    # Agreements are signed for a year and renewed: one round for each year the demo covers.
-    rounds = [(year, first_day + timedelta(days=365 * year)) for year in range(span // 365 + 1)]
-    for (year, start), (title, kind, parties, committed) in product(rounds, _AGREEMENTS):
-        room = max(min(span - 365 * year, 365) // 2, 0)
-        signed = min(start + timedelta(days=rng.randint(0, room)), today)
-        renewal = f" ({signed.year})" if len(rounds) > 1 else ""
+    until = date(today.year, 12, 31)
+    signed_days = []
+    for title, kind, parties, committed in _AGREEMENTS:
+        signed = min(first_day + timedelta(days=rng.randint(0, min(span, 365) // 2)), today)
+        signed_days.append(signed)
+        # where the counterpart works: the shelter, else the first named organization
+        town = next((towns[p] for p in parties if "A.C." in p), towns[parties[0]])
         record = agreements.save_agreement(session, supervisor, agreements.AgreementInput(
-            title + renewal, kind, [orgs[p] for p in parties], "Convenio de demostración.",
-            signed, signed, signed + timedelta(days=365), committed, "Recursos estatales",
-            "Tapachula", "Titular de la oficina; representante de la contraparte",
+            title, kind, [orgs[p] for p in parties], "Convenio de demostración.",
+            signed, signed, until, committed, "Recursos estatales", town,
+            "Titular de la oficina; representante de la contraparte",
         ))  # fmt: skip
         agreements.change_status(session, supervisor, record.id, AgreementStatus.SIGNED)
         agreements.change_status(session, supervisor, record.id, AgreementStatus.IN_FORCE)
-        paid_on = signed
-        for part in range(rng.randint(1, 3) if committed else 0):
-            paid_on = min(today, paid_on + timedelta(days=rng.randint(20, 90)))
-            amount = committed // 4
+        paid_on, paid, part = signed, 0, 0
+        while committed and paid + committed // 8 <= committed:
+            paid_on = paid_on + timedelta(days=rng.randint(60, 120))
+            if paid_on > today:
+                break
+            part += 1
             agreements.add_disbursement(session, supervisor, record.id, agreements.DisbursementInput(
-                paid_on, amount, f"Ministración {part + 1}", f"TRF-{rng.randint(10000, 99999)}"))  # fmt: skip
-        if signed + timedelta(days=365) < today:  # a past year's: its year is over
-            agreements.change_status(session, supervisor, record.id, AgreementStatus.CONCLUDED)
+                paid_on, committed // 8, f"Ministración {part}", f"TRF-{rng.randint(10000, 99999)}"))  # fmt: skip
+            paid += committed // 8
     topic_ids = dict(enumerate((t for t, _ in activities.topics(session)), start=1))
-    names = ["Juan Pérez López", "María Gómez Ruiz", "Pedro Sánchez Díaz", "Luisa Ramos Cruz",
-             "Carmen Velázquez Ortiz", "Jorge Méndez Solís"]  # fmt: skip
     held_count = max(len(_ACTIVITIES) * 2, span * 3 // 7)  # about three a week
+    events_held: set[tuple[str, int, int]] = set()
+    workshops = [a for a in _ACTIVITIES if a[0] != "evento"]
     for index in range(held_count):
         kind, title, topic, audiences = _ACTIVITIES[index % len(_ACTIVITIES)]
-        held = first_day + timedelta(days=int(span * (index + 0.5) / held_count))
-        data = activities.ActivityInput(kind, title, min(held, today), rng.choice((2, 3, 4, 8)),
+        held = min(first_day + timedelta(days=int(span * (index + 0.5) / held_count)), today)
+        if kind == "evento":
+            month = (title, held.year, held.month)
+            if month in events_held or (title.startswith("Día Internacional del Migrante")
+                                        and held.month != 12):  # fmt: skip
+                kind, title, topic, audiences = workshops[index % len(workshops)]
+            else:
+                events_held.add(month)
+        data = activities.ActivityInput(kind, title, held, rng.choice((2, 3, 4, 8)),
                                         topic_ids.get(topic), "Tapachula", "Auditorio municipal",
                                         "Personal de la oficina", orgs["ACNUR"] if index % 3 == 0 else None,
                                         {Audience(a) for a in audiences})  # fmt: skip
@@ -789,9 +828,10 @@ def create_agreements_and_activities(
             }
         else:
             data.attendees = [
-                activities.AttendeeInput(name, rng.choice(("F", "M")), rng.choice(AGE_BANDS[2:4]),
+                activities.AttendeeInput(name, sex, rng.choice(AGE_BANDS[2:4]),
                                          rng.choice(("Policía municipal", "DIF municipal", "Sociedad civil")))
-                for name in rng.sample(names, rng.randint(3, len(names)))
+                for name, sex in _attendee_names(rng, rng.randint(3, 6))
             ]  # fmt: skip
         activities.save_activity(session, caseworker, data)
     _demo_actions(session, supervisor, orgs, first_day, today)
+    return signed_days

@@ -6,6 +6,8 @@ disbursements paid in the year count against their agreement's funding source.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +18,7 @@ from frontera_desk.db.models import BudgetLine, SupportType, Target
 from frontera_desk.domain.enums import BudgetCategory, Indicator
 from frontera_desk.domain.errors import ValidationError
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
-from frontera_desk.domain.text import clean
+from frontera_desk.domain.text import clean, fold
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 
@@ -85,3 +87,53 @@ def set_plan(session: Session, actor: Actor, plan: Plan) -> Plan:
     if changes:
         audit.record(session, actor, "fijar_plan", "oficina", None, {"año": plan.year, **changes})
     return new
+
+
+NO_SOURCE = ""  # the funding source of disbursements whose agreement names none
+NO_SOURCE_NAME = "Convenios sin fuente de financiamiento"
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    category: BudgetCategory
+    key: str  # support type code, or funding source (NO_SOURCE: none named)
+    name: str
+    budget_centavos: int
+    spent_centavos: int
+
+    @property
+    def overspent(self) -> bool:
+        """More spent than budgeted, a line with no budget included."""
+        return self.spent_centavos > self.budget_centavos
+
+
+def budget_rows(
+    budget: Mapping[tuple[BudgetCategory, str], int], types: Iterable[tuple[str, str]],
+    spent_by_type: Mapping[str, int], spent_by_source: Mapping[str | None, int],
+) -> list[BudgetRow]:  # fmt: skip
+    """Every budget line, and every support type or funding source that spent without one, so
+    that what the rows spent adds up to the year's spending (supports delivered and
+    disbursements paid). ``types`` are (code, name) in catalog order; sources follow by name,
+    those of agreements naming no source last."""
+    kind, source = BudgetCategory.SUPPORT_TYPE, BudgetCategory.FUNDING_SOURCE
+    rows = [
+        BudgetRow(kind, code, name, budget.get((kind, code), 0), spent_by_type.get(code, 0))
+        for code, name in types
+        if (kind, code) in budget or spent_by_type.get(code)
+    ]
+    spent: Counter[str] = Counter()
+    for key, centavos in spent_by_source.items():
+        spent[key or NO_SOURCE] += centavos
+    keys = {k for c, k in budget if c is source} | {k for k, v in spent.items() if v}
+    for key in sorted(keys, key=lambda k: (k == NO_SOURCE, fold(k))):
+        name = key or NO_SOURCE_NAME
+        rows.append(BudgetRow(source, key, name, budget.get((source, key), 0), spent[key]))
+    return rows
+
+
+def line_label(category: BudgetCategory | str, name: str) -> str:
+    """How a budget line reads in a table: a support type by its name (already "Apoyo médico:
+    …" for some), a funding source as the agreements' money it is."""
+    if BudgetCategory(category) is BudgetCategory.SUPPORT_TYPE or name == NO_SOURCE_NAME:
+        return name
+    return f"Convenios, fuente: {name}"

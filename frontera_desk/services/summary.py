@@ -350,14 +350,32 @@ def _budget(
     session: Session, budget: dict[tuple[BudgetCategory, str], int],
     spent: dict[str, tuple[int, int]], by_source: dict[str | None, int],
 ) -> tuple[BudgetProgress, ...]:  # fmt: skip
-    """Each budget line with what was spent against it in the year."""
-    names = dict(session.execute(select(SupportType.code, SupportType.name)).all())
+    """Each budget line, and each type or source that spent without one, with what was spent
+    in the year (so the lines add up to the year's spending)."""
+    types = [
+        (code, name)
+        for code, name in session.execute(
+            select(SupportType.code, SupportType.name).order_by(SupportType.sort_order)
+        )
+    ]
+    rows = plan.budget_rows(budget, types, {k: v for k, (_, v) in spent.items()}, by_source)
     return tuple(
-        BudgetProgress(category, key, names.get(key, key), amount, spent.get(key, (0, 0))[1])
-        if category is BudgetCategory.SUPPORT_TYPE
-        else BudgetProgress(category, key, key, amount, by_source.get(key, 0))
-        for (category, key), amount in budget.items()
+        BudgetProgress(r.category, r.key, r.name, r.budget_centavos, r.spent_centavos) for r in rows
     )
+
+
+def year_budget(session: Session, year: int) -> list[plan.BudgetRow]:
+    """The year's budget lines with what was spent against them in the whole year."""
+    start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    types = [
+        (code, name)
+        for code, name in session.execute(
+            select(SupportType.code, SupportType.name).order_by(SupportType.sort_order)
+        )
+    ]
+    spent = {k: v for k, (_, v) in _spent_by_type(session, start, end).items()}
+    return plan.budget_rows(plan.get_plan(session, year).budget, types, spent,
+                            _deals(session, start, end)["by_source"])  # fmt: skip
 
 
 def narrative(s: MonthlySummary) -> str:

@@ -1129,6 +1129,25 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>The image cannot be shown (damaged file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLabels</name>
     <message>
         <source>Failed sign-in</source>
@@ -2738,8 +2757,8 @@
         <translation>&amp;Año:</translation>
     </message>
     <message>
-        <source>Annual budget: supports delivered count against their type; disbursements of agreements count against the agreement&apos;s funding source.</source>
-        <translation>Presupuesto anual: los apoyos entregados se cargan a su tipo; las ministraciones de convenios, a la fuente de financiamiento del convenio.</translation>
+        <source>Annual budget: supports delivered count against their type; disbursements of agreements count against the agreement&apos;s funding source. Every type or source that spent in the year is listed, so the total spent is the year&apos;s spending; lines spent beyond their budget are shown in red.</source>
+        <translation>Presupuesto anual: los apoyos entregados cuentan contra su tipo; las ministraciones de los convenios, contra la fuente de financiamiento del convenio. Se lista todo tipo o fuente que gastó en el año, así que el total ejercido es el gasto del año; las partidas que gastaron más que su presupuesto se ven en rojo.</translation>
     </message>
     <message>
         <source>Budget line</source>
@@ -2748,6 +2767,14 @@
     <message>
         <source>Annual budget</source>
         <translation>Presupuesto anual</translation>
+    </message>
+    <message>
+        <source>Spent in the year</source>
+        <translation>Ejercido en el año</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
     </message>
     <message>
         <source>&amp;Add funding source</source>
@@ -2766,12 +2793,32 @@
         <translation>&amp;Guardar presupuesto y metas</translation>
     </message>
     <message>
-        <source>Support: %1</source>
-        <translation>Apoyo: %1</translation>
+        <source>Agreements with no funding source</source>
+        <translation>Convenios sin fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Spent beyond the budget: %1.</source>
+        <translation>Sobreejercido: %1.</translation>
+    </message>
+    <message>
+        <source>Spent beyond its budget</source>
+        <translation>Gastó más que su presupuesto</translation>
     </message>
     <message>
         <source>Funding source, as written in the agreements</source>
         <translation>Fuente de financiamiento, tal como se escribe en los convenios</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>Budget and targets of %1 saved.</source>

@@ -13,12 +13,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QToolTip
 
 from frontera_desk.domain.enums import BudgetCategory, Indicator, Role
+from frontera_desk.domain.money import format_money
 from frontera_desk.exchange import signing
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.plan_tab import PlanTab
 from frontera_desk.gui.pages.reports_page import ReportsPage
 from frontera_desk.gui.pages.simple_pages import HomePage
-from frontera_desk.services import months, plan
+from frontera_desk.services import months, plan, summary
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings
 from tests.unit.test_package import LAST_MONTH, close_last_month, key_of, new_office
@@ -172,9 +173,9 @@ def test_the_budget_and_targets_tab_saves_what_is_typed(qtbot, make_ctx, db):
     assert tab.budget.rowCount() == 0  # read when it first shows
     tab.show()
     rows = {tab.budget.item(r, 0).text(): r for r in range(tab.budget.rowCount())}
-    tab.budget.item(rows["Apoyo: Despensa"], 1).setText("250,000")
+    tab.budget.item(rows["Despensa"], 1).setText("250,000")
     tab._source_row("Recursos estatales", 0)
-    tab.budget.item(tab.budget.rowCount() - 1, 1).setText("1,500,000.50")
+    tab.budget.item(tab.budget.rowCount() - 2, 1).setText("1,500,000.50")  # above the total
     tab.targets.item(list(Indicator).index(Indicator.SUPPORTS), 1).setText("600")
     tab.targets.item(list(Indicator).index(Indicator.AMOUNT), 1).setText("800,000")
     tab.save()
@@ -262,3 +263,38 @@ def test_closing_a_month_before_the_earlier_one_says_why(qtbot, db, actors, ctx,
     qtbot.waitUntil(lambda: bool(warned), timeout=15000)
     assert warned == ["Cierre primero el mes de octubre de 2025: los meses se cierran en orden."]
     assert page.state.text() == "Abierto — cifras preliminares" and page.close_button.isEnabled()
+
+
+def test_the_budget_tab_shows_spending_a_total_and_overspending(qtbot, make_ctx, db, actors):
+    build_month(db, actors, TODAY)  # Despensa and Otro delivered, two disbursements paid
+    with db.write() as session:
+        plan.set_plan(session, actors[Role.SUPERVISOR], plan.Plan(TODAY.year, {
+            (BudgetCategory.SUPPORT_TYPE, "DESPENSA"): 100_000,  # $1,000: overspent
+            (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): 2_000_000,
+        }, {}))  # fmt: skip
+        expected = sum(r.spent_centavos for r in summary.year_budget(session, TODAY.year))
+    tab = PlanTab(make_ctx())
+    qtbot.addWidget(tab)
+    tab.show()
+    table = tab.budget
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert not any(name.startswith("Apoyo: ") for name in rows)  # no doubled prefix
+    total = rows["Total"]
+    assert total == table.rowCount() - 1
+    assert table.item(total, 2).text() == format_money(expected)
+    assert table.item(total, 1).text() == "$21,000.00"  # 1,000 + 20,000
+    despensa = rows["Despensa"]
+    assert table.item(despensa, 2).foreground().color().name() == "#b71c1c"
+    assert "Despensa" in tab.overspent.text()
+    if LAST_MONTH.year == TODAY.year:  # Otro was given last month, with no budget line
+        assert table.item(rows["Otro apoyo"], 3).text() == "—"
+        assert "Otro apoyo" in tab.overspent.text()
+    table.item(despensa, 1).setText("100,000")  # typed: no longer overspent, total follows
+    assert "Despensa" not in tab.overspent.text()
+    assert table.item(total, 1).text() == "$120,000.00"
+    tab._source_row("Fondo federal", 0)
+    assert table.item(table.rowCount() - 1, 0).text() == "Total"  # new sources go above it
+    tab.save()
+    with db.read() as session:
+        saved = plan.get_plan(session, TODAY.year).budget
+    assert saved[(BudgetCategory.SUPPORT_TYPE, "DESPENSA")] == 10_000_000

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 
+from frontera_desk.domain.clock import on_paper
 from frontera_desk.domain.enums import AGE_BANDS, Role, Sex
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.exchange import signing
@@ -459,8 +460,9 @@ def test_an_open_months_documents_say_preliminary_and_a_closed_ones_say_closed(
         closed = package.summary_document(session, YEAR, 10)
         (row,) = months.history(session, "TAP", YEAR, 10)
     assert closed["estado"] == "cerrado" and closed["closed"]["by"] == "Sofia"
-    when = row.closed_at.strftime("%d/%m/%Y %H:%M")
-    line = f"MES CERRADO — revisión 1, cerrado el {when} UTC por Sofia"
+    when = on_paper(row.closed_at)  # the office's time, as every document prints it
+    assert when.endswith(" h") and "UTC" not in when
+    line = f"MES CERRADO — revisión 1, cerrado el {when} por Sofia"
     pages = _pdf_pages(package.write_document(closed, tmp_path / "closed.pdf"))
     assert line in pages[0] and not any("PRELIMINAR" in text for text in pages)
     book = load_workbook(package.write_document(closed, tmp_path / "closed.xlsx"))

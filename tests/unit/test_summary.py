@@ -191,6 +191,7 @@ def test_budget_and_targets_progress_over_the_year(month, actors):
     budget = {(b.category, b.key): (b.budget_centavos, b.spent_centavos) for b in s.budget}
     assert budget == {
         (BudgetCategory.SUPPORT_TYPE, "DESPENSA"): (1_000_000, 220_000),
+        (BudgetCategory.SUPPORT_TYPE, "OTRO"): (0, 50_000),  # spent with no budget: still shown
         (BudgetCategory.FUNDING_SOURCE, "Recursos estatales"): (2_000_000, 400_000),
     }
     targets = {t.indicator: (t.target, t.achieved) for t in s.targets}

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,13 +25,15 @@ from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.money import format_money, parse_money
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
-from frontera_desk.services import plan, supports
+from frontera_desk.services import plan, summary, supports
 
 KEY = Qt.ItemDataRole.UserRole
+TOTAL, NO_SOURCE = "total", "no_source"  # the KEY of the rows that are not budget lines
+OVER_BACKGROUND, OVER_TEXT = QColor("#fde0dc"), QColor("#b71c1c")
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, 2)
+    table = QTableWidget(0, len(headers))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -61,11 +64,26 @@ class PlanTab(QWidget):
         top.addWidget(self.year)
         top.addStretch()
         layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr(
+        explanation = QLabel(self.tr(
             "Annual budget: supports delivered count against their type; disbursements of "
-            "agreements count against the agreement's funding source.")))  # fmt: skip
-        self.budget = _table("budgetTable", [self.tr("Budget line"), self.tr("Annual budget")])
+            "agreements count against the agreement's funding source. Every type or source "
+            "that spent in the year is listed, so the total spent is the year's spending; "
+            "lines spent beyond their budget are shown in red."))  # fmt: skip
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+        headers = [self.tr("Budget line"), self.tr("Annual budget"),
+                   self.tr("Spent in the year"), self.tr("Progress")]  # fmt: skip
+        self.budget = _table("budgetTable", headers)
+        self.budget.verticalHeader().show()  # says which lines are types and which sources
+        for column in (1, 2, 3):
+            self.budget.setColumnWidth(column, 150)
+        self.budget.itemChanged.connect(self._budget_edited)
+        self.overspent = QLabel()
+        self.overspent.setObjectName("overspentNote")
+        self.overspent.setWordWrap(True)
+        self.overspent.setStyleSheet("color: #b71c1c;")
         layout.addWidget(self.budget, 3)
+        layout.addWidget(self.overspent)
         add = QPushButton(self.tr("&Add funding source"))
         layout.addWidget(add, alignment=Qt.AlignmentFlag.AlignLeft)
         self.targets = _table("targetsTable", [self.tr("Indicator"), self.tr("Annual target")])
@@ -78,6 +96,7 @@ class PlanTab(QWidget):
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignLeft)
         self.year.valueChanged.connect(self.load)
         add.clicked.connect(lambda: self._source_row("", 0))
+        self._spent: dict[tuple[BudgetCategory, str], int] = {}
         save.clicked.connect(self.save)
         self._loaded = False  # read when the tab first shows, not when the page is built
 
@@ -88,21 +107,49 @@ class PlanTab(QWidget):
 
     def load(self) -> None:
         self._loaded = True
+        year = self.year.value()
         with self.ctx.db.read() as session:
-            current = plan.get_plan(session, self.year.value())
+            current = plan.get_plan(session, year)
             types = supports.support_types(session)
+            rows = summary.year_budget(session, year)
+        self.budget.blockSignals(True)
         self.budget.setRowCount(0)
-        for t in types:
+        spent = {(r.category, r.key): r for r in rows}
+        listed = {t.code for t in types}
+        lines = [(t.code, t.name) for t in types] + [
+            (r.key, r.name) for r in rows
+            if r.category is BudgetCategory.SUPPORT_TYPE and r.key not in listed
+        ]  # an inactive type that still spent this year  # fmt: skip
+        for code, stored_name in lines:
             row = self.budget.rowCount()
             self.budget.insertRow(row)
-            name = labels.support_type(t.code, t.name, self.ctx.language)
-            self.budget.setItem(row, 0, _fixed(self.tr("Support: %1").replace("%1", name),
-                                               (BudgetCategory.SUPPORT_TYPE, t.code)))  # fmt: skip
-            amount = current.budget.get((BudgetCategory.SUPPORT_TYPE, t.code), 0)
+            name = labels.support_type(code, stored_name, self.ctx.language)
+            self.budget.setItem(row, 0, _fixed(name, (BudgetCategory.SUPPORT_TYPE, code)))
+            amount = current.budget.get((BudgetCategory.SUPPORT_TYPE, code), 0)
             self.budget.setItem(row, 1, _value(_amount(amount)))
-        for (category, key), amount in current.budget.items():
-            if category is BudgetCategory.FUNDING_SOURCE:
-                self._source_row(key, amount)
+        for r in rows:
+            if r.category is BudgetCategory.FUNDING_SOURCE and r.key != plan.NO_SOURCE:
+                self._source_row(r.key, r.budget_centavos, edit=False)
+        if (BudgetCategory.FUNDING_SOURCE, plan.NO_SOURCE) in spent:
+            row = self.budget.rowCount()
+            self.budget.insertRow(row)
+            self.budget.setItem(row, 0, _fixed(self.tr("Agreements with no funding source"),
+                                               NO_SOURCE))  # fmt: skip
+            self.budget.setItem(row, 1, _fixed("", NO_SOURCE))
+        total = self.budget.rowCount()
+        self.budget.insertRow(total)
+        bold = QFont()
+        bold.setBold(True)
+        for column in range(4):
+            item = _fixed(self.tr("Total") if column == 0 else "", TOTAL)
+            item.setFont(bold)
+            if column:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.budget.setItem(total, column, item)
+        self._spent = {key: r.spent_centavos for key, r in spent.items()}
+        self._label_rows()
+        self.budget.blockSignals(False)
+        self._show_progress()
         self.targets.setRowCount(len(Indicator))
         for row, indicator in enumerate(Indicator):
             self.targets.setItem(row, 0, _fixed(INDICATOR_ES[indicator], indicator))
@@ -113,17 +160,99 @@ class PlanTab(QWidget):
             self.targets.setItem(row, 1, _value(text))
         self.error.setText("")
 
-    def _source_row(self, name: str, amount: int) -> None:
-        row = self.budget.rowCount()
+    def _line_key(self, row: int) -> tuple[BudgetCategory, str] | str | None:
+        line = self.budget.item(row, 0)
+        key = line.data(KEY) if line else None
+        if key is BudgetCategory.FUNDING_SOURCE or key == BudgetCategory.FUNDING_SOURCE:
+            return (BudgetCategory.FUNDING_SOURCE, line.text().strip())
+        if key == NO_SOURCE:
+            return (BudgetCategory.FUNDING_SOURCE, plan.NO_SOURCE)
+        return key if isinstance(key, tuple | str) else None
+
+    def _budget_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() in (0, 1):
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        """Spent and progress of each line as typed, the total row, and overspending in red
+        (named under the table)."""
+        blocked = self.budget.blockSignals(True)
+        total_budget = total_spent = 0
+        over: list[str] = []
+        for row in range(self.budget.rowCount()):
+            key = self._line_key(row)
+            if key == TOTAL:
+                self.budget.item(row, 1).setText(format_money(total_budget))
+                self._fill(row, total_budget, total_spent, bold=True)
+                continue
+            amount_item = self.budget.item(row, 1)
+            try:
+                text = amount_item.text().strip() if amount_item else ""
+                budget = parse_money(text, "budget") if text else 0
+            except FronteraError:
+                budget = 0
+            spent = self._spent.get(key, 0) if isinstance(key, tuple) else 0
+            total_budget, total_spent = total_budget + budget, total_spent + spent
+            if self._fill(row, budget, spent):
+                over.append(self.budget.item(row, 0).text())
+        self.overspent.setText(
+            self.tr("Spent beyond the budget: %1.").replace("%1", "; ".join(over)) if over else ""
+        )
+        self.budget.blockSignals(blocked)
+
+    def _fill(self, row: int, budget: int, spent: int, bold: bool = False) -> bool:
+        """Write a line's spent and progress; True when it spent more than its budget."""
+        over = spent > budget
+        progress = f"{spent / budget * 100:.1f} %" if budget else ("—" if spent else "")
+        for column, text in ((2, format_money(spent) if spent or bold else ""), (3, progress)):
+            item = self.budget.item(row, column)
+            if item is None:
+                item = _fixed(text, None)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.budget.setItem(row, column, item)
+            item.setText(text)
+        for column in range(4):
+            item = self.budget.item(row, column)
+            if item is None:
+                continue
+            item.setBackground(QBrush(OVER_BACKGROUND) if over else QBrush())
+            if column >= 2:
+                item.setForeground(QBrush(OVER_TEXT) if over else QBrush())
+                font = item.font()
+                font.setBold(over or bold)
+                item.setFont(font)
+            item.setToolTip(self.tr("Spent beyond its budget") if over else "")
+        return over
+
+    def _source_row(self, name: str, amount: int, edit: bool = True) -> None:
+        """A funding source's line, above the total row."""
+        total = self.budget.rowCount()
+        has_total = total and self._line_key(total - 1) == TOTAL
+        row = total - 1 if has_total else total
+        blocked = self.budget.blockSignals(True)  # load() may be blocking them already
         self.budget.insertRow(row)
         item = QTableWidgetItem(name)
         item.setData(KEY, BudgetCategory.FUNDING_SOURCE)
         item.setToolTip(self.tr("Funding source, as written in the agreements"))
         self.budget.setItem(row, 0, item)
         self.budget.setItem(row, 1, _value(_amount(amount)))
-        if not name:
+        self.budget.blockSignals(blocked)
+        if edit and not name:
             self.budget.setCurrentCell(row, 0)
             self.budget.editItem(item)
+        if has_total:
+            self._label_rows()
+            self._show_progress()
+
+    def _label_rows(self) -> None:
+        """Row headers: "Support" for a type's line, "Source" for an agreements' funding
+        source, nothing for the total."""
+        for row in range(self.budget.rowCount()):
+            key = self._line_key(row)
+            label = ("" if key == TOTAL else self.tr("Support")
+                     if isinstance(key, tuple) and key[0] is BudgetCategory.SUPPORT_TYPE
+                     else self.tr("Source"))  # fmt: skip
+            self.budget.setVerticalHeaderItem(row, QTableWidgetItem(label))
 
     def read(self) -> plan.Plan:
         """The plan as typed, or a ValidationError naming the line."""
@@ -131,6 +260,8 @@ class PlanTab(QWidget):
         for row in range(self.budget.rowCount()):
             line, amount = self.budget.item(row, 0), self.budget.item(row, 1)
             key = line.data(KEY)
+            if key in (TOTAL, NO_SOURCE):
+                continue
             text = amount.text().strip() if amount else ""
             if isinstance(key, tuple):
                 category, code = key

@@ -186,15 +186,16 @@ class ReceiptData:
             return (f"Recibí {wording.of_office(self.office_name)} {amount} por concepto de "
                     f"{self.concept_text}.")  # fmt: skip
         paid = wording.with_article(self.office_name)
+        # "pagó a X la cantidad", or with the invoice's data set off by commas
         provider = ", ".join(
             part for part in (
                 self.provider,
                 f"RFC {self.provider_rfc}" if self.provider_rfc else "",
                 f"factura {self.invoice}" if self.invoice else "",
             ) if part
-        )  # fmt: skip
+        ) + ("," if self.provider_rfc or self.invoice else "")  # fmt: skip
         return (
-            f"{paid[:1].upper()}{paid[1:]} pagó a {provider}, {amount} por cuenta de "
+            f"{paid[:1].upper()}{paid[1:]} pagó a {provider} {amount} por cuenta de "
             f"{self.beneficiary}, por concepto de {self.concept_text}. Recibí de conformidad "
             "los bienes o el servicio pagados en mi nombre."
         )

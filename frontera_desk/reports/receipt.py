@@ -132,7 +132,7 @@ def draw_receipt(
     when = f"{data.place}, a {spanish_date(data)}." if data.place else f"{spanish_date(data)}."
     c.drawString(x, y, when)
     y -= 12
-    record = "    ".join(
+    record = "  ·  ".join(
         f"{label}: {value}"
         for label, value in (
             ("Programa", data.program_name),
@@ -188,13 +188,12 @@ def draw_receipt(
     qr_size = 66
     _qr(c, qr, right - qr_size, sign_y - 8, qr_size)
     # legends
-    legend_y = sign_y - 24
-    legend_y = _wrapped(
-        c, data.program_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8
-    )
-    _wrapped(c, data.privacy_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8)
+    # the code under the QR, on its own line below the signers' job titles
     c.setFont(regular, 5.5)
-    c.drawRightString(right, sign_y - 16, data.verification[:60])
+    c.drawRightString(right, sign_y - 20, data.verification[:60])
+    legend_y = sign_y - 29
+    legend_y = _wrapped(c, data.program_legend, x, legend_y, right - x, regular, 6.5, 8)
+    _wrapped(c, data.privacy_legend, x, legend_y, right - x, regular, 6.5, 8)
     if data.voided:
         _mark(c, "CANCELADO", top, RED)
     if data.demo:

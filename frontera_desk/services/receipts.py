@@ -387,6 +387,12 @@ def _mac(secret: bytes, folio: str, on: date, amount: int) -> str:
     return base64.b32encode(digest.digest()[:10]).decode()[:12]
 
 
+def keyed_code(session: Session, *fields: str) -> str:
+    """The short keyed hash of a printed code's fields (certificates use it as receipts do)."""
+    digest = hmac.new(_secret(session), "|".join(fields).encode(), hashlib.sha256)
+    return base64.b32encode(digest.digest()[:10]).decode()[:12]
+
+
 def verification_code(session: Session, receipt: Receipt) -> str:
     """What the QR code carries: folio, date, amount and a short keyed hash, readable by eye."""
     mac = _mac(_secret(session), receipt.folio, receipt.issued_on, receipt.amount_centavos)
@@ -403,8 +409,14 @@ def verify_code(session: Session, code: str) -> Verification:
     """Check a scanned or typed code against the records."""
     parts = code.strip().split("|")
     if len(parts) != 5 or parts[0] != "FD":
-        return Verification(False, "El código no es de un recibo de Frontera Desk.")
+        return Verification(
+            False, "El código no es de un recibo ni de una constancia de Frontera Desk."
+        )
     _, folio, day, amount, mac = parts
+    from frontera_desk.services import certificates  # it builds on this module
+
+    if certificates.FOLIO.match(folio.strip().upper()):
+        return Verification(*certificates.verify(session, folio, day, amount, mac))
     try:
         on = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
         centavos = int(amount)

@@ -97,18 +97,18 @@ def draw_certificate(c: Canvas, data: CertificateData, qr: list[list[bool]]) -> 
         c.setFont(bold, 8)
         c.drawRightString(right, top - 12, f"REIMPRESIÓN núm. {data.print_count}")
         c.setFillColor(colors.black)
-    y = min(y, top - 60) - 22
-    c.setFont(bold, 30)
+    y = min(y, top - 60) - 44
+    c.setFont(bold, 34)
     c.drawCentredString(WIDTH / 2, y, "CONSTANCIA")
-    y -= 30
+    y -= 40
     grants = wording.with_article(data.office_name)
     y = _centred(c, f"{grants[:1].upper()}{grants[1:]} otorga la presente constancia a", y,
                  regular, 13, 16)  # fmt: skip
-    y -= 10
-    y = _centred(c, data.name, y, bold, 24, 28, max_lines=3, smallest=11) - 6
+    y -= 16
+    y = _centred(c, data.name, y, bold, 24, 28, max_lines=3, smallest=11) - 14
     lead, title = _participation(data)
-    y = _centred(c, lead, y, regular, 13, 16)
-    y = _centred(c, title, y, bold, 16, 19, max_lines=4, smallest=9) - 4
+    y = _centred(c, lead, y, regular, 13, 16) - 8
+    y = _centred(c, title, y, bold, 16, 19, max_lines=4, smallest=9) - 10
     where = ", ".join(p for p in (data.venue, data.municipality) if p)
     hours = f"{data.hours} {'hora' if data.hours == 1 else 'horas'}"
     held = f"realizado el {_day(data.held_on)}" + (f" en {where}" if where else "")
@@ -119,9 +119,9 @@ def draw_certificate(c: Canvas, data: CertificateData, qr: list[list[bool]]) -> 
         if data.place
         else (f"Expedida el {_day(data.issued_on)}.")
     )
-    _centred(c, issued, y - 8, regular, 11, 14, max_lines=2)
+    _centred(c, issued, y - 22, regular, 11, 14, max_lines=2)
     # the signer, centred at the bottom
-    sign_y = FRAME + 78
+    sign_y = FRAME + 96
     c.setLineWidth(0.8)
     c.line(WIDTH / 2 - 130, sign_y, WIDTH / 2 + 130, sign_y)
     _centred(c, data.signer_name, sign_y - 13, bold, 10, 12, 300, 2, 7)
@@ -133,10 +133,10 @@ def draw_certificate(c: Canvas, data: CertificateData, qr: list[list[bool]]) -> 
     c.drawRightString(right, FRAME + 14, data.verification[:60])
     if data.voided:
         c.setFillColor(RED)
-        c.setFont(bold, 10)
-        for n, line in enumerate(simpleSplit(f"CONSTANCIA CANCELADA: {data.void_reason}", bold,
-                                             10, 330)[:3]):  # fmt: skip
-            c.drawString(FRAME + 18, FRAME + 60 - 12 * n, line)
+        c.setFont(bold, 9)
+        reason = simpleSplit(f"CONSTANCIA CANCELADA: {data.void_reason}", bold, 9, 200)
+        for n, line in enumerate(reason[:4]):  # left of the signature line
+            c.drawString(FRAME + 18, FRAME + 96 - 11 * n, line)
         _mark(c, "CANCELADA", RED)
     if data.demo:
         _mark(c, "DEMOSTRACIÓN", colors.grey)

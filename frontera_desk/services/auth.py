@@ -177,9 +177,11 @@ def setup(
     is_hq: bool = False,
     is_demo: bool = False,
     check_admin_password: bool = True,
+    settings: office.OfficeSettings | None = None,
 ) -> SetupResult:
     """Create an empty office: encrypted database, key file, first administrator, recovery
-    code, and the office's Ed25519 key pair.
+    code, and the office's Ed25519 key pair. ``settings`` (place, address, header, signer of
+    certificates) are saved with the office; given, they must name the place.
 
     In server mode the database is the (empty) PostgreSQL database named by the URL, and the
     key document is stored in it; the server, not the app, protects it at rest."""
@@ -193,6 +195,10 @@ def setup(
         raise ValidationError("full_name", "Nombre completo: obligatorio, hasta 200 caracteres.")
     if check_admin_password:
         check_password(admin_password, username)
+    if settings is not None and not clean(settings.receipt_place):
+        raise ValidationError(
+            "place", "Lugar: obligatorio; se imprime en recibos y constancias (Tapachula, Chiapas)."
+        )
     encrypted = os.environ.get(ENV_PLAINTEXT) != "1" and not app_paths.on_server
     if not encrypted and not app_paths.on_server:
         logger.warning("creating an UNENCRYPTED database (%s=1): development only", ENV_PLAINTEXT)
@@ -218,6 +224,8 @@ def setup(
             audit.record(session, system, "configurar", "oficina", None,
                          {"oficina": office_code.upper(), "administrador": username})  # fmt: skip
             actor = actor_for(session, admin.id)
+            if settings is not None:
+                office.update_settings(session, actor, settings)
     except BaseException:
         db.dispose()
         if not app_paths.on_server:  # on the server, the whole transaction rolled back

@@ -50,6 +50,7 @@ def test_setup_creates_the_office_and_shows_the_recovery_code_once(qtbot, tmp_pa
     ui = dialog.ui
     qtbot.keyClicks(ui.code, "tap")
     qtbot.keyClicks(ui.name, "Oficina Tapachula")
+    qtbot.keyClicks(ui.place, "Tapachula, Chiapas")
     qtbot.keyClicks(ui.username, "admin")
     qtbot.keyClicks(ui.fullName, "Ana Admin")
     qtbot.keyClicks(ui.password, PASSWORD)

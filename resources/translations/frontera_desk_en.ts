@@ -19,6 +19,26 @@
     </message>
 </context>
 <context>
+    <name>CertificatePreview</name>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n certificate</numerusform>
+            <numerusform>%n certificates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message numerus="yes">
+        <source>%n new certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n new certificate issued.</numerusform>
+            <numerusform>%n new certificates issued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Last backup: %n day(s) ago</source>

@@ -137,10 +137,6 @@
         <source>Attendance sheet — %1</source>
         <translation>Lista de asistencia — %1</translation>
     </message>
-    <message>
-        <source>Certificates — %1</source>
-        <translation>Constancias — %1</translation>
-    </message>
 </context>
 <context>
     <name>ActivityDialog</name>
@@ -340,6 +336,10 @@
         <translation>&amp;Oficina</translation>
     </message>
     <message>
+        <source>&amp;Programs</source>
+        <translation>&amp;Programas</translation>
+    </message>
+    <message>
         <source>Budget and &amp;targets</source>
         <translation>Presupuesto y &amp;metas</translation>
     </message>
@@ -368,6 +368,10 @@
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
         <source>&amp;New user…</source>
         <translation>&amp;Nuevo usuario…</translation>
     </message>
@@ -380,12 +384,24 @@
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
+        <source>&amp;Job title…</source>
+        <translation>&amp;Cargo…</translation>
+    </message>
+    <message>
+        <source>The position printed under the user&apos;s name on receipts</source>
+        <translation>El cargo que se imprime bajo el nombre del usuario en los recibos</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Activo</translation>
     </message>
     <message>
         <source>Disabled</source>
         <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Job title of %1 (printed on receipts):</source>
+        <translation>Cargo de %1 (se imprime en los recibos):</translation>
     </message>
     <message>
         <source>%1 will no longer be able to sign in. Their history is kept.</source>
@@ -436,6 +452,30 @@
         <translation> minutos</translation>
     </message>
     <message>
+        <source>Office address</source>
+        <translation>Domicilio de la oficina</translation>
+    </message>
+    <message>
+        <source>Place of issue</source>
+        <translation>Lugar de expedición</translation>
+    </message>
+    <message>
+        <source>Government in the header</source>
+        <translation>Gobierno en el encabezado</translation>
+    </message>
+    <message>
+        <source>Unit in the header</source>
+        <translation>Dependencia en el encabezado</translation>
+    </message>
+    <message>
+        <source>Official who signs certificates</source>
+        <translation>Servidor(a) público(a) que firma las constancias</translation>
+    </message>
+    <message>
+        <source>Job title of the official who signs certificates</source>
+        <translation>Cargo de quien firma las constancias</translation>
+    </message>
+    <message>
         <source>Original and copy on one sheet</source>
         <translation>Original y copia en una sola hoja</translation>
     </message>
@@ -456,12 +496,28 @@
         <translation>Bloquear tras inactividad</translation>
     </message>
     <message>
-        <source>Receipts: office &amp;address</source>
-        <translation>Recibos: &amp;domicilio de la oficina</translation>
+        <source>Header: &amp;government</source>
+        <translation>Encabezado: &amp;gobierno</translation>
     </message>
     <message>
-        <source>Receipts: &amp;place</source>
-        <translation>Recibos: &amp;lugar de expedición</translation>
+        <source>Header: u&amp;nit</source>
+        <translation>Encabezado: &amp;dependencia</translation>
+    </message>
+    <message>
+        <source>Office &amp;address</source>
+        <translation>Do&amp;micilio de la oficina</translation>
+    </message>
+    <message>
+        <source>&amp;Place of issue</source>
+        <translation>&amp;Lugar de expedición</translation>
+    </message>
+    <message>
+        <source>Certificates: si&amp;gned by</source>
+        <translation>Constancias: &amp;firma</translation>
+    </message>
+    <message>
+        <source>Certificates: signer&apos;s job title</source>
+        <translation>Constancias: cargo de quien firma</translation>
     </message>
     <message>
         <source>Receipts: program &amp;legend</source>
@@ -889,6 +945,134 @@
     <message>
         <source>The closing backup failed: %1</source>
         <translation>Falló el respaldo al cerrar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePreview</name>
+    <message numerus="yes">
+        <source>%n certificate(s)</source>
+        <translation>
+            <numerusform>%n constancia</numerusform>
+            <numerusform>%n constancias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificates — %1</source>
+        <translation>Constancias — %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesDialog</name>
+    <message>
+        <source>Certificates — %1</source>
+        <translation>Constancias — %1</translation>
+    </message>
+    <message>
+        <source>%1 attendee(s) on the list of «%2» (%3).</source>
+        <translation>Asistentes en la lista de «%2» (%3): %1.</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Cancelada: %1</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <source>Not printed yet</source>
+        <translation>Sin imprimir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n constancia nueva emitida.</numerusform>
+            <numerusform>%n constancias nuevas emitidas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the certificates to print in the list.</source>
+        <translation>Elija en la lista las constancias que desea imprimir.</translation>
+    </message>
+    <message>
+        <source>Choose one certificate to void.</source>
+        <translation>Elija una constancia para cancelarla.</translation>
+    </message>
+    <message>
+        <source>Void certificate %1</source>
+        <translation>Cancelar la constancia %1</translation>
+    </message>
+    <message>
+        <source>The folio is kept and marked CANCELADA; issuing again gives the attendee a new folio. Reason:</source>
+        <translation>El folio se conserva marcado como CANCELADA; al emitir de nuevo, la persona recibe un folio nuevo. Motivo:</translation>
+    </message>
+    <message>
+        <source>Certificate %1 voided.</source>
+        <translation>Constancia %1 cancelada.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Constancias</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by *</source>
+        <translation>&amp;Firma *</translation>
+    </message>
+    <message>
+        <source>Official who signs the certificates</source>
+        <translation>Quien firma las constancias</translation>
+    </message>
+    <message>
+        <source>For this activity; the office&apos;s default is set in Administración</source>
+        <translation>Para esta actividad; el valor de la oficina se fija en Administración</translation>
+    </message>
+    <message>
+        <source>&amp;Job title *</source>
+        <translation>&amp;Cargo *</translation>
+    </message>
+    <message>
+        <source>Job title of the official who signs</source>
+        <translation>Cargo de quien firma</translation>
+    </message>
+    <message>
+        <source>Certificates issued</source>
+        <translation>Constancias emitidas</translation>
+    </message>
+    <message>
+        <source>Folio</source>
+        <translation>Folio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Expedida</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and print…</source>
+        <translation>&amp;Emitir e imprimir…</translation>
+    </message>
+    <message>
+        <source>A certificate for every attendee on the list who has none yet; then all of the activity&apos;s current certificates are shown to print</source>
+        <translation>Una constancia para cada asistente de la lista que aún no la tenga; después se muestran todas las constancias vigentes de la actividad para imprimirlas</translation>
+    </message>
+    <message>
+        <source>&amp;Print selected…</source>
+        <translation>&amp;Imprimir las elegidas…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>Ca&amp;ncelar…</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2335,37 @@
     </message>
 </context>
 <context>
+    <name>ProgramsTab</name>
+    <message>
+        <source>The program that pays each type of support and its budget line (partida) are printed on its receipts, reprints included.</source>
+        <translation>El programa que paga cada tipo de apoyo y su partida presupuestal se imprimen en sus recibos, también en las reimpresiones.</translation>
+    </message>
+    <message>
+        <source>Programs and budget lines</source>
+        <translation>Programas y partidas</translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation>Tipo de apoyo</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>Partida</translation>
+    </message>
+    <message>
+        <source>&amp;Save programs</source>
+        <translation>&amp;Guardar programas</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreview</name>
     <message numerus="yes">
         <source>%n receipt(s)</source>
@@ -2611,8 +2826,8 @@
         <translation>Configurar esta oficina</translation>
     </message>
     <message>
-        <source>This data folder is empty. Enter the office this computer belongs to and create its first administrator account. The office code appears on every record and receipt number and cannot be changed later.</source>
-        <translation>Esta carpeta de datos está vacía. Indique la oficina a la que pertenece este equipo y cree su primera cuenta de administración. La clave de oficina aparece en cada registro y en cada folio, y después no se puede cambiar.</translation>
+        <source>This data folder is empty. Enter the office this computer belongs to and create its first administrator account. The office code appears on every record and receipt number and cannot be changed later. The place, address and header are printed on receipts and certificates; the administrator can change them later in Administración.</source>
+        <translation>Esta carpeta de datos está vacía. Indique la oficina a la que pertenece este equipo y cree su primera cuenta de administración. La clave de la oficina aparece en cada registro y folio de recibo y no se puede cambiar después. El lugar, el domicilio y el encabezado se imprimen en recibos y constancias; la administración puede cambiarlos después en Administración.</translation>
     </message>
     <message>
         <source>Office &amp;code *</source>
@@ -2633,6 +2848,74 @@
     <message>
         <source>Office name</source>
         <translation>Nombre de la oficina</translation>
+    </message>
+    <message>
+        <source>&amp;Place *</source>
+        <translation>&amp;Lugar *</translation>
+    </message>
+    <message>
+        <source>Place of issue</source>
+        <translation>Lugar de expedición</translation>
+    </message>
+    <message>
+        <source>Town and state printed on receipts and certificates, for example Arriaga, Chiapas</source>
+        <translation>Municipio y estado que se imprimen en recibos y constancias, por ejemplo Arriaga, Chiapas</translation>
+    </message>
+    <message>
+        <source>Office a&amp;ddress</source>
+        <translation>Do&amp;micilio de la oficina</translation>
+    </message>
+    <message>
+        <source>Office address</source>
+        <translation>Domicilio de la oficina</translation>
+    </message>
+    <message>
+        <source>Street, number, neighbourhood, town and postal code, printed on receipts and certificates</source>
+        <translation>Calle, número, colonia, municipio y código postal; se imprime en recibos y constancias</translation>
+    </message>
+    <message>
+        <source>&amp;Government</source>
+        <translation>&amp;Gobierno</translation>
+    </message>
+    <message>
+        <source>Government in the header</source>
+        <translation>Gobierno en el encabezado</translation>
+    </message>
+    <message>
+        <source>First line of the header of receipts and certificates</source>
+        <translation>Primera línea del encabezado de recibos y constancias</translation>
+    </message>
+    <message>
+        <source>U&amp;nit</source>
+        <translation>&amp;Dependencia</translation>
+    </message>
+    <message>
+        <source>Unit in the header</source>
+        <translation>Dependencia en el encabezado</translation>
+    </message>
+    <message>
+        <source>The secretariat or unit the office belongs to, second line of the header</source>
+        <translation>La secretaría o unidad a la que pertenece la oficina; segunda línea del encabezado</translation>
+    </message>
+    <message>
+        <source>Certificates si&amp;gned by</source>
+        <translation>Constancias: &amp;firma</translation>
+    </message>
+    <message>
+        <source>Official who signs certificates</source>
+        <translation>Servidor(a) público(a) que firma las constancias</translation>
+    </message>
+    <message>
+        <source>Name of the official who signs participation certificates; can be changed for each activity</source>
+        <translation>Nombre de quien firma las constancias de participación; se puede cambiar en cada actividad</translation>
+    </message>
+    <message>
+        <source>Their &amp;job title</source>
+        <translation>Ca&amp;rgo de quien firma</translation>
+    </message>
+    <message>
+        <source>Job title of the official who signs certificates</source>
+        <translation>Cargo de quien firma las constancias</translation>
     </message>
     <message>
         <source>Administrator &amp;user *</source>
@@ -3142,6 +3425,18 @@
     <message>
         <source>Role</source>
         <translation>Rol</translation>
+    </message>
+    <message>
+        <source>&amp;Job title</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Printed under the user&apos;s name on the receipts they deliver or authorize, for example Trabajadora social</source>
+        <translation>Se imprime bajo el nombre del usuario en los recibos que entrega o autoriza, por ejemplo Trabajadora social</translation>
     </message>
     <message>
         <source>&amp;Password *</source>

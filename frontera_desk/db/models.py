@@ -537,7 +537,9 @@ class Certificate(Record, Base):
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     void_reason: Mapped[str | None] = mapped_column(String(500))
 
-    __table_args__ = (UniqueConstraint("office_code", "year", "number", name="office_year_number"),)
+    __table_args__ = (
+        UniqueConstraint("office_code", "year", "number", name="certificate_office_year_number"),
+    )
 
 
 class MonthClose(Base):

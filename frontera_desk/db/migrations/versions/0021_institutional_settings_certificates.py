@@ -68,9 +68,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_certificates")),
         sa.UniqueConstraint("folio", name=op.f("uq_certificates_folio")),
         sa.UniqueConstraint("uuid", name=op.f("uq_certificates_uuid")),
-        sa.UniqueConstraint(
-            "office_code", "year", "number", name=op.f("uq_certificates_office_year_number")
-        ),
+        sa.UniqueConstraint("office_code", "year", "number", name="certificate_office_year_number"),
     )
     op.create_index(op.f("ix_certificates_activity_id"), "certificates", ["activity_id"])
     op.create_index(op.f("ix_certificates_person_id"), "certificates", ["person_id"])

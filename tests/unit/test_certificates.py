@@ -220,3 +220,19 @@ def test_a_title_without_the_kind_gets_it_once_in_front(db, actors, workshop, tm
     page = text_of_one(db, actors, folios[0], tmp_path)
     assert "por su participación en el evento «Feria de servicios para trabajadores" in page
     assert "con duración de 1 hora." in page
+
+
+def test_an_anonymized_persons_certificate_keeps_its_folio_under_the_anonymized_name(
+    db, actors, workshop
+):
+    from frontera_desk.services import privacy
+
+    folios = issue(db, actors, workshop.id)
+    rosa = workshop.attendees[0].person_id
+    with db.write() as session:
+        privacy.anonymize_person(session, actors[Role.SUPERVISOR], rosa, "Solicitud ARCO")
+        data = certificates.certificate_data(session, folios[0])
+        checked = receipts.verify_code(session, data.verification)
+        listed = activities.get_activity(session, workshop.id).attendees[0].name
+    assert "Rosa" not in data.name and "Rosa" not in listed and "Cruz" not in listed
+    assert checked.matches and data.name in checked.message

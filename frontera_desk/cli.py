@@ -78,12 +78,54 @@ def _common(parser: argparse.ArgumentParser, default: Any) -> None:
     )  # fmt: skip
 
 
+# argparse's own words, in Spanish (it asks gettext, which has no Spanish catalog for them)
+_ARGPARSE_ES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "mostrar esta ayuda y salir",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "the following arguments are required: %s": "faltan los argumentos: %s",
+    "one of the arguments %s is required": "se requiere uno de los argumentos %s",
+    "not allowed with argument %s": "no se permite junto con el argumento %s",
+    "expected one argument": "se esperaba un valor",
+    "expected at most one argument": "se esperaba a lo más un valor",
+    "expected at least one argument": "se esperaba al menos un valor",
+    "expected %s argument": "se esperaba %s valor",
+    "expected %s arguments": "se esperaban %s valores",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opción ambigua: %(option)s puede ser %(matches)s",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "ignored explicit argument %r": "se ignoró el argumento %r",
+    "can't open '%(filename)s': %(error)s": "no se pudo abrir «%(filename)s»: %(error)s",
+}  # fmt: skip
+
+
+def _speak_spanish() -> None:
+    argparse._ = lambda text: _ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: _ARGPARSE_ES.get(  # type: ignore[attr-defined]
+        one if n == 1 else many, one if n == 1 else many
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"debe ser un número entero positivo, no «{text}»")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _speak_spanish()
     parser = argparse.ArgumentParser(
         prog="frontera-desk", description="Frontera Desk: apoyos a personas migrantes."
     )
     _common(parser, None)
-    parser.add_argument("--version", action="version", version=f"frontera-desk {__version__}")
+    parser.add_argument("--version", action="version", version=f"frontera-desk {__version__}",
+                        help="mostrar la versión y salir")  # fmt: skip
     parser.add_argument("--demo", action="store_true", help="abrir con datos de demostración")
     parser.add_argument(
         "--smoke-test", action="store_true", help="abrir la ventana, medir el arranque y salir"
@@ -96,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         return child
 
     def group(name: str, text: str) -> Any:
-        return sub(commands, name, text).add_subparsers(dest="action", required=True)
+        return sub(commands, name, text).add_subparsers(
+            dest="action", required=True, metavar="ACCIÓN"
+        )
 
     setup = sub(commands, "setup", "configurar una carpeta de datos vacía (sin la interfaz)")
     setup.add_argument("--office", required=True, metavar="CLAVE")
@@ -136,9 +180,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     people = group("people", "personas")
     search = sub(people, "search", "buscar personas por nombre o documento")
-    search.add_argument("query", metavar="CONSULTA")
+    search.add_argument(
+        "query",
+        metavar="CONSULTA",
+        help="nombre, documento o folio (un texto que empieza con - va tras --)",
+    )
     search.add_argument("--json", action="store_true", help="salida JSON")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument(
+        "--limit", type=_positive, default=50, metavar="N", help="cuántas personas como máximo (50)"
+    )
 
     user = group("user", "cuentas de usuario")
     add = sub(user, "add", "crear una cuenta")
@@ -191,7 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = group("backup", "respaldos")
     create_backup = sub(backup, "create", "respaldar ahora")
-    create_backup.add_argument("-o", "--output", metavar="ARCHIVO_O_CARPETA")
+    create_backup.add_argument(
+        "-o",
+        "--output",
+        metavar="ARCHIVO_O_CARPETA/",
+        help="archivo del respaldo, o una carpeta existente",
+    )
     verify_backup = sub(backup, "verify", "verificar un respaldo (hash e integridad)")
     verify_backup.add_argument("file", metavar="ARCHIVO")
     restore = sub(backup, "restore", "restaurar un respaldo (reemplaza la base de datos)")
@@ -206,7 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub(audit, "verify", "verificar la cadena de la bitácora y sus puntos de control")
 
     db = group("db", "base de datos")
-    sub(db, "check", "verificar la integridad de la base de datos")
+    sub(db, "check", "verificar la integridad de la base de datos").add_argument(
+        "--verbose", action="store_true", help="mostrar cada problema encontrado"
+    )
     sub(db, "upgrade", "actualizar el esquema de la base de datos")
     move = sub(db, "move-to-server", "copiar la oficina a una base de datos PostgreSQL vacía")
     move.add_argument("--to", required=True, metavar="URL", help="postgresql+psycopg://…")
@@ -613,9 +670,12 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         with signed_in(app_paths) as signed:
             with signed.db.write():  # a refusal is audited
                 require(signed.actor, Action.BACKUP)
-            made = backup.create_backup(
-                app_paths, signed.db, Path(args.output) if args.output else None
-            )
+            out = args.output
+            folder = out is not None and (out.endswith(("/", os.sep)) or Path(out).is_dir())
+            made = backup.create_backup(  # -o names a folder only if it is one (or ends in /)
+                app_paths, signed.db, Path(out) if folder else None,
+                file=Path(out) if out and not folder else None,
+            )  # fmt: skip
             settings = Settings.load(app_paths.settings_file)
             if args.output is None:
                 backup.rotate(app_paths.backup_dir, settings.backup_keep_daily,
@@ -708,7 +768,11 @@ def _db(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     else:
         problems = check_database(app_paths.database, key if keyfile.encrypted else None)
     if problems:
+        for line in problems[1:]:
+            logger.warning("db check: %s", line)
         print(f"frontera-desk: {problems[0]}", file=sys.stderr)
+        if args.verbose:
+            print("\n".join(problems[1:]), file=sys.stderr)
         return 1
     print("La base de datos está íntegra.")
     return 0

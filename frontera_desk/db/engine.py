@@ -98,6 +98,8 @@ def key_opens(path: Path, key: bytes) -> bool:
     except Exception as error:  # sqlcipher3's DatabaseError: "file is not a database"
         if "not a database" in str(error):
             return False
+        if "malformed" in str(error):  # the first page opened: the key fits a damaged file
+            return True
         raise
     finally:
         conn.close()

@@ -22,6 +22,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for translator, name, folder in (
         (QTranslator(app), "qtbase_es", qt_translations),
+        # Qt's Spanish is Spain's ("fichero", "directorio"); Mexico says "archivo", "carpeta".
+        # Installed later, it is asked first.
+        (QTranslator(app), "qtbase_overrides_es", str(I18N_DIR)),
         (QTranslator(app), "frontera_desk_es", str(I18N_DIR)),
     ):
         if translator.load(name, folder):

@@ -64,7 +64,7 @@ class LockScreen(Dialog):
         for widget in (title, text, self.password, self.button, self.error):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch()
-        self.password.returnPressed.connect(self.try_unlock)
+        self.button.setDefault(True)  # Return presses it: one wrong password is one try
         self.button.clicked.connect(self.try_unlock)
 
     def reject(self) -> None:
@@ -86,6 +86,8 @@ class LockScreen(Dialog):
             return
         self.password.clear()
         self.tries += 1
+        with self.ctx.db.write() as session:  # the auditor sees wrong passwords here too
+            auth.record_locked_failure(session, self.ctx.actor, self.tries)
         if self.tries >= self.MAX_TRIES:
             self.reject()  # five wrong passwords: the session ends
             return

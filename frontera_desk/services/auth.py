@@ -37,7 +37,7 @@ from frontera_desk.db.keyfile import (
     new_database_key,
     user_entry,
 )
-from frontera_desk.db.models import AuditEntry, Office, User
+from frontera_desk.db.models import SYSTEM_USER_ID, AuditEntry, Office, User
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import (
     DatabaseError,
@@ -484,7 +484,11 @@ def _enter(
                 detail = {"usuario": name, "intento": failure["at"]}
                 if failure.get("refused"):
                     detail["rechazado_por_bloqueo"] = True
-                audit.record(session, actor, "acceso_fallido", "usuario", None, detail)
+                # written now, at the next sign-in, but in the name that was typed (the
+                # system's when no account has it), never in the name of who signs in now
+                typed = session.scalar(select(User.id).where(User.username == name, User.is_active))
+                audit.record(session, actor_for(session, typed or SYSTEM_USER_ID),
+                             "acceso_fallido", "usuario", None, detail)  # fmt: skip
             last = _last_counted(session)
             if last is not None and unlocked.attempt <= last:
                 altered.append("contador")  # a key file older than the last sign-in
@@ -606,6 +610,13 @@ def verify_password(vault: Vault, username: str, password: str) -> bool:
     """For the idle lock: is this the signed-in user's password?"""
     opened = vault.keyfile.open_entry(user_entry(username), password)
     return opened is not None and vault.db_key in opened.db_keys
+
+
+def record_locked_failure(session: Session, actor: Actor, tries: int) -> None:
+    """A wrong password typed at the idle lock's prompt (the session stays open, locked)."""
+    detail = {"usuario": actor.username, "pantalla_de_bloqueo": True, "intento": tries}
+    user = _user(session, actor.username)
+    audit.record(session, actor, "acceso_fallido", "usuario", user.uuid, detail)
 
 
 # --- re-keying --------------------------------------------------------------------------------

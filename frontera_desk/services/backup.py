@@ -113,20 +113,23 @@ def create_backup(
     db: Database,
     target: Path | None = None,
     *,
+    file: Path | None = None,
     automatic: bool = False,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> BackupInfo:
-    """Write a backup file into ``target`` (a folder, or a file name) and return it."""
+    """Write a backup file into ``target`` (a folder, or a name ending in .fdrespaldo) or, with
+    ``file``, exactly that file whatever its name, and return it."""
     now = now or datetime.now(UTC)
     with db.read() as session:
         office = get_office(session)
         office_uuid = session.scalar(select(Office.uuid)) or ""
     if office is None:
         raise FronteraError("La oficina no está configurada; no hay nada que respaldar.")
-    folder = target if target is None or target.suffix != SUFFIX else target.parent
-    folder = folder or app_paths.backup_dir
-    name = target.name if target is not None and target.suffix == SUFFIX else (
+    if file is None and target is not None and target.suffix == SUFFIX:
+        file = target
+    folder = (file.parent if file is not None else target) or app_paths.backup_dir
+    name = file.name if file is not None else (
         f"{AUTO_PREFIX if automatic else ''}{office.code}-{now:%Y%m%d-%H%M%S}{SUFFIX}"
     )  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)

@@ -948,6 +948,365 @@
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Acceso fallido</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>Archivo adjuntado</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>Anonimización</translation>
+    </message>
+    <message>
+        <source>Support authorized</source>
+        <translation>Apoyo autorizado</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Cambio de contraseña</translation>
+    </message>
+    <message>
+        <source>Job title changed</source>
+        <translation>Cargo cambiado</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Cambio de llave de la base</translation>
+    </message>
+    <message>
+        <source>Support cancelled</source>
+        <translation>Apoyo cancelado</translation>
+    </message>
+    <message>
+        <source>Certificate voided</source>
+        <translation>Constancia cancelada</translation>
+    </message>
+    <message>
+        <source>Receipt voided</source>
+        <translation>Recibo cancelado</translation>
+    </message>
+    <message>
+        <source>Month closed</source>
+        <translation>Cierre de mes</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Cambio de configuración</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Demonstration data created</source>
+        <translation>Datos de demostración creados</translation>
+    </message>
+    <message>
+        <source>Office key created</source>
+        <translation>Llave de la oficina creada</translation>
+    </message>
+    <message>
+        <source>Action refused (no permission)</source>
+        <translation>Acción denegada (sin permiso)</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>Cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>Constancia emitida</translation>
+    </message>
+    <message>
+        <source>Receipt issued</source>
+        <translation>Recibo emitido</translation>
+    </message>
+    <message>
+        <source>Support delivered</source>
+        <translation>Apoyo entregado</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>Exportación de datos personales</translation>
+    </message>
+    <message>
+        <source>Monthly package exported</source>
+        <translation>Paquete mensual exportado</translation>
+    </message>
+    <message>
+        <source>Budget and targets set</source>
+        <translation>Presupuesto y metas fijados</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Package received</source>
+        <translation>Paquete recibido</translation>
+    </message>
+    <message>
+        <source>Certificate printed</source>
+        <translation>Constancia impresa</translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation>Recibo impreso</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Office enrolled</source>
+        <translation>Oficina inscrita</translation>
+    </message>
+    <message>
+        <source>Office key mismatch</source>
+        <translation>Llave de la oficina distinta</translation>
+    </message>
+    <message>
+        <source>Key file altered</source>
+        <translation>Archivo de llaves alterado</translation>
+    </message>
+    <message>
+        <source>Disbursement recorded</source>
+        <translation>Ministración registrada</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modificación</translation>
+    </message>
+    <message>
+        <source>Moved to a server</source>
+        <translation>Mudanza a servidor</translation>
+    </message>
+    <message>
+        <source>Month reopened</source>
+        <translation>Reapertura de mes</translation>
+    </message>
+    <message>
+        <source>Support rejected</source>
+        <translation>Apoyo rechazado</translation>
+    </message>
+    <message>
+        <source>Access recovered</source>
+        <translation>Acceso recuperado</translation>
+    </message>
+    <message>
+        <source>Certificate reprinted</source>
+        <translation>Constancia reimpresa</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted</source>
+        <translation>Recibo reimpreso</translation>
+    </message>
+    <message>
+        <source>Office enrolled again</source>
+        <translation>Oficina inscrita de nuevo</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Contraseña restablecida</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Respaldo restaurado</translation>
+    </message>
+    <message>
+        <source>Support requested</source>
+        <translation>Apoyo solicitado</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Archivo de llaves</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Constancia</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Convenio</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Permiso</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Programs and budget lines</source>
+        <translation>Programas y partidas</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Respaldo</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>Cuenta de usuario</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>actividad</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>birth date estimated</source>
+        <translation>fecha de nacimiento aproximada</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>cargo</translation>
+    </message>
+    <message>
+        <source>dependents</source>
+        <translation>dependientes</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>first surname</source>
+        <translation>primer apellido</translation>
+    </message>
+    <message>
+        <source>folio</source>
+        <translation>folio</translation>
+    </message>
+    <message>
+        <source>given names</source>
+        <translation>nombre(s)</translation>
+    </message>
+    <message>
+        <source>household head</source>
+        <translation>jefe(a) de hogar</translation>
+    </message>
+    <message>
+        <source>household size</source>
+        <translation>integrantes del hogar</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importe</translation>
+    </message>
+    <message>
+        <source>print no.</source>
+        <translation>impresión núm.</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>intento</translation>
+    </message>
+    <message>
+        <source>lodging</source>
+        <translation>alojamiento</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nacionalidad</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>at the lock screen</source>
+        <translation>en la pantalla de bloqueo</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>refused by the lock-out</source>
+        <translation>rechazado por el bloqueo</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>second surname</source>
+        <translation>segundo apellido</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>vulnerabilities</source>
+        <translation>vulnerabilidades</translation>
+    </message>
+</context>
+<context>
     <name>CertificatePreview</name>
     <message numerus="yes">
         <source>%n certificate(s)</source>

@@ -145,12 +145,16 @@ def test_db_check_reports_a_damaged_file(demo_dir, tmp_path):
     shutil.copytree(demo_dir.path, broken)
     database = broken / "frontera.db"
     data = bytearray(database.read_bytes())
-    data[8192 : 8192 + 512] = b"\xff" * 512  # one page scrambled, as a failing disk would
+    for page in range(2, 40, 3):  # pages scrambled here and there, as a failing disk would
+        data[page * 4096 + 100 : page * 4096 + 300] = b"\x00" * 200
     database.write_bytes(bytes(data))
     result = run("db", "check", data_dir=broken, check=False)
-    assert result.returncode == 1
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # a short verdict and what to do, not SQLite's page-by-page list (issue 24)
     assert result.stderr.count("\n") == 1 and "dañada" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Restaure el último respaldo" in result.stderr
+    verbose = run("db", "check", "--verbose", data_dir=broken, check=False)
+    assert verbose.returncode == 1 and verbose.stderr.count("\n") > 1
 
 
 def test_smoke_test_opens_the_window_and_exits(demo_dir):
@@ -258,9 +262,14 @@ def test_backup_create_verify_and_restore_from_the_command_line(demo_dir, new_of
     office = new_office("office", like=demo_dir)
     usb = tmp_path / "usb"
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo"}
-    made = run("backup", "create", "-o", str(usb), data_dir=office, env=admin)
+    made = run("backup", "create", "-o", f"{usb}/", data_dir=office, env=admin)  # a new folder
     file = next(usb.glob("*.fdrespaldo"))
     assert str(file) in made.stdout
+    named = tmp_path / "respaldo del lunes"  # any name is that file, not a folder (issue 24)
+    made = run("backup", "create", "-o", str(named), data_dir=office, env=admin)
+    assert str(named) in made.stdout
+    assert named.is_file()
+    assert "íntegro" in run("backup", "verify", str(named), data_dir=office, env=admin).stdout
     assert "íntegro" in run("backup", "verify", str(file), data_dir=office, env=admin).stdout
     refused = run("backup", "restore", str(file), data_dir=office, env=admin, check=False)
     assert refused.returncode == 1 and "--yes" in refused.stderr
@@ -295,7 +304,7 @@ def test_restoring_another_office_needs_its_code(demo_dir, new_office, tmp_path)
     other = new_office("otra")
     admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "clave-segura-1"}
     run("setup", "--office", "ARR", "--name", "Arriaga", data_dir=other, env=admin)
-    run("backup", "create", "-o", str(tmp_path / "usb"), data_dir=other, env=admin)
+    run("backup", "create", "-o", f"{tmp_path / 'usb'}/", data_dir=other, env=admin)
     file = next((tmp_path / "usb").glob("*.fdrespaldo"))
     # the same account exists in the office to replace (its administrator, a new password)
     demo_admin = {"FRONTERA_DESK_USER": "admin", "FRONTERA_DESK_PASSWORD": "demo",

@@ -3,8 +3,10 @@
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from sqlalchemy import select
 
 from frontera_desk import paths
+from frontera_desk.db.models import AuditEntry
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import (
     PasswordDialog,
@@ -69,8 +71,17 @@ def test_setup_creates_the_office_and_shows_the_recovery_code_once(qtbot, tmp_pa
     assert code.ui.code.text() == result.recovery_code
     finish = code.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not finish.isEnabled()  # only once the code is kept
+    code.show()
+    qtbot.waitExposed(code)
+    # neither Escape nor the window's close button loses the only copy (issue 24, item 8)
+    assert not code.windowFlags() & Qt.WindowType.WindowCloseButtonHint
+    qtbot.keyClick(code, Qt.Key.Key_Escape)
+    code.close()
+    assert code.isVisible() and code.result() != code.DialogCode.Accepted
     code.ui.kept.setChecked(True)
     assert finish.isEnabled()
+    qtbot.keyClick(code, Qt.Key.Key_Escape)  # once kept, leaving is leaving
+    assert not code.isVisible() and code.result() == code.DialogCode.Accepted
 
 
 def test_sign_in_explains_a_wrong_password_and_keeps_the_user_name(qtbot, signed):
@@ -116,6 +127,11 @@ def test_idle_lock_hides_the_pages_until_the_password(qtbot, signed):
                     "error": "Contraseña incorrecta."}  # fmt: skip
     assert window.screens.currentIndex() == 0 and window.menuBar().isEnabled()
     assert other.pos().x() == 100 and other.isVisible()
+    with signed_in.db.read() as session:  # the wrong password is in the audit log (issue 24)
+        wrong = session.scalars(
+            select(AuditEntry.changes).where(AuditEntry.action == "acceso_fallido")
+        ).all()
+    assert len(wrong) == 1 and '"pantalla_de_bloqueo": true' in wrong[0]
 
 
 def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed):
@@ -156,11 +172,15 @@ def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed
     assert admin.audit.total() > 0 and admin.audit_user.count() == 3  # all, and the two users
     admin.audit_action.setCurrentIndex(admin.audit_action.findData("iniciar_sesion"))
     signed_in = [admin.audit.index(row, 3).data() for row in range(admin.audit.rowCount())]
-    assert signed_in and set(signed_in) == {"iniciar_sesion"}
+    assert signed_in and set(signed_in) == {"Inicio de sesión"}  # words, not codes (issue 24)
+    assert admin.audit_action.currentText() == "Inicio de sesión"
     admin.refresh()  # the choices are read again; the one made stays
     assert admin.audit_action.currentData() == "iniciar_sesion" and admin.audit.total() == len(
         signed_in
     )
+    admin.audit_action.setCurrentIndex(admin.audit_action.findData("crear"))
+    created = [admin.audit.index(row, 5).data() for row in range(admin.audit.rowCount())]
+    assert "rol: Supervisor(a); usuario: lucia" in created
 
 
 def test_a_user_changes_their_password(qtbot, signed):

@@ -70,3 +70,19 @@ def test_no_tr_call_hides_inside_an_f_string():
             if re.search(r"\bf([\"']).*\{[^}]*\btr(anslate)?\(", line):
                 offenders.append(f"{path.name}:{number}")
     assert offenders == []
+
+
+def test_qt_file_dialog_speaks_mexican_spanish(qtbot):
+    """Issue 24, item 19: Qt's own file dialog in Spanish, with Mexico's words (archivo,
+    carpeta), not Spain's (fichero, directorio) nor English."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Guardar", str(ROOT), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "&Buscar en:" in texts and "Archivos de &tipo:" in texts
+    assert "&Nombre del archivo:" in texts
+    for wrong in ("Look in", "Files of type", "fichero", "Directorio"):
+        assert wrong not in texts

@@ -4,10 +4,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from frontera_desk import paths
-from frontera_desk.db.models import AuditEntry
+from frontera_desk.db.models import AuditEntry, User
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, PermissionDenied, ValidationError
 from frontera_desk.services import audit, auth, people, privacy, supports
@@ -157,6 +157,24 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(office):
     # password turned away by the lockout (every attempt is counted, issue 19)
     assert len(failed) == 6
     signed.db.dispose()
+
+
+def test_a_failed_sign_in_is_logged_in_the_name_typed_not_the_next_user(office):
+    """Issue 24, item 12: the entry is written at the next sign-in, by whoever signs in."""
+    app_paths, _ = office
+    for typed in ("sofia", "nadie"):
+        with pytest.raises(auth.SignInFailed):
+            auth.sign_in(app_paths, typed, "mal")
+    signed = auth.sign_in(app_paths, "ana", PASSWORD)
+    with signed.db.read() as session:
+        failed = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "acceso_fallido")
+        ).all()
+        names = {e.user_id: session.get(User, e.user_id).username for e in failed}
+        ana = session.scalar(select(User.id).where(User.username == "ana"))
+    signed.db.dispose()
+    assert sorted(names.values()) == ["sistema", "sofia"] and ana not in names
+    assert '"usuario": "nadie"' in next(e.changes for e in failed if names[e.user_id] == "sistema")
 
 
 def test_unknown_users_get_the_same_answer(office):

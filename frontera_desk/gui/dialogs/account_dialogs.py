@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
@@ -130,6 +131,14 @@ class RecoveryCodeDialog(Dialog):
         ui.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
         ui.print.clicked.connect(self.print_code)
         ui.buttons.accepted.connect(self.accept)
+        # Escape and the title bar's close button must not lose the only copy of the code.
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+
+    def reject(self) -> None:
+        if self.ui.kept.isChecked():
+            self.accept()
+        else:
+            self.ui.kept.setFocus()  # the one step left: confirm the code was kept
 
     def print_code(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -6,7 +6,6 @@ Each tab appears only to the roles that may use it; the services check again.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.gui import labels
+from frontera_desk.gui import audit_labels, labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import UserDialog, run_rekeying
 from frontera_desk.gui.errors import show_error
@@ -50,34 +49,18 @@ from frontera_desk.services.audit import AuditFilter, AuditRow
 from frontera_desk.services.context import Action
 
 
-def _changes(row: AuditRow) -> str:
-    if not row.changes:
-        return ""
-    try:
-        values = json.loads(row.changes)
-    except ValueError:
-        return row.changes
-
-    def shown(value: Any) -> str:
-        return "—" if value is None else str(value)
-
-    return "; ".join(
-        f"{k}: {shown(v[0])} → {shown(v[1])}"
-        if isinstance(v, list) and len(v) == 2
-        else f"{k}: {shown(v)}"
-        for k, v in values.items()
-    )
-
-
 def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]:
     columns = [
         Column(QCoreApplication.translate("AdminPage", "No."), lambda r: str(r.id), None, True, 60),
         Column(QCoreApplication.translate("AdminPage", "When (UTC)"),
                lambda r: r.at.strftime("%d/%m/%Y %H:%M:%S"), width=140),
         Column(QCoreApplication.translate("AdminPage", "User"), lambda r: r.user, width=180),
-        Column(QCoreApplication.translate("AdminPage", "Action"), lambda r: r.action, width=130),
-        Column(QCoreApplication.translate("AdminPage", "Record"), lambda r: r.entity, width=100),
-        Column(QCoreApplication.translate("AdminPage", "Changes"), _changes, width=400),
+        Column(QCoreApplication.translate("AdminPage", "Action"),
+               lambda r: audit_labels.action(r.action), width=210),
+        Column(QCoreApplication.translate("AdminPage", "Record"),
+               lambda r: audit_labels.entity(r.entity), width=140),
+        Column(QCoreApplication.translate("AdminPage", "Changes"),
+               lambda r: audit_labels.changes(r.changes, ctx.language), width=400),
     ]  # fmt: skip
 
     def query(f: AuditFilter, _key: str | None, _desc: bool) -> Any:
@@ -281,7 +264,10 @@ class AdminPage(QWidget):
         with self.ctx.db.read() as session:
             choices = (
                 (self.audit_user, [(u.full_name, u.id) for u in auth.list_users(session)]),
-                (self.audit_action, [(a, a) for a in audit.actions(session)]),
+                (
+                    self.audit_action,
+                    sorted((audit_labels.action(a), a) for a in audit.actions(session)),
+                ),
             )
         for combo, items in choices:
             chosen = combo.currentData()

@@ -14,13 +14,14 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -92,8 +93,8 @@ class HomePage(QWidget):
         charts = QHBoxLayout()
         self.type_chart = _chart_view(self.tr("Supports delivered this month, by type"))
         self.day_chart = _chart_view(self.tr("Supports delivered per day"))
-        charts.addWidget(self.type_chart, 3)
-        charts.addWidget(self.day_chart, 2)
+        charts.addWidget(self.type_chart, 2)  # the type names need the room
+        charts.addWidget(self.day_chart, 1)
         layout.addLayout(charts, 1)
         self._shown: dashboard.Overview | None = None
 
@@ -156,8 +157,7 @@ def _bars(
         bars_now = chart.series()[0].barSets()[0]  # type: ignore[attr-defined]
         for index, value in enumerate(values):
             bars_now.replace(index, float(value))
-        axes[QValueAxis].setRange(0, max(values, default=0) or 1)
-        axes[QValueAxis].applyNiceNumbers()
+        _whole_numbers(axes[QValueAxis], max(values, default=0))
         return
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -172,14 +172,39 @@ def _bars(
     categories.append(names)
     count = QValueAxis()
     count.setLabelFormat("%d")
-    count.setRange(0, max(values, default=0) or 1)
-    count.applyNiceNumbers()
-    if axis_title:  # many narrow bars: their labels would be elided ("…"); a title instead
-        categories.setLabelsVisible(False)
+    _whole_numbers(count, max(values, default=0))
+    small = categories.labelsFont()  # long type names, many days: room for more of them
+    small.setPointSizeF(max(small.pointSizeF() - (2 if axis_title else 1), 6))
+    categories.setLabelsFont(small)
+    if axis_title:  # many narrow bars: turned upright when they would collide
         categories.setTitleText(axis_title)
+        if len(names) > 12:
+            categories.setLabelsAngle(-90)
+
+    def hovered(on: bool, index: int, _bars: QBarSet) -> None:
+        """The whole name and the figure, whatever the labels could show."""
+        if on and 0 <= index < len(names):
+            QToolTip.showText(QCursor.pos(), f"{names[index]}: {values[index]:,}")
+        else:
+            QToolTip.hideText()
+
+    series.hovered.connect(hovered)
     chart.addAxis(
         categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     )
     chart.addAxis(count, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     series.attachAxis(count)
+
+
+def _whole_numbers(axis: QValueAxis, top: int) -> None:
+    """A count axis from 0 with whole-number ticks only (a range of 0 to 2 drew "0 0 1 1 2")."""
+    scale = 1
+    while top > 50 * scale:
+        scale *= 10
+    step = next(s * scale for s in (1, 2, 5, 10) if top <= 5 * s * scale)  # five ticks at most
+    axis.setRange(0, max(step * -(-top // step), step))
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setMinorTickCount(0)

@@ -147,6 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--name", required=True, metavar="NOMBRE")
     setup.add_argument("--hq", action="store_true", help="oficinas centrales")
     setup.add_argument("--admin-name", metavar="NOMBRE", help="nombre completo del administrador")
+    setup.add_argument(
+        "--place",
+        metavar="LUGAR",
+        help="lugar de expedición de recibos y constancias (Arriaga, Chiapas)",
+    )
+    setup.add_argument("--address", metavar="DOMICILIO", default="", help="domicilio de la oficina")
+    setup.add_argument(
+        "--government",
+        metavar="TEXTO",
+        default="",
+        help="encabezado: gobierno (Gobierno del Estado de Chiapas)",
+    )
+    setup.add_argument("--unit", metavar="TEXTO", default="",
+                       help="encabezado: dependencia o unidad de la oficina")  # fmt: skip
     setup.add_argument("--demo", dest="demo_hq", action="store_true",
                        help="con --hq: oficinas centrales de demostración (solo paquetes de "
                             "demostración)")  # fmt: skip
@@ -409,10 +423,20 @@ def _setup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     if args.demo_hq and not args.hq:
         raise FronteraError("--demo va con --hq; una oficina de demostración se crea con "
                             "«frontera-desk demo create».")  # fmt: skip
+    from frontera_desk.services.office import OfficeSettings
+
     username, password = credentials()
+    settings = None  # without --place, set them later in Administración
+    if args.place is not None:
+        settings = OfficeSettings(
+            receipt_place=args.place,
+            receipt_address=args.address,
+            header_government=args.government,
+            header_unit=args.unit,
+        )
     result = auth.setup(
         app_paths, args.office, args.name, username, args.admin_name or username, password,
-        is_hq=args.hq, is_demo=args.demo_hq,
+        is_hq=args.hq, is_demo=args.demo_hq, settings=settings,
     )  # fmt: skip
     result.signed_in.db.dispose()
     print(f"Oficina {args.office.upper()} configurada en {app_paths.location}.")

@@ -124,6 +124,8 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(50), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
+    # The position printed under the name on receipts and certificates (0021)
+    job_title: Mapped[str | None] = mapped_column(String(120))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -206,6 +208,9 @@ class SupportType(Record, Base):
     required_documents: Mapped[str] = mapped_column(Text, default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # What an auditor looks for on the receipt: the program that pays and its budget line (0021)
+    program_name: Mapped[str | None] = mapped_column(String(200))
+    budget_line: Mapped[str | None] = mapped_column(String(60))  # partida presupuestal
 
 
 class Support(Versioned, Record, Base):
@@ -332,6 +337,16 @@ class FolioCounter(Base):
     """The last receipt number used per office and year; its row is the allocation lock."""
 
     __tablename__ = "folio_counters"
+    office_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CertificateCounter(Base):
+    """The last certificate (constancia) number used per office and year: their own series,
+    allocated like receipt folios (the row is the lock)."""
+
+    __tablename__ = "certificate_counters"
     office_code: Mapped[str] = mapped_column(String(10), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
@@ -555,6 +570,32 @@ class OutreachActionParty(Base):
     )
     organization_id: Mapped[int] = mapped_column(
         ForeignKey("organizations.id"), primary_key=True, index=True
+    )
+
+
+class Certificate(Record, Base):
+    """A participation certificate issued to one attendee of an activity (0021). Never deleted:
+    a void keeps the folio and its reason. The name and signer are kept as printed, since the
+    attendance list is replaced whole when the activity is edited."""
+
+    __tablename__ = "certificates"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
+    name: Mapped[str] = mapped_column(String(310))
+    folio: Mapped[str] = mapped_column(String(30), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date)
+    signer_name: Mapped[str] = mapped_column(String(200))
+    signer_title: Mapped[str] = mapped_column(String(200))
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        UniqueConstraint("office_code", "year", "number", name="certificate_office_year_number"),
     )
 
 

@@ -1,4 +1,4 @@
-"""Attendance sheets (blank for signatures, or filled) and participation certificates."""
+"""Attendance sheets (blank for signatures, or filled); certificates are in certificate.py."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from frontera_desk.domain.enums import ACTIVITY_ES, AUDIENCE_ES, SEX_ES, Sex
+from frontera_desk.domain.enums import ACTIVITY_ES, SEX_ES, Sex
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.paging import PagedCanvas
 from frontera_desk.reports.receipt import MONTHS
@@ -148,47 +148,3 @@ def write_attendance_sheet(
                             title="Lista de asistencia")  # fmt: skip
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=PagedCanvas)
     return target
-
-
-def write_certificates(
-    record: ActivityRecord, office: str, target: Path, demo: bool = False
-) -> int:
-    """One participation certificate (constancia) per attendee on the list; returns how many."""
-    regular, bold = register()
-    c = Canvas(str(target), pagesize=landscape(LETTER))
-    width, height = landscape(LETTER)
-    kind = ACTIVITY_ES[record.kind]
-    audiences = ", ".join(AUDIENCE_ES[a] for a in sorted(record.audiences))
-    for attendee in record.attendees:
-        c.setStrokeColor(colors.HexColor("#00695c"))
-        c.setLineWidth(3)
-        c.rect(24, 24, width - 48, height - 48)
-        c.setFont(bold, 14)
-        c.drawCentredString(width / 2, height - 80, office)
-        c.setFont(bold, 30)
-        c.drawCentredString(width / 2, height - 150, "CONSTANCIA")
-        c.setFont(regular, 14)
-        c.drawCentredString(width / 2, height - 200, "que se otorga a")
-        c.setFont(bold, 24)
-        c.drawCentredString(width / 2, height - 245, attendee.name)
-        c.setFont(regular, 13)
-        c.drawCentredString(width / 2, height - 295, f"por su participación en el {kind}")
-        c.setFont(bold, 16)
-        c.drawCentredString(width / 2, height - 325, f"«{record.title}»")
-        c.setFont(regular, 12)
-        place = record.municipality or "Chiapas"
-        held = f"con duración de {record.hours} horas, realizado en {place} el {_day(record)}."
-        c.drawCentredString(width / 2, height - 360, held)
-        if audiences:
-            c.drawCentredString(width / 2, height - 380, f"Dirigido a: {audiences}.")
-        c.line(width / 2 - 120, 110, width / 2 + 120, 110)
-        c.setFont(regular, 10)
-        c.drawCentredString(width / 2, 96, record.facilitator or "Facilitador(a)")
-        if demo:
-            c.setFont(bold, 12)
-            c.setFillColor(colors.HexColor("#b00020"))
-            c.drawCentredString(width / 2, 60, "DEMOSTRACIÓN — sin validez")
-            c.setFillColor(colors.black)
-        c.showPage()
-    c.save()
-    return len(record.attendees)

@@ -104,11 +104,17 @@ def draw_receipt(
         scale = min(48 / height, 110 / width)
         c.drawImage(logo, x, y - 48 * 0.75, width * scale, height * scale, mask="auto")
         x += width * scale + 8
+    width = 330 - (x - MARGIN)
+    line_y = y  # the state government and the unit above the office's own name
+    if data.government:
+        line_y = _wrapped(c, data.government, x, line_y, width, bold, 8.5, 10)
+    if data.unit:
+        line_y = _wrapped(c, data.unit, x, line_y, width, regular, 8, 10)
     c.setFillColor(TEAL)
-    name_bottom = _wrapped(c, data.office_name, x, y, 330 - (x - MARGIN), bold, 11, 13)
+    name_bottom = _wrapped(c, data.office_name, x, line_y - (2 if line_y < y else 0), width,
+                           bold, 11, 13)  # fmt: skip
     c.setFillColor(colors.black)
-    header_bottom = _wrapped(c, data.office_address, x, name_bottom + 2, 330 - (x - MARGIN),
-                             regular, 7.5, 9)  # fmt: skip
+    header_bottom = _wrapped(c, data.office_address, x, name_bottom + 2, width, regular, 7.5, 9)
     x = MARGIN
     c.setFont(bold, 13)
     c.drawRightString(right, y, "RECIBO DE APOYO")
@@ -121,18 +127,25 @@ def draw_receipt(
         c.setFont(bold, 8)
         c.drawRightString(right, y - 38, f"REIMPRESIÓN núm. {data.print_count}")
         c.setFillColor(colors.black)
-    y = min(header_bottom, y - 40) - 8
+    y = min(header_bottom, y - 40) - 6
     c.setFont(regular, 9)
-    c.drawString(x, y, f"{data.place}, a {spanish_date(data)}.")
-    y -= 18
-    # body
-    body = (
-        f"Recibí de {data.office_name} la cantidad de {data.amount_text} "
-        f"({data.amount_words}) por concepto de {data.concept}: {data.description}."
+    when = f"{data.place}, a {spanish_date(data)}." if data.place else f"{spanish_date(data)}."
+    c.drawString(x, y, when)
+    y -= 12
+    record = "  ·  ".join(
+        f"{label}: {value}"
+        for label, value in (
+            ("Programa", data.program_name),
+            ("Partida", data.budget_line),
+            ("Expediente", data.case_number),
+        )
+        if value
     )
-    if data.provider:
-        body += f" Proveedor: {data.provider}."
-    y = _wrapped(c, body, x, y, right - x, regular, 10, 13) - 4
+    if record:
+        y = _wrapped(c, record, x, y, right - x, regular, 8, 10)
+    y -= 6
+    # body
+    y = _wrapped(c, data.body, x, y, right - x, regular, 10, 13) - 4
     c.setFont(bold, 16)
     c.drawRightString(right, y, data.amount_text)
     c.setFont(bold, 10)
@@ -159,26 +172,28 @@ def draw_receipt(
     c.setFont(regular, 6.5)
     c.drawCentredString(x + box / 2, sign_y - 12, "Huella digital")
     columns = [
-        (x + box + 12, 140, "Firma de la persona beneficiaria", data.beneficiary),
-        (x + box + 164, 115, "Entregó", data.delivered_by),
-        (x + box + 291, 115, "Autorizó", data.approved_by),
+        (x + box + 12, 140, "Firma de la persona beneficiaria", data.beneficiary, ""),
+        (x + box + 164, 115, "Entregó", data.delivered_by, data.delivered_title),
+        (x + box + 291, 115, "Autorizó", data.approved_by, data.approved_title),
     ]
-    for left, width, title, name in columns:
+    for left, width, title, name, job in columns:
         c.line(left, sign_y + 14, left + width, sign_y + 14)
         c.setFont(regular, 7)
         c.drawString(left, sign_y + 5, title)
         c.setFont(bold, 7)
         c.drawString(left, sign_y - 4, simpleSplit(name, bold, 7, width)[0] if name else "")
+        if job:
+            c.setFont(regular, 6.5)
+            c.drawString(left, sign_y - 12, simpleSplit(job, regular, 6.5, width)[0])
     qr_size = 66
     _qr(c, qr, right - qr_size, sign_y - 8, qr_size)
     # legends
-    legend_y = sign_y - 24
-    legend_y = _wrapped(
-        c, data.program_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8
-    )
-    _wrapped(c, data.privacy_legend, x, legend_y, right - x - qr_size - 8, regular, 6.5, 8)
+    # the code under the QR, on its own line below the signers' job titles
     c.setFont(regular, 5.5)
-    c.drawRightString(right, sign_y - 16, data.verification[:60])
+    c.drawRightString(right, sign_y - 20, data.verification[:60])
+    legend_y = sign_y - 29
+    legend_y = _wrapped(c, data.program_legend, x, legend_y, right - x, regular, 6.5, 8)
+    _wrapped(c, data.privacy_legend, x, legend_y, right - x, regular, 6.5, 8)
     if data.voided:
         _mark(c, "CANCELADO", top, RED)
     if data.demo:

@@ -45,7 +45,7 @@ from frontera_desk.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from frontera_desk.domain.text import clean
+from frontera_desk.domain.text import checked, clean
 from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
 from frontera_desk.services import attachments, audit, checkpoints, office
 from frontera_desk.services.context import Action, Actor, actor_for, require
@@ -109,6 +109,7 @@ class UserInfo:
     full_name: str
     role: Role
     is_active: bool
+    job_title: str = ""  # printed under the name on receipts (0021)
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,11 @@ def setup(
     is_hq: bool = False,
     is_demo: bool = False,
     check_admin_password: bool = True,
+    settings: office.OfficeSettings | None = None,
 ) -> SetupResult:
     """Create an empty office: encrypted database, key file, first administrator, recovery
-    code, and the office's Ed25519 key pair.
+    code, and the office's Ed25519 key pair. ``settings`` (place, address, header, signer of
+    certificates) are saved with the office; given, they must name the place.
 
     In server mode the database is the (empty) PostgreSQL database named by the URL, and the
     key document is stored in it; the server, not the app, protects it at rest."""
@@ -192,6 +195,10 @@ def setup(
         raise ValidationError("full_name", "Nombre completo: obligatorio, hasta 200 caracteres.")
     if check_admin_password:
         check_password(admin_password, username)
+    if settings is not None and not clean(settings.receipt_place):
+        raise ValidationError(
+            "place", "Lugar: obligatorio; se imprime en recibos y constancias (Tapachula, Chiapas)."
+        )
     encrypted = os.environ.get(ENV_PLAINTEXT) != "1" and not app_paths.on_server
     if not encrypted and not app_paths.on_server:
         logger.warning("creating an UNENCRYPTED database (%s=1): development only", ENV_PLAINTEXT)
@@ -217,6 +224,8 @@ def setup(
             audit.record(session, system, "configurar", "oficina", None,
                          {"oficina": office_code.upper(), "administrador": username})  # fmt: skip
             actor = actor_for(session, admin.id)
+            if settings is not None:
+                office.update_settings(session, actor, settings)
     except BaseException:
         db.dispose()
         if not app_paths.on_server:  # on the server, the whole transaction rolled back
@@ -711,15 +720,17 @@ def list_users(session: Session) -> list[UserInfo]:
     users = session.scalars(
         select(User).where(User.role != Role.SYSTEM.value).order_by(User.username)
     )
-    return [UserInfo(u.id, u.username, u.full_name, Role(u.role), u.is_active) for u in users]
+    return [UserInfo(u.id, u.username, u.full_name, Role(u.role), u.is_active,
+                     u.job_title or "") for u in users]  # fmt: skip
 
 
 def add_user(
     session: Session, actor: Actor, vault: Vault, username: str, full_name: str, role: Role | str,
-    password: str, *, check: bool = True,
+    password: str, *, check: bool = True, job_title: str = "",
 ) -> UserInfo:  # fmt: skip
     require(actor, Action.MANAGE_USERS)
     username = check_username(username)
+    job_title = checked(job_title, "job_title", "Cargo", 120)
     full_name = clean(full_name)
     if not full_name or len(full_name) > 200:
         raise ValidationError("full_name", "Nombre completo: obligatorio, hasta 200 caracteres.")
@@ -733,7 +744,8 @@ def add_user(
         check_password(password, username)
     if session.scalars(select(User).where(User.username == username)).first():
         raise ValidationError("username", f"Ya existe el usuario «{username}».")
-    user = User(username=username, full_name=full_name, role=role.value)
+    user = User(username=username, full_name=full_name, role=role.value,
+                job_title=job_title or None)  # fmt: skip
     session.add(user)
     session.flush()
     signing = vault.signing_key if role in SIGNING_ROLES else None
@@ -742,7 +754,18 @@ def add_user(
     audit.record(
         session, actor, "crear", "usuario", user.uuid, {"usuario": username, "rol": role.value}
     )
-    return UserInfo(user.id, username, full_name, role, True)
+    return UserInfo(user.id, username, full_name, role, True, job_title)
+
+
+def set_job_title(session: Session, actor: Actor, username: str, job_title: str) -> None:
+    """The position printed under the user's name where they sign (receipts, certificates)."""
+    require(actor, Action.MANAGE_USERS)
+    user = _user(session, username)
+    title = checked(job_title, "job_title", "Cargo", 120)
+    if title != (user.job_title or ""):
+        change = {"usuario": user.username, "cargo": [user.job_title or "", title]}
+        audit.record(session, actor, "cambiar_cargo", "usuario", user.uuid, change)
+        user.job_title = title or None
 
 
 def _user(session: Session, username: str) -> User:

@@ -34,13 +34,28 @@ from frontera_desk.paths import DEMO_PASSWORD, Paths  # every demo account's
 from frontera_desk.services import audit, auth, people, receipts, supports
 from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
-from frontera_desk.services.office import get_settings, update_settings
+from frontera_desk.services.office import (
+    get_settings,
+    program_lines,
+    set_program_lines,
+    update_settings,
+)
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
 DEMO_USERS = (
     ("supervisor", "Supervisora de oficina (demo)", Role.SUPERVISOR),
     ("capturista", "Trabajadora social (demo)", Role.CAPTURISTA),
 )
+DEMO_JOB_TITLES = {Role.SUPERVISOR: "Jefa de oficina", Role.CAPTURISTA: "Trabajadora social"}
+# The header, signer and program of the demo's receipts and certificates (synthetic names)
+DEMO_INSTITUTION = {
+    "header_government": "Gobierno del Estado de Chiapas",
+    "header_unit": "Secretaría para la Atención de Personas Migrantes (DEMOSTRACIÓN)",
+    "certificate_signer": "Mtra. Laura Ríos Pineda",
+    "certificate_signer_title": "Titular de la oficina",
+}
+DEMO_PLACE = "Tapachula, Chiapas"
+DEMO_PROGRAM = ("Programa Estatal de Atención a Personas Migrantes", "4410")  # partida 4410
 
 _HISPANIC_F = [
     "María",
@@ -548,7 +563,7 @@ def _clear_demo_dir(app_paths: Paths, force: bool) -> None:
 def _demo_users(session: Session, signed: auth.SignedIn) -> dict[Role, auth.UserInfo]:
     return {
         role: auth.add_user(session, signed.actor, signed.vault, username, name, role,
-                            DEMO_PASSWORD, check=False)
+                            DEMO_PASSWORD, check=False, job_title=DEMO_JOB_TITLES[role])
         for username, name, role in DEMO_USERS
     }  # fmt: skip
 
@@ -580,9 +595,17 @@ def create_demo_dir(
     signed = created.signed_in
     try:
         with signed.db.write() as session:
-            if place is not None:
-                settings = replace(get_settings(session), receipt_place=place)
-                update_settings(session, signed.actor, settings)
+            i = DEMO_INSTITUTION
+            settings = replace(
+                get_settings(session), receipt_place=place or DEMO_PLACE,
+                header_government=i["header_government"], header_unit=i["header_unit"],
+                certificate_signer=i["certificate_signer"],
+                certificate_signer_title=i["certificate_signer_title"],
+            )  # fmt: skip
+            update_settings(session, signed.actor, settings)
+            set_program_lines(session, signed.actor,
+                              {line.support_type_id: DEMO_PROGRAM
+                               for line in program_lines(session)})  # fmt: skip
             actors = _demo_users(session, signed)
             return create_demo(
                 session,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from frontera_desk.db.models import SYSTEM_USER_ID, Office, OfficeSetting, SupportType, User
 from frontera_desk.domain.enums import LimitPeriod, LimitScope, Role
 from frontera_desk.domain.errors import FronteraError, ValidationError
-from frontera_desk.domain.text import clean
+from frontera_desk.domain.text import checked, clean
 from frontera_desk.services import audit
 from frontera_desk.services.context import Action, Actor, require
 
@@ -159,7 +159,7 @@ class OfficeSettings:
     retention_years: int = 5  # people with no activity this long are listed for anonymization
     idle_lock_minutes: int = 10  # the window hides personal data after this long untouched
     receipt_address: str = ""  # printed under the office name on receipts
-    receipt_place: str = "Tapachula, Chiapas"
+    receipt_place: str = ""  # where receipts and certificates are issued; asked at set-up
     receipt_legend: str = DEFAULT_RECEIPT_LEGEND
     receipt_privacy_legend: str = DEFAULT_RECEIPT_PRIVACY
     receipt_two_copies: bool = True  # original and copy on one letter sheet
@@ -167,6 +167,11 @@ class OfficeSettings:
     attachment_max_mb: int = 20
     attachments_per_support: int = 30
     attachments_support_mb: int = 100
+    # The institutional header of receipts and certificates, and who signs certificates
+    header_government: str = ""  # "Gobierno del Estado de Chiapas"
+    header_unit: str = ""  # the secretariat or unit the office belongs to
+    certificate_signer: str = ""  # default signer of certificates (changeable per activity)
+    certificate_signer_title: str = ""
 
 
 def get_settings(session: Session) -> OfficeSettings:
@@ -190,6 +195,10 @@ def get_settings(session: Session) -> OfficeSettings:
         attachments_support_mb=int(
             stored.get("attachments_support_mb", defaults.attachments_support_mb)
         ),
+        header_government=stored.get("header_government", ""),
+        header_unit=stored.get("header_unit", ""),
+        certificate_signer=stored.get("certificate_signer", ""),
+        certificate_signer_title=stored.get("certificate_signer_title", ""),
     )
 
 
@@ -207,6 +216,10 @@ def _stored(settings: OfficeSettings) -> dict[str, str]:
         "attachment_max_mb": str(settings.attachment_max_mb),
         "attachments_per_support": str(settings.attachments_per_support),
         "attachments_support_mb": str(settings.attachments_support_mb),
+        "header_government": settings.header_government,
+        "header_unit": settings.header_unit,
+        "certificate_signer": settings.certificate_signer,
+        "certificate_signer_title": settings.certificate_signer_title,
     }
 
 
@@ -215,6 +228,10 @@ _LIMITS = {
     "receipt_place": (100, "Lugar de expedición"),
     "receipt_legend": (600, "Leyenda del programa"),
     "receipt_privacy_legend": (600, "Leyenda de privacidad"),
+    "header_government": (200, "Gobierno (encabezado)"),
+    "header_unit": (200, "Dependencia o unidad (encabezado)"),
+    "certificate_signer": (200, "Firma de las constancias: nombre"),
+    "certificate_signer_title": (200, "Firma de las constancias: cargo"),
 }
 
 
@@ -271,3 +288,42 @@ def set_logo(session: Session, actor: Actor, image: bytes | None) -> None:
     session.merge(OfficeSetting(key=LOGO_KEY, value=value))
     audit.record(session, actor, "configurar", "oficina", None,
                  {"logotipo": "cambiado" if image else "quitado"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProgramLine:
+    """A support type with the program that pays it and its budget line (partida)."""
+
+    support_type_id: int
+    code: str
+    name: str
+    program_name: str
+    budget_line: str
+
+
+def program_lines(session: Session) -> list[ProgramLine]:
+    types = session.scalars(select(SupportType).order_by(SupportType.sort_order, SupportType.id))
+    return [ProgramLine(t.id, t.code, t.name, t.program_name or "", t.budget_line or "")
+            for t in types]  # fmt: skip
+
+
+def set_program_lines(
+    session: Session, actor: Actor, lines: dict[int, tuple[str, str]]
+) -> list[ProgramLine]:
+    """Set each support type's program name and budget line (``{type id: (program, line)}``);
+    printed on every receipt of the type from then on, reprints included."""
+    require(actor, Action.MANAGE_SETTINGS)
+    changed = {}
+    for type_id, (program, line) in lines.items():
+        support_type = session.get(SupportType, type_id)
+        if support_type is None:
+            raise ValidationError("support_type_id", "Tipo de apoyo: no existe en el catálogo.")
+        program = checked(program, "program_name", f"Programa de «{support_type.name}»", 200)
+        line = checked(line, "budget_line", f"Partida de «{support_type.name}»", 60)
+        before = (support_type.program_name or "", support_type.budget_line or "")
+        if before != (program, line):
+            changed[support_type.code] = [list(before), [program, line]]
+            support_type.program_name, support_type.budget_line = program or None, line or None
+    if changed:
+        audit.record(session, actor, "configurar", "programas", None, changed)
+    return program_lines(session)

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from frontera_desk.db import search
@@ -17,6 +17,7 @@ from frontera_desk.db.models import (
     Attendee,
     AuditEntry,
     Case,
+    Certificate,
     Consent,
     Organization,
     Person,
@@ -288,6 +289,11 @@ def anonymize_person(session: Session, actor: Actor, person_id: int, reason: str
     person.anonymized_at = utcnow()
     for document in list(person.documents):
         session.delete(document)
+    # The name as copied onto attendance lists and certificates goes too (a certificate keeps
+    # its folio and verifies, under the anonymized name)
+    anonymous = people.full_name(person.given_names, person.first_surname, None)
+    for copied in (Attendee, Certificate):
+        session.execute(update(copied).where(copied.person_id == person.id).values(name=anonymous))
     session.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :id"), {"id": person.id})
     audit.redact(session, person.uuid)
     audit.record(session, actor, "anonimizar", "persona", person.uuid, {"motivo": reason})

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db import search
 from frontera_desk.db.models import (
+    Case,
     FolioCounter,
     IdentityDocument,
     OfficeSetting,
@@ -31,6 +32,7 @@ from frontera_desk.db.models import (
     User,
     utcnow,
 )
+from frontera_desk.domain import wording
 from frontera_desk.domain.amount_words import amount_in_words
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import DOCUMENT_ES, DocumentType, SupportStatus
@@ -156,6 +158,47 @@ class ReceiptData:
     demo: bool
     two_copies: bool
     logo: bytes | None = None
+    # The institutional header and what an auditor matches the receipt with (0021)
+    government: str = ""
+    unit: str = ""
+    program_name: str = ""
+    budget_line: str = ""
+    case_number: str = ""
+    delivered_title: str = ""
+    approved_title: str = ""
+    # A payment to a provider on the beneficiary's behalf: the provider's RFC and invoice
+    # (folio fiscal or series and number) when the support's file has them
+    provider_rfc: str = ""
+    invoice: str = ""
+
+    @property
+    def concept_text(self) -> str:
+        """The support's type and description, written once (``wording.concept``)."""
+        return wording.concept(self.concept, self.description)
+
+    @property
+    def body(self) -> str:
+        """The receipt's statement: the beneficiary received the amount, or (a provider was
+        paid) the office paid the provider on the beneficiary's behalf and the beneficiary
+        received the goods or service."""
+        amount = f"la cantidad de {self.amount_text} ({self.amount_words})"
+        if not self.provider:
+            return (f"Recibí {wording.of_office(self.office_name)} {amount} por concepto de "
+                    f"{self.concept_text}.")  # fmt: skip
+        paid = wording.with_article(self.office_name)
+        # "pagó a X la cantidad", or with the invoice's data set off by commas
+        provider = ", ".join(
+            part for part in (
+                self.provider,
+                f"RFC {self.provider_rfc}" if self.provider_rfc else "",
+                f"factura {self.invoice}" if self.invoice else "",
+            ) if part
+        ) + ("," if self.provider_rfc or self.invoice else "")  # fmt: skip
+        return (
+            f"{paid[:1].upper()}{paid[1:]} pagó a {provider} {amount} por cuenta de "
+            f"{self.beneficiary}, por concepto de {self.concept_text}. Recibí de conformidad "
+            "los bienes o el servicio pagados en mi nombre."
+        )
 
 
 def receipt_data(session: Session, folio: str) -> ReceiptData:
@@ -166,7 +209,7 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
     assert person is not None
     office = get_office(session)
     settings = get_settings(session)
-    users = {u.id: u.full_name for u in session.scalars(select(User))}
+    users = {u.id: (u.full_name, u.job_title or "") for u in session.scalars(select(User))}
     doc = session.scalars(
         select(IdentityDocument).where(IdentityDocument.person_id == person.id)
         .order_by(IdentityDocument.id).limit(1)
@@ -175,6 +218,11 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
     if doc is not None and doc.doc_type != DocumentType.NONE.value:
         document = f"{DOCUMENT_ES[DocumentType(doc.doc_type)]} {doc.number or ''}".strip()
     events = {e.to_status: e.by_user_id for e in support.events}
+    delivered_by = users.get(receipt.created_by_id, ("", ""))
+    approved_by = users.get(
+        events.get(SupportStatus.APPROVED.value) or support.decided_by_id or 0, ("", "")
+    )
+    case_number = session.scalar(select(Case.number).where(Case.id == support.case_id))
     return ReceiptData(
         folio=receipt.folio,
         issued_on=receipt.issued_on,
@@ -191,10 +239,8 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
         amount_centavos=receipt.amount_centavos,
         amount_text=format_money(receipt.amount_centavos),
         amount_words=amount_in_words(receipt.amount_centavos),
-        delivered_by=users.get(receipt.created_by_id, ""),
-        approved_by=users.get(
-            events.get(SupportStatus.APPROVED.value) or support.decided_by_id or 0, ""
-        ),
+        delivered_by=delivered_by[0],
+        approved_by=approved_by[0],
         program_legend=settings.receipt_legend,
         privacy_legend=settings.receipt_privacy_legend,
         verification=verification_code(session, receipt),
@@ -204,6 +250,13 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
         demo=bool(office and office.is_demo),
         two_copies=settings.receipt_two_copies,
         logo=get_logo(session),
+        government=settings.header_government,
+        unit=settings.header_unit,
+        program_name=support.support_type.program_name or "",
+        budget_line=support.support_type.budget_line or "",
+        case_number=case_number or "",
+        delivered_title=delivered_by[1],
+        approved_title=approved_by[1],
     )
 
 
@@ -334,6 +387,12 @@ def _mac(secret: bytes, folio: str, on: date, amount: int) -> str:
     return base64.b32encode(digest.digest()[:10]).decode()[:12]
 
 
+def keyed_code(session: Session, *fields: str) -> str:
+    """The short keyed hash of a printed code's fields (certificates use it as receipts do)."""
+    digest = hmac.new(_secret(session), "|".join(fields).encode(), hashlib.sha256)
+    return base64.b32encode(digest.digest()[:10]).decode()[:12]
+
+
 def verification_code(session: Session, receipt: Receipt) -> str:
     """What the QR code carries: folio, date, amount and a short keyed hash, readable by eye."""
     mac = _mac(_secret(session), receipt.folio, receipt.issued_on, receipt.amount_centavos)
@@ -350,8 +409,14 @@ def verify_code(session: Session, code: str) -> Verification:
     """Check a scanned or typed code against the records."""
     parts = code.strip().split("|")
     if len(parts) != 5 or parts[0] != "FD":
-        return Verification(False, "El código no es de un recibo de Frontera Desk.")
+        return Verification(
+            False, "El código no es de un recibo ni de una constancia de Frontera Desk."
+        )
     _, folio, day, amount, mac = parts
+    from frontera_desk.services import certificates  # it builds on this module
+
+    if certificates.FOLIO.match(folio.strip().upper()):
+        return Verification(*certificates.verify(session, folio, day, amount, mac))
     try:
         on = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
         centavos = int(amount)

@@ -52,6 +52,7 @@ def test_setup_creates_the_office_and_shows_the_recovery_code_once(qtbot, tmp_pa
     ui = dialog.ui
     qtbot.keyClicks(ui.code, "tap")
     qtbot.keyClicks(ui.name, "Oficina Tapachula")
+    qtbot.keyClicks(ui.place, "Tapachula, Chiapas")
     qtbot.keyClicks(ui.username, "admin")
     qtbot.keyClicks(ui.fullName, "Ana Admin")
     qtbot.keyClicks(ui.password, PASSWORD)
@@ -156,7 +157,14 @@ def test_the_administrator_creates_a_user_and_checks_the_audit_log(qtbot, signed
     window.nav.setCurrentRow(6)
     admin = window.stack.currentWidget()
     tabs = [admin.tabs.tabText(i) for i in range(admin.tabs.count())]
-    assert tabs == ["&Usuarios", "&Bitácora", "&Oficina", "Presupuesto y &metas", "&Respaldos"]
+    assert tabs == [
+        "&Usuarios",
+        "&Bitácora",
+        "&Oficina",
+        "&Programas",
+        "Presupuesto y &metas",
+        "&Respaldos",
+    ]
     assert admin.users.rowCount() == 2
     with qtbot.waitSignal(admin.chain_verified, timeout=10000):  # checked off the GUI thread
         qtbot.mouseClick(admin.verify_button, Qt.MouseButton.LeftButton)

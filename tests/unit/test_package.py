@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from frontera_desk import paths
 from frontera_desk.db import open_database
-from frontera_desk.db.models import AuditEntry, ReceivedFile, ReceivedPackage, User
+from frontera_desk.db.models import AuditEntry, OfficeSetting, ReceivedFile, ReceivedPackage, User
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError, PermissionDenied
 from frontera_desk.exchange import package as pkg
@@ -36,6 +36,7 @@ def new_office(tmp_path: Path, code: str, is_hq: bool = False, is_demo: bool = F
     database = open_database(app_paths.database, app_paths.backup_dir)
     with database.write() as session:
         office.initialize_office(session, code, f"Oficina {code}", is_hq=is_hq, is_demo=is_demo)
+        session.add(OfficeSetting(key="receipt_place", value="Tapachula, Chiapas"))  # set-up's
         for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR),
                                ("admin", Role.ADMINISTRADOR)):  # fmt: skip
             session.add(User(username=username, full_name=username.title(), role=role.value))

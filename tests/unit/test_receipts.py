@@ -140,7 +140,7 @@ def test_the_pdf_reads_back_with_everything_an_auditor_checks(db, actors, person
         "COMAR-2026-77",
         "$12,345.67",
         "DOCE MIL TRESCIENTOS CUARENTA Y CINCO PESOS 67/100 M.N.",
-        "Otro apoyo",
+        "por concepto de artículos de higiene",
         "Farmacia del Sur",
         "ORIGINAL",
         "COPIA PARA LA OFICINA",

@@ -26,6 +26,7 @@ from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.paths import Paths
 from frontera_desk.services import auth
+from frontera_desk.services.office import OfficeSettings
 
 
 def _repeated(password: QLineEdit, repeat: QLineEdit) -> str:
@@ -91,7 +92,10 @@ class SetupDialog(FormDialog):
         self.error_label = ui.error
         self.fields = {
             "code": ui.code, "name": ui.name, "username": ui.username, "full_name": ui.fullName,
-            "password": ui.password, "repeat": ui.repeat,
+            "password": ui.password, "repeat": ui.repeat, "place": ui.place,
+            "receipt_place": ui.place, "receipt_address": ui.address,
+            "header_government": ui.government, "header_unit": ui.unit,
+            "certificate_signer": ui.signer, "certificate_signer_title": ui.signerTitle,
         }  # fmt: skip
         _ok_text(ui.buttons, self.tr("&Create office"))
         ui.buttons.accepted.connect(self.accept)
@@ -100,9 +104,14 @@ class SetupDialog(FormDialog):
     def save(self) -> bool:
         ui = self.ui
         password = _repeated(ui.password, ui.repeat)
+        settings = OfficeSettings(
+            receipt_place=ui.place.text(), receipt_address=ui.address.text(),
+            header_government=ui.government.text(), header_unit=ui.unit.text(),
+            certificate_signer=ui.signer.text(), certificate_signer_title=ui.signerTitle.text(),
+        )  # fmt: skip
         self.result_value = auth.setup(
             self.app_paths, ui.code.text(), ui.name.text(), ui.username.text(), ui.fullName.text(),
-            password,
+            password, settings=settings,
         )  # fmt: skip
         return True
 
@@ -250,13 +259,15 @@ class UserDialog(ServiceDialog):
         self.reset = bool(username)
         self.error_label = ui.error
         self.fields = {"username": ui.username, "full_name": ui.fullName, "role": ui.role,
-                       "password": ui.password, "repeat": ui.repeat}  # fmt: skip
+                       "job_title": ui.jobTitle, "password": ui.password,
+                       "repeat": ui.repeat}  # fmt: skip
         for role in (Role.CAPTURISTA, Role.SUPERVISOR, Role.ADMINISTRADOR):
             ui.role.addItem(labels.role(role), role.value)
         if self.reset:
             self.setWindowTitle(self.tr("New password for %1").replace("%1", username))
             ui.username.setText(username)
-            for widget in (ui.username, ui.fullName, ui.role, ui.fullNameLabel, ui.roleLabel):
+            for widget in (ui.username, ui.fullName, ui.role, ui.fullNameLabel, ui.roleLabel,
+                           ui.jobTitle, ui.jobTitleLabel):  # fmt: skip
                 widget.setVisible(widget is ui.username)
             ui.username.setReadOnly(True)
         ui.buttons.accepted.connect(self.accept)
@@ -268,7 +279,8 @@ class UserDialog(ServiceDialog):
         if not self.reset:
             with self.ctx.db.write() as session:
                 auth.add_user(session, self.ctx.actor, self.vault, ui.username.text(),
-                              ui.fullName.text(), ui.role.currentData(), password)  # fmt: skip
+                              ui.fullName.text(), ui.role.currentData(), password,
+                              job_title=ui.jobTitle.text())  # fmt: skip
             return True
         # A reset re-keys the database: off the GUI thread, the dialog waiting
         ui.buttons.setEnabled(False)

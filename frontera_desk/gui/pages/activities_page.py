@@ -19,6 +19,7 @@ from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Sex
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
+from frontera_desk.gui.dialogs.certificate_dialogs import CertificatesDialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
 from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
@@ -169,17 +170,8 @@ class ActivitiesPage(QWidget):
         PdfPreview(title, render, parent=self, suggested_name="lista-de-asistencia.pdf").exec()
 
     def _certificates(self) -> None:
-        if self.activity is None:
-            return
-        from frontera_desk.reports.activity_sheets import write_certificates
-
-        record, office = self.activity, self.ctx.office
-        title = self.tr("Certificates — %1").replace("%1", record.title)
-
-        def render(path: Path) -> object:
-            return write_certificates(record, office.name, path, office.is_demo)
-
-        PdfPreview(title, render, parent=self, suggested_name="constancias.pdf").exec()
+        if self.activity is not None:
+            CertificatesDialog(self.ctx, self.activity, self).exec()
 
 
 def activities_model(ctx: AppContext, parent: QWidget) -> LazyTableModel[activities.ActivityRow]:

@@ -6,6 +6,7 @@ Each tab appears only to the roles that may use it; the services check again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,11 @@ class AdminPage(QWidget):
         if can(Action.VIEW_AUDIT):
             self.tabs.addTab(self._audit_tab(), self.tr("Audit &log"))
         if can(Action.MANAGE_SETTINGS):
+            from frontera_desk.gui.pages.programs_tab import ProgramsTab
+
             self.tabs.addTab(self._settings_tab(), self.tr("&Office"))
+            self.programs = ProgramsTab(ctx)
+            self.tabs.addTab(self.programs, self.tr("&Programs"))
         if can(Action.SET_PLAN):
             from frontera_desk.gui.pages.plan_tab import PlanTab
 
@@ -125,13 +130,17 @@ class AdminPage(QWidget):
         tab = QWidget()
         box = QVBoxLayout(tab)
         self.users = small_table(
-            "usersTable", [self.tr("User"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
-        )
+            "usersTable",
+            [self.tr("User"), self.tr("Full name"), self.tr("Role"), self.tr("State"),
+             self.tr("Job title")],
+        )  # fmt: skip
         buttons = QHBoxLayout()
         add = QPushButton(self.tr("&New user…"))
         reset = QPushButton(self.tr("New &password…"))
         disable = QPushButton(self.tr("&Disable"))
-        for button in (add, reset, disable):
+        job_title = QPushButton(self.tr("&Job title…"))
+        job_title.setToolTip(self.tr("The position printed under the user's name on receipts"))
+        for button in (add, reset, disable, job_title):
             buttons.addWidget(button)
         buttons.addStretch()
         box.addLayout(buttons)
@@ -139,6 +148,7 @@ class AdminPage(QWidget):
         add.clicked.connect(self.add_user)
         reset.clicked.connect(self.reset_password)
         disable.clicked.connect(self.disable_user)
+        job_title.clicked.connect(self.set_job_title)
         return tab
 
     def _load_users(self) -> None:
@@ -149,7 +159,7 @@ class AdminPage(QWidget):
         for row, user in enumerate(users):
             state = self.tr("Active") if user.is_active else self.tr("Disabled")
             for column, value in enumerate(
-                (user.username, user.full_name, labels.role(user.role), state)
+                (user.username, user.full_name, labels.role(user.role), state, user.job_title)
             ):
                 self.users.setItem(row, column, QTableWidgetItem(value))
 
@@ -171,6 +181,26 @@ class AdminPage(QWidget):
             and UserDialog(self.ctx, self.ctx.vault, username, self).exec()
         ):
             self._load_users()
+
+    def set_job_title(self) -> None:
+        username = self._selected_user()
+        if not username:
+            return
+        with self.ctx.db.read() as session:
+            current = next(u.job_title for u in auth.list_users(session) if u.username == username)
+        title, chosen = QInputDialog.getText(
+            self, self.tr("Job title"),
+            self.tr("Job title of %1 (printed on receipts):").replace("%1", username),
+            text=current,
+        )  # fmt: skip
+        if not chosen:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                auth.set_job_title(session, self.ctx.actor, username, title)
+        except FronteraError as error:
+            show_error(self, error)
+        self._load_users()
 
     def disable_user(self) -> None:
         username = self._selected_user()
@@ -303,8 +333,21 @@ class AdminPage(QWidget):
         self.retention.setSuffix(self.tr(" years"))
         self.idle = QSpinBox(minimum=1, maximum=240, value=current.idle_lock_minutes)
         self.idle.setSuffix(self.tr(" minutes"))
+        self.current_settings = current
         self.address = QLineEdit(current.receipt_address)
         self.place = QLineEdit(current.receipt_place)
+        self.government = QLineEdit(current.header_government)
+        self.unit = QLineEdit(current.header_unit)
+        self.signer = QLineEdit(current.certificate_signer)
+        self.signer_title = QLineEdit(current.certificate_signer_title)
+        for edit, name in (
+            (self.address, self.tr("Office address")), (self.place, self.tr("Place of issue")),
+            (self.government, self.tr("Government in the header")),
+            (self.unit, self.tr("Unit in the header")),
+            (self.signer, self.tr("Official who signs certificates")),
+            (self.signer_title, self.tr("Job title of the official who signs certificates")),
+        ):  # fmt: skip
+            edit.setAccessibleName(name)
         self.legend = QPlainTextEdit(current.receipt_legend)
         self.privacy_legend = QPlainTextEdit(current.receipt_privacy_legend)
         for edit in (self.legend, self.privacy_legend):
@@ -318,8 +361,12 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Privacy &notice"), self.notice)
         form.addRow(self.tr("Keep inactive people for"), self.retention)
         form.addRow(self.tr("Lock after idle"), self.idle)
-        form.addRow(self.tr("Receipts: office &address"), self.address)
-        form.addRow(self.tr("Receipts: &place"), self.place)
+        form.addRow(self.tr("Header: &government"), self.government)
+        form.addRow(self.tr("Header: u&nit"), self.unit)
+        form.addRow(self.tr("Office &address"), self.address)
+        form.addRow(self.tr("&Place of issue"), self.place)
+        form.addRow(self.tr("Certificates: si&gned by"), self.signer)
+        form.addRow(self.tr("Certificates: signer's job title"), self.signer_title)
         form.addRow(self.tr("Receipts: program &legend"), self.legend)
         form.addRow(self.tr("Receipts: privacy legend"), self.privacy_legend)
         form.addRow("", self.two_copies)
@@ -338,7 +385,8 @@ class AdminPage(QWidget):
         return tab
 
     def save_settings(self) -> None:
-        new = office.OfficeSettings(
+        new = replace(
+            self.current_settings,  # the settings this tab does not show stay as they are
             privacy_notice=self.notice.toPlainText(),
             retention_years=self.retention.value(),
             idle_lock_minutes=self.idle.value(),
@@ -347,10 +395,14 @@ class AdminPage(QWidget):
             receipt_legend=self.legend.toPlainText(),
             receipt_privacy_legend=self.privacy_legend.toPlainText(),
             receipt_two_copies=self.two_copies.isChecked(),
+            header_government=self.government.text(),
+            header_unit=self.unit.text(),
+            certificate_signer=self.signer.text(),
+            certificate_signer_title=self.signer_title.text(),
         )
         try:
             with self.ctx.db.write() as session:
-                office.update_settings(session, self.ctx.actor, new)
+                self.current_settings = office.update_settings(session, self.ctx.actor, new)
         except FronteraError as error:
             self.settings_error.setText(error.message)
             return

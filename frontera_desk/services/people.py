@@ -149,7 +149,7 @@ class PersonRecord:
 
 @dataclass(frozen=True)
 class ConsentInfo:
-    given: bool
+    given: bool | None  # None: the person could not be asked (imported from a spreadsheet)
     on: date
     recorded_by: str
 
@@ -432,7 +432,13 @@ def create_person(
 ) -> PersonRecord:
     """Register a person and open their case. Raises PossibleDuplicate unless confirmed."""
     require(actor, Action.EDIT_PEOPLE)
-    today = today or date.today()
+    return add_person(session, actor, data, confirmed_not_duplicate, today or date.today())
+
+
+def add_person(
+    session: Session, actor: Actor, data: PersonInput, confirmed_not_duplicate: bool, today: date
+) -> PersonRecord:
+    """create_person once its caller checked the permission (registration, or an import)."""
     clean_data = validate_person(data, today)
     if not confirmed_not_duplicate:
         _raise_if_duplicate(session, clean_data, None)

@@ -574,6 +574,7 @@ class ImportResult:
     created: int
     merged: int
     skipped: list[tuple[int, str]]  # row, why (in Spanish)
+    joined: list[tuple[int, str]] = field(default_factory=list)  # row, whom it completed
 
 
 def _origin(batch: ImportBatch, row: int) -> str:
@@ -650,6 +651,7 @@ def import_people(
     notice = people.notice_hash(get_settings(session).privacy_notice)
     made: dict[str, int] = {}  # row key → person id
     created = merged = 0
+    joined: list[tuple[int, str]] = []
     todo = preview.importable
     for index, result in enumerate(todo):
         if index % BATCH == 0:
@@ -681,6 +683,12 @@ def import_people(
             before = person.version
             filled = _fill(session, actor, person, result.person, today)
             made[result.key] = person.id
+            merged += 1
+            into = next(o for o in same if (int(o[1:]) if o.startswith("P") else made.get(o))
+                        == person.id)  # fmt: skip
+            whom = f"la persona núm. {person.id}" if into.startswith("P") else f"la fila {into[1:]}"
+            joined.append((result.row, f"la misma persona que {whom}; completó: "
+                           f"{', '.join(sorted(filled)) or 'nada'}"))  # fmt: skip
             if filled:
                 search_reindex(session, person)
                 session.flush()
@@ -692,7 +700,6 @@ def import_people(
                                         version=person.version,
                                         filled=json.dumps({"antes": before, **filled},
                                                           default=str)))  # fmt: skip
-                merged += 1
             continue
         record = people.add_person(session, actor, result.person, True, today)
         made[result.key] = record.id
@@ -719,7 +726,7 @@ def import_people(
     if progress is not None:
         progress(len(todo), len(todo))
     skipped.sort()
-    return ImportResult(batch.id, created, merged, skipped)
+    return ImportResult(batch.id, created, merged, skipped, joined)
 
 
 def search_reindex(session: Session, person: Person) -> None:

@@ -1229,6 +1229,10 @@
         <translation>Hombre (columnas de F y M)</translation>
     </message>
     <message>
+        <source>%1 rows are ready. Nothing is saved until you press Import.</source>
+        <translation>%1 filas están listas. Nada se guarda hasta que oprima Importar.</translation>
+    </message>
+    <message>
         <source>Spreadsheet to import</source>
         <translation>Hoja de cálculo que se importa</translation>
     </message>
@@ -1400,8 +1404,8 @@
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <source>%1 new people, %2 completed</source>
-        <translation>%1 personas nuevas, %2 completadas</translation>
+        <source>%1 new people, %2 rows joined to a person</source>
+        <translation>%1 personas nuevas, %2 filas unidas a una persona</translation>
     </message>
     <message>
         <source>%1 past supports (historical: no receipt from the system)%2</source>
@@ -1414,6 +1418,10 @@
     <message>
         <source>Row %1 skipped: %2</source>
         <translation>Fila %1 omitida: %2</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Fila %1: %2</translation>
     </message>
     <message>
         <source>Batch %1 undone: the office is as before it.</source>

@@ -75,10 +75,13 @@ def test_the_wizard_imports_a_messy_file_step_by_step(qtbot, ctx, tmp_path):
 
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.currentId() == wizard.pageIds()[4]
+    assert "13 filas están listas" in wizard.run_ui.status.text()
+    _shot(wizard, tmp_path, "5a-listo")
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     qtbot.mouseClick(wizard.run_ui.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
-    assert wizard.result.created == 12 and wizard.result.merged == 0
+    assert wizard.result.created == 12 and wizard.result.merged == 1
+    assert "Fila 13: la misma persona que la fila 4" in wizard.run_ui.report.toPlainText()
     assert "Lote" in wizard.run_ui.status.text()
     assert "Fila 17" in wizard.run_ui.report.toPlainText()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontera_desk.domain import importing as rules
-from frontera_desk.domain.enums import SEX_ES
+from frontera_desk.domain.enums import DOCUMENT_ES, SEX_ES
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.errors import show_error
@@ -165,6 +165,10 @@ class ImportWizard(QWizard):
                 self._build_preview()
             elif index == DUPLICATES:
                 self._keep_choices()
+            if index in (MAPPING, PREVIEW, DUPLICATES):
+                self.run_ui.status.setText(self.tr(
+                    "%1 rows are ready. Nothing is saved until you press Import.").replace(
+                    "%1", str(len(self.preview.importable))))  # fmt: skip
             return True
         except FronteraError as error:
             show_error(self, error)
@@ -317,7 +321,7 @@ class ImportWizard(QWizard):
         born = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else (
             f"≈ {p.estimated_age}" if p.estimated_age is not None else "")  # fmt: skip
         sex = SEX_ES.get(p.sex, "") if p.sex else ""  # type: ignore[call-overload]
-        docs = ", ".join(f"{d.doc_type.value} {d.number}" for d in p.documents)
+        docs = ", ".join(f"{DOCUMENT_ES[d.doc_type]} {d.number}" for d in p.documents)
         return [p.given_names, p.first_surname, p.second_surname, born, sex,
                 p.nationality or "", docs]  # fmt: skip
 
@@ -429,16 +433,18 @@ class ImportWizard(QWizard):
         r.cancel.setEnabled(False)
         r.undo.setEnabled(True)
         r.progress.setValue(r.progress.maximum())
-        made = (self.tr("%1 new people, %2 completed") if self.people
+        made = (self.tr("%1 new people, %2 rows joined to a person") if self.people
                 else self.tr("%1 past supports (historical: no receipt from the system)%2"))  # fmt: skip
         made = made.replace("%1", str(result.created)).replace(
             "%2", str(result.merged) if self.people else "")  # fmt: skip
         r.status.setText(self.tr("Batch %1 imported: %2; %3 rows skipped.").replace(
             "%1", str(result.batch_id)).replace("%2", made).replace(
             "%3", str(len(result.skipped))))  # fmt: skip
-        r.report.setPlainText("\n".join(
-            self.tr("Row %1 skipped: %2").replace("%1", str(row)).replace("%2", why)
-            for row, why in result.skipped))  # fmt: skip
+        lines = [self.tr("Row %1 skipped: %2").replace("%1", str(row)).replace("%2", why)
+                 for row, why in result.skipped]  # fmt: skip
+        lines += [self.tr("Row %1: %2").replace("%1", str(row)).replace("%2", what)
+                  for row, what in result.joined]  # fmt: skip
+        r.report.setPlainText("\n".join(lines))
         self.page(self.pageIds()[RUN]).completeChanged.emit()
 
     def _failed(self, error: BaseException) -> None:

@@ -189,16 +189,20 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
 
     # --- import (issue 25) ---
-    importing = group("import", "importar personas o apoyos de hojas de cálculo (XLSX, XLS, ODS, CSV)")
+    importing = group("import", "importar personas o apoyos de hojas de cálculo (XLSX, ODS, CSV…)")
     for name, text in (("people", "importar personas"),
                        ("supports", "importar apoyos entregados antes del programa")):  # fmt: skip
         one = sub(importing, name, text)
         one.add_argument("file", metavar="ARCHIVO")
         one.add_argument("--sheet", metavar="HOJA", help="la hoja (la primera si se omite)")
-        one.add_argument("--mapping", metavar="ARCHIVO.json",
-                         help="correspondencia de columnas guardada (se adivina si se omite)")
-        one.add_argument("--save-mapping", metavar="ARCHIVO.json",
-                         help="guardar la correspondencia usada")
+        one.add_argument(
+            "--mapping",
+            metavar="ARCHIVO.json",
+            help="correspondencia de columnas guardada (se adivina si se omite)",
+        )
+        one.add_argument(
+            "--save-mapping", metavar="ARCHIVO.json", help="guardar la correspondencia usada"
+        )
         one.add_argument("--dry-run", action="store_true", help="revisar sin guardar nada")
     undo = sub(importing, "undo", "deshacer un lote de importación")
     undo.add_argument("batch", type=int, metavar="LOTE")

@@ -27,34 +27,91 @@ MAX_CELL = 2000  # longer cells are a problem of their row, not read further
 # Each field a column can be mapped to, with the Spanish (and some English) headers that mean it,
 # folded. Order matters: the first field whose header matches wins.
 PEOPLE_FIELDS: dict[str, tuple[str, ...]] = {
-    "full_name": ("nombre completo", "nombre y apellidos", "nombre(s) y apellidos",
-                  "beneficiario", "beneficiaria", "persona", "full name"),
-    "given_names": ("nombre(s)", "nombres", "nombre", "primer nombre", "given names",
-                    "first name"),
-    "first_surname": ("apellido paterno", "primer apellido", "ap. paterno", "paterno",
-                      "apellido 1", "first surname", "last name", "surname", "apellido"),
-    "second_surname": ("apellido materno", "segundo apellido", "ap. materno", "materno",
-                       "apellido 2", "second surname"),
+    "full_name": (
+        "nombre completo",
+        "nombre y apellidos",
+        "nombre(s) y apellidos",
+        "beneficiario",
+        "beneficiaria",
+        "persona",
+        "full name",
+    ),
+    "given_names": ("nombre(s)", "nombres", "nombre", "primer nombre", "given names", "first name"),
+    "first_surname": (
+        "apellido paterno",
+        "primer apellido",
+        "ap. paterno",
+        "paterno",
+        "apellido 1",
+        "first surname",
+        "last name",
+        "surname",
+        "apellido",
+    ),
+    "second_surname": (
+        "apellido materno",
+        "segundo apellido",
+        "ap. materno",
+        "materno",
+        "apellido 2",
+        "second surname",
+    ),
     "surnames": ("apellidos",),
-    "birth_date": ("fecha de nacimiento", "f. nacimiento", "fecha nac", "fecha nac.",
-                   "nacimiento", "f. nac.", "fec. nac.", "birth date", "date of birth"),
+    "birth_date": (
+        "fecha de nacimiento",
+        "f. nacimiento",
+        "fecha nac",
+        "fecha nac.",
+        "nacimiento",
+        "f. nac.",
+        "fec. nac.",
+        "birth date",
+        "date of birth",
+    ),
     "age": ("edad", "edad aproximada", "anos", "age"),
     "sex": ("sexo", "genero", "sex", "gender", "h/m", "f/m"),
-    "nationality": ("nacionalidad", "pais", "pais de origen", "pais de nacimiento", "origen",
-                    "nationality", "country"),
-    "document_type": ("tipo de documento", "tipo documento", "tipo de identificacion",
-                      "document type"),
-    "document": ("documento", "no. de documento", "numero de documento", "identificacion",
-                 "no. documento", "document", "id"),
-    "passport": ("no. de pasaporte", "pasaporte", "numero de pasaporte", "num. pasaporte",
-                 "passport"),
+    "nationality": (
+        "nacionalidad",
+        "pais",
+        "pais de origen",
+        "pais de nacimiento",
+        "origen",
+        "nationality",
+        "country",
+    ),
+    "document_type": (
+        "tipo de documento",
+        "tipo documento",
+        "tipo de identificacion",
+        "document type",
+    ),
+    "document": (
+        "documento",
+        "no. de documento",
+        "numero de documento",
+        "identificacion",
+        "no. documento",
+        "document",
+        "id",
+    ),
+    "passport": (
+        "no. de pasaporte",
+        "pasaporte",
+        "numero de pasaporte",
+        "num. pasaporte",
+        "passport",
+    ),
     "curp": ("curp", "curp temporal"),
     "phone": ("telefono", "tel.", "tel", "celular", "numero de telefono", "phone"),
     "lodging": ("albergue", "alojamiento", "donde se aloja", "domicilio", "lodging", "shelter"),
-    "household_size": ("integrantes del hogar", "integrantes", "tamano del hogar",
-                       "household size"),
+    "household_size": (
+        "integrantes del hogar",
+        "integrantes",
+        "tamano del hogar",
+        "household size",
+    ),
     "notes": ("observaciones", "notas", "comentarios", "notes"),
-}  # fmt: skip
+}
 SUPPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "delivered_on": ("fecha de entrega", "fecha", "fecha del apoyo", "entregado el", "date"),
     "full_name": PEOPLE_FIELDS["full_name"],
@@ -68,19 +125,32 @@ SUPPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "description": ("concepto", "descripcion", "detalle", "description"),
     "amount": ("importe", "monto", "cantidad", "importe ($)", "monto ($)", "amount"),
     "provider": ("proveedor", "pagado a", "provider"),
-}  # fmt: skip
+}
 
 PEOPLE_LABELS = {
-    "full_name": "Nombre completo", "given_names": "Nombre(s)",
-    "first_surname": "Primer apellido", "second_surname": "Segundo apellido",
-    "surnames": "Apellidos", "birth_date": "Fecha de nacimiento", "age": "Edad",
-    "sex": "Sexo", "nationality": "Nacionalidad", "document_type": "Tipo de documento",
-    "document": "Documento", "passport": "Pasaporte", "curp": "CURP", "phone": "Teléfono",
-    "lodging": "Dónde se aloja", "household_size": "Integrantes del hogar",
-    "notes": "Observaciones", "delivered_on": "Fecha de entrega",
-    "support_type": "Tipo de apoyo", "description": "Concepto", "amount": "Importe",
+    "full_name": "Nombre completo",
+    "given_names": "Nombre(s)",
+    "first_surname": "Primer apellido",
+    "second_surname": "Segundo apellido",
+    "surnames": "Apellidos",
+    "birth_date": "Fecha de nacimiento",
+    "age": "Edad",
+    "sex": "Sexo",
+    "nationality": "Nacionalidad",
+    "document_type": "Tipo de documento",
+    "document": "Documento",
+    "passport": "Pasaporte",
+    "curp": "CURP",
+    "phone": "Teléfono",
+    "lodging": "Dónde se aloja",
+    "household_size": "Integrantes del hogar",
+    "notes": "Observaciones",
+    "delivered_on": "Fecha de entrega",
+    "support_type": "Tipo de apoyo",
+    "description": "Concepto",
+    "amount": "Importe",
     "provider": "Proveedor",
-}  # fmt: skip
+}
 
 # How a single column of names is split (the rule is shown and can be changed).
 SPLIT_GIVEN_FIRST = "nombres_apellidos"  # "José Luis Hernández Núñez": the last two are surnames
@@ -162,8 +232,9 @@ def guess_mapping(
             columns[field_name] = i
     letters = "HM"
     if "sex" in columns:
-        seen = {fold(str(row[columns["sex"]] or ""))[:1] for row in sample
-                if columns["sex"] < len(row)}  # fmt: skip
+        seen = {
+            fold(str(row[columns["sex"]] or ""))[:1] for row in sample if columns["sex"] < len(row)
+        }
         if "f" in seen and "h" not in seen:
             letters = "FM"
     return Mapping(columns, SPLIT_GIVEN_FIRST, letters)
@@ -192,11 +263,28 @@ def fill_merged(headers: list[str]) -> list[str]:
 # --- values -----------------------------------------------------------------------------------
 
 _MONTHS = {
-    "ene": 1, "jan": 1, "feb": 2, "mar": 3, "abr": 4, "apr": 4, "may": 5, "jun": 6, "jul": 7,
-    "ago": 8, "aug": 8, "sep": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12, "dec": 12,
-}  # fmt: skip
+    "ene": 1,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "abr": 4,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "ago": 8,
+    "aug": 8,
+    "sep": 9,
+    "set": 9,
+    "oct": 10,
+    "nov": 11,
+    "dic": 12,
+    "dec": 12,
+}
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
-_WORD_DATE = re.compile(r"^(\d{1,2})[\s/\-.]*(?:de\s+)?([a-z]{3,})\.?[\s/\-.]*(?:de[l]?\s+)?(\d{2,4})$")
+_WORD_DATE = re.compile(
+    r"^(\d{1,2})[\s/\-.]*(?:de\s+)?([a-z]{3,})\.?[\s/\-.]*(?:de[l]?\s+)?(\d{2,4})$"
+)
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -259,12 +347,25 @@ def parse_age(value: object, label: str = "Edad") -> int | None:
 
 
 _SEX_WORDS = {
-    "mujer": Sex.FEMALE, "femenino": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE,
-    "fem": Sex.FEMALE, "hombre": Sex.MALE, "masculino": Sex.MALE, "male": Sex.MALE,
-    "man": Sex.MALE, "masc": Sex.MALE, "varon": Sex.MALE, "otro": Sex.OTHER, "x": Sex.OTHER,
-    "no binario": Sex.OTHER, "no especificado": Sex.OTHER, "other": Sex.OTHER,
-    "f": Sex.FEMALE, "h": Sex.MALE,
-}  # fmt: skip
+    "mujer": Sex.FEMALE,
+    "femenino": Sex.FEMALE,
+    "female": Sex.FEMALE,
+    "woman": Sex.FEMALE,
+    "fem": Sex.FEMALE,
+    "hombre": Sex.MALE,
+    "masculino": Sex.MALE,
+    "male": Sex.MALE,
+    "man": Sex.MALE,
+    "masc": Sex.MALE,
+    "varon": Sex.MALE,
+    "otro": Sex.OTHER,
+    "x": Sex.OTHER,
+    "no binario": Sex.OTHER,
+    "no especificado": Sex.OTHER,
+    "other": Sex.OTHER,
+    "f": Sex.FEMALE,
+    "h": Sex.MALE,
+}
 
 
 def parse_sex(value: object, letters: str = "HM") -> Sex | None:
@@ -282,26 +383,77 @@ def parse_sex(value: object, letters: str = "HM") -> Sex | None:
 # Demonyms of the countries an office in Chiapas sees most, in Spanish (masculine) and English;
 # other countries are found by their name in Spanish or English, or their code.
 _DEMONYMS = {
-    "HN": "hondureno honduran catracho", "GT": "guatemalteco guatemalan chapin",
-    "SV": "salvadoreno salvadoran", "NI": "nicaraguense nicaraguan",
-    "CR": "costarricense costa rican", "PA": "panameno panamanian", "BZ": "beliceno belizean",
-    "MX": "mexicano mexican", "CU": "cubano cuban", "HT": "haitiano haitian",
-    "DO": "dominicano dominican", "VE": "venezolano venezuelan", "CO": "colombiano colombian",
-    "EC": "ecuatoriano ecuadorian", "PE": "peruano peruvian", "BO": "boliviano bolivian",
-    "CL": "chileno chilean", "AR": "argentino argentinian argentine", "BR": "brasileno brazilian",
-    "US": "estadounidense norteamericano american", "CM": "camerunes cameroonian",
-    "SN": "senegales senegalese", "GH": "ghanes ghanaian", "AO": "angoleno angolan",
-    "NG": "nigeriano nigerian", "CD": "congoleno congolese", "IN": "indio hindu indian",
-    "BD": "bangladesi bangladeshi", "NP": "nepali nepalese", "CN": "chino chinese",
-    "AF": "afgano afghan", "UZ": "uzbeko uzbek", "RU": "ruso russian", "ES": "espanol spanish",
-}  # fmt: skip
+    "HN": "hondureno honduran catracho",
+    "GT": "guatemalteco guatemalan chapin",
+    "SV": "salvadoreno salvadoran",
+    "NI": "nicaraguense nicaraguan",
+    "CR": "costarricense costa rican",
+    "PA": "panameno panamanian",
+    "BZ": "beliceno belizean",
+    "MX": "mexicano mexican",
+    "CU": "cubano cuban",
+    "HT": "haitiano haitian",
+    "DO": "dominicano dominican",
+    "VE": "venezolano venezuelan",
+    "CO": "colombiano colombian",
+    "EC": "ecuatoriano ecuadorian",
+    "PE": "peruano peruvian",
+    "BO": "boliviano bolivian",
+    "CL": "chileno chilean",
+    "AR": "argentino argentinian argentine",
+    "BR": "brasileno brazilian",
+    "US": "estadounidense norteamericano american",
+    "CM": "camerunes cameroonian",
+    "SN": "senegales senegalese",
+    "GH": "ghanes ghanaian",
+    "AO": "angoleno angolan",
+    "NG": "nigeriano nigerian",
+    "CD": "congoleno congolese",
+    "IN": "indio hindu indian",
+    "BD": "bangladesi bangladeshi",
+    "NP": "nepali nepalese",
+    "CN": "chino chinese",
+    "AF": "afgano afghan",
+    "UZ": "uzbeko uzbek",
+    "RU": "ruso russian",
+    "ES": "espanol spanish",
+}
 _ALPHA3 = {
-    "HND": "HN", "GTM": "GT", "SLV": "SV", "NIC": "NI", "CRI": "CR", "PAN": "PA", "BLZ": "BZ",
-    "MEX": "MX", "CUB": "CU", "HTI": "HT", "DOM": "DO", "VEN": "VE", "COL": "CO", "ECU": "EC",
-    "PER": "PE", "BOL": "BO", "CHL": "CL", "ARG": "AR", "BRA": "BR", "USA": "US", "CMR": "CM",
-    "SEN": "SN", "GHA": "GH", "AGO": "AO", "NGA": "NG", "COD": "CD", "IND": "IN", "BGD": "BD",
-    "NPL": "NP", "CHN": "CN", "AFG": "AF", "UZB": "UZ", "RUS": "RU", "ESP": "ES",
-}  # fmt: skip
+    "HND": "HN",
+    "GTM": "GT",
+    "SLV": "SV",
+    "NIC": "NI",
+    "CRI": "CR",
+    "PAN": "PA",
+    "BLZ": "BZ",
+    "MEX": "MX",
+    "CUB": "CU",
+    "HTI": "HT",
+    "DOM": "DO",
+    "VEN": "VE",
+    "COL": "CO",
+    "ECU": "EC",
+    "PER": "PE",
+    "BOL": "BO",
+    "CHL": "CL",
+    "ARG": "AR",
+    "BRA": "BR",
+    "USA": "US",
+    "CMR": "CM",
+    "SEN": "SN",
+    "GHA": "GH",
+    "AGO": "AO",
+    "NGA": "NG",
+    "COD": "CD",
+    "IND": "IN",
+    "BGD": "BD",
+    "NPL": "NP",
+    "CHN": "CN",
+    "AFG": "AF",
+    "UZB": "UZ",
+    "RUS": "RU",
+    "ESP": "ES",
+}
 _ARTICLE = re.compile(r"^(el|la|las|los|the|republica de|republica|rep\.?)\s+")
 
 
@@ -347,16 +499,27 @@ def parse_nationality(value: object) -> str | None:
 
 CURP_PATTERN = re.compile(r"^[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d$")
 _DOC_WORDS = {
-    "pasaporte": DocumentType.PASSPORT, "passport": DocumentType.PASSPORT,
-    "curp": DocumentType.CURP, "curp temporal": DocumentType.CURP,
-    "tvrh": DocumentType.TVRH, "tarjeta de visitante por razones humanitarias":
-    DocumentType.TVRH, "tarjeta humanitaria": DocumentType.TVRH, "comar": DocumentType.COMAR,
-    "constancia comar": DocumentType.COMAR, "acnur": DocumentType.UNHCR,
-    "unhcr": DocumentType.UNHCR, "oim": DocumentType.IOM, "iom": DocumentType.IOM,
-    "dni": DocumentType.NATIONAL_ID, "cedula": DocumentType.NATIONAL_ID,
-    "identificacion nacional": DocumentType.NATIONAL_ID, "id nacional": DocumentType.NATIONAL_ID,
-    "otro": DocumentType.OTHER, "ninguno": DocumentType.NONE, "sin documento": DocumentType.NONE,
-}  # fmt: skip
+    "pasaporte": DocumentType.PASSPORT,
+    "passport": DocumentType.PASSPORT,
+    "curp": DocumentType.CURP,
+    "curp temporal": DocumentType.CURP,
+    "tvrh": DocumentType.TVRH,
+    "tarjeta de visitante por razones humanitarias": DocumentType.TVRH,
+    "tarjeta humanitaria": DocumentType.TVRH,
+    "comar": DocumentType.COMAR,
+    "constancia comar": DocumentType.COMAR,
+    "acnur": DocumentType.UNHCR,
+    "unhcr": DocumentType.UNHCR,
+    "oim": DocumentType.IOM,
+    "iom": DocumentType.IOM,
+    "dni": DocumentType.NATIONAL_ID,
+    "cedula": DocumentType.NATIONAL_ID,
+    "identificacion nacional": DocumentType.NATIONAL_ID,
+    "id nacional": DocumentType.NATIONAL_ID,
+    "otro": DocumentType.OTHER,
+    "ninguno": DocumentType.NONE,
+    "sin documento": DocumentType.NONE,
+}
 
 
 def document_number(value: object) -> str:
@@ -417,7 +580,7 @@ def parse_amount(value: object, label: str = "Importe") -> int:
 
 
 def split_surnames(text: str) -> tuple[str, str]:
-    """"Hernández Núñez" → ("Hernández", "Núñez"); "de la Cruz López" → ("de la Cruz", "López")."""
+    """ "Hernández Núñez" → ("Hernández", "Núñez"); "de la Cruz López" → ("de la Cruz", "López")."""
     words = _group_particles(clean(text).split(" "))
     if not words:
         return "", ""
@@ -443,8 +606,10 @@ def _group_particles(words: list[str]) -> list[str]:
 def split_full_name(text: str, rule: str) -> tuple[str, str, str]:
     """(given names, first surname, second surname) by the rule the user sees."""
     words = _group_particles(clean(text).split(" "))
-    if len(words) < 2:
-        return (words[0] if words else "", "", "") if rule == SPLIT_GIVEN_FIRST else ("", *(words or [""]), "")[:3]  # type: ignore[return-value]
+    if not words:
+        return "", "", ""
+    if len(words) == 1:  # one word: the given name, or the surname when surnames come first
+        return (words[0], "", "") if rule == SPLIT_GIVEN_FIRST else ("", words[0], "")
     if len(words) == 2:
         return (words[0], words[1], "") if rule == SPLIT_GIVEN_FIRST else (words[1], words[0], "")
     if rule == SPLIT_GIVEN_FIRST:
@@ -508,7 +673,10 @@ def _blocks(c: Candidate) -> tuple[list[str], list[str]]:
     if c.estimated:
         around = [year - 1, year, year + 1]
         return docs + [f"e:{y}" for y in around], docs + [f"x:{y}" for y in around] + [f"e:{year}"]
-    return docs + [f"b:{c.birth.isoformat()}", f"x:{year}"], docs + [f"b:{c.birth.isoformat()}", f"e:{year}"]
+    return docs + [f"b:{c.birth.isoformat()}", f"x:{year}"], docs + [
+        f"b:{c.birth.isoformat()}",
+        f"e:{year}",
+    ]
 
 
 def score_pair(a: Candidate, b: Candidate) -> Pair | None:
@@ -536,15 +704,15 @@ def score_pair(a: Candidate, b: Candidate) -> Pair | None:
     if given < 85 or surnames < 85:
         return None
     score = round((given + surnames) / 2)
-    reason = "apellidos invertidos" if sorted(surnames_a.split()) == sorted(
-        surnames_b.split()
-    ) else "nombre parecido (posible error de captura)"
+    reason = (
+        "apellidos invertidos"
+        if sorted(surnames_a.split()) == sorted(surnames_b.split())
+        else "nombre parecido (posible error de captura)"
+    )
     return Pair(a.key, b.key, score, f"{reason}, misma fecha de nacimiento")
 
 
-def likely_duplicates(
-    rows: Sequence[Candidate], office: Sequence[Candidate] = ()
-) -> list[Pair]:
+def likely_duplicates(rows: Sequence[Candidate], office: Sequence[Candidate] = ()) -> list[Pair]:
     """Pairs among the rows and between a row and the office, compared only within blocks
     (document, birth date, birth year where one is an age): never all pairs."""
     blocks: dict[str, list[Candidate]] = defaultdict(list)

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from frontera_desk.domain.countries import country_name
-from frontera_desk.domain.enums import DOCUMENT_ES, SEX_ES, STATUS_ES, Sex
+from frontera_desk.domain.enums import SEX_ES, STATUS_ES, Sex
 from frontera_desk.reports.lists_xlsx import DATE, MONEY, NUMBER, TEXT, write_list_xlsx
 from frontera_desk.services import audit, people, receipts, supports
 from frontera_desk.services.context import Action, Actor, require
@@ -54,17 +54,32 @@ def _ids_in_order(session: Session, listing: object) -> Iterator[list[int]]:
         yield ids[start : start + BATCH]
 
 
-def _record(session: Session, actor: Actor, what: str, path: Path, count: int, described: str
-            ) -> None:  # fmt: skip
-    audit.record(session, actor, "exportar_datos_personales", "lista", None,
-                 {"lista": [None, what], "archivo": [None, path.name], "filas": [None, count],
-                  "filtro": [None, described]})  # fmt: skip
+def _record(
+    session: Session, actor: Actor, what: str, path: Path, count: int, described: str
+) -> None:
+    audit.record(
+        session,
+        actor,
+        "exportar_datos_personales",
+        "lista",
+        None,
+        {
+            "lista": [None, what],
+            "archivo": [None, path.name],
+            "filas": [None, count],
+            "filtro": [None, described],
+        },
+    )
 
 
 def export_people(
-    session: Session, actor: Actor, target: Path, query: str = "", sort: str = "name",
+    session: Session,
+    actor: Actor,
+    target: Path,
+    query: str = "",
+    sort: str = "name",
     descending: bool = False,
-) -> Exported:  # fmt: skip
+) -> Exported:
     require(actor, Action.EXPORT_LISTS)
     described = f"búsqueda «{query}»" if query else "todas las personas"
     described += f", orden {sort}{' descendente' if descending else ''}"
@@ -75,25 +90,48 @@ def export_people(
             found = people.fetch_rows(session, chunk)
             for pid in chunk:
                 r = found[pid]
-                yield [r.id, r.full_name, SEX_ES.get(Sex(r.sex), r.sex) if r.sex else "",
-                       r.birth_date, r.age(), "sí" if r.birth_date_estimated else "",
-                       country_name(r.nationality), r.document, r.lodging, r.created_on]  # fmt: skip
+                yield [
+                    r.id,
+                    r.full_name,
+                    SEX_ES.get(Sex(r.sex), r.sex) if r.sex else "",
+                    r.birth_date,
+                    r.age(),
+                    "sí" if r.birth_date_estimated else "",
+                    country_name(r.nationality),
+                    r.document,
+                    r.lodging,
+                    r.created_on,
+                ]
 
-    columns = [("Núm.", NUMBER, 8), ("Nombre", TEXT, 34), ("Sexo", TEXT, 12),
-               ("Fecha de nacimiento", DATE, 14), ("Edad", NUMBER, 7), ("Edad estimada", TEXT, 9),
-               ("Nacionalidad", TEXT, 18), ("Documento", TEXT, 30), ("Se aloja en", TEXT, 24),
-               ("Registro", DATE, 12)]  # fmt: skip
-    count = write_list_xlsx(target, "Personas", _cover(session, actor, "Personas", described),
-                            columns, rows())  # fmt: skip
+    columns = [
+        ("Núm.", NUMBER, 8),
+        ("Nombre", TEXT, 34),
+        ("Sexo", TEXT, 12),
+        ("Fecha de nacimiento", DATE, 14),
+        ("Edad", NUMBER, 7),
+        ("Edad estimada", TEXT, 9),
+        ("Nacionalidad", TEXT, 18),
+        ("Documento", TEXT, 30),
+        ("Se aloja en", TEXT, 24),
+        ("Registro", DATE, 12),
+    ]
+    count = write_list_xlsx(
+        target, "Personas", _cover(session, actor, "Personas", described), columns, rows()
+    )
     _record(session, actor, "personas", target, count, described)
     return Exported(target, count)
 
 
 def export_supports(
-    session: Session, actor: Actor, target: Path, f: SupportFilter = SupportFilter(),
-    sort: str = "requested_on", descending: bool = True,
-) -> Exported:  # fmt: skip
+    session: Session,
+    actor: Actor,
+    target: Path,
+    f: SupportFilter | None = None,
+    sort: str = "requested_on",
+    descending: bool = True,
+) -> Exported:
     require(actor, Action.EXPORT_LISTS)
+    f = f or SupportFilter()
     parts = []
     if f.status is not None:
         parts.append(f"estado {STATUS_ES[f.status].lower()}")
@@ -103,8 +141,11 @@ def export_supports(
         parts.append(f"tipo núm. {f.support_type_id}")
     if f.text:
         parts.append(f"texto «{f.text}»")
-    described = (", ".join(parts) or "todos los apoyos") + f", orden {sort}" + (
-        " descendente" if descending else "")  # fmt: skip
+    described = (
+        (", ".join(parts) or "todos los apoyos")
+        + f", orden {sort}"
+        + (" descendente" if descending else "")
+    )
     listing = supports.support_list(f, sort, descending)
 
     def rows() -> Iterator[list[object]]:
@@ -112,14 +153,30 @@ def export_supports(
             found = supports.fetch_rows(session, chunk)
             for sid in chunk:
                 r = found[sid]
-                yield [r.id, r.requested_on, r.person_name, r.type_name, r.description,
-                       r.amount_centavos, STATUS_ES[r.status], r.delivered_on]  # fmt: skip
+                yield [
+                    r.id,
+                    r.requested_on,
+                    r.person_name,
+                    r.type_name,
+                    r.description,
+                    r.amount_centavos,
+                    STATUS_ES[r.status],
+                    r.delivered_on,
+                ]
 
-    columns = [("Núm.", NUMBER, 8), ("Solicitado", DATE, 12), ("Persona", TEXT, 32),
-               ("Apoyo", TEXT, 24), ("Descripción", TEXT, 32), ("Importe", MONEY, 14),
-               ("Estado", TEXT, 12), ("Entregado", DATE, 12)]  # fmt: skip
-    count = write_list_xlsx(target, "Apoyos", _cover(session, actor, "Apoyos", described),
-                            columns, rows())  # fmt: skip
+    columns = [
+        ("Núm.", NUMBER, 8),
+        ("Solicitado", DATE, 12),
+        ("Persona", TEXT, 32),
+        ("Apoyo", TEXT, 24),
+        ("Descripción", TEXT, 32),
+        ("Importe", MONEY, 14),
+        ("Estado", TEXT, 12),
+        ("Entregado", DATE, 12),
+    ]
+    count = write_list_xlsx(
+        target, "Apoyos", _cover(session, actor, "Apoyos", described), columns, rows()
+    )
     _record(session, actor, "apoyos", target, count, described)
     return Exported(target, count)
 
@@ -128,15 +185,35 @@ def export_receipts(
     session: Session, actor: Actor, target: Path, text: str = "", on: date | None = None
 ) -> Exported:
     require(actor, Action.EXPORT_LISTS)
-    described = ", ".join(filter(None, [f"búsqueda «{text}»" if text else "",
-                                        f"día {on:%d/%m/%Y}" if on else ""])) or "todos"  # fmt: skip
+    described = (
+        ", ".join(
+            filter(None, [f"búsqueda «{text}»" if text else "", f"día {on:%d/%m/%Y}" if on else ""])
+        )
+        or "todos"
+    )
     described += ", los más recientes primero"
     found = receipts.find(session, text, on)
-    columns = [("Folio", TEXT, 20), ("Fecha", DATE, 12), ("Persona", TEXT, 32),
-               ("Concepto", TEXT, 30), ("Importe", MONEY, 14), ("Cancelado", TEXT, 10)]  # fmt: skip
-    rows = ([r.folio, r.issued_on, r.beneficiary, r.concept, r.amount_centavos,
-             "CANCELADO" if r.voided else ""] for r in found)  # fmt: skip
-    count = write_list_xlsx(target, "Recibos", _cover(session, actor, "Recibos", described),
-                            columns, rows)  # fmt: skip
+    columns = [
+        ("Folio", TEXT, 20),
+        ("Fecha", DATE, 12),
+        ("Persona", TEXT, 32),
+        ("Concepto", TEXT, 30),
+        ("Importe", MONEY, 14),
+        ("Cancelado", TEXT, 10),
+    ]
+    rows = (
+        [
+            r.folio,
+            r.issued_on,
+            r.beneficiary,
+            r.concept,
+            r.amount_centavos,
+            "CANCELADO" if r.voided else "",
+        ]
+        for r in found
+    )
+    count = write_list_xlsx(
+        target, "Recibos", _cover(session, actor, "Recibos", described), columns, rows
+    )
     _record(session, actor, "recibos", target, count, described)
     return Exported(target, count)

@@ -93,11 +93,15 @@ def _refuse_by_content(path: Path, head: bytes) -> None:
     if not head:
         raise FronteraError(f"El archivo «{name}» está vacío.")
     if head.startswith(b"%PDF"):
-        raise FronteraError(f"«{name}» es un PDF, no una hoja de cálculo: expórtelo desde la "
-                            "hoja original como XLSX, ODS o CSV.")  # fmt: skip
+        raise FronteraError(
+            f"«{name}» es un PDF, no una hoja de cálculo: expórtelo desde la "
+            "hoja original como XLSX, ODS o CSV."
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() != ".xls":
-        raise FronteraError(f"«{name}» está protegido con contraseña (o cifrado): ábralo en "
-                            "Excel o LibreOffice, quite la contraseña y guárdelo de nuevo.")  # fmt: skip
+        raise FronteraError(
+            f"«{name}» está protegido con contraseña (o cifrado): ábralo en "
+            "Excel o LibreOffice, quite la contraseña y guárdelo de nuevo."
+        )
 
 
 def _encrypted_ole(path: Path) -> bool:
@@ -107,9 +111,11 @@ def _encrypted_ole(path: Path) -> bool:
 
 
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}  # fmt: skip
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f[\s>/]')
 
 
@@ -123,8 +129,8 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
     for item in book.findall("m:sheets/m:sheet", _NS):
         if item.get("name") == sheet:
             target = targets.get(item.get(f"{{{_NS['r']}}}id"), "")
-            return target.lstrip("/") if target.startswith("/") else str(
-                PurePosixPath("xl") / target
+            return (
+                target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
             )
     return None
 
@@ -172,8 +178,10 @@ def _decode_csv(path: Path) -> Iterator[str]:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif b"\x00" in head:
-        raise FronteraError(f"«{path.name}» no está en UTF-8 ni en Windows-1252 (parece UTF-16 "
-                            "sin marca): guárdelo como «CSV UTF-8».")  # fmt: skip
+        raise FronteraError(
+            f"«{path.name}» no está en UTF-8 ni en Windows-1252 (parece UTF-16 "
+            "sin marca): guárdelo como «CSV UTF-8»."
+        )
     else:
         encoding = "utf-8-sig"
         try:
@@ -186,8 +194,9 @@ def _decode_csv(path: Path) -> Iterator[str]:
         with path.open(encoding=encoding, newline="") as handle:
             yield from handle
     except UnicodeDecodeError:
-        raise FronteraError(f"«{path.name}» no está en UTF-8 ni en Windows-1252: guárdelo como "
-                            "«CSV UTF-8».") from None  # fmt: skip
+        raise FronteraError(
+            f"«{path.name}» no está en UTF-8 ni en Windows-1252: guárdelo como «CSV UTF-8»."
+        ) from None
 
 
 def _csv_rows(path: Path) -> Iterator[list[object]]:
@@ -222,14 +231,18 @@ def _check_file(path: Path) -> None:
         raise NotFoundError(f"No existe el archivo «{path}».")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise FronteraError(f"«{path.name}» pesa {size // (1 << 20)} MB; se importan archivos "
-                            f"de hasta {MAX_FILE_BYTES // (1 << 20)} MB.")  # fmt: skip
+        raise FronteraError(
+            f"«{path.name}» pesa {size // (1 << 20)} MB; se importan archivos "
+            f"de hasta {MAX_FILE_BYTES // (1 << 20)} MB."
+        )
     with path.open("rb") as handle:
         head = handle.read(8)
     _refuse_by_content(path, head)
     if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted_ole(path):
-        raise FronteraError(f"«{path.name}» está protegido con contraseña (o cifrado): ábralo en "
-                            "Excel o LibreOffice, quite la contraseña y guárdelo de nuevo.")  # fmt: skip
+        raise FronteraError(
+            f"«{path.name}» está protegido con contraseña (o cifrado): ábralo en "
+            "Excel o LibreOffice, quite la contraseña y guárdelo de nuevo."
+        )
     if not _is_csv(path) and not head.startswith((b"PK", b"\xd0\xcf\x11\xe0")):
         raise FronteraError(f"«{path.name}» no es una hoja de cálculo (XLSX, XLS, ODS o CSV).")
 
@@ -241,8 +254,10 @@ def _workbook(path: Path) -> Any:
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine's own errors: a damaged or unknown file
         kind = type(error).__name__
-        raise FronteraError(f"No se pudo leer «{path.name}» como hoja de cálculo ({kind}): "
-                            "ábralo y guárdelo de nuevo como XLSX.") from None  # fmt: skip
+        raise FronteraError(
+            f"No se pudo leer «{path.name}» como hoja de cálculo ({kind}): "
+            "ábralo y guárdelo de nuevo como XLSX."
+        ) from None
 
 
 def read_table(
@@ -264,8 +279,9 @@ def read_table(
         names = list(book.sheet_names)
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
-            raise FronteraError(f"«{path.name}» no tiene la hoja «{chosen}» (tiene: "
-                                f"{', '.join(names)}).")  # fmt: skip
+            raise FronteraError(
+                f"«{path.name}» no tiene la hoja «{chosen}» (tiene: {', '.join(names)})."
+            )
         formulas: set[tuple[int, str]] = set()
         if zipfile.is_zipfile(path):
             try:
@@ -278,11 +294,14 @@ def read_table(
         try:
             loaded = book.get_sheet_by_name(chosen)
         except Exception as error:
-            raise FronteraError(f"No se pudo leer la hoja «{chosen}» ({type(error).__name__})."
-                                ) from None  # fmt: skip
+            raise FronteraError(
+                f"No se pudo leer la hoja «{chosen}» ({type(error).__name__})."
+            ) from None
         if loaded.total_height > MAX_ROWS + HEADER_SEARCH:
-            raise FronteraError(f"La hoja «{chosen}» tiene {loaded.total_height:,} filas; se "
-                                f"importan hasta {MAX_ROWS:,} por archivo: divídala.")  # fmt: skip
+            raise FronteraError(
+                f"La hoja «{chosen}» tiene {loaded.total_height:,} filas; se "
+                f"importan hasta {MAX_ROWS:,} por archivo: divídala."
+            )
         merged = list(loaded.merged_cell_ranges or [])
         first_row = loaded.start[0] if loaded.start else 0
         source = iter(loaded.iter_rows())
@@ -316,8 +335,10 @@ def read_table(
     for number, values in enumerate(source, len(head) + 1):
         rows.append((number, values))
         if len(rows) > MAX_ROWS:
-            raise FronteraError(f"«{path.name}» tiene más de {MAX_ROWS:,} filas de datos; "
-                                "divídalo en varios archivos.")  # fmt: skip
+            raise FronteraError(
+                f"«{path.name}» tiene más de {MAX_ROWS:,} filas de datos; "
+                "divídalo en varios archivos."
+            )
     problems = {n: p for n, p in problems.items() if n > header_number}
     return Table(path.name, sha, chosen, names, headers, rows, problems)
 
@@ -371,13 +392,18 @@ def person_from_row(
     problems: list[str] = []
     too_long = [i for i, v in enumerate(values) if isinstance(v, str) and len(v) > rules.MAX_CELL]
     if too_long:
-        return None, [f"columna {_column_letter(i)}: {len(values[i]):,} caracteres (máximo "  # type: ignore[arg-type]
-                      f"{rules.MAX_CELL:,})" for i in too_long]  # fmt: skip
-    given, first, second = (_text(values, mapping, n)
-                            for n in ("given_names", "first_surname", "second_surname"))  # fmt: skip
+        return None, [
+            f"columna {_column_letter(i)}: {len(values[i]):,} caracteres (máximo "  # type: ignore[arg-type]
+            f"{rules.MAX_CELL:,})"
+            for i in too_long
+        ]
+    given, first, second = (
+        _text(values, mapping, n) for n in ("given_names", "first_surname", "second_surname")
+    )
     if not (given or first) and "full_name" in mapping.columns:
-        given, first, second = rules.split_full_name(_text(values, mapping, "full_name"),
-                                                     mapping.split)  # fmt: skip
+        given, first, second = rules.split_full_name(
+            _text(values, mapping, "full_name"), mapping.split
+        )
     elif "surnames" in mapping.columns and not first:
         first, second = rules.split_surnames(_text(values, mapping, "surnames"))
     data = PersonInput(given_names=given, first_surname=first, second_surname=second)
@@ -411,9 +437,12 @@ def person_from_row(
         number = rules.document_number(_value(values, mapping, column))
         if not number:
             continue
-        doc_type = attempt("document_type",
-                           lambda v: rules.document_type(v if column == "document" else None,
-                                                         number, hint))  # fmt: skip
+        doc_type = attempt(
+            "document_type",
+            lambda v, c=column, n=number, h=hint: rules.document_type(  # type: ignore[misc]
+                v if c == "document" else None, n, h
+            ),
+        )
         if doc_type is not None:
             data.documents.append(DocumentInput(doc_type, number))
     return data, problems
@@ -421,10 +450,14 @@ def person_from_row(
 
 def _candidate(key: str, person: people._Clean) -> Candidate:
     return Candidate(
-        key, fold(person.given), fold(person.first), fold(person.second or ""),
-        person.birth_date, person.estimated,
+        key,
+        fold(person.given),
+        fold(person.first),
+        fold(person.second or ""),
+        person.birth_date,
+        person.estimated,
         frozenset(fold_document(n) for _, n, _ in person.documents if n),
-    )  # fmt: skip
+    )
 
 
 @dataclass
@@ -451,10 +484,13 @@ def _imported_rows(session: Session, sha: str, sheet: str) -> dict[int, int]:
         session.execute(
             select(ImportedRow.row, ImportBatch.id)
             .join(ImportBatch, ImportBatch.id == ImportedRow.batch_id)
-            .where(ImportBatch.file_sha256 == sha, ImportBatch.sheet == sheet,
-                   ImportBatch.undone_at.is_(None))
+            .where(
+                ImportBatch.file_sha256 == sha,
+                ImportBatch.sheet == sheet,
+                ImportBatch.undone_at.is_(None),
+            )
         ).all()
-    )  # fmt: skip
+    )
 
 
 def _office_candidates(session: Session) -> tuple[list[Candidate], dict[int, list[str]]]:
@@ -464,16 +500,27 @@ def _office_candidates(session: Session) -> tuple[list[Candidate], dict[int, lis
             IdentityDocument.number_key.is_not(None)
         )
     ):
-        docs.setdefault(pid, []).append(key)
+        docs.setdefault(pid, []).append(str(key))
     found = [
-        Candidate(f"P{p.id}", fold(p.given_names), fold(p.first_surname),
-                  fold(p.second_surname or ""), p.birth_date, p.birth_date_estimated,
-                  frozenset(docs.get(p.id, ())))  # fmt: skip
+        Candidate(
+            f"P{p.id}",
+            fold(p.given_names),
+            fold(p.first_surname),
+            fold(p.second_surname or ""),
+            p.birth_date,
+            p.birth_date_estimated,
+            frozenset(docs.get(p.id, ())),
+        )
         for p in session.execute(
-            select(Person.id, Person.given_names, Person.first_surname, Person.second_surname,
-                   Person.birth_date, Person.birth_date_estimated)
-            .where(Person.anonymized_at.is_(None))
-        )  # fmt: skip
+            select(
+                Person.id,
+                Person.given_names,
+                Person.first_surname,
+                Person.second_surname,
+                Person.birth_date,
+                Person.birth_date_estimated,
+            ).where(Person.anonymized_at.is_(None))
+        )
     ]
     return found, docs
 
@@ -488,12 +535,14 @@ def preview_people(
     for needed, label in (("sex", "Sexo"),):
         if needed not in mapping.columns:
             raise ValidationError("mapping", f"Falta indicar la columna de {label}.")
-    if not ({"given_names", "first_surname"} <= mapping.columns.keys()
-            or "full_name" in mapping.columns
-            or {"given_names", "surnames"} <= mapping.columns.keys()):  # fmt: skip
+    if not (
+        {"given_names", "first_surname"} <= mapping.columns.keys()
+        or "full_name" in mapping.columns
+        or {"given_names", "surnames"} <= mapping.columns.keys()
+    ):
         raise ValidationError(
-            "mapping", "Falta indicar las columnas del nombre (nombre y apellidos, o el nombre "
-            "completo)."
+            "mapping",
+            "Falta indicar las columnas del nombre (nombre y apellidos, o el nombre completo).",
         )
     done = _imported_rows(session, table.sha256, table.sheet)
     results: list[RowResult] = []
@@ -522,9 +571,10 @@ def preview_people(
     decided = {
         (d.row, d.other): d.decision
         for d in session.scalars(
-            select(ImportDecision).where(ImportDecision.file_sha256 == table.sha256,
-                                         ImportDecision.sheet == table.sheet)
-        )  # fmt: skip
+            select(ImportDecision).where(
+                ImportDecision.file_sha256 == table.sha256, ImportDecision.sheet == table.sheet
+            )
+        )
     }
     open_pairs = [p for p in pairs if (int(p.b[1:]), p.a) not in decided]
     names = _office_descriptions(session, [int(p.a[1:]) for p in pairs if p.a.startswith("P")])
@@ -552,14 +602,23 @@ def record_decisions(
         row = int(row_key[1:])
         existing = session.scalar(
             select(ImportDecision).where(
-                ImportDecision.file_sha256 == table.sha256, ImportDecision.sheet == table.sheet,
-                ImportDecision.row == row, ImportDecision.other == other,
+                ImportDecision.file_sha256 == table.sha256,
+                ImportDecision.sheet == table.sheet,
+                ImportDecision.row == row,
+                ImportDecision.other == other,
             )
-        )  # fmt: skip
+        )
         if existing is None:
-            session.add(ImportDecision(file_sha256=table.sha256, sheet=table.sheet, row=row,
-                                       other=other, decision=decision,
-                                       decided_by_id=actor.user_id))  # fmt: skip
+            session.add(
+                ImportDecision(
+                    file_sha256=table.sha256,
+                    sheet=table.sheet,
+                    row=row,
+                    other=other,
+                    decision=decision,
+                    decided_by_id=actor.user_id,
+                )
+            )
         else:
             existing.decision = decision
     session.flush()
@@ -578,40 +637,58 @@ class ImportResult:
 
 
 def _origin(batch: ImportBatch, row: int) -> str:
-    return f"{batch.file_name} (SHA-256 {batch.file_sha256[:12]}…), hoja «{batch.sheet}», fila {row}"
+    return (
+        f"{batch.file_name} (SHA-256 {batch.file_sha256[:12]}…), hoja «{batch.sheet}», fila {row}"
+    )
 
 
-def _fill(session: Session, actor: Actor, person: Person, data: PersonInput, today: date
-          ) -> dict[str, Any]:  # fmt: skip
+def _fill(
+    session: Session, actor: Actor, person: Person, data: PersonInput, today: date
+) -> dict[str, Any]:
     """Same person: fill what the existing record lacks, keep what it has."""
     clean_data = people.validate_person(data, today)
     filled: dict[str, Any] = {}
-    for attr, value in (("second_surname", clean_data.second), ("nationality",
-                        clean_data.nationality), ("phone", clean_data.phone),
-                        ("lodging", clean_data.lodging)):  # fmt: skip
+    for attr, value in (
+        ("second_surname", clean_data.second),
+        ("nationality", clean_data.nationality),
+        ("phone", clean_data.phone),
+        ("lodging", clean_data.lodging),
+    ):
         if value and not getattr(person, attr):
             setattr(person, attr, value)
             filled[attr] = value
-    if clean_data.birth_date and (person.birth_date is None or (
-            person.birth_date_estimated and not clean_data.estimated)):  # fmt: skip
-        filled["birth_date"] = [person.birth_date.isoformat() if person.birth_date else None,
-                                person.birth_date_estimated]  # fmt: skip
+    if clean_data.birth_date and (
+        person.birth_date is None or (person.birth_date_estimated and not clean_data.estimated)
+    ):
+        filled["birth_date"] = [
+            person.birth_date.isoformat() if person.birth_date else None,
+            person.birth_date_estimated,
+        ]
         person.birth_date, person.birth_date_estimated = clean_data.birth_date, clean_data.estimated
     have = {(d.doc_type, d.number_key) for d in person.documents}
     added = []
     for doc_type, number, issuer in clean_data.documents:
         key = (doc_type.value, fold_document(number) if number else None)
         if number and key not in have:
-            doc = IdentityDocument(office_code=actor.office_code, created_by_id=actor.user_id,
-                                   doc_type=doc_type.value, number=number, number_key=key[1],
-                                   issuer=issuer)  # fmt: skip
+            doc = IdentityDocument(
+                office_code=actor.office_code,
+                created_by_id=actor.user_id,
+                doc_type=doc_type.value,
+                number=number,
+                number_key=key[1],
+                issuer=issuer,
+            )
             person.documents.append(doc)
             added.append(doc)
     if "second_surname" in filled:
-        person.name_key = fold(people.full_name(person.given_names, person.first_surname,
-                                                person.second_surname))  # fmt: skip
-        person.sort_key = fold(" ".join(p for p in (person.first_surname, person.second_surname,
-                                                    person.given_names) if p))  # fmt: skip
+        person.name_key = fold(
+            people.full_name(person.given_names, person.first_surname, person.second_surname)
+        )
+        person.sort_key = fold(
+            " ".join(
+                p for p in (person.first_surname, person.second_surname, person.given_names) if p
+            )
+        )
     session.flush()
     if added:
         filled["documents"] = [d.id for d in added]
@@ -641,9 +718,15 @@ def import_people(
     for (row, other), decision in decided.items():
         by_row.setdefault(row, []).append((other, decision))
     skipped = [(r.row, r.skip_reason or "; ".join(r.problems)) for r in preview.skipped]
-    batch = ImportBatch(office_code=actor.office_code, created_by_id=actor.user_id, kind=PEOPLE,
-                        file_name=table.file_name[:255], file_sha256=table.sha256,
-                        sheet=table.sheet[:100], rows_read=len(table.rows))  # fmt: skip
+    batch = ImportBatch(
+        office_code=actor.office_code,
+        created_by_id=actor.user_id,
+        kind=PEOPLE,
+        file_name=table.file_name[:255],
+        file_sha256=table.sha256,
+        sheet=table.sheet[:100],
+        rows_read=len(table.rows),
+    )
     session.add(batch)
     session.flush()
     from frontera_desk.services.office import get_settings
@@ -684,44 +767,101 @@ def import_people(
             filled = _fill(session, actor, person, result.person, today)
             made[result.key] = person.id
             merged += 1
-            into = next(o for o in same if (int(o[1:]) if o.startswith("P") else made.get(o))
-                        == person.id)  # fmt: skip
+            into = next(
+                o for o in same if (int(o[1:]) if o.startswith("P") else made.get(o)) == person.id
+            )
             whom = f"la persona núm. {person.id}" if into.startswith("P") else f"la fila {into[1:]}"
-            joined.append((result.row, f"la misma persona que {whom}; completó: "
-                           f"{', '.join(sorted(filled)) or 'nada'}"))  # fmt: skip
+            joined.append(
+                (
+                    result.row,
+                    f"la misma persona que {whom}; completó: {', '.join(sorted(filled)) or 'nada'}",
+                )
+            )
             if filled:
                 search_reindex(session, person)
                 session.flush()
-                audit.record(session, actor, "completar", "persona", person.uuid,
-                             {"origen": [None, _origin(batch, result.row)],
-                              "completado": [None, sorted(filled)]})  # fmt: skip
-                session.add(ImportedRow(batch_id=batch.id, row=result.row, entity="persona",
-                                        entity_id=person.id, action="completar",
-                                        version=person.version,
-                                        filled=json.dumps({"antes": before, **filled},
-                                                          default=str)))  # fmt: skip
+                audit.record(
+                    session,
+                    actor,
+                    "completar",
+                    "persona",
+                    person.uuid,
+                    {
+                        "origen": [None, _origin(batch, result.row)],
+                        "completado": [None, sorted(filled)],
+                    },
+                )
+                session.add(
+                    ImportedRow(
+                        batch_id=batch.id,
+                        row=result.row,
+                        entity="persona",
+                        entity_id=person.id,
+                        action="completar",
+                        version=person.version,
+                        filled=json.dumps({"antes": before, **filled}, default=str),
+                    )
+                )
             continue
         record = people.add_person(session, actor, result.person, True, today)
         made[result.key] = record.id
-        session.add(Consent(person_id=record.id, given=None, on=today,
-                            notice_sha256=notice, recorded_by_id=actor.user_id))  # fmt: skip
-        audit.record(session, actor, "importar", "persona", record.uuid,
-                     {"origen": [None, _origin(batch, result.row)],
-                      "consentimiento": [None, "no se pudo preguntar"]})  # fmt: skip
-        session.add(ImportedRow(batch_id=batch.id, row=result.row, entity="persona",
-                                entity_id=record.id, action="crear", version=record.version))  # fmt: skip
+        session.add(
+            Consent(
+                person_id=record.id,
+                given=None,
+                on=today,
+                notice_sha256=notice,
+                recorded_by_id=actor.user_id,
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "importar",
+            "persona",
+            record.uuid,
+            {
+                "origen": [None, _origin(batch, result.row)],
+                "consentimiento": [None, "no se pudo preguntar"],
+            },
+        )
+        session.add(
+            ImportedRow(
+                batch_id=batch.id,
+                row=result.row,
+                entity="persona",
+                entity_id=record.id,
+                action="crear",
+                version=record.version,
+            )
+        )
         created += 1
     session.flush()
-    versions = dict(session.execute(
-        select(Person.id, Person.version).where(Person.id.in_(
-            select(ImportedRow.entity_id).where(ImportedRow.batch_id == batch.id)))).all())  # fmt: skip
+    versions = dict(
+        session.execute(
+            select(Person.id, Person.version).where(
+                Person.id.in_(select(ImportedRow.entity_id).where(ImportedRow.batch_id == batch.id))
+            )
+        ).all()
+    )
     for imported in session.scalars(select(ImportedRow).where(ImportedRow.batch_id == batch.id)):
         imported.version = versions[imported.entity_id]
     batch.created_count, batch.merged_count = created, merged
-    audit.record(session, actor, "importar", "lote", batch.uuid,
-                 {"archivo": [None, table.file_name], "sha256": [None, table.sha256],
-                  "hoja": [None, table.sheet], "creadas": [None, created],
-                  "completadas": [None, merged], "omitidas": [None, len(skipped)]})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "importar",
+        "lote",
+        batch.uuid,
+        {
+            "archivo": [None, table.file_name],
+            "sha256": [None, table.sha256],
+            "hoja": [None, table.sheet],
+            "creadas": [None, created],
+            "completadas": [None, merged],
+            "omitidas": [None, len(skipped)],
+        },
+    )
     session.flush()
     if progress is not None:
         progress(len(todo), len(todo))
@@ -754,8 +894,16 @@ class BatchInfo:
 
 def batches(session: Session) -> list[BatchInfo]:
     return [
-        BatchInfo(b.id, b.kind, b.file_name, b.sheet, b.created_at.date(), b.created_count,
-                  b.merged_count, b.undone_at is not None)  # fmt: skip
+        BatchInfo(
+            b.id,
+            b.kind,
+            b.file_name,
+            b.sheet,
+            b.created_at.date(),
+            b.created_count,
+            b.merged_count,
+            b.undone_at is not None,
+        )
         for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
     ]
 
@@ -774,14 +922,16 @@ def _touched(session: Session, row: ImportedRow, batch_id: int) -> bool:
         ImportedRow.batch_id == batch_id, ImportedRow.entity == "apoyo"
     )
     checks = [
-        select(func.count()).select_from(Support).where(Support.person_id == person.id,
-                                                        Support.id.not_in(own_supports)),
+        select(func.count())
+        .select_from(Support)
+        .where(Support.person_id == person.id, Support.id.not_in(own_supports)),
         select(func.count()).select_from(Consent).where(Consent.person_id == person.id),
         select(func.count()).select_from(Attendee).where(Attendee.person_id == person.id),
-        select(func.count()).select_from(AgreementPerson).where(
-            AgreementPerson.person_id == person.id),
+        select(func.count())
+        .select_from(AgreementPerson)
+        .where(AgreementPerson.person_id == person.id),
         select(func.count()).select_from(Person).where(Person.household_head_id == person.id),
-    ]  # fmt: skip
+    ]
     counts = [session.scalar(c) or 0 for c in checks]
     counts[1] -= 1  # the import's own "could not ask"
     return any(counts)
@@ -795,22 +945,29 @@ def undo_batch(session: Session, actor: Actor, batch_id: int) -> BatchInfo:
         raise NotFoundError(f"No existe el lote de importación núm. {batch_id}.")
     if batch.undone_at is not None:
         raise FronteraError(f"El lote núm. {batch_id} ya se deshizo.")
-    rows = list(session.scalars(select(ImportedRow).where(ImportedRow.batch_id == batch_id)
-                                .order_by(ImportedRow.id.desc())))  # fmt: skip
+    rows = list(
+        session.scalars(
+            select(ImportedRow)
+            .where(ImportedRow.batch_id == batch_id)
+            .order_by(ImportedRow.id.desc())
+        )
+    )
     touched = [r.row for r in rows if _touched(session, r, batch_id)]
     if touched:
         shown = ", ".join(str(n) for n in sorted(touched)[:10])
         raise FronteraError(
             f"No se puede deshacer el lote núm. {batch_id}: {len(touched)} de sus registros se "
             f"modificaron o se usaron después de importarlos (filas {shown}…)."
-            if len(touched) > 10 else
-            f"No se puede deshacer el lote núm. {batch_id}: los registros de las filas {shown} "
-            "se modificaron o se usaron después de importarlos."
-        )  # fmt: skip
+            if len(touched) > 10
+            else f"No se puede deshacer el lote núm. {batch_id}: los registros de las filas "
+            f"{shown} se modificaron o se usaron después de importarlos."
+        )
     for row in rows:
         if row.entity == "apoyo":
             support = session.get(Support, row.entity_id)
-            months.ensure_open(session, actor.office_code, support.delivered_on if support else None)
+            months.ensure_open(
+                session, actor.office_code, support.delivered_on if support else None
+            )
             session.execute(delete(SupportEvent).where(SupportEvent.support_id == row.entity_id))
             session.execute(delete(Support).where(Support.id == row.entity_id))
             continue
@@ -826,30 +983,51 @@ def undo_batch(session: Session, actor: Actor, batch_id: int) -> BatchInfo:
                 person.birth_date = date.fromisoformat(old) if old else None
                 person.birth_date_estimated = estimated
             if filled.get("documents"):
-                person.documents = [d for d in person.documents
-                                    if d.id not in filled["documents"]]  # fmt: skip
-            person.name_key = fold(people.full_name(person.given_names, person.first_surname,
-                                                    person.second_surname))  # fmt: skip
-            person.sort_key = fold(" ".join(p for p in (person.first_surname,
-                                   person.second_surname, person.given_names) if p))  # fmt: skip
+                person.documents = [d for d in person.documents if d.id not in filled["documents"]]
+            person.name_key = fold(
+                people.full_name(person.given_names, person.first_surname, person.second_surname)
+            )
+            person.sort_key = fold(
+                " ".join(
+                    p
+                    for p in (person.first_surname, person.second_surname, person.given_names)
+                    if p
+                )
+            )
             session.flush()
             search_reindex(session, person)
             continue
-        session.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :id"),
-                        {"id": person.id})  # fmt: skip
+        session.execute(
+            text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :id"), {"id": person.id}
+        )
         for model in (Consent, Case, IdentityDocument, PersonVulnerability):
-            session.execute(delete(model).where(model.person_id == person.id))  # type: ignore[attr-defined]
+            session.execute(delete(model).where(model.person_id == person.id))
         session.expunge(person)
         session.execute(delete(Person).where(Person.id == row.entity_id))
     batch.undone_at = utcnow()
     batch.undone_by_id = actor.user_id
-    audit.record(session, actor, "deshacer_importacion", "lote", batch.uuid,
-                 {"archivo": [batch.file_name, None], "registros": [len(rows), 0]})  # fmt: skip
-    session.execute(update(ImportedRow).where(ImportedRow.batch_id == batch_id)
-                    .values(version=None))  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "deshacer_importacion",
+        "lote",
+        batch.uuid,
+        {"archivo": [batch.file_name, None], "registros": [len(rows), 0]},
+    )
+    session.execute(
+        update(ImportedRow).where(ImportedRow.batch_id == batch_id).values(version=None)
+    )
     session.flush()
-    return BatchInfo(batch.id, batch.kind, batch.file_name, batch.sheet,
-                     batch.created_at.date(), batch.created_count, batch.merged_count, True)  # fmt: skip
+    return BatchInfo(
+        batch.id,
+        batch.kind,
+        batch.file_name,
+        batch.sheet,
+        batch.created_at.date(),
+        batch.created_count,
+        batch.merged_count,
+        True,
+    )
 
 
 def provenance(session: Session, person_id: int) -> list[str]:
@@ -859,11 +1037,14 @@ def provenance(session: Session, person_id: int) -> list[str]:
         for row, batch in session.execute(
             select(ImportedRow, ImportBatch)
             .join(ImportBatch, ImportBatch.id == ImportedRow.batch_id)
-            .where(ImportedRow.entity == "persona", ImportedRow.entity_id == person_id,
-                   ImportBatch.undone_at.is_(None))
+            .where(
+                ImportedRow.entity == "persona",
+                ImportedRow.entity_id == person_id,
+                ImportBatch.undone_at.is_(None),
+            )
             .order_by(ImportedRow.id.desc())
         )
-    ]  # fmt: skip
+    ]
 
 
 # --- past supports ----------------------------------------------------------------------------
@@ -903,14 +1084,20 @@ class SupportsPreview:
         return [r for r in self.rows if not r.ok]
 
 
-def _find_person(session: Session, office: list[Candidate], by_doc: dict[str, list[str]],
-                 values: list[object], mapping: Mapping, today: date) -> tuple[int | None, str]:  # fmt: skip
+def _find_person(
+    session: Session,
+    office: list[Candidate],
+    owners_by_key: dict[str, list[int]],
+    values: list[object],
+    mapping: Mapping,
+    today: date,
+) -> tuple[int | None, str]:
     """The person a support row names: by document, else by name and birth date through the
     duplicate rules (only a certain match counts)."""
     number = rules.document_number(_value(values, mapping, "document"))
     if number:
         key = fold_document(number)
-        owners = [pid for pid, keys in by_doc.items() if key in keys]
+        owners = owners_by_key.get(key, [])
         if len(owners) == 1:
             return owners[0], ""
         if len(owners) > 1:
@@ -921,16 +1108,24 @@ def _find_person(session: Session, office: list[Candidate], by_doc: dict[str, li
     if not (data.given_names and data.first_surname):
         return None, "falta el nombre o el documento de la persona"
     birth = data.birth_date
-    probe = Candidate("R", fold(data.given_names), fold(data.first_surname),
-                      fold(data.second_surname), birth, False,
-                      frozenset({fold_document(number)} if number else ()))  # fmt: skip
+    probe = Candidate(
+        "R",
+        fold(data.given_names),
+        fold(data.first_surname),
+        fold(data.second_surname),
+        birth,
+        False,
+        frozenset({fold_document(number)} if number else ()),
+    )
     pairs = rules.likely_duplicates([probe], office)
     certain = [p for p in pairs if p.score == 100]
     if len(certain) == 1:
         return int(certain[0].a[1:]), ""
     if pairs:
-        return None, (f"la persona no se identifica con certeza ({len(pairs)} parecida(s)); "
-                      "indique su documento")  # fmt: skip
+        return None, (
+            f"la persona no se identifica con certeza ({len(pairs)} parecida(s)); "
+            "indique su documento"
+        )
     return None, "la persona no está registrada (impórtela primero)"
 
 
@@ -941,11 +1136,14 @@ def preview_supports(
     today = today or date.today()
     for needed in ("delivered_on", "amount", "support_type"):
         if needed not in mapping.columns:
-            raise ValidationError("mapping", f"Falta indicar la columna de "
-                                  f"{rules.PEOPLE_LABELS[needed]}.")  # fmt: skip
+            raise ValidationError(
+                "mapping", f"Falta indicar la columna de {rules.PEOPLE_LABELS[needed]}."
+            )
     office, docs = _office_candidates(session)
-    by_doc = {f"{pid}": keys for pid, keys in docs.items()}
-    by_doc_int = {int(k): v for k, v in by_doc.items()}
+    owners_by_key: dict[str, list[int]] = {}
+    for pid, keys in docs.items():
+        for key in set(keys):
+            owners_by_key.setdefault(key, []).append(pid)
     types = {}
     for t in session.scalars(select(SupportType).where(SupportType.is_active)):
         types[fold(t.name)] = t
@@ -962,8 +1160,9 @@ def preview_supports(
             result.skip_reason = f"ya importada (lote núm. {done[number]})"
             continue
         try:
-            result.delivered_on = rules.parse_date(_value(values, mapping, "delivered_on"), today,
-                                                   "Fecha de entrega")  # fmt: skip
+            result.delivered_on = rules.parse_date(
+                _value(values, mapping, "delivered_on"), today, "Fecha de entrega"
+            )
             if result.delivered_on is None:
                 raise ValidationError("date", "Fecha de entrega: es obligatoria.")
             if result.delivered_on > today:
@@ -982,13 +1181,19 @@ def preview_supports(
         else:
             result.type_id, result.type_name = found.id, found.name
         try:
-            result.description = checked(_text(values, mapping, "description") or
-                                         result.type_name, "description", "Concepto", 500, True)  # fmt: skip
-            result.provider = checked(_text(values, mapping, "provider"), "provider",
-                                      "Proveedor", 200)  # fmt: skip
+            result.description = checked(
+                _text(values, mapping, "description") or result.type_name,
+                "description",
+                "Concepto",
+                500,
+                True,
+            )
+            result.provider = checked(
+                _text(values, mapping, "provider"), "provider", "Proveedor", 200
+            )
         except ValidationError as error:
             result.problems.append(error.message)
-        person_id, why = _find_person(session, office, by_doc_int, values, mapping, today)
+        person_id, why = _find_person(session, office, owners_by_key, values, mapping, today)
         if person_id is None:
             result.problems.append(f"Persona: {why}.")
         else:
@@ -1011,15 +1216,23 @@ def import_supports(
     row in the preview and are checked again here."""
     require(actor, Action.IMPORT_DATA)
     table = preview.table
-    batch = ImportBatch(office_code=actor.office_code, created_by_id=actor.user_id,
-                        kind=SUPPORTS, file_name=table.file_name[:255],
-                        file_sha256=table.sha256, sheet=table.sheet[:100],
-                        rows_read=len(table.rows))  # fmt: skip
+    batch = ImportBatch(
+        office_code=actor.office_code,
+        created_by_id=actor.user_id,
+        kind=SUPPORTS,
+        file_name=table.file_name[:255],
+        file_sha256=table.sha256,
+        sheet=table.sheet[:100],
+        rows_read=len(table.rows),
+    )
     session.add(batch)
     session.flush()
     todo = preview.importable
-    cases = dict(session.execute(select(Case.person_id, Case.id).where(
-        Case.person_id.in_({r.person_id for r in todo}))).all())  # fmt: skip
+    cases = dict(
+        session.execute(
+            select(Case.person_id, Case.id).where(Case.person_id.in_({r.person_id for r in todo}))
+        ).all()
+    )
     for index, r in enumerate(todo):
         if index % BATCH == 0:
             if cancelled():
@@ -1029,29 +1242,71 @@ def import_supports(
         months.ensure_open(session, actor.office_code, r.delivered_on)
         assert r.person_id is not None and r.type_id is not None and r.delivered_on is not None
         support = Support(
-            office_code=actor.office_code, created_by_id=actor.user_id,
-            case_id=cases[r.person_id], person_id=r.person_id, support_type_id=r.type_id,
-            description=r.description, amount_centavos=r.amount_centavos,
-            provider=r.provider or None, status=SupportStatus.DELIVERED.value,
-            requested_on=r.delivered_on, requested_by_id=actor.user_id,
-            decided_on=r.delivered_on, decided_by_id=actor.user_id,
-            delivered_on=r.delivered_on, delivered_by_id=actor.user_id,
+            office_code=actor.office_code,
+            created_by_id=actor.user_id,
+            case_id=cases[r.person_id],
+            person_id=r.person_id,
+            support_type_id=r.type_id,
+            description=r.description,
+            amount_centavos=r.amount_centavos,
+            provider=r.provider or None,
+            status=SupportStatus.DELIVERED.value,
+            requested_on=r.delivered_on,
+            requested_by_id=actor.user_id,
+            decided_on=r.delivered_on,
+            decided_by_id=actor.user_id,
+            delivered_on=r.delivered_on,
+            delivered_by_id=actor.user_id,
             status_reason=HISTORICAL,
-        )  # fmt: skip
+        )
         session.add(support)
         session.flush()
-        session.add(SupportEvent(support_id=support.id, from_status=None,
-                                 to_status=SupportStatus.DELIVERED.value,
-                                 by_user_id=actor.user_id, reason=HISTORICAL))  # fmt: skip
-        audit.record(session, actor, "importar", "apoyo", support.uuid,
-                     {"importe": [None, r.amount_centavos], "entregado": [None, r.delivered_on.isoformat()],
-                      "origen": [None, _origin(batch, r.row)], "nota": [None, HISTORICAL]})  # fmt: skip
-        session.add(ImportedRow(batch_id=batch.id, row=r.row, entity="apoyo",
-                                entity_id=support.id, action="crear", version=support.version))  # fmt: skip
+        session.add(
+            SupportEvent(
+                support_id=support.id,
+                from_status=None,
+                to_status=SupportStatus.DELIVERED.value,
+                by_user_id=actor.user_id,
+                reason=HISTORICAL,
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "importar",
+            "apoyo",
+            support.uuid,
+            {
+                "importe": [None, r.amount_centavos],
+                "entregado": [None, r.delivered_on.isoformat()],
+                "origen": [None, _origin(batch, r.row)],
+                "nota": [None, HISTORICAL],
+            },
+        )
+        session.add(
+            ImportedRow(
+                batch_id=batch.id,
+                row=r.row,
+                entity="apoyo",
+                entity_id=support.id,
+                action="crear",
+                version=support.version,
+            )
+        )
     batch.created_count = len(todo)
-    audit.record(session, actor, "importar", "lote", batch.uuid,
-                 {"archivo": [None, table.file_name], "sha256": [None, table.sha256],
-                  "hoja": [None, table.sheet], "apoyos": [None, len(todo)]})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "importar",
+        "lote",
+        batch.uuid,
+        {
+            "archivo": [None, table.file_name],
+            "sha256": [None, table.sha256],
+            "hoja": [None, table.sheet],
+            "apoyos": [None, len(todo)],
+        },
+    )
     session.flush()
     if progress is not None:
         progress(len(todo), len(todo))
@@ -1071,5 +1326,6 @@ def load_mapping(path: Path, headers: list[str]) -> Mapping:
 
 
 def save_mapping(path: Path, mapping: Mapping, headers: list[str]) -> None:
-    path.write_text(json.dumps(mapping.as_json(headers), ensure_ascii=False, indent=2),
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        json.dumps(mapping.as_json(headers), ensure_ascii=False, indent=2), encoding="utf-8"
+    )

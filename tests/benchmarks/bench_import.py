@@ -28,15 +28,81 @@ from frontera_desk.services import importing, office
 from frontera_desk.services.context import actor_for
 from tests.benchmarks.common import table
 
-GIVEN = ["José", "María", "Ana", "Luis", "Carlos", "Rosa", "Juan", "Elena", "Pedro", "Lucía",
-         "Mario", "Sofía", "Jorge", "Carmen", "Miguel", "Gloria", "Óscar", "Marta", "Raúl", "Iris"]  # fmt: skip
-SURNAMES = ["Hernández", "López", "Pérez", "Gómez", "Martínez", "Ramírez", "Díaz", "Cruz",
-            "Morales", "Reyes", "Flores", "Ortiz", "Castillo", "Mejía", "Vásquez", "Aguilar",
-            "Mendoza", "Ruiz", "Álvarez", "Chávez", "Romero", "Torres", "Núñez", "Rivera"]  # fmt: skip
-COUNTRIES = ["Honduras", "HONDURAS", "hondureña", "HN", "Guatemala", "guatemalteco", "GT",
-             "El Salvador", "SLV", "Cuba", "cubana", "Haití", "Venezuela", "venezolano"]  # fmt: skip
-HEADERS = ["Nombre(s)", "Apellido paterno", "Apellido materno", "Fecha de nacimiento", "Sexo",
-           "Nacionalidad", "No. de pasaporte", "Teléfono", "Albergue"]  # fmt: skip
+GIVEN = [
+    "José",
+    "María",
+    "Ana",
+    "Luis",
+    "Carlos",
+    "Rosa",
+    "Juan",
+    "Elena",
+    "Pedro",
+    "Lucía",
+    "Mario",
+    "Sofía",
+    "Jorge",
+    "Carmen",
+    "Miguel",
+    "Gloria",
+    "Óscar",
+    "Marta",
+    "Raúl",
+    "Iris",
+]
+SURNAMES = [
+    "Hernández",
+    "López",
+    "Pérez",
+    "Gómez",
+    "Martínez",
+    "Ramírez",
+    "Díaz",
+    "Cruz",
+    "Morales",
+    "Reyes",
+    "Flores",
+    "Ortiz",
+    "Castillo",
+    "Mejía",
+    "Vásquez",
+    "Aguilar",
+    "Mendoza",
+    "Ruiz",
+    "Álvarez",
+    "Chávez",
+    "Romero",
+    "Torres",
+    "Núñez",
+    "Rivera",
+]
+COUNTRIES = [
+    "Honduras",
+    "HONDURAS",
+    "hondureña",
+    "HN",
+    "Guatemala",
+    "guatemalteco",
+    "GT",
+    "El Salvador",
+    "SLV",
+    "Cuba",
+    "cubana",
+    "Haití",
+    "Venezuela",
+    "venezolano",
+]
+HEADERS = [
+    "Nombre(s)",
+    "Apellido paterno",
+    "Apellido materno",
+    "Fecha de nacimiento",
+    "Sexo",
+    "Nacionalidad",
+    "No. de pasaporte",
+    "Teléfono",
+    "Albergue",
+]
 
 
 def write_file(path: Path, count: int, seed: int = 1) -> set[int]:
@@ -62,9 +128,19 @@ def write_file(path: Path, count: int, seed: int = 1) -> set[int]:
             planted.add(n + 2)  # the sheet's row: the header is row 1
         else:
             born = date(1950, 1, 1) + timedelta(days=rng.randrange(25_000))
-            rows.append([rng.choice(GIVEN) + " " + rng.choice(GIVEN), rng.choice(SURNAMES),
-                         rng.choice(SURNAMES), born.strftime("%d/%m/%Y"), rng.choice("HM"),
-                         rng.choice(COUNTRIES), f"P{n:07d}", f"962 {n:06d}", "Albergue Belén"])  # fmt: skip
+            rows.append(
+                [
+                    rng.choice(GIVEN) + " " + rng.choice(GIVEN),
+                    rng.choice(SURNAMES),
+                    rng.choice(SURNAMES),
+                    born.strftime("%d/%m/%Y"),
+                    rng.choice("HM"),
+                    rng.choice(COUNTRIES),
+                    f"P{n:07d}",
+                    f"962 {n:06d}",
+                    "Albergue Belén",
+                ]
+            )
         sheet.append(rows[-1])
     book.save(path)
     return planted
@@ -99,7 +175,9 @@ def measure(count: int = 20_000) -> str:
     read = importing.read_table(path)
     read_s = time.perf_counter() - start
     start = time.perf_counter()
-    mapping = rules.guess_mapping(read.headers, rules.PEOPLE_FIELDS, [v for _, v in read.rows[:200]])
+    mapping = rules.guess_mapping(
+        read.headers, rules.PEOPLE_FIELDS, [v for _, v in read.rows[:200]]
+    )
     with db.read() as session:
         preview = importing.preview_people(session, actor, read, mapping)
     preview_s = time.perf_counter() - start
@@ -112,9 +190,11 @@ def measure(count: int = 20_000) -> str:
         ("the whole: read, normalize, validate, score (s)", read_s + preview_s, bare_s, "< 60 s"),
     ]
     ok = len(preview.importable)
-    return (table(rows, "s") + f"\n{ok:,} rows valid; {len(planted):,} duplicates planted, "
-            f"{len(planted & found):,} of them found, {len(found - planted):,} other rows "
-            f"paired; {len(preview.pairs):,} pairs")  # fmt: skip
+    return (
+        table(rows, "s") + f"\n{ok:,} rows valid; {len(planted):,} duplicates planted, "
+        f"{len(planted & found):,} of them found, {len(found - planted):,} other rows "
+        f"paired; {len(preview.pairs):,} pairs"
+    )
 
 
 if __name__ == "__main__":

@@ -25,18 +25,32 @@ def test_import_people_from_the_command_line(office, tmp_path):
     book.active.append(["Zoila Quetzal Ixcamparic", "05/03/1990", "Mujer", "Guatemala", "G 77"])
     book.active.append(["Yaretzi Xol", "32/13/1990", "Mujer", "Guatemala", ""])
     book.save(tmp_path / "lista.xlsx")
-    trial = run("import", "people", str(tmp_path / "lista.xlsx"), "--dry-run",
-                "--save-mapping", str(tmp_path / "m.json"), data_dir=office)  # fmt: skip
+    trial = run(
+        "import",
+        "people",
+        str(tmp_path / "lista.xlsx"),
+        "--dry-run",
+        "--save-mapping",
+        str(tmp_path / "m.json"),
+        data_dir=office,
+    )
     assert "fila 3: se omite: Fecha de nacimiento" in trial.stdout
     assert "1 filas se importarían" in trial.stdout
     assert json.loads((tmp_path / "m.json").read_text())["columnas"]["passport"] == "Pasaporte"
     assert "Ixcamparic" not in run("people", "search", "ixcamparic", data_dir=office).stdout
-    done = run("import", "people", str(tmp_path / "lista.xlsx"), "--mapping",
-               str(tmp_path / "m.json"), data_dir=office)  # fmt: skip
+    done = run(
+        "import",
+        "people",
+        str(tmp_path / "lista.xlsx"),
+        "--mapping",
+        str(tmp_path / "m.json"),
+        data_dir=office,
+    )
     assert "1 personas nuevas" in done.stdout and "fila 3: se omitió" in done.stdout
     found = json.loads(run("people", "search", "G77", "--json", data_dir=office).stdout)
     assert [(p["given_names"], p["first_surname"], p["second_surname"]) for p in found] == [
-        ("Zoila", "Quetzal", "Ixcamparic")]  # fmt: skip
+        ("Zoila", "Quetzal", "Ixcamparic")
+    ]
     batch = done.stdout.rsplit("Lote ", 1)[1].split(":")[0]
     again = run("import", "people", str(tmp_path / "lista.xlsx"), data_dir=office)
     assert "0 personas nuevas" in again.stdout and "ya importada" in again.stdout

@@ -57,8 +57,11 @@ def test_the_wizard_imports_a_messy_file_step_by_step(qtbot, ctx, tmp_path):
     summary = wizard.preview_ui.summary.text()
     assert "13 de 14" in summary and "4 posibles duplicados" in summary
     wizard.preview_ui.onlyProblems.setChecked(True)
-    visible = [n for n in range(wizard.preview_ui.rows.rowCount())
-               if not wizard.preview_ui.rows.isRowHidden(n)]  # fmt: skip
+    visible = [
+        n
+        for n in range(wizard.preview_ui.rows.rowCount())
+        if not wizard.preview_ui.rows.isRowHidden(n)
+    ]
     assert [wizard.preview_ui.rows.item(n, 0).text() for n in visible] == ["17"]
     assert "no sabe" in wizard.preview_ui.rows.item(visible[0], 8).text()
     wizard.preview_ui.onlyProblems.setChecked(False)

@@ -21,15 +21,28 @@ from tests.conftest import TODAY
 def _people(db, actor):
     ids = []
     with db.write() as session:
-        for given, first, born, notes in (("Zoe", "Alvarado", date(1990, 1, 2), "=1+2"),
-                                          ("Ana", "Zepeda", date(1985, 6, 7), ""),
-                                          ("Luis", "Mora", None, "")):  # fmt: skip
-            ids.append(people.create_person(session, actor, PersonInput(
-                given_names=given, first_surname=first, sex=Sex.FEMALE, birth_date=born,
-                estimated_age=None if born else 40, notes=notes,
-                lodging="@albergue" if given == "Zoe" else "",
-                documents=[DocumentInput(DocumentType.PASSPORT, f"+12{len(ids)}")]),
-                today=TODAY).id)  # fmt: skip
+        for given, first, born, notes in (
+            ("Zoe", "Alvarado", date(1990, 1, 2), "=1+2"),
+            ("Ana", "Zepeda", date(1985, 6, 7), ""),
+            ("Luis", "Mora", None, ""),
+        ):
+            ids.append(
+                people.create_person(
+                    session,
+                    actor,
+                    PersonInput(
+                        given_names=given,
+                        first_surname=first,
+                        sex=Sex.FEMALE,
+                        birth_date=born,
+                        estimated_age=None if born else 40,
+                        notes=notes,
+                        lodging="@albergue" if given == "Zoe" else "",
+                        documents=[DocumentInput(DocumentType.PASSPORT, f"+12{len(ids)}")],
+                    ),
+                    today=TODAY,
+                ).id
+            )
     return ids
 
 
@@ -37,8 +50,9 @@ def test_people_list_as_on_screen_with_numbers_as_numbers(db, actors, tmp_path):
     supervisor = actors[Role.SUPERVISOR]
     _people(db, supervisor)
     with db.write() as session:
-        done = exports.export_people(session, supervisor, tmp_path / "p.xlsx", sort="name",
-                                     descending=True)  # fmt: skip
+        done = exports.export_people(
+            session, supervisor, tmp_path / "p.xlsx", sort="name", descending=True
+        )
     assert done.rows == 3
     book = openpyxl.load_workbook(tmp_path / "p.xlsx")
     assert book.sheetnames == ["Aviso", "Personas"]
@@ -63,12 +77,26 @@ def test_supports_list_filtered_amounts_in_pesos(db, actors, tmp_path):
     with db.write() as session:
         kind = supports.support_types(session)[0]
         for pid, amount in zip(ids, (123450, 5000, 99), strict=True):
-            supports.request_support(session, supervisor, SupportInput(
-                person_id=pid, support_type_id=kind.id, description="=HYPERLINK(1)",
-                amount_centavos=amount), today=TODAY)  # fmt: skip
+            supports.request_support(
+                session,
+                supervisor,
+                SupportInput(
+                    person_id=pid,
+                    support_type_id=kind.id,
+                    description="=HYPERLINK(1)",
+                    amount_centavos=amount,
+                ),
+                today=TODAY,
+            )
     with db.write() as session:
-        exports.export_supports(session, supervisor, tmp_path / "a.xlsx",
-                                SupportFilter(status=SupportStatus.REQUESTED), "amount", True)  # fmt: skip
+        exports.export_supports(
+            session,
+            supervisor,
+            tmp_path / "a.xlsx",
+            SupportFilter(status=SupportStatus.REQUESTED),
+            "amount",
+            True,
+        )
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["Apoyos"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[5] for r in rows] == [1234.5, 50, 0.99]  # numbers, in list order

@@ -27,25 +27,59 @@ from frontera_desk.services import importing, people, supports
 from frontera_desk.services.people import DocumentInput, PersonInput
 from tests.conftest import TODAY
 
-HEADERS = ["No.", "Nombre(s)", "Apellido paterno", "Apellido materno", "Fecha de nacimiento",
-           "Edad", "Sexo", "Nacionalidad", "No. de pasaporte", "CURP", "Teléfono", "Albergue"]  # fmt: skip
+HEADERS = [
+    "No.",
+    "Nombre(s)",
+    "Apellido paterno",
+    "Apellido materno",
+    "Fecha de nacimiento",
+    "Edad",
+    "Sexo",
+    "Nacionalidad",
+    "No. de pasaporte",
+    "CURP",
+    "Teléfono",
+    "Albergue",
+]
 MESSY = [  # each form the issue lists, and what it must become
-    [1, "JOSÉ LUIS", "HERNÁNDEZ", "NÚÑEZ", "05/03/1990", None, "H", "HONDURAS", "F 123 456",
-     None, "+502 5555-1234", "Albergue Belén"],
+    [
+        1,
+        "JOSÉ LUIS",
+        "HERNÁNDEZ",
+        "NÚÑEZ",
+        "05/03/1990",
+        None,
+        "H",
+        "HONDURAS",
+        "F 123 456",
+        None,
+        "+502 5555-1234",
+        "Albergue Belén",
+    ],
     [2, "maría", "lópez", "", "5-mar-90", None, "Mujer", "hondureña", None, None, "", ""],
     [3, "Ana", "Pérez", "Gómez", 33000, None, "M", "HN", None, None, None, None],
     [4, "Carlos", "Ramírez", None, None, 30, "masculino", "Guatemala", None, None, None, None],
-    [5, "Rosa", "Díaz", None, datetime(1985, 12, 1), None, "F", "Salvadoran", None,
-     "DIRR851201MNEZSS09", None, None],
+    [
+        5,
+        "Rosa",
+        "Díaz",
+        None,
+        datetime(1985, 12, 1),
+        None,
+        "F",
+        "Salvadoran",
+        None,
+        "DIRR851201MNEZSS09",
+        None,
+        None,
+    ],
     [6, "Pedro", "Cruz", None, "1988-07-20", None, "hombre", "SLV", None, None, None, None],
     [7, "Lucía", "Mejía", None, "31/02/1990", None, "M", "HN", None, None, None, None],
     [8, "Juan", "Soto", None, "no sabe", None, "H", "HN", None, None, None, None],
-    [9, "=HYPERLINK(\"x\")", "Soto", None, "01/01/1990", None, "H", "HN", None, None, None,
-     None],
+    [9, '=HYPERLINK("x")', "Soto", None, "01/01/1990", None, "H", "HN", None, None, None, None],
     [10, "Elena", "Vega", None, "02/02/1992", None, "M", "Narnia", None, None, None, None],
-    [11, "Mario", "Ruiz", None, "03/03/1993", None, "H", "cubano", None, None, None,
-     "x" * 5000],
-]  # fmt: skip
+    [11, "Mario", "Ruiz", None, "03/03/1993", None, "H", "cubano", None, None, None, "x" * 5000],
+]
 
 
 def write_xlsx(path, rows, headers=HEADERS, title=None, sheet="Beneficiarios"):
@@ -68,8 +102,9 @@ def read(path, sheet=None):
 
 def preview(db, actor, path, sheet=None, mapping=None):
     table = read(path, sheet)
-    mapping = mapping or rules.guess_mapping(table.headers, rules.PEOPLE_FIELDS,
-                                             [v for _, v in table.rows[:50]])  # fmt: skip
+    mapping = mapping or rules.guess_mapping(
+        table.headers, rules.PEOPLE_FIELDS, [v for _, v in table.rows[:50]]
+    )
     with db.read() as session:
         return importing.preview_people(session, actor, table, mapping, today=TODAY)
 
@@ -95,12 +130,16 @@ def test_messy_people_are_normalized_as_the_form_would(db, actors, tmp_path):
     assert result.table.headers[1] == "Nombre(s)"
     jose = by_row[4].person
     assert (jose.given_names, jose.first_surname, jose.second_surname) == (
-        "JOSÉ LUIS", "HERNÁNDEZ", "NÚÑEZ")  # fmt: skip
+        "JOSÉ LUIS",
+        "HERNÁNDEZ",
+        "NÚÑEZ",
+    )
     assert jose.birth_date == date(1990, 3, 5) and jose.sex == Sex.MALE
     assert jose.nationality == "HN" and jose.phone == "+502 5555-1234"
     assert jose.lodging == "Albergue Belén"
-    assert [(d.doc_type, d.number) for d in jose.documents] == [(DocumentType.PASSPORT,
-                                                                 "F 123 456")]  # fmt: skip
+    assert [(d.doc_type, d.number) for d in jose.documents] == [
+        (DocumentType.PASSPORT, "F 123 456")
+    ]
     maria = by_row[5].person
     assert maria.birth_date == date(1990, 3, 5) and maria.sex == Sex.FEMALE  # H/M column: M mujer
     assert maria.nationality == "HN" and maria.second_surname == ""
@@ -111,8 +150,9 @@ def test_messy_people_are_normalized_as_the_form_would(db, actors, tmp_path):
     assert carlos.nationality == "GT" and carlos.sex == Sex.MALE
     rosa = by_row[8].person
     assert rosa.birth_date == date(1985, 12, 1) and rosa.nationality == "SV"
-    assert [(d.doc_type, d.number) for d in rosa.documents] == [(DocumentType.CURP,
-                                                                 "DIRR851201MNEZSS09")]  # fmt: skip
+    assert [(d.doc_type, d.number) for d in rosa.documents] == [
+        (DocumentType.CURP, "DIRR851201MNEZSS09")
+    ]
     assert by_row[9].person.birth_date == date(1988, 7, 20)
     assert by_row[9].person.nationality == "SV"  # alpha-3 code
     assert all(by_row[n].ok for n in range(4, 10))
@@ -137,8 +177,11 @@ def test_import_records_provenance_consent_and_audit(db, actors, tmp_path):
         where = importing.provenance(session, jose.id)
         assert where and "lista.xlsx" in where[0] and "fila 2" in where[0]
         assert "Beneficiarios" in where[0]
-        entry = session.scalars(select(AuditEntry).where(
-            AuditEntry.entity_uuid == record.uuid, AuditEntry.action == "importar")).one()  # fmt: skip
+        entry = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity_uuid == record.uuid, AuditEntry.action == "importar"
+            )
+        ).one()
         assert "lista.xlsx" in entry.changes and "fila 2" in entry.changes
         # the search finds the passport typed with spaces by its compact form
         assert people.search_people(session, "F123456")[0].id == jose.id
@@ -172,9 +215,16 @@ PLANTED = [  # (row data, which planted person it duplicates or None)
     ["María", "Pérez", "López", "10/10/1985", "M", "GT", ""],  # surnames swapped
     ["Ana", "Gomez", "Ruis", "01/01/2000", "M", "SV", ""],  # a typo
     ["Luis Alberto", "Martines", "Soto", "03/03/1996", "H", "HN", "cuba 77"],  # document, spaces
-]  # fmt: skip
-PLANTED_HEADERS = ["Nombre(s)", "Apellido paterno", "Apellido materno", "Fecha de nacimiento",
-                   "Sexo", "Nacionalidad", "Documento"]  # fmt: skip
+]
+PLANTED_HEADERS = [
+    "Nombre(s)",
+    "Apellido paterno",
+    "Apellido materno",
+    "Fecha de nacimiento",
+    "Sexo",
+    "Nacionalidad",
+    "Documento",
+]
 
 
 def test_duplicate_review_finds_the_planted_pairs_and_no_other(db, actors, tmp_path):
@@ -192,9 +242,18 @@ def test_duplicate_review_finds_the_planted_pairs_and_no_other(db, actors, tmp_p
 def test_duplicates_against_the_office_and_choices_kept(db, actors, tmp_path):
     supervisor = actors[Role.SUPERVISOR]
     with db.write() as session:
-        existing = people.create_person(session, supervisor, PersonInput(
-            given_names="José", first_surname="Hernández", second_surname="",
-            sex=Sex.MALE, birth_date=date(1990, 5, 4)), today=TODAY)  # fmt: skip
+        existing = people.create_person(
+            session,
+            supervisor,
+            PersonInput(
+                given_names="José",
+                first_surname="Hernández",
+                second_surname="",
+                sex=Sex.MALE,
+                birth_date=date(1990, 5, 4),
+            ),
+            today=TODAY,
+        )
     path = write_xlsx(tmp_path / "planted.xlsx", PLANTED, PLANTED_HEADERS)
     result = preview(db, supervisor, path)
     office_pairs = {(p.a, p.b) for p in result.pairs if p.a.startswith("P")}
@@ -230,9 +289,18 @@ def test_undecided_duplicates_are_skipped_and_listed(db, actors, tmp_path):
 def test_an_undone_batch_leaves_the_office_as_before(db, actors, tmp_path):
     supervisor = actors[Role.SUPERVISOR]
     with db.write() as session:
-        existing = people.create_person(session, supervisor, PersonInput(
-            given_names="José", first_surname="Hernández", second_surname="",
-            sex=Sex.MALE, birth_date=date(1990, 5, 4)), today=TODAY)  # fmt: skip
+        existing = people.create_person(
+            session,
+            supervisor,
+            PersonInput(
+                given_names="José",
+                first_surname="Hernández",
+                second_surname="",
+                sex=Sex.MALE,
+                birth_date=date(1990, 5, 4),
+            ),
+            today=TODAY,
+        )
     before = counts(db)
     with db.read() as session:
         jose_before = people.get_person(session, existing.id)
@@ -253,8 +321,10 @@ def test_an_undone_batch_leaves_the_office_as_before(db, actors, tmp_path):
         assert after.second_surname == jose_before.second_surname == ""
         assert after.nationality is None and after.documents == ()
         assert importing.provenance(session, existing.id) == []
-        assert session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1)
-                              ) == "deshacer_importacion"  # fmt: skip
+        assert (
+            session.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1))
+            == "deshacer_importacion"
+        )
     # undone: the same file can be imported again
     assert preview(db, supervisor, path).importable
 
@@ -280,16 +350,31 @@ def test_a_caseworker_cannot_import(db, actors, tmp_path):
 
 def test_cancel_saves_nothing(db, actors, tmp_path):
     supervisor = actors[Role.SUPERVISOR]
-    rows = [["Persona", f"Apellido{chr(65 + i % 26)}{chr(65 + i // 26)}", "", "01/01/1990", "H",
-             "HN", f"D{i}"] for i in range(600)]  # fmt: skip
+    rows = [
+        [
+            "Persona",
+            f"Apellido{chr(65 + i % 26)}{chr(65 + i // 26)}",
+            "",
+            "01/01/1990",
+            "H",
+            "HN",
+            f"D{i}",
+        ]
+        for i in range(600)
+    ]
     path = write_xlsx(tmp_path / "grande.xlsx", rows, PLANTED_HEADERS)
     result = preview(db, supervisor, path)
     before = counts(db)
     seen = []
     with pytest.raises(importing.ImportCancelled), db.write() as session:
-        importing.import_people(session, supervisor, result, today=TODAY,
-                                progress=lambda d, t: seen.append(d),
-                                cancelled=lambda: len(seen) >= 2)  # fmt: skip
+        importing.import_people(
+            session,
+            supervisor,
+            result,
+            today=TODAY,
+            progress=lambda d, t: seen.append(d),
+            cancelled=lambda: len(seen) >= 2,
+        )
     assert seen[:2] == [0, importing.BATCH]
     assert counts(db) == before
 
@@ -308,15 +393,20 @@ def test_bad_files_are_refused_with_their_reason(tmp_path):
         read(pdf)
     # An encrypted OOXML workbook is an OLE2 container with an EncryptionInfo stream
     locked = tmp_path / "protegido.xlsx"
-    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-                       + "EncryptionInfo".encode("utf-16-le") + b"\0" * 512)  # fmt: skip
+    locked.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\0" * 512
+    )
     with pytest.raises(FronteraError, match="contraseña"):
         read(locked)
     blank = write_xlsx(tmp_path / "blank.xlsx", [], headers=[])
     with pytest.raises(FronteraError, match="está vacía"):
         read(blank)
-    no_header = write_xlsx(tmp_path / "sin.xlsx", [["José", "Pérez", "01/01/1990"]] * 3,
-                           headers=["x", "y", "z"])  # fmt: skip
+    no_header = write_xlsx(
+        tmp_path / "sin.xlsx", [["José", "Pérez", "01/01/1990"]] * 3, headers=["x", "y", "z"]
+    )
     with pytest.raises(FronteraError, match="encabezados"):
         read(no_header)
     with pytest.raises(FronteraError, match="no tiene la hoja «Otra»"):
@@ -347,8 +437,9 @@ def test_merged_header_and_formulas(db, actors, tmp_path):
     mapping = rules.guess_mapping(table.headers, rules.PEOPLE_FIELDS, [])
     assert mapping.columns["first_surname"] == 1 and mapping.columns["second_surname"] == 2
     with db.read() as session:
-        result = importing.preview_people(session, actors[Role.SUPERVISOR], table, mapping,
-                                          today=TODAY)  # fmt: skip
+        result = importing.preview_people(
+            session, actors[Role.SUPERVISOR], table, mapping, today=TODAY
+        )
     rosa, eva = result.rows
     assert (rosa.person.first_surname, rosa.person.second_surname) == ("de la Cruz", "López")
     assert rosa.ok
@@ -357,8 +448,11 @@ def test_merged_header_and_formulas(db, actors, tmp_path):
 
 def test_csv_encodings_and_separators(db, actors, tmp_path):
     rows = [PLANTED_HEADERS, ["José", "Núñez", "", "04/05/1990", "H", "Honduras", "A1"]]
-    for name, encoding, delimiter in (("utf8.csv", "utf-8-sig", ","), ("win.csv", "cp1252", ";"),
-                                      ("unicode.csv", "utf-16", ";")):  # fmt: skip
+    for name, encoding, delimiter in (
+        ("utf8.csv", "utf-8-sig", ","),
+        ("win.csv", "cp1252", ";"),
+        ("unicode.csv", "utf-16", ";"),
+    ):
         path = tmp_path / name
         with path.open("w", encoding=encoding, newline="") as handle:
             csv.writer(handle, delimiter=delimiter).writerows(rows)
@@ -375,11 +469,14 @@ def test_csv_encodings_and_separators(db, actors, tmp_path):
 def test_ods_is_read(db, actors, tmp_path):
     """An ODS written by hand (a minimal zip: mimetype and content.xml; no odfpy needed)."""
     cells = "".join(
-        "<table:table-row>" + "".join(
+        "<table:table-row>"
+        + "".join(
             f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
-            for v in row) + "</table:table-row>"
+            for v in row
+        )
+        + "</table:table-row>"
         for row in [PLANTED_HEADERS[:5], ["Rosa", "Díaz", "", "01/12/1985", "Mujer"]]
-    )  # fmt: skip
+    )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -390,20 +487,30 @@ def test_ods_is_read(db, actors, tmp_path):
     )
     path = tmp_path / "lista.ods"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)  # fmt: skip
+        archive.writestr(
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("content.xml", content)
-        archive.writestr("META-INF/manifest.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-            '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-            '<manifest:file-entry manifest:full-path="/" manifest:media-type='
-            '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-            'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            "</manifest:manifest>"))  # fmt: skip
+        archive.writestr(
+            "META-INF/manifest.xml",
+            (
+                '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>"
+            ),
+        )
     result = preview(db, actors[Role.SUPERVISOR], path)
     person = result.rows[0].person
-    assert (person.given_names, person.birth_date, person.sex) == ("Rosa", date(1985, 12, 1),
-                                                                   Sex.FEMALE)  # fmt: skip
+    assert (person.given_names, person.birth_date, person.sex) == (
+        "Rosa",
+        date(1985, 12, 1),
+        Sex.FEMALE,
+    )
 
 
 def test_saved_mapping_is_reused_by_header_text(tmp_path):
@@ -420,21 +527,37 @@ def test_saved_mapping_is_reused_by_header_text(tmp_path):
         importing.load_mapping(tmp_path / "m.json", ["Nombre(s)"])
 
 
-@pytest.mark.parametrize(("value", "centavos"), [
-    ("$1,234.50", 123450), (1234.5, 123450), ("1 234,50", 123450), ("1.234,50", 123450),
-    ("1234", 123400), (" $ 80 ", 8000),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("value", "centavos"),
+    [
+        ("$1,234.50", 123450),
+        (1234.5, 123450),
+        ("1 234,50", 123450),
+        ("1.234,50", 123450),
+        ("1234", 123400),
+        (" $ 80 ", 8000),
+    ],
+)
 def test_amounts_in_any_spreadsheet_form(value, centavos):
     assert rules.parse_amount(value) == centavos
 
 
 def test_names_split_by_the_rule_shown():
     assert rules.split_full_name("José Luis Hernández Núñez", rules.SPLIT_GIVEN_FIRST) == (
-        "José Luis", "Hernández", "Núñez")  # fmt: skip
+        "José Luis",
+        "Hernández",
+        "Núñez",
+    )
     assert rules.split_full_name("Hernández Núñez José Luis", rules.SPLIT_SURNAMES_FIRST) == (
-        "José Luis", "Hernández", "Núñez")  # fmt: skip
+        "José Luis",
+        "Hernández",
+        "Núñez",
+    )
     assert rules.split_full_name("María de la Cruz López", rules.SPLIT_GIVEN_FIRST) == (
-        "María", "de la Cruz", "López")  # fmt: skip
+        "María",
+        "de la Cruz",
+        "López",
+    )
 
 
 # --- past supports ------------------------------------------------------------------------------
@@ -442,10 +565,18 @@ def test_names_split_by_the_rule_shown():
 
 def _person(db, actor, given, first, born, doc=None):
     with db.write() as session:
-        return people.create_person(session, actor, PersonInput(
-            given_names=given, first_surname=first, sex=Sex.FEMALE, birth_date=born,
-            documents=[DocumentInput(DocumentType.PASSPORT, doc)] if doc else []),
-            today=TODAY).id  # fmt: skip
+        return people.create_person(
+            session,
+            actor,
+            PersonInput(
+                given_names=given,
+                first_surname=first,
+                sex=Sex.FEMALE,
+                birth_date=born,
+                documents=[DocumentInput(DocumentType.PASSPORT, doc)] if doc else [],
+            ),
+            today=TODAY,
+        ).id
 
 
 def test_past_supports_are_historical_without_folio(db, actors, tmp_path):
@@ -459,14 +590,33 @@ def test_past_supports_are_historical_without_folio(db, actors, tmp_path):
     with db.write() as session:
         months.close_month(session, supervisor, 2026, 1)
     rows = [
-        ["15/02/2026", "p555", "", "", "", despensa.name, "Despensa familiar", "$1,234.50", "Súper"],
+        [
+            "15/02/2026",
+            "p555",
+            "",
+            "",
+            "",
+            despensa.name,
+            "Despensa familiar",
+            "$1,234.50",
+            "Súper",
+        ],
         ["2026-02-20", "", "eva", "rios", "01/01/1990", despensa.code, "", "1 234,50", ""],
         ["10/01/2026", "P555", "", "", "", despensa.name, "", 100, ""],  # a closed month
         ["16/02/2026", "", "Nadie", "Nunca", "01/01/1990", despensa.name, "", 100, ""],
         ["17/02/2026", "P555", "", "", "", "Tipo que no existe", "", "cien", ""],
-    ]  # fmt: skip
-    headers = ["Fecha de entrega", "Documento", "Nombre(s)", "Apellido paterno",
-               "Fecha de nacimiento", "Tipo de apoyo", "Concepto", "Importe", "Proveedor"]  # fmt: skip
+    ]
+    headers = [
+        "Fecha de entrega",
+        "Documento",
+        "Nombre(s)",
+        "Apellido paterno",
+        "Fecha de nacimiento",
+        "Tipo de apoyo",
+        "Concepto",
+        "Importe",
+        "Proveedor",
+    ]
     path = write_xlsx(tmp_path / "apoyos.xlsx", rows, headers)
     table = importing.read_table(path, None, rules.SUPPORT_FIELDS)
     mapping = rules.guess_mapping(table.headers, rules.SUPPORT_FIELDS, [])
@@ -474,7 +624,10 @@ def test_past_supports_are_historical_without_folio(db, actors, tmp_path):
         result = importing.preview_supports(session, supervisor, table, mapping, today=TODAY)
     first, second, closed, nobody, bad = result.rows
     assert (first.person_id, first.amount_centavos, first.delivered_on) == (
-        rosa, 123450, date(2026, 2, 15))  # fmt: skip
+        rosa,
+        123450,
+        date(2026, 2, 15),
+    )
     assert first.description == "Despensa familiar" and first.provider == "Súper"
     assert (second.person_id, second.amount_centavos) == (eva, 123450)
     assert second.description == despensa.name
@@ -498,7 +651,12 @@ def test_export_cells_starting_with_formula_signs_stay_text():
     from frontera_desk.domain.text import spreadsheet_safe
 
     assert [spreadsheet_safe(v) for v in ("=1+2", "+52", "-x", "@a", "ok")] == [
-        "'=1+2", "'+52", "'-x", "'@a", "ok"]  # fmt: skip
+        "'=1+2",
+        "'+52",
+        "'-x",
+        "'@a",
+        "ok",
+    ]
 
 
 def test_nationalities_in_every_form():
@@ -514,8 +672,16 @@ def test_nationalities_in_every_form():
 
 def test_dates_in_every_form():
     today = date(2026, 3, 15)
-    for value in ("05/03/1990", "5-mar-90", "5 de marzo de 1990", "1990-03-05", 32937,
-                  datetime(1990, 3, 5), "05.03.1990", "5/Mar/1990"):  # fmt: skip
+    for value in (
+        "05/03/1990",
+        "5-mar-90",
+        "5 de marzo de 1990",
+        "1990-03-05",
+        32937,
+        datetime(1990, 3, 5),
+        "05.03.1990",
+        "5/Mar/1990",
+    ):
         assert rules.parse_date(value, today) == date(1990, 3, 5), value
     assert rules.parse_date("1-ene-05", today) == date(2005, 1, 1)
     for bad in ("31/02/1990", "no sabe", "13/13/2000"):

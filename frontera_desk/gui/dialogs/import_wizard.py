@@ -70,8 +70,9 @@ class _Page(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, path: Path | None = None
-                 ) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, path: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
@@ -94,13 +95,22 @@ class ImportWizard(QWizard):
         for ui, title, subtitle in (
             (self.file_ui, self.tr("1. File"), self.tr("The spreadsheet and its sheet.")),
             (self.map_ui, self.tr("2. Columns"), self.tr("Which column fills which field.")),
-            (self.preview_ui, self.tr("3. Preview"),
-             self.tr("Each row as it would be saved, and the rows that will be skipped.")),
-            (self.dup_ui, self.tr("4. Likely duplicates"),
-             self.tr("Within the file and against the people already registered.")),
-            (self.run_ui, self.tr("5. Import"),
-             self.tr("All rows are saved together, or none: stopping saves nothing.")),
-        ):  # fmt: skip
+            (
+                self.preview_ui,
+                self.tr("3. Preview"),
+                self.tr("Each row as it would be saved, and the rows that will be skipped."),
+            ),
+            (
+                self.dup_ui,
+                self.tr("4. Likely duplicates"),
+                self.tr("Within the file and against the people already registered."),
+            ),
+            (
+                self.run_ui,
+                self.tr("5. Import"),
+                self.tr("All rows are saved together, or none: stopping saves nothing."),
+            ),
+        ):
             self.addPage(_page(self, ui, title, subtitle))
 
         f = self.file_ui
@@ -154,11 +164,14 @@ class ImportWizard(QWizard):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if index == FILE:
-                self.table = importing.read_table(Path(self.file_ui.file.text().strip()),
-                                                  self.file_ui.sheet.currentText() or None,
-                                                  self.fields)  # fmt: skip
-                self.mapping = rules.guess_mapping(self.table.headers, self.fields,
-                                                   [v for _, v in self.table.rows[:200]])  # fmt: skip
+                self.table = importing.read_table(
+                    Path(self.file_ui.file.text().strip()),
+                    self.file_ui.sheet.currentText() or None,
+                    self.fields,
+                )
+                self.mapping = rules.guess_mapping(
+                    self.table.headers, self.fields, [v for _, v in self.table.rows[:200]]
+                )
                 self._fill_mapping()
             elif index == MAPPING:
                 self.mapping = self._mapping_from_table()
@@ -166,9 +179,11 @@ class ImportWizard(QWizard):
             elif index == DUPLICATES:
                 self._keep_choices()
             if index in (MAPPING, PREVIEW, DUPLICATES):
-                self.run_ui.status.setText(self.tr(
-                    "%1 rows are ready. Nothing is saved until you press Import.").replace(
-                    "%1", str(len(self.preview.importable))))  # fmt: skip
+                self.run_ui.status.setText(
+                    self.tr("%1 rows are ready. Nothing is saved until you press Import.").replace(
+                        "%1", str(len(self.preview.importable))
+                    )
+                )
             return True
         except FronteraError as error:
             show_error(self, error)
@@ -178,9 +193,11 @@ class ImportWizard(QWizard):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Spreadsheet to import"), str(Path.home()),
+            self,
+            self.tr("Spreadsheet to import"),
+            str(Path.home()),
             self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv)"),
-        )  # fmt: skip
+        )
         if name:
             self.file_ui.file.setText(name)
             self._file_changed()
@@ -192,8 +209,13 @@ class ImportWizard(QWizard):
         if text:
             try:
                 f.sheet.addItems(importing.sheet_names(Path(text)))
-                f.info.setText(self.tr("%n sheet(s). The header row is looked for among the "
-                                       "first rows.", "", f.sheet.count()))  # fmt: skip
+                f.info.setText(
+                    self.tr(
+                        "%n sheet(s). The header row is looked for among the first rows.",
+                        "",
+                        f.sheet.count(),
+                    )
+                )
             except FronteraError as error:
                 f.info.setText(f"<span style='color:#b00020'>{error.message}</span>")
         self.page(self.pageIds()[FILE]).completeChanged.emit()
@@ -207,8 +229,9 @@ class ImportWizard(QWizard):
         grid.clear()
         grid.setColumnCount(3)
         grid.setRowCount(len(headers))
-        grid.setHorizontalHeaderLabels([self.tr("Column of the file"), self.tr("Field"),
-                                        self.tr("First values")])  # fmt: skip
+        grid.setHorizontalHeaderLabels(
+            [self.tr("Column of the file"), self.tr("Field"), self.tr("First values")]
+        )
         by_column = {i: name for name, i in self.mapping.columns.items()}
         samples = [v for _, v in self.table.rows[:3]]
         for row, header in enumerate(headers):
@@ -226,7 +249,8 @@ class ImportWizard(QWizard):
         grid.setColumnWidth(1, 220)
         self.map_ui.split.setCurrentIndex(self.map_ui.split.findData(self.mapping.split))
         self.map_ui.sexLetters.setCurrentIndex(
-            self.map_ui.sexLetters.findData(self.mapping.sex_letters))  # fmt: skip
+            self.map_ui.sexLetters.findData(self.mapping.sex_letters)
+        )
 
     def _mapping_from_table(self) -> rules.Mapping:
         columns: dict[str, int] = {}
@@ -237,14 +261,18 @@ class ImportWizard(QWizard):
                 if name in columns:
                     raise FronteraError(
                         self.tr("Two columns fill the field %1: choose one.").replace(
-                            "%1", rules.PEOPLE_LABELS[name]))  # fmt: skip
+                            "%1", rules.PEOPLE_LABELS[name]
+                        )
+                    )
                 columns[name] = row
-        return rules.Mapping(columns, self.map_ui.split.currentData(),
-                             self.map_ui.sexLetters.currentData())  # fmt: skip
+        return rules.Mapping(
+            columns, self.map_ui.split.currentData(), self.map_ui.sexLetters.currentData()
+        )
 
     def _load_mapping(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Saved mapping"), str(Path.home()),
-                                              self.tr("Mappings (*.json)"))  # fmt: skip
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Saved mapping"), str(Path.home()), self.tr("Mappings (*.json)")
+        )
         if not name or self.table is None:
             return
         try:
@@ -255,9 +283,12 @@ class ImportWizard(QWizard):
         self._fill_mapping()
 
     def _save_mapping(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the mapping"),
-                                              str(Path.home() / "correspondencia.json"),
-                                              self.tr("Mappings (*.json)"))  # fmt: skip
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the mapping"),
+            str(Path.home() / "correspondencia.json"),
+            self.tr("Mappings (*.json)"),
+        )
         if not name or self.table is None:
             return
         try:
@@ -271,20 +302,37 @@ class ImportWizard(QWizard):
         assert self.table is not None and self.mapping is not None
         with self.ctx.db.read() as session:
             if self.people:
-                self.preview = importing.preview_people(session, self.ctx.actor, self.table,
-                                                        self.mapping)  # fmt: skip
+                self.preview = importing.preview_people(
+                    session, self.ctx.actor, self.table, self.mapping
+                )
             else:
-                self.preview = importing.preview_supports(session, self.ctx.actor, self.table,
-                                                          self.mapping)  # fmt: skip
+                self.preview = importing.preview_supports(
+                    session, self.ctx.actor, self.table, self.mapping
+                )
         grid = self.preview_ui.rows
         grid.clear()
         if self.people:
-            heads = [self.tr("Row"), self.tr("Given names"), self.tr("First surname"),
-                     self.tr("Second surname"), self.tr("Birth date"), self.tr("Sex"),
-                     self.tr("Nationality"), self.tr("Documents"), self.tr("Problems")]  # fmt: skip
+            heads = [
+                self.tr("Row"),
+                self.tr("Given names"),
+                self.tr("First surname"),
+                self.tr("Second surname"),
+                self.tr("Birth date"),
+                self.tr("Sex"),
+                self.tr("Nationality"),
+                self.tr("Documents"),
+                self.tr("Problems"),
+            ]
         else:
-            heads = [self.tr("Row"), self.tr("Delivered"), self.tr("Person"), self.tr("Support"),
-                     self.tr("Concept"), self.tr("Amount"), self.tr("Problems")]  # fmt: skip
+            heads = [
+                self.tr("Row"),
+                self.tr("Delivered"),
+                self.tr("Person"),
+                self.tr("Support"),
+                self.tr("Concept"),
+                self.tr("Amount"),
+                self.tr("Problems"),
+            ]
         grid.setColumnCount(len(heads))
         grid.setHorizontalHeaderLabels(heads)
         grid.setRowCount(len(self.preview.rows))
@@ -298,13 +346,18 @@ class ImportWizard(QWizard):
                 grid.setItem(n, c, item)
         grid.resizeColumnsToContents()
         skipped = len(self.preview.skipped)
-        text = self.tr("%1 of %2 rows will be imported; %3 will be skipped (in red, with the "
-                       "reason).")  # fmt: skip
-        text = text.replace("%1", str(len(self.preview.importable))).replace(
-            "%2", str(len(self.preview.rows))).replace("%3", str(skipped))  # fmt: skip
+        text = self.tr(
+            "%1 of %2 rows will be imported; %3 will be skipped (in red, with the reason)."
+        )
+        text = (
+            text.replace("%1", str(len(self.preview.importable)))
+            .replace("%2", str(len(self.preview.rows)))
+            .replace("%3", str(skipped))
+        )
         if self.people and self.preview.pairs:
             text += " " + self.tr("%1 likely duplicates to review next.").replace(
-                "%1", str(len(self.preview.pairs)))  # fmt: skip
+                "%1", str(len(self.preview.pairs))
+            )
         self.preview_ui.summary.setText(text)
         self._filter_preview()
         if self.people:
@@ -318,12 +371,22 @@ class ImportWizard(QWizard):
         p = row.person
         if p is None:
             return [""] * 7
-        born = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else (
-            f"≈ {p.estimated_age}" if p.estimated_age is not None else "")  # fmt: skip
+        born = (
+            p.birth_date.strftime("%d/%m/%Y")
+            if p.birth_date
+            else (f"≈ {p.estimated_age}" if p.estimated_age is not None else "")
+        )
         sex = SEX_ES.get(p.sex, "") if p.sex else ""  # type: ignore[call-overload]
         docs = ", ".join(f"{DOCUMENT_ES[d.doc_type]} {d.number}" for d in p.documents)
-        return [p.given_names, p.first_surname, p.second_surname, born, sex,
-                p.nationality or "", docs]  # fmt: skip
+        return [
+            p.given_names,
+            p.first_surname,
+            p.second_surname,
+            born,
+            sex,
+            p.nationality or "",
+            docs,
+        ]
 
     def _filter_preview(self) -> None:
         if self.preview is None:
@@ -342,16 +405,27 @@ class ImportWizard(QWizard):
         born = p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "—"
         docs = ", ".join(d.number for d in p.documents) or "—"
         name = " ".join(x for x in (p.given_names, p.first_surname, p.second_surname) if x)
-        return self.tr("Row %1: %2, %3, %4").replace("%1", key[1:]).replace(
-            "%2", name).replace("%3", born).replace("%4", docs)  # fmt: skip
+        return (
+            self.tr("Row %1: %2, %3, %4")
+            .replace("%1", key[1:])
+            .replace("%2", name)
+            .replace("%3", born)
+            .replace("%4", docs)
+        )
 
     def _fill_pairs(self) -> None:
         grid = self.dup_ui.pairs
         pairs = self.preview.pairs
         grid.clear()
         grid.setColumnCount(4)
-        grid.setHorizontalHeaderLabels([self.tr("Already there"), self.tr("Row of the file"),
-                                        self.tr("Why"), self.tr("Choice")])  # fmt: skip
+        grid.setHorizontalHeaderLabels(
+            [
+                self.tr("Already there"),
+                self.tr("Row of the file"),
+                self.tr("Why"),
+                self.tr("Choice"),
+            ]
+        )
         grid.setRowCount(len(pairs))
         for n, pair in enumerate(pairs):
             grid.setItem(n, 0, QTableWidgetItem(self._describe(pair.a)))
@@ -369,10 +443,12 @@ class ImportWizard(QWizard):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         grid.resizeRowsToContents()
-        self.dup_ui.summary.setText(self.tr(
-            "%1 pairs look like the same person. Choose for each; a pair left undecided skips "
-            "its row (it can be imported later: the choices are kept for this file).").replace(
-            "%1", str(len(pairs))))  # fmt: skip
+        self.dup_ui.summary.setText(
+            self.tr(
+                "%1 pairs look like the same person. Choose for each; a pair left undecided skips "
+                "its row (it can be imported later: the choices are kept for this file)."
+            ).replace("%1", str(len(pairs)))
+        )
 
     def _set_all(self, decision: str) -> None:
         grid = self.dup_ui.pairs
@@ -410,10 +486,12 @@ class ImportWizard(QWizard):
         def work(progress: Any) -> importing.ImportResult:
             with ctx.db.write() as session:
                 if people:
-                    return importing.import_people(session, ctx.actor, preview, progress=progress,
-                                                   cancelled=lambda: self._stop)  # fmt: skip
-                return importing.import_supports(session, ctx.actor, preview, progress=progress,
-                                                 cancelled=lambda: self._stop)  # fmt: skip
+                    return importing.import_people(
+                        session, ctx.actor, preview, progress=progress, cancelled=lambda: self._stop
+                    )
+                return importing.import_supports(
+                    session, ctx.actor, preview, progress=progress, cancelled=lambda: self._stop
+                )
 
         self._job = run_in_background(work, self._done, self._failed, self._progress)
 
@@ -433,17 +511,28 @@ class ImportWizard(QWizard):
         r.cancel.setEnabled(False)
         r.undo.setEnabled(True)
         r.progress.setValue(r.progress.maximum())
-        made = (self.tr("%1 new people, %2 rows joined to a person") if self.people
-                else self.tr("%1 past supports (historical: no receipt from the system)%2"))  # fmt: skip
+        made = (
+            self.tr("%1 new people, %2 rows joined to a person")
+            if self.people
+            else self.tr("%1 past supports (historical: no receipt from the system)%2")
+        )
         made = made.replace("%1", str(result.created)).replace(
-            "%2", str(result.merged) if self.people else "")  # fmt: skip
-        r.status.setText(self.tr("Batch %1 imported: %2; %3 rows skipped.").replace(
-            "%1", str(result.batch_id)).replace("%2", made).replace(
-            "%3", str(len(result.skipped))))  # fmt: skip
-        lines = [self.tr("Row %1 skipped: %2").replace("%1", str(row)).replace("%2", why)
-                 for row, why in result.skipped]  # fmt: skip
-        lines += [self.tr("Row %1: %2").replace("%1", str(row)).replace("%2", what)
-                  for row, what in result.joined]  # fmt: skip
+            "%2", str(result.merged) if self.people else ""
+        )
+        r.status.setText(
+            self.tr("Batch %1 imported: %2; %3 rows skipped.")
+            .replace("%1", str(result.batch_id))
+            .replace("%2", made)
+            .replace("%3", str(len(result.skipped)))
+        )
+        lines = [
+            self.tr("Row %1 skipped: %2").replace("%1", str(row)).replace("%2", why)
+            for row, why in result.skipped
+        ]
+        lines += [
+            self.tr("Row %1: %2").replace("%1", str(row)).replace("%2", what)
+            for row, what in result.joined
+        ]
         r.report.setPlainText("\n".join(lines))
         self.page(self.pageIds()[RUN]).completeChanged.emit()
 
@@ -468,5 +557,8 @@ class ImportWizard(QWizard):
             show_error(self, error)
             return
         self.run_ui.undo.setEnabled(False)
-        self.run_ui.status.setText(self.tr("Batch %1 undone: the office is as before it.").replace(
-            "%1", str(self.result.batch_id)))  # fmt: skip
+        self.run_ui.status.setText(
+            self.tr("Batch %1 undone: the office is as before it.").replace(
+                "%1", str(self.result.batch_id)
+            )
+        )

@@ -56,12 +56,16 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=True),
         sa.Column("filled", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["batch_id"], ["import_batches.id"], name=op.f("fk_imported_rows_batch_id_import_batches")
+            ["batch_id"],
+            ["import_batches.id"],
+            name=op.f("fk_imported_rows_batch_id_import_batches"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_imported_rows")),
     )
     op.create_index(op.f("ix_imported_rows_batch_id"), "imported_rows", ["batch_id"], unique=False)
-    op.create_index("ix_imported_rows_entity", "imported_rows", ["entity", "entity_id"], unique=False)
+    op.create_index(
+        "ix_imported_rows_entity", "imported_rows", ["entity", "entity_id"], unique=False
+    )
     op.create_table(
         "import_decisions",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -121,3 +121,54 @@ def test_a_caseworker_has_no_import_or_export(qtbot, make_ctx):
     names = {a.text(): a.isEnabled() for a in window.menuBar().actions()[0].menu().actions()}
     assert names["&Importar desde una hoja de cálculo…"] is False
     assert names["&Exportar esta lista a una hoja de cálculo…"] is False
+
+
+def test_an_imported_persons_file_says_where_they_came_from(qtbot, ctx, tmp_path):
+    from frontera_desk.domain import importing as rules
+    from frontera_desk.gui.main_window import MainWindow
+
+    table = importing.read_table(_messy(tmp_path))
+    mapping = rules.guess_mapping(table.headers, rules.PEOPLE_FIELDS, [])
+    with ctx.db.write() as session:
+        preview = importing.preview_people(session, ctx.actor, table, mapping)
+        importing.import_people(session, ctx.actor, preview)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1200, 700)
+    window.show()
+    window.nav.setCurrentRow(1)
+    page = window.people
+    qtbot.keyClicks(page.search, "vidal")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: "Vidal" in page.detail.text())
+    text = page.detail.text()
+    assert "padron.xlsx" in text and "hoja «Lista 2024», fila 10" in text
+    assert "no se pudo preguntar" in text
+    _shot(window, tmp_path, "7-expediente")
+
+
+def test_the_list_on_screen_is_exported_from_the_menu(qtbot, ctx, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from frontera_desk.domain import importing as rules
+    from frontera_desk.gui.main_window import MainWindow
+
+    table = importing.read_table(_messy(tmp_path))
+    mapping = rules.guess_mapping(table.headers, rules.PEOPLE_FIELDS, [])
+    with ctx.db.write() as session:
+        preview = importing.preview_people(session, ctx.actor, table, mapping)
+        importing.import_people(session, ctx.actor, preview)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(1)
+    page = window.people
+    qtbot.keyClicks(page.search, "ana")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    target = tmp_path / "lista-personas"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_list()
+    book = openpyxl.load_workbook(target.with_suffix(".xlsx"))
+    rows = list(book["Personas"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["Ana Gómez Ruiz", "Ana Gómez Ruiz", "Ana Torres Vidal"]
+    assert all(isinstance(r[0], int) and isinstance(r[4], int) for r in rows)
+    assert "3 filas exportadas" in window.statusBar().currentMessage()

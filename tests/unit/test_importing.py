@@ -687,3 +687,31 @@ def test_dates_in_every_form():
     for bad in ("31/02/1990", "no sabe", "13/13/2000"):
         with pytest.raises(FronteraError):
             rules.parse_date(bad, today)
+
+
+def test_a_csv_too_long_is_refused_while_streamed(tmp_path, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_ROWS", 50)
+    path = tmp_path / "largo.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PLANTED_HEADERS)
+        writer.writerows([PLANTED[0]] * 51)
+    with pytest.raises(FronteraError, match="más de 50 filas"):
+        read(path)
+
+
+def test_csv_cells_starting_with_formula_signs(db, actors, tmp_path):
+    """Read as text, never run: a name that is a formula is refused by the form's rule, a
+    phone with + and notes starting with - or @ are kept as typed."""
+    path = tmp_path / "signos.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Nombre(s)", "Apellido paterno", "Sexo", "Teléfono", "Observaciones"])
+        writer.writerow(["=cmd|' /C calc'!A0", "Soto", "H", "", ""])
+        writer.writerow(["@SUM(1)", "Soto", "H", "", ""])
+        writer.writerow(["Ana", "Soto", "M", "+52 962 123 4567", "-llegó herida; @albergue"])
+    rows = preview(db, actors[Role.SUPERVISOR], path).rows
+    assert not rows[0].ok and rows[0].problems[0].startswith("Nombre(s): solo puede llevar")
+    assert not rows[1].ok and rows[1].problems[0].startswith("Nombre(s): solo puede llevar")
+    assert rows[2].ok and rows[2].person.phone == "+52 962 123 4567"
+    assert rows[2].person.notes == "-llegó herida; @albergue"

@@ -1106,6 +1106,8 @@ def _find_person(
     if data is None or problems:
         return None, "; ".join(problems)
     if not (data.given_names and data.first_surname):
+        if number:
+            return None, f"nadie registrado tiene el documento {number} (impórtela primero)"
         return None, "falta el nombre o el documento de la persona"
     birth = data.birth_date
     probe = Candidate(

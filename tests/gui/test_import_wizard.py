@@ -172,3 +172,38 @@ def test_the_list_on_screen_is_exported_from_the_menu(qtbot, ctx, tmp_path, monk
     assert [r[1] for r in rows] == ["Ana Gómez Ruiz", "Ana Gómez Ruiz", "Ana Torres Vidal"]
     assert all(isinstance(r[0], int) and isinstance(r[4], int) for r in rows)
     assert "3 filas exportadas" in window.statusBar().currentMessage()
+
+
+def test_the_wizard_imports_past_supports(qtbot, ctx, tmp_path):
+    from datetime import date
+
+    from frontera_desk.domain.enums import DocumentType, Sex
+    from frontera_desk.services import supports
+    from frontera_desk.services.people import DocumentInput, PersonInput
+
+    with ctx.db.write() as session:
+        people.create_person(session, ctx.actor, PersonInput(
+            given_names="Rosa", first_surname="Diaz", sex=Sex.FEMALE,
+            birth_date=date(1985, 12, 1),
+            documents=[DocumentInput(DocumentType.PASSPORT, "P555")]))  # fmt: skip
+        kind = supports.support_types(session)[0]
+    book = openpyxl.Workbook()
+    book.active.append(["Fecha", "Pasaporte", "Tipo de apoyo", "Concepto", "Monto"])
+    book.active.append(["15/02/2026", "P 555", kind.name, "Despensa", "$1,234.50"])
+    book.active.append(["16/02/2026", "X1", kind.name, "Despensa", "100"])
+    book.save(tmp_path / "apoyos.xlsx")
+    wizard = ImportWizard(ctx, path=tmp_path / "apoyos.xlsx")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_ui.kindSupports.setChecked(True)
+    for _ in range(2):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert "1 de 2" in wizard.preview_ui.summary.text()
+    assert wizard.preview_ui.rows.item(0, 5).text() == "$1,234.50"
+    _shot(wizard, tmp_path, "8-apoyos-vista-previa")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == wizard.pageIds()[4]  # no duplicate review for supports
+    qtbot.mouseClick(wizard.run_ui.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert wizard.result.created == 1
+    assert "Fila 3 omitida: Persona: nadie registrado tiene el documento X1" in wizard.run_ui.report.toPlainText()

@@ -526,7 +526,12 @@ def _office_candidates(session: Session) -> tuple[list[Candidate], dict[int, lis
 
 
 def preview_people(
-    session: Session, actor: Actor, table: Table, mapping: Mapping, today: date | None = None
+    session: Session,
+    actor: Actor,
+    table: Table,
+    mapping: Mapping,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> PeoplePreview:
     """Every row normalized and validated as the registration form would, the rows skipped and
     why, and the likely duplicates (within the file and against the office) still to review."""
@@ -546,7 +551,9 @@ def preview_people(
         )
     done = _imported_rows(session, table.sha256, table.sheet)
     results: list[RowResult] = []
-    for number, values in table.rows:
+    for index, (number, values) in enumerate(table.rows):
+        if progress is not None and index % 1000 == 0:
+            progress(index, len(table.rows))
         if not any(v not in ("", None) for v in values):
             results.append(RowResult(number, None, [], skip_reason="fila vacía"))
             continue

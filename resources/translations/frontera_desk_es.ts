@@ -1229,6 +1229,14 @@
         <translation>Hombre (columnas de F y M)</translation>
     </message>
     <message>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
         <source>%1 rows are ready. Nothing is saved until you press Import.</source>
         <translation>%1 filas están listas. Nada se guarda hasta que oprima Importar.</translation>
     </message>

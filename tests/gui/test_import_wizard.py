@@ -23,6 +23,12 @@ def _shot(widget, tmp_path, name):
     assert widget.grab().save(str(folder / f"{name}.png"))
 
 
+def _next(qtbot, wizard, step):
+    """Next, and wait for the step (reading and checking run off the GUI thread)."""
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.pageIds()[step], timeout=20_000)
+
+
 def _messy(tmp_path):
     book = openpyxl.Workbook()
     ws = book.active
@@ -45,15 +51,13 @@ def test_the_wizard_imports_a_messy_file_step_by_step(qtbot, ctx, tmp_path):
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     _shot(wizard, tmp_path, "1-archivo")
 
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == wizard.pageIds()[1]
+    _next(qtbot, wizard, 1)
     grid = wizard.map_ui.columns
     assert grid.rowCount() == len(PLANTED_HEADERS)
     assert grid.cellWidget(3, 1).currentData() == "birth_date"
     _shot(wizard, tmp_path, "2-columnas")
 
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == wizard.pageIds()[2]
+    _next(qtbot, wizard, 2)
     summary = wizard.preview_ui.summary.text()
     assert "13 de 14" in summary and "4 posibles duplicados" in summary
     wizard.preview_ui.onlyProblems.setChecked(True)
@@ -67,8 +71,7 @@ def test_the_wizard_imports_a_messy_file_step_by_step(qtbot, ctx, tmp_path):
     wizard.preview_ui.onlyProblems.setChecked(False)
     _shot(wizard, tmp_path, "3-vista-previa")
 
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == wizard.pageIds()[3]
+    _next(qtbot, wizard, 3)
     pairs = wizard.dup_ui.pairs
     assert pairs.rowCount() == 4
     first = pairs.cellWidget(0, 3)
@@ -76,8 +79,7 @@ def test_the_wizard_imports_a_messy_file_step_by_step(qtbot, ctx, tmp_path):
     qtbot.mouseClick(wizard.dup_ui.allDifferent, Qt.MouseButton.LeftButton)
     _shot(wizard, tmp_path, "4-duplicados")
 
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == wizard.pageIds()[4]
+    _next(qtbot, wizard, 4)
     assert "13 filas están listas" in wizard.run_ui.status.text()
     _shot(wizard, tmp_path, "5a-listo")
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
@@ -196,14 +198,16 @@ def test_the_wizard_imports_past_supports(qtbot, ctx, tmp_path):
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_ui.kindSupports.setChecked(True)
-    for _ in range(2):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    _next(qtbot, wizard, 1)
+    _next(qtbot, wizard, 2)
     assert "1 de 2" in wizard.preview_ui.summary.text()
     assert wizard.preview_ui.rows.item(0, 5).text() == "$1,234.50"
     _shot(wizard, tmp_path, "8-apoyos-vista-previa")
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == wizard.pageIds()[4]  # no duplicate review for supports
+    _next(qtbot, wizard, 4)  # no duplicate review for supports
     qtbot.mouseClick(wizard.run_ui.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
     assert wizard.result.created == 1
-    assert "Fila 3 omitida: Persona: nadie registrado tiene el documento X1" in wizard.run_ui.report.toPlainText()
+    assert (
+        "Fila 3 omitida: Persona: nadie registrado tiene el documento X1"
+        in wizard.run_ui.report.toPlainText()
+    )

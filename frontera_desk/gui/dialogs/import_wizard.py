@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +29,7 @@ from frontera_desk.gui.generated.ui_import_file_page import Ui_ImportFilePage
 from frontera_desk.gui.generated.ui_import_mapping_page import Ui_ImportMappingPage
 from frontera_desk.gui.generated.ui_import_preview_page import Ui_ImportPreviewPage
 from frontera_desk.gui.generated.ui_import_run_page import Ui_ImportRunPage
+from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import importing
 
@@ -84,6 +84,7 @@ class ImportWizard(QWizard):
         self.preview: Any = None
         self.result: importing.ImportResult | None = None
         self._job: Any = None
+        self._ready: int | None = None  # the step whose background work is done
         self._stop = False
         self.choices: dict[tuple[str, str], str] = {}
 
@@ -159,37 +160,93 @@ class ImportWizard(QWizard):
         return True
 
     def leave(self, page_id: int) -> bool:
-        """What Next does on each step; an expected failure stays on the step with its message."""
+        """What Next does on each step; an expected failure stays on the step with its message.
+        Reading the file and building the preview run off the GUI thread (20,000 rows take
+        seconds): Next starts them, and moves on by itself when they are done."""
         index = self.pageIds().index(page_id)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if self._ready == index:
+            self._ready = None
+            return True
         try:
             if index == FILE:
-                self.table = importing.read_table(
-                    Path(self.file_ui.file.text().strip()),
-                    self.file_ui.sheet.currentText() or None,
-                    self.fields,
-                )
-                self.mapping = rules.guess_mapping(
-                    self.table.headers, self.fields, [v for _, v in self.table.rows[:200]]
-                )
-                self._fill_mapping()
-            elif index == MAPPING:
+                path = Path(self.file_ui.file.text().strip())
+                sheet, fields = self.file_ui.sheet.currentText() or None, self.fields
+                self._in_background(
+                    index, self.tr("Reading the file…"),
+                    lambda _progress: importing.read_table(path, sheet, fields), self._read,
+                )  # fmt: skip
+                return False
+            if index == MAPPING:
                 self.mapping = self._mapping_from_table()
-                self._build_preview()
-            elif index == DUPLICATES:
+                table, mapping, people, ctx = self.table, self.mapping, self.people, self.ctx
+
+                def work(progress: Any) -> Any:
+                    with ctx.db.read() as session:
+                        if people:
+                            return importing.preview_people(
+                                session, ctx.actor, table, mapping, progress=progress
+                            )
+                        return importing.preview_supports(session, ctx.actor, table, mapping)
+
+                self._in_background(index, self.tr("Checking every row…"), work, self._previewed)
+                return False
+            if index == DUPLICATES:
                 self._keep_choices()
-            if index in (MAPPING, PREVIEW, DUPLICATES):
-                self.run_ui.status.setText(
-                    self.tr("%1 rows are ready. Nothing is saved until you press Import.").replace(
-                        "%1", str(len(self.preview.importable))
-                    )
-                )
+            self._ready_text()
             return True
         except FronteraError as error:
             show_error(self, error)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+
+    def _in_background(self, index: int, text: str, work: Any, then: Any) -> None:
+        progress = progress_dialog(text, 0, self, delay_ms=300)
+        self.button(QWizard.WizardButton.NextButton).setEnabled(False)
+
+        def done(result: Any) -> None:
+            progress.close()
+            self._job = None
+            self.button(QWizard.WizardButton.NextButton).setEnabled(True)
+            try:
+                then(result)
+            except FronteraError as error:
+                show_error(self, error)
+                return
+            self._ready = index
+            self.next()
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            self._job = None
+            self.button(QWizard.WizardButton.NextButton).setEnabled(True)
+            if not isinstance(error, FronteraError):
+                raise error
+            show_error(self, error)
+
+        def advanced(done_rows: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done_rows)
+
+        self._job = run_in_background(work, done, failed, advanced)
+
+    def _read(self, table: importing.Table) -> None:
+        self.table = table
+        self.mapping = rules.guess_mapping(
+            table.headers, self.fields, [v for _, v in table.rows[:200]]
+        )
+        self._fill_mapping()
+
+    def _previewed(self, preview: Any) -> None:
+        self.preview = preview
+        self._show_preview()
+        self._ready_text()
+
+    def _ready_text(self) -> None:
+        if self.preview is not None:
+            self.run_ui.status.setText(
+                self.tr("%1 rows are ready. Nothing is saved until you press Import.").replace(
+                    "%1", str(len(self.preview.importable))
+                )
+            )
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -298,17 +355,7 @@ class ImportWizard(QWizard):
 
     # --- preview ------------------------------------------------------------------------------
 
-    def _build_preview(self) -> None:
-        assert self.table is not None and self.mapping is not None
-        with self.ctx.db.read() as session:
-            if self.people:
-                self.preview = importing.preview_people(
-                    session, self.ctx.actor, self.table, self.mapping
-                )
-            else:
-                self.preview = importing.preview_supports(
-                    session, self.ctx.actor, self.table, self.mapping
-                )
+    def _show_preview(self) -> None:
         grid = self.preview_ui.rows
         grid.clear()
         if self.people:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -169,12 +169,16 @@ class Mapping:
     columns: dict[str, int]
     split: str = SPLIT_GIVEN_FIRST
     sex_letters: str = "HM"  # "HM": H hombre, M mujer; "FM": F femenino, M masculino
+    # Past supports: the file's words for a support type → the catalog's code ("víveres" →
+    # "despensa"); a type is otherwise found by its catalog name or code
+    types: dict[str, str] = field(default_factory=dict)
 
     def as_json(self, headers: Sequence[str]) -> dict[str, object]:
         return {
             "columnas": {f: headers[i] for f, i in sorted(self.columns.items())},
             "separar_nombre": self.split,
             "letras_sexo": self.sex_letters,
+            "tipos": dict(sorted(self.types.items())),
         }
 
     @classmethod
@@ -194,9 +198,10 @@ class Mapping:
             columns[str(field_name)] = folded.index(fold(str(header)))
         split = str(data.get("separar_nombre", SPLIT_GIVEN_FIRST))
         letters = str(data.get("letras_sexo", "HM"))
-        if split not in SPLIT_RULES or letters not in ("HM", "FM"):
+        types = data.get("tipos", {})
+        if split not in SPLIT_RULES or letters not in ("HM", "FM") or not isinstance(types, dict):
             raise ValidationError("mapping", "La correspondencia guardada no es válida.")
-        return cls(columns, split, letters)
+        return cls(columns, split, letters, {fold(str(k)): str(v) for k, v in types.items()})
 
 
 def _header_key(text: str) -> str:

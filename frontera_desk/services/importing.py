@@ -1184,7 +1184,9 @@ def preview_supports(
         except ValidationError as error:
             result.problems.append(error.message)
         type_text = _text(values, mapping, "support_type")
-        found = types.get(fold(type_text))
+        found = types.get(fold(type_text)) or types.get(
+            fold(mapping.types.get(fold(type_text), ""))
+        )
         if found is None:
             result.problems.append(f"Tipo de apoyo: «{type_text[:40]}» no está en el catálogo.")
         else:

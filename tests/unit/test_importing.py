@@ -645,6 +645,40 @@ def test_past_supports_are_historical_without_folio(db, actors, tmp_path):
     # counted in their month's summary, with no receipt issued
     assert (figures.supports, figures.amount_centavos, figures.people) == (2, 246900, 2)
     assert figures.receipts_issued == 0
+    # the batch undone: the month's figures as before; refused once the month is closed
+    with db.write() as session:
+        importing.undo_batch(session, supervisor, done.batch_id)
+    with db.read() as session:
+        assert summary.monthly_summary(session, supervisor.office_code, 2026, 2).supports == 0
+        assert session.scalar(select(func.count()).select_from(Support)) == 0
+    with db.write() as session:
+        done = importing.import_supports(session, supervisor, result)
+    with db.write() as session:
+        months.close_month(session, supervisor, 2026, 2)
+    with db.write() as session, pytest.raises(FronteraError, match="está cerrado"):
+        importing.undo_batch(session, supervisor, done.batch_id)
+
+
+def test_support_types_by_the_mappings_words(db, actors, tmp_path):
+    supervisor = actors[Role.SUPERVISOR]
+    _person(db, supervisor, "Rosa", "Díaz", date(1985, 12, 1), "P555")
+    with db.read() as session:
+        despensa = supports.support_types(session)[0]
+    headers = ["Fecha", "Documento", "Tipo", "Importe"]
+    path = write_xlsx(tmp_path / "a.xlsx", [["01/03/2026", "P555", "Víveres", 50]], headers)
+    table = importing.read_table(path, None, rules.SUPPORT_FIELDS)
+    mapping = rules.guess_mapping(table.headers, rules.SUPPORT_FIELDS, [])
+    with db.read() as session:
+        refused = importing.preview_supports(session, supervisor, table, mapping, today=TODAY)
+    assert "«Víveres» no está en el catálogo" in refused.rows[0].problems[0]
+    importing.save_mapping(tmp_path / "m.json", mapping, table.headers)
+    saved = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    saved["tipos"] = {"VIVERES": despensa.code}
+    (tmp_path / "m.json").write_text(json.dumps(saved), encoding="utf-8")
+    mapping = importing.load_mapping(tmp_path / "m.json", table.headers)
+    with db.read() as session:
+        result = importing.preview_supports(session, supervisor, table, mapping, today=TODAY)
+    assert result.rows[0].ok and result.rows[0].type_id == despensa.id
 
 
 def test_export_cells_starting_with_formula_signs_stay_text():

@@ -116,7 +116,11 @@ _NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "p": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f[\s>/]')
+# A formula cell with no value computed (written by a program, never opened in a spreadsheet):
+# it reads empty. A formula with its value is read as that value.
+_FORMULA_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"[^>]*>\s*<f(?:[^>]*/>|[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
 
 
 def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
@@ -307,7 +311,8 @@ def read_table(
         source = iter(loaded.iter_rows())
         for row_number, column in formulas:
             problems.setdefault(row_number, []).append(
-                f"columna {column}: fórmula (se importan valores: copie y pegue como valores)"
+                f"columna {column}: fórmula sin valor calculado (ábrala y guárdela en Excel o "
+                "LibreOffice, o pegue los valores)"
             )
         source = _offset(source, first_row)
     head: list[tuple[int, list[object]]] = []

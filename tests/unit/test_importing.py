@@ -443,7 +443,22 @@ def test_merged_header_and_formulas(db, actors, tmp_path):
     rosa, eva = result.rows
     assert (rosa.person.first_surname, rosa.person.second_surname) == ("de la Cruz", "López")
     assert rosa.ok
-    assert not eva.ok and eva.problems[0].startswith("columna E: fórmula")
+    assert not eva.ok and eva.problems[0].startswith("columna E: fórmula sin valor calculado")
+    # The same workbook once a spreadsheet computed the formula: its value is read
+    saved = tmp_path / "calculado.xlsx"
+    with zipfile.ZipFile(tmp_path / "combinado.xlsx") as old, zipfile.ZipFile(saved, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<v />" in data
+                data = data.replace(b"<v />", b"<v>32874</v>")  # 1990-01-01
+            new.writestr(item, data)
+    with db.read() as session:
+        computed = importing.preview_people(
+            session, actors[Role.SUPERVISOR], read(saved), mapping, today=TODAY
+        )
+    eva = computed.rows[1]
+    assert eva.ok and eva.person.birth_date == date(1990, 1, 1)
 
 
 def test_csv_encodings_and_separators(db, actors, tmp_path):

@@ -815,7 +815,11 @@ def import_people(
                     )
                 )
             continue
-        record = people.add_person(session, actor, result.person, True, today)
+        origin = {  # in the person's own "crear" entry of the audit log
+            "origen": [None, _origin(batch, result.row)],
+            "consentimiento": [None, "no se pudo preguntar"],
+        }
+        record = people.add_person(session, actor, result.person, True, today, origin)
         made[result.key] = record.id
         session.add(
             Consent(
@@ -825,17 +829,6 @@ def import_people(
                 notice_sha256=notice,
                 recorded_by_id=actor.user_id,
             )
-        )
-        audit.record(
-            session,
-            actor,
-            "importar",
-            "persona",
-            record.uuid,
-            {
-                "origen": [None, _origin(batch, result.row)],
-                "consentimiento": [None, "no se pudo preguntar"],
-            },
         )
         session.add(
             ImportedRow(

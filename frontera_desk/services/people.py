@@ -432,13 +432,20 @@ def create_person(
 ) -> PersonRecord:
     """Register a person and open their case. Raises PossibleDuplicate unless confirmed."""
     require(actor, Action.EDIT_PEOPLE)
-    return add_person(session, actor, data, confirmed_not_duplicate, today or date.today())
+    person = add_person(session, actor, data, confirmed_not_duplicate, today or date.today())
+    return get_person(session, person.id)
 
 
 def add_person(
-    session: Session, actor: Actor, data: PersonInput, confirmed_not_duplicate: bool, today: date
-) -> PersonRecord:
-    """create_person once its caller checked the permission (registration, or an import)."""
+    session: Session,
+    actor: Actor,
+    data: PersonInput,
+    confirmed_not_duplicate: bool,
+    today: date,
+    origin: dict[str, list[Any]] | None = None,
+) -> Person:
+    """create_person once its caller checked the permission (registration, or an import, whose
+    ``origin`` goes into the same audit entry). Returns the new row, flushed."""
     clean_data = validate_person(data, today)
     if not confirmed_not_duplicate:
         _raise_if_duplicate(session, clean_data, None)
@@ -456,11 +463,12 @@ def add_person(
         )
     )
     _reindex(session, person)
-    audit.record(session, actor, "crear", "persona", person.uuid, audit.diff({}, _snapshot(person)))
+    changes = audit.diff({}, _snapshot(person)) | (origin or {})
+    audit.record(session, actor, "crear", "persona", person.uuid, changes)
     if data.consent is not None:
         record_consent(session, actor, person.id, data.consent, today)
     session.flush()
-    return get_person(session, person.id)
+    return person
 
 
 def update_person(

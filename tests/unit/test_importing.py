@@ -179,7 +179,7 @@ def test_import_records_provenance_consent_and_audit(db, actors, tmp_path):
         assert "Beneficiarios" in where[0]
         entry = session.scalars(
             select(AuditEntry).where(
-                AuditEntry.entity_uuid == record.uuid, AuditEntry.action == "importar"
+                AuditEntry.entity_uuid == record.uuid, AuditEntry.action == "crear"
             )
         ).one()
         assert "lista.xlsx" in entry.changes and "fila 2" in entry.changes

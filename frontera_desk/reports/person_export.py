@@ -53,8 +53,13 @@ def write_person_pdf(data: dict[str, Any], target: Path, demo: bool = False) -> 
     if consent is None:
         consent_text = "sin registro"
     else:
-        answer = "otorgado" if consent["otorgado"] else "no otorgado"
-        consent_text = f"{answer} el {_day(consent['fecha'])}"
+        answer = {True: "otorgado", False: "no otorgado"}.get(consent["otorgado"])
+        # None: imported from a spreadsheet, not asked yet (issue 25)
+        consent_text = (
+            f"{answer} el {_day(consent['fecha'])}"
+            if answer
+            else ("no se pudo preguntar (importada de una hoja de cálculo)")
+        )
     fields = [
         ["Dato", "Valor"],
         ["Nombre completo", data["nombre_completo"]],

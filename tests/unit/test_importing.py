@@ -764,3 +764,20 @@ def test_csv_cells_starting_with_formula_signs(db, actors, tmp_path):
     assert not rows[1].ok and rows[1].problems[0].startswith("Nombre(s): solo puede llevar")
     assert rows[2].ok and rows[2].person.phone == "+52 962 123 4567"
     assert rows[2].person.notes == "-llegó herida; @albergue"
+
+
+def test_an_imported_persons_own_data_export_says_consent_was_not_asked(db, actors, tmp_path):
+    from pypdf import PdfReader
+
+    from frontera_desk.reports.person_export import write_person_pdf
+    from frontera_desk.services import privacy
+
+    supervisor = actors[Role.SUPERVISOR]
+    run(db, supervisor, preview(db, supervisor, write_xlsx(tmp_path / "l.xlsx", MESSY[:1])))
+    with db.write() as session:
+        pid = people.search_people(session, "hernandez")[0].id
+        data = privacy.export_person(session, supervisor, pid)
+    assert data["consentimiento"]["otorgado"] is None
+    write_person_pdf(data, tmp_path / "datos.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "datos.pdf").pages)
+    assert "no se pudo preguntar" in " ".join(text.split())

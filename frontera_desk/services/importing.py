@@ -166,6 +166,23 @@ def _xlsx_checks(path: Path, sheet: str) -> set[tuple[int, str]]:
     return formulas
 
 
+MAX_UNZIPPED = 1 << 30  # an XLSX or ODS whose parts unpack to more is refused unread
+
+
+def _check_unzipped_size(path: Path) -> None:
+    """A workbook is a zip: what it unpacks to is known before anything is read (an ODS of a
+    million rows, or a zip bomb, is refused here rather than loaded)."""
+    if not zipfile.is_zipfile(path):
+        return
+    with zipfile.ZipFile(path) as archive:
+        size = sum(item.file_size for item in archive.infolist())
+    if size > MAX_UNZIPPED:
+        raise FronteraError(
+            f"«{path.name}» se descomprime en {size // (1 << 20):,} MB: es demasiado grande para "
+            "importarlo de una vez; divídalo en varios archivos."
+        )
+
+
 def _column_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -287,6 +304,7 @@ def read_table(
                 f"«{path.name}» no tiene la hoja «{chosen}» (tiene: {', '.join(names)})."
             )
         formulas: set[tuple[int, str]] = set()
+        _check_unzipped_size(path)
         if zipfile.is_zipfile(path):
             try:
                 with zipfile.ZipFile(path) as archive:

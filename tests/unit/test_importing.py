@@ -781,3 +781,10 @@ def test_an_imported_persons_own_data_export_says_consent_was_not_asked(db, acto
     write_person_pdf(data, tmp_path / "datos.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "datos.pdf").pages)
     assert "no se pudo preguntar" in " ".join(text.split())
+
+
+def test_a_workbook_that_unpacks_too_big_is_refused_unread(tmp_path, monkeypatch):
+    path = write_xlsx(tmp_path / "lista.xlsx", MESSY[:1])
+    monkeypatch.setattr(importing, "MAX_UNZIPPED", 1000)
+    with pytest.raises(FronteraError, match="se descomprime en"):
+        read(path)

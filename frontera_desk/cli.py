@@ -257,6 +257,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="reemplazar esta oficina (su clave) con el respaldo de otra oficina",
     )  # fmt: skip
 
+    # --- import (issue 25) ---
+    importing = group("import", "importar personas o apoyos de hojas de cálculo (XLSX, ODS, CSV…)")
+    for name, text in (("people", "importar personas"),
+                       ("supports", "importar apoyos entregados antes del programa")):  # fmt: skip
+        one = sub(importing, name, text)
+        one.add_argument("file", metavar="ARCHIVO")
+        one.add_argument("--sheet", metavar="HOJA", help="la hoja (la primera si se omite)")
+        one.add_argument(
+            "--mapping",
+            metavar="ARCHIVO.json",
+            help="correspondencia de columnas guardada (se adivina si se omite)",
+        )
+        one.add_argument(
+            "--save-mapping", metavar="ARCHIVO.json", help="guardar la correspondencia usada"
+        )
+        one.add_argument("--dry-run", action="store_true", help="revisar sin guardar nada")
+    undo = sub(importing, "undo", "deshacer un lote de importación")
+    undo.add_argument("batch", type=int, metavar="LOTE")
+    # --- end import ---
+
     audit = group("audit", "bitácora")
     sub(audit, "verify", "verificar la cadena de la bitácora y sus puntos de control")
 
@@ -315,7 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {"setup": _setup, "demo": _demo, "people": _people, "user": _user,
                     "summary": _summary, "month": _month, "package": _package, "office": _office,
                     "receipt": _receipt,
-                    "backup": _backup, "audit": _audit, "db": _db}  # fmt: skip
+                    "backup": _backup, "audit": _audit, "db": _db,
+                    "import": _import}  # fmt: skip
         return handlers[args.command](args, app_paths)
     except FronteraError as error:
         print(f"frontera-desk: {error}", file=sys.stderr)
@@ -481,6 +502,58 @@ def _demo(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     print(f"Demostración creada en {app_paths.location}: {stats.persons} personas, "
           f"{stats.supports} apoyos.")  # fmt: skip
     print("Usuarios admin, supervisor y capturista; contraseña «demo».")
+    return 0
+
+
+def _import(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    """``import people|supports FILE``: rows that cannot be saved, and likely duplicates nobody
+    reviewed (the wizard reviews them), are listed by row and skipped; nothing half-way."""
+    from pathlib import Path
+
+    from frontera_desk.domain import importing as rules
+    from frontera_desk.services import importing
+
+    with signed_in(app_paths) as signed:
+        if args.action == "undo":
+            with signed.db.write() as session:
+                info = importing.undo_batch(session, signed.actor, args.batch)
+            print(f"Lote {info.id} deshecho ({info.file_name}).")
+            return 0
+        fields = rules.PEOPLE_FIELDS if args.action == "people" else rules.SUPPORT_FIELDS
+        table = importing.read_table(Path(args.file), args.sheet, fields)
+        if args.mapping:
+            mapping = importing.load_mapping(Path(args.mapping), table.headers)
+        else:
+            mapping = rules.guess_mapping(table.headers, fields, [v for _, v in table.rows[:200]])
+        if args.save_mapping:
+            importing.save_mapping(Path(args.save_mapping), mapping, table.headers)
+        for name, column in sorted(mapping.columns.items(), key=lambda item: item[1]):
+            print(f"  {table.headers[column]} → {rules.PEOPLE_LABELS.get(name, name)}")
+        with signed.db.write() as session:
+            if args.action == "people":
+                preview: Any = importing.preview_people(session, signed.actor, table, mapping)
+                for pair in preview.pairs:
+                    other = preview.office_names.get(pair.a, f"fila {pair.a[1:]}")
+                    print(f"fila {pair.b[1:]}: posible duplicado de {other} ({pair.reason}, "
+                          f"{pair.score} %)")  # fmt: skip
+            else:
+                preview = importing.preview_supports(session, signed.actor, table, mapping)
+            if args.dry_run:
+                for row in preview.skipped:
+                    why = row.skip_reason or "; ".join(row.problems)
+                    print(f"fila {row.row}: se omite: {why}")
+                print(f"{len(preview.importable)} filas se importarían, {len(preview.skipped)} "
+                      "se omitirían (prueba: no se guardó nada).")  # fmt: skip
+                return 0
+            if args.action == "people":
+                done = importing.import_people(session, signed.actor, preview)
+            else:
+                done = importing.import_supports(session, signed.actor, preview)
+        for row, why in done.skipped:
+            print(f"fila {row}: se omitió: {why}")
+        made = "personas nuevas" if args.action == "people" else "apoyos históricos"
+        print(f"Lote {done.batch_id}: {done.created} {made}, {done.merged} completadas, "
+              f"{len(done.skipped)} filas omitidas.")  # fmt: skip
     return 0
 
 

@@ -318,7 +318,9 @@ class Consent(Base):
     __tablename__ = "consents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
-    given: Mapped[bool] = mapped_column(Boolean)
+    # None: the person could not be asked ("no se pudo preguntar": imported from a spreadsheet,
+    # until the person is seen; migration 0022)
+    given: Mapped[bool | None] = mapped_column(Boolean)
     on: Mapped[date] = mapped_column(Date)
     notice_sha256: Mapped[str] = mapped_column(String(64))  # which text was shown
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -714,3 +716,57 @@ class ReceivedFile(Base):
     outcome: Mapped[str] = mapped_column(Text)  # the one line shown to the user
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     received_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class ImportBatch(Record, Base):
+    """One import of a spreadsheet: its file (name and SHA-256), sheet, who ran it, what it
+    made, and whether it was undone (migration 0022)."""
+
+    __tablename__ = "import_batches"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(10))  # "personas" or "apoyos"
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    sheet: Mapped[str] = mapped_column(String(100))
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    merged_count: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ImportedRow(Base):
+    """Where an imported record came from: its batch and the row of the sheet. ``version`` is
+    the person's version right after the import (the batch can be undone while it holds);
+    ``filled`` lists what a merge filled in an existing person (JSON), to take it back."""
+
+    __tablename__ = "imported_rows"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    row: Mapped[int] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(10))  # "persona" or "apoyo"
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))  # "crear" or "completar"
+    version: Mapped[int | None] = mapped_column(Integer)
+    filled: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_imported_rows_entity", "entity", "entity_id"),)
+
+
+class ImportDecision(Base):
+    """A reviewer's choice on a likely duplicate of a file's row, kept by the file's hash so
+    that a second run of the same file proposes nothing already decided."""
+
+    __tablename__ = "import_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    sheet: Mapped[str] = mapped_column(String(100))
+    row: Mapped[int] = mapped_column(Integer)
+    other: Mapped[str] = mapped_column(String(20))  # "R12" (a row) or "P34" (a person)
+    decision: Mapped[str] = mapped_column(String(12))  # misma / distinta / omitir
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("file_sha256", "sheet", "row", "other", name="uq_import_decisions_pair"),
+    )

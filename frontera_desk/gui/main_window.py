@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         for action in (new_person, find, request):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self._data_menu(file_menu)  # issue 25
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         view_menu = menu.addMenu(self.tr("&View"))
@@ -212,6 +214,80 @@ class MainWindow(QMainWindow):
             lambda _made: self.show_backup_age(),
             failed,
         )
+
+    def _data_menu(self, file_menu: Any) -> None:
+        """Import from spreadsheets, and export the list on screen (issue 25)."""
+        from frontera_desk.services.context import Action
+
+        importer = QAction(self.tr("&Import from a spreadsheet…"), self)
+        importer.triggered.connect(self.import_wizard)
+        importer.setEnabled(self.ctx.actor.can(Action.IMPORT_DATA))
+        exporter = QAction(self.tr("&Export this list to a spreadsheet…"), self)
+        exporter.triggered.connect(self.export_list)
+        exporter.setEnabled(self.ctx.actor.can(Action.EXPORT_LISTS))
+        receipts = QAction(self.tr("Export the &receipts to a spreadsheet…"), self)
+        receipts.triggered.connect(lambda: self.export_list(receipts=True))
+        receipts.setEnabled(self.ctx.actor.can(Action.EXPORT_LISTS))
+        for action in (importer, exporter, receipts):
+            file_menu.addAction(action)
+
+    def import_wizard(self) -> Any:
+        from frontera_desk.gui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.finished.connect(lambda _: self.show_page(self.nav.currentRow()))
+        wizard.open()
+        return wizard
+
+    def export_list(self, receipts: bool = False) -> None:
+        """The people or supports list as it is filtered and sorted on screen (or the
+        receipts), to an XLSX the user names."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from frontera_desk.gui.errors import show_error
+        from frontera_desk.services import exports
+
+        row = self.nav.currentRow()
+        kind = "recibos" if receipts else {1: "personas", 2: "apoyos"}.get(row)
+        if kind is None:
+            self.nav.setCurrentRow(1)
+            kind = "personas"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the list"), str(Path.home() / f"{kind}.xlsx"),
+            self.tr("Workbooks (*.xlsx)"),
+        )  # fmt: skip
+        if not name:
+            return
+        target = Path(name).with_suffix(".xlsx")
+        try:
+            with self.ctx.db.write() as session:
+                if kind == "personas":
+                    model = self.people.model
+                    column, descending = model.sort_state()
+                    sort = model.columns[column].sort_key or "name"
+                    done = exports.export_people(session, self.ctx.actor, target,
+                                                 model.filter or "", sort, descending)  # fmt: skip
+                elif kind == "apoyos":
+                    model = self.supports.model
+                    column, descending = model.sort_state()
+                    sort = model.columns[column].sort_key or "requested_on"
+                    done = exports.export_supports(session, self.ctx.actor, target, model.filter,
+                                                   sort, descending)  # fmt: skip
+                else:
+                    done = exports.export_receipts(session, self.ctx.actor, target)
+        except FronteraError as error:
+            show_error(self, error)
+            return
+        except OSError as error:
+            from frontera_desk.domain.errors import disk_error
+
+            show_error(self, disk_error(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("%1 rows exported to %2").replace("%1", str(done.rows)).replace(
+                "%2", str(done.path)), 8000)  # fmt: skip
 
     # --- behaviour ----------------------------------------------------------------------------
 

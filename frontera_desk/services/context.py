@@ -34,6 +34,8 @@ class Action(StrEnum):
     IMPORT_PACKAGES = "import_packages"  # headquarters: receive monthly packages
     BACKUP = "backup"  # make a backup by hand (automatic ones need no permission)
     RESTORE = "restore"  # replace the database with a backup
+    IMPORT_DATA = "import_data"  # bring people and past supports in from spreadsheets
+    EXPORT_LISTS = "export_lists"  # the lists of people, supports and receipts to a workbook
 
 
 _CASEWORK = {
@@ -45,7 +47,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.CAPTURISTA: frozenset(_CASEWORK),
     Role.SUPERVISOR: frozenset(set(Action) - _ADMINISTRATION),
     Role.ADMINISTRADOR: frozenset(
-        _ADMINISTRATION | {Action.VIEW_AUDIT, Action.BACKUP, Action.SET_PLAN}
+        _ADMINISTRATION | {Action.VIEW_AUDIT, Action.BACKUP, Action.SET_PLAN, Action.IMPORT_DATA}
     ),
     Role.SYSTEM: frozenset(),  # the built-in account records set-up; it never signs in
 }
@@ -71,6 +73,8 @@ _ACTION_ES = {
     Action.IMPORT_PACKAGES: "importar paquetes mensuales",
     Action.BACKUP: "respaldar la base de datos",
     Action.RESTORE: "restaurar un respaldo",
+    Action.IMPORT_DATA: "importar personas o apoyos de hojas de cálculo",
+    Action.EXPORT_LISTS: "exportar listas con datos personales",
 }
 
 

@@ -149,7 +149,7 @@ class PersonRecord:
 
 @dataclass(frozen=True)
 class ConsentInfo:
-    given: bool
+    given: bool | None  # None: the person could not be asked (imported from a spreadsheet)
     on: date
     recorded_by: str
 
@@ -432,7 +432,20 @@ def create_person(
 ) -> PersonRecord:
     """Register a person and open their case. Raises PossibleDuplicate unless confirmed."""
     require(actor, Action.EDIT_PEOPLE)
-    today = today or date.today()
+    person = add_person(session, actor, data, confirmed_not_duplicate, today or date.today())
+    return get_person(session, person.id)
+
+
+def add_person(
+    session: Session,
+    actor: Actor,
+    data: PersonInput,
+    confirmed_not_duplicate: bool,
+    today: date,
+    origin: dict[str, list[Any]] | None = None,
+) -> Person:
+    """create_person once its caller checked the permission (registration, or an import, whose
+    ``origin`` goes into the same audit entry). Returns the new row, flushed."""
     clean_data = validate_person(data, today)
     if not confirmed_not_duplicate:
         _raise_if_duplicate(session, clean_data, None)
@@ -450,11 +463,12 @@ def create_person(
         )
     )
     _reindex(session, person)
-    audit.record(session, actor, "crear", "persona", person.uuid, audit.diff({}, _snapshot(person)))
+    changes = audit.diff({}, _snapshot(person)) | (origin or {})
+    audit.record(session, actor, "crear", "persona", person.uuid, changes)
     if data.consent is not None:
         record_consent(session, actor, person.id, data.consent, today)
     session.flush()
-    return get_person(session, person.id)
+    return person
 
 
 def update_person(

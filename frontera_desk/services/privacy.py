@@ -77,6 +77,10 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+# None: imported from a spreadsheet, not asked yet (issue 25)
+_ANSWER = {True: "otorgado", False: "no otorgado", None: "no se pudo preguntar"}
+
+
 def _consents(session: Session, person_id: int) -> list[dict[str, Any]]:
     rows = session.execute(
         select(Consent.given, Consent.on, Consent.notice_sha256, Consent.recorded_at,
@@ -85,7 +89,7 @@ def _consents(session: Session, person_id: int) -> list[dict[str, Any]]:
         .where(Consent.person_id == person_id).order_by(Consent.id)
     )  # fmt: skip
     return [
-        {"fecha": r.on.isoformat(), "respuesta": "otorgado" if r.given else "no otorgado",
+        {"fecha": r.on.isoformat(), "respuesta": _ANSWER[r.given],
          "otorgado": r.given, "aviso_sha256": r.notice_sha256, "registro": r.full_name,
          "registrado_el": on_paper(r.recorded_at)}
         for r in rows

@@ -39,6 +39,16 @@
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message numerus="yes">
+            <source>%n sheet(s). The header row is looked for among the first rows.</source>
+            <translation>
+                <numerusform>%n sheet. The header row is looked for among the first rows.</numerusform>
+                <numerusform>%n sheets. The header row is looked for among the first rows.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>Last backup: %n day(s) ago</source>

@@ -1843,6 +1843,411 @@
         </message>
     </context>
     <context>
+        <name>ImportDuplicatesPage</name>
+        <message>
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <source>Likely duplicates</source>
+            <translation>Posibles duplicados</translation>
+        </message>
+        <message>
+            <source>Set every undecided pair to:</source>
+            <translation>Marcar cada par sin decidir como:</translation>
+        </message>
+        <message>
+            <source>&amp;Different people</source>
+            <translation>Personas &amp;distintas</translation>
+        </message>
+        <message>
+            <source>S&amp;kip the row</source>
+            <translation>&amp;Omitir la fila</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFilePage</name>
+        <message>
+            <source>Bring in the people or the past supports the office kept in spreadsheets (XLSX, XLS, ODS or CSV). Nothing is saved until the last step, and an import can be undone while none of its records was touched.</source>
+            <translation>Traiga a las personas o los apoyos pasados que la oficina llevaba en hojas de cálculo (XLSX, XLS, ODS o CSV). Nada se guarda hasta el último paso, y una importación se puede deshacer mientras ninguno de sus registros se haya tocado.</translation>
+        </message>
+        <message>
+            <source>What to import</source>
+            <translation>Qué importar</translation>
+        </message>
+        <message>
+            <source>&amp;People</source>
+            <translation>&amp;Personas</translation>
+        </message>
+        <message>
+            <source>Past &amp;supports</source>
+            <translation>&amp;Apoyos pasados</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Archivo</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Examinar…</translation>
+        </message>
+        <message>
+            <source>S&amp;heet</source>
+            <translation>&amp;Hoja</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Hoja</translation>
+        </message>
+        <message>
+            <source>About the file</source>
+            <translation>Sobre el archivo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportMappingPage</name>
+        <message>
+            <source>Each column of the file and the field it fills, guessed from its header. Change any that is wrong; a column left as "(not imported)" is ignored.</source>
+            <translation>Cada columna del archivo y el campo que llena, deducido de su encabezado. Cambie lo que esté mal; una columna «(no se importa)» se ignora.</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Columnas</translation>
+        </message>
+        <message>
+            <source>A single name &amp;column is split as</source>
+            <translation>Una sola &amp;columna de nombre se separa así</translation>
+        </message>
+        <message>
+            <source>Name split rule</source>
+            <translation>Regla para separar el nombre</translation>
+        </message>
+        <message>
+            <source>The letter &amp;M means</source>
+            <translation>La letra &amp;M significa</translation>
+        </message>
+        <message>
+            <source>Meaning of M</source>
+            <translation>Significado de M</translation>
+        </message>
+        <message>
+            <source>&amp;Use a saved mapping…</source>
+            <translation>&amp;Usar una correspondencia guardada…</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve this mapping…</source>
+            <translation>&amp;Guardar esta correspondencia…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewPage</name>
+        <message>
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <source>Show only the rows that will be &amp;skipped</source>
+            <translation>Mostrar solo las filas que se &amp;omitirán</translation>
+        </message>
+        <message>
+            <source>Rows as they would be saved</source>
+            <translation>Filas como se guardarían</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRunPage</name>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Avance</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importar</translation>
+        </message>
+        <message>
+            <source>&amp;Stop</source>
+            <translation>&amp;Detener</translation>
+        </message>
+        <message>
+            <source>What was imported and what was skipped</source>
+            <translation>Qué se importó y qué se omitió</translation>
+        </message>
+        <message>
+            <source>&amp;Undo this import</source>
+            <translation>&amp;Deshacer esta importación</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import from a spreadsheet</source>
+            <translation>Importar desde una hoja de cálculo</translation>
+        </message>
+        <message>
+            <source>1. File</source>
+            <translation>1. Archivo</translation>
+        </message>
+        <message>
+            <source>The spreadsheet and its sheet.</source>
+            <translation>La hoja de cálculo y la hoja que se importa.</translation>
+        </message>
+        <message>
+            <source>2. Columns</source>
+            <translation>2. Columnas</translation>
+        </message>
+        <message>
+            <source>Which column fills which field.</source>
+            <translation>Qué columna llena cada campo.</translation>
+        </message>
+        <message>
+            <source>3. Preview</source>
+            <translation>3. Vista previa</translation>
+        </message>
+        <message>
+            <source>Each row as it would be saved, and the rows that will be skipped.</source>
+            <translation>Cada fila como se guardaría, y las filas que se omitirán.</translation>
+        </message>
+        <message>
+            <source>4. Likely duplicates</source>
+            <translation>4. Posibles duplicados</translation>
+        </message>
+        <message>
+            <source>Within the file and against the people already registered.</source>
+            <translation>Dentro del archivo y contra las personas ya registradas.</translation>
+        </message>
+        <message>
+            <source>5. Import</source>
+            <translation>5. Importar</translation>
+        </message>
+        <message>
+            <source>All rows are saved together, or none: stopping saves nothing.</source>
+            <translation>Todas las filas se guardan juntas, o ninguna: detener no guarda nada.</translation>
+        </message>
+        <message>
+            <source>Woman (columns of H and M)</source>
+            <translation>Mujer (columnas de H y M)</translation>
+        </message>
+        <message>
+            <source>Man (columns of F and M)</source>
+            <translation>Hombre (columnas de F y M)</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Leyendo el archivo…</translation>
+        </message>
+        <message>
+            <source>Checking every row…</source>
+            <translation>Revisando cada fila…</translation>
+        </message>
+        <message>
+            <source>%1 rows are ready. Nothing is saved until you press Import.</source>
+            <translation>%1 filas están listas. Nada se guarda hasta que oprima Importar.</translation>
+        </message>
+        <message>
+            <source>Spreadsheet to import</source>
+            <translation>Hoja de cálculo que se importa</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+            <translation>Hojas de cálculo (*.xlsx *.xls *.ods *.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sheet(s). The header row is looked for among the first rows.</source>
+            <translation>
+                <numerusform>%n hoja. La fila de encabezados se busca entre las primeras filas.</numerusform>
+                <numerusform>%n hojas. La fila de encabezados se busca entre las primeras filas.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Column of the file</source>
+            <translation>Columna del archivo</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Campo</translation>
+        </message>
+        <message>
+            <source>First values</source>
+            <translation>Primeros valores</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>(no se importa)</translation>
+        </message>
+        <message>
+            <source>Field of column %1</source>
+            <translation>Campo de la columna %1</translation>
+        </message>
+        <message>
+            <source>Two columns fill the field %1: choose one.</source>
+            <translation>Dos columnas llenan el campo %1: elija una.</translation>
+        </message>
+        <message>
+            <source>Saved mapping</source>
+            <translation>Correspondencia guardada</translation>
+        </message>
+        <message>
+            <source>Mappings (*.json)</source>
+            <translation>Correspondencias (*.json)</translation>
+        </message>
+        <message>
+            <source>Save the mapping</source>
+            <translation>Guardar la correspondencia</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Fila</translation>
+        </message>
+        <message>
+            <source>Given names</source>
+            <translation>Nombre(s)</translation>
+        </message>
+        <message>
+            <source>First surname</source>
+            <translation>Primer apellido</translation>
+        </message>
+        <message>
+            <source>Second surname</source>
+            <translation>Segundo apellido</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Fecha de nacimiento</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Sexo</translation>
+        </message>
+        <message>
+            <source>Nationality</source>
+            <translation>Nacionalidad</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documentos</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Entregado</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Persona</translation>
+        </message>
+        <message>
+            <source>Support</source>
+            <translation>Apoyo</translation>
+        </message>
+        <message>
+            <source>Concept</source>
+            <translation>Concepto</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Importe</translation>
+        </message>
+        <message>
+            <source>%1 of %2 rows will be imported; %3 will be skipped (in red, with the reason).</source>
+            <translation>Se importarán %1 de %2 filas; se omitirán %3 (en rojo, con el motivo).</translation>
+        </message>
+        <message>
+            <source>%1 likely duplicates to review next.</source>
+            <translation>Después se revisan %1 posibles duplicados.</translation>
+        </message>
+        <message>
+            <source>Registered: %1</source>
+            <translation>Registrada: %1</translation>
+        </message>
+        <message>
+            <source>Row %1: %2, %3, %4</source>
+            <translation>Fila %1: %2, %3, %4</translation>
+        </message>
+        <message>
+            <source>Already there</source>
+            <translation>Ya registrada o fila anterior</translation>
+        </message>
+        <message>
+            <source>Row of the file</source>
+            <translation>Fila del archivo</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Por qué</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>Decisión</translation>
+        </message>
+        <message>
+            <source>(decide)</source>
+            <translation>(decidir)</translation>
+        </message>
+        <message>
+            <source>Same person: fill what is missing</source>
+            <translation>La misma persona: completar lo que falta</translation>
+        </message>
+        <message>
+            <source>Different people</source>
+            <translation>Personas distintas</translation>
+        </message>
+        <message>
+            <source>Skip this row</source>
+            <translation>Omitir esta fila</translation>
+        </message>
+        <message>
+            <source>Choice for row %1</source>
+            <translation>Decisión para la fila %1</translation>
+        </message>
+        <message>
+            <source>%1 pairs look like the same person. Choose for each; a pair left undecided skips its row (it can be imported later: the choices are kept for this file).</source>
+            <translation>%1 pares parecen la misma persona. Decida cada uno; un par sin decidir omite su fila (se puede importar después: las decisiones se guardan para este archivo).</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importando…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Deteniendo…</translation>
+        </message>
+        <message>
+            <source>%1 new people, %2 rows joined to a person</source>
+            <translation>%1 personas nuevas, %2 filas unidas a una persona</translation>
+        </message>
+        <message>
+            <source>%1 past supports (historical: no receipt from the system)%2</source>
+            <translation>%1 apoyos pasados (histórico: sin recibo del sistema)%2</translation>
+        </message>
+        <message>
+            <source>Batch %1 imported: %2; %3 rows skipped.</source>
+            <translation>Lote %1 importado: %2; %3 filas omitidas.</translation>
+        </message>
+        <message>
+            <source>Row %1 skipped: %2</source>
+            <translation>Fila %1 omitida: %2</translation>
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation>Fila %1: %2</translation>
+        </message>
+        <message>
+            <source>Batch %1 undone: the office is as before it.</source>
+            <translation>Lote %1 deshecho: la oficina quedó como antes de importarlo.</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>Caseworker</source>
@@ -2273,6 +2678,30 @@
             <translation>Falló el respaldo diario: %1</translation>
         </message>
         <message>
+            <source>&amp;Import from a spreadsheet…</source>
+            <translation>&amp;Importar desde una hoja de cálculo…</translation>
+        </message>
+        <message>
+            <source>&amp;Export this list to a spreadsheet…</source>
+            <translation>&amp;Exportar esta lista a una hoja de cálculo…</translation>
+        </message>
+        <message>
+            <source>Export the &amp;receipts to a spreadsheet…</source>
+            <translation>Exportar los &amp;recibos a una hoja de cálculo…</translation>
+        </message>
+        <message>
+            <source>Export the list</source>
+            <translation>Exportar la lista</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation>Libros de Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>%1 rows exported to %2</source>
+            <translation>%1 filas exportadas a %2</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
@@ -2620,6 +3049,10 @@
             <translation>sin registro</translation>
         </message>
         <message>
+            <source>could not be asked (imported) — ask at the next visit</source>
+            <translation>no se pudo preguntar (importada): pregúntele en su próxima visita</translation>
+        </message>
+        <message>
             <source>given on %1</source>
             <translation>otorgado el %1</translation>
         </message>
@@ -2630,6 +3063,10 @@
         <message>
             <source>Privacy consent</source>
             <translation>Consentimiento</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Importada de</translation>
         </message>
         <message>
             <source>Anonymized</source>

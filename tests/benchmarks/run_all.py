@@ -101,6 +101,9 @@ def main() -> None:
     rows.append(("  a bare window that opens the office without the ORM, against the bare one (ms)",
                  raw, bare, "(information)"))  # fmt: skip
     rows += in_process(folder, args.quick)
+    from tests.benchmarks.bench_import import measure as bench_import  # issue 25
+
+    print(bench_import(2_000 if args.quick else 20_000))
     rows.append(("people search hernandez, CLI whole process incl. sign-in (ms)",
                  wall_ms(app("people", "search", "hernandez", "--data-dir", str(folder)), 3,
                          {**ENV, "FRONTERA_DESK_USER": "supervisor",

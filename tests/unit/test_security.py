@@ -224,6 +224,7 @@ MATRIX = {
         Action.VIEW_AUDIT,
         Action.BACKUP,
         Action.RESTORE,
+        Action.IMPORT_DATA,  # bring the office's spreadsheets in (issue 25)
     },
 }
 

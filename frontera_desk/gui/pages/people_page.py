@@ -30,7 +30,7 @@ from frontera_desk.gui.dialogs.support_dialogs import SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model, supports_model
 from frontera_desk.gui.widgets import make_table, select_id, show_count
-from frontera_desk.services import people, privacy
+from frontera_desk.services import importing, people, privacy
 from frontera_desk.services.context import Action
 from frontera_desk.services.people import PersonRecord
 from frontera_desk.services.supports import SupportFilter
@@ -137,10 +137,12 @@ class PeoplePage(QWidget):
 
     def _show(self, person_id: int | None) -> None:
         self.person = None
+        self._origins: list[str] = []
         if person_id is not None:
             with self.ctx.db.read() as session:
                 self.person = people.get_person(session, person_id)
                 members = people.household_members(session, person_id)
+                self._origins = importing.provenance(session, person_id)
         can = self.ctx.actor.can
         active = self.person is not None and not self.person.anonymized
         self.edit_button.setEnabled(active and can(Action.EDIT_PEOPLE))
@@ -206,12 +208,18 @@ class PeoplePage(QWidget):
         if p.consent is None:
             missing = e(self.tr("not recorded"))
             consent = f"<span style='color:#b00020'>{missing}</span>"
+        elif p.consent.given is None:  # imported: not asked until the person is seen
+            answer = self.tr("could not be asked (imported) — ask at the next visit")
+            consent = f"<span style='color:#b00020'>{e(answer)}</span>"
         else:
             answer = self.tr("given on %1") if p.consent.given else self.tr("refused on %1")
             consent = e(
                 answer.replace("%1", labels.day(p.consent.on)) + f" — {p.consent.recorded_by}"
             )
         rows.append((self.tr("Privacy consent"), consent))
+        origins = getattr(self, "_origins", [])
+        if origins:
+            rows.append((self.tr("Imported from"), "<br>".join(e(o) for o in origins)))
         if p.anonymized:
             rows.insert(0, (self.tr("Anonymized"), e(self.tr("personal data removed"))))
         return f"<h2>{e(p.full_name)}</h2>{labels.detail_table(rows)}"

@@ -90,8 +90,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_certificates_activity_id"), table_name="certificates")
     op.drop_table("certificates")
     op.drop_table("certificate_counters")
-    with op.batch_alter_table("support_types") as batch:
-        batch.drop_column("budget_line")
-        batch.drop_column("program_name")
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("job_title")
+    # Plain DROP COLUMN (SQLite 3.35+): a batch copy of users would drop a table others refer to
+    op.drop_column("support_types", "budget_line")
+    op.drop_column("support_types", "program_name")
+    op.drop_column("users", "job_title")

@@ -86,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"frontera-desk {__version__}")
     parser.add_argument("--demo", action="store_true", help="abrir con datos de demostración")
     parser.add_argument(
-        "--smoke-test", action="store_true", help="abrir la ventana, medir el arranque y salir"
-    )
+        "--smoke-test", nargs="?", const="window", choices=("window", "sign-in"),
+        help="abrir la ventana (o solo la de inicio de sesión: sign-in), medir el arranque y salir",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMANDO")
 
     def sub(parent: Any, name: str, text: str) -> argparse.ArgumentParser:
@@ -202,14 +203,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _derive_ahead(app_paths: paths.Paths, args: argparse.Namespace) -> None:
     """The window will sign in with the account in the environment, or (a demo folder) as
     the demo supervisor: start deriving its key now, on another core (see derive_ahead)."""
-    if app_paths.database_url is not None:
+    if app_paths.database_url is not None or args.smoke_test == "sign-in":
         return
     from frontera_desk.db.keyfile import derive_ahead, user_entry
     from frontera_desk.domain.text import clean
 
     user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
     if not (user and password):
-        if not paths.opens_as_demo(app_paths, args.demo, args.smoke_test):
+        if not paths.opens_as_demo(app_paths, args.demo, args.smoke_test == "window"):
             return
         user, password = paths.DEMO_USER, paths.DEMO_PASSWORD
     derive_ahead(app_paths.keys, user_entry(clean(user).lower()), password)  # as auth.unlock
@@ -235,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # cycles start-up left (about 1,100 objects) stay frozen with them.
             gc.disable()
             _derive_ahead(app_paths, args)
-            from frontera_desk.app import run_gui
+            from frontera_desk.startup import run_gui  # the data layer before or after Qt
 
             return run_gui(
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test,

@@ -3,7 +3,6 @@ the painted sign-in dialog when a person signs in (issue #21, item 5). No Qt her
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import threading
@@ -20,21 +19,13 @@ WINDOW = "window"  # --smoke-test: through Inicio, then out
 SIGN_IN = "sign-in"  # --smoke-test=sign-in: out once the sign-in dialog is painted
 SMOKE_TESTS = (WINDOW, SIGN_IN)
 
-# What the window needs before its first screen: SQLAlchemy's ORM, the models, the services of
-# the sign-in and of Inicio.
-DATA_LAYER = (
-    "frontera_desk.services.auth",
-    "frontera_desk.services.backup",
-    "frontera_desk.services.dashboard",
-    "frontera_desk.services.office",
-)
-
-
 def load_data_layer() -> None:
-    """Import the data layer and map the models (what the first query would do)."""
-    for name in DATA_LAYER:
-        importlib.import_module(name)
+    """Import what the window needs before its first screen (SQLAlchemy's ORM, the models, the
+    services of the sign-in and of Inicio) and map the models, as the first query would. Plain
+    imports, so that PyInstaller sees them."""
     from sqlalchemy.orm import configure_mappers
+
+    from frontera_desk.services import auth, backup, dashboard, office  # noqa: F401
 
     configure_mappers()
 

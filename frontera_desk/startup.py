@@ -19,6 +19,7 @@ WINDOW = "window"  # --smoke-test: through Inicio, then out
 SIGN_IN = "sign-in"  # --smoke-test=sign-in: out once the sign-in dialog is painted
 SMOKE_TESTS = (WINDOW, SIGN_IN)
 
+
 def load_data_layer() -> None:
     """Import what the window needs before its first screen (SQLAlchemy's ORM, the models, the
     services of the sign-in and of Inicio) and map the models, as the first query would. Plain

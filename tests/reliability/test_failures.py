@@ -71,6 +71,7 @@ def test_driver_errors_become_spanish_messages(driver_message, expected):
     assert engine.translate_error(ValueError("a bug")) is None
 
 
+@pytest.mark.logs_errors  # the bug is logged, as it must be
 def test_a_failed_upgrade_rolls_back_completely(tmp_path, monkeypatch):
     app_paths = paths.resolve(tmp_path / "datos").create()
     shutil.copy(OLD / "rev0001-demo.db", app_paths.database)

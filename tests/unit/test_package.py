@@ -672,6 +672,7 @@ def test_a_rolled_back_office_is_refused_until_the_administrator_re_enrolls_it(s
     assert receive(hq, later) == [f"TAP {PERIOD}: revisión 2 importada (reemplaza la revisión 1)."]
 
 
+@pytest.mark.logs_errors  # the bug is logged, as it must be
 def test_a_bug_on_one_file_does_not_end_the_batch(sent, hq, tmp_path, monkeypatch):
     real = pkg.read_package
     bug = tmp_path / "bug.zip"

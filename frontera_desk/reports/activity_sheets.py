@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from frontera_desk.domain.enums import ACTIVITY_ES, AUDIENCE_ES, SEX_ES, Sex
+from frontera_desk.domain.months import MONTHS_ES as MONTHS
 from frontera_desk.reports.fonts import register
-from frontera_desk.reports.receipt import MONTHS
 from frontera_desk.services.activities import ActivityRecord
 
 BLANK_ROWS = 25

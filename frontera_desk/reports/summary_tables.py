@@ -20,7 +20,7 @@ from frontera_desk.domain.enums import (
     Sex,
     Vulnerability,
 )
-from frontera_desk.services.months import month_name
+from frontera_desk.domain.months import month_name
 
 
 @dataclass(frozen=True)

@@ -585,13 +585,9 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import backup
 
     if args.action == "create":
-        from frontera_desk.services.context import Action, require
-
         with signed_in(app_paths) as signed:
-            with signed.db.write():  # a refusal is audited
-                require(signed.actor, Action.BACKUP)
-            made = backup.create_backup(
-                app_paths, signed.db, Path(args.output) if args.output else None
+            made = backup.create(
+                app_paths, signed.db, signed.actor, Path(args.output) if args.output else None
             )
             settings = Settings.load(app_paths.settings_file)
             if args.output is None:

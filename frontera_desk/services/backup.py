@@ -37,7 +37,7 @@ from frontera_desk.domain.errors import DatabaseError, FronteraError, Permission
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import Paths
 from frontera_desk.services import checkpoints
-from frontera_desk.services.context import Action, require
+from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office
 
 if TYPE_CHECKING:
@@ -167,6 +167,52 @@ def create_backup(
     logger.info("backup written (%s, %d bytes)", "automatic" if automatic else "manual",
                 final.stat().st_size)  # fmt: skip
     return BackupInfo(final, manifest)
+
+
+def create(
+    app_paths: Paths, db: Database, actor: Actor, target: Path | None = None, *,
+    progress: Progress | None = None,
+) -> BackupInfo:  # fmt: skip
+    """Back up now, by hand (the CLI's ``backup create``, the GUI's *Back up now*): the actor
+    may (a refusal is audited), the backup is written, then its audit entry. On a read-only
+    folder, the rescue of its data, nothing can be recorded: the backup is still written."""
+    from frontera_desk.services import audit
+
+    with db.write():
+        require(actor, Action.BACKUP)
+    made = create_backup(app_paths, db, target, progress=progress)
+    if not db.read_only:
+        with db.write() as session:
+            changes = {"archivo": made.path.name, "sha256": made.manifest.database_sha256}
+            audit.record(session, actor, "crear_respaldo", "respaldo", None, changes)
+    return made
+
+
+def verify(
+    db: Database, actor: Actor, path: Path, key: bytes | None, encrypted: bool = True, *,
+    work_dir: Path,
+) -> Manifest:  # fmt: skip
+    """Verify a backup from a signed-in session: the actor may (as for making one), the file is
+    checked (``verify_backup``), and the check is audited with its outcome. (``backup verify``
+    on the command line needs no office: the backup's own account unlocks it.)"""
+    with db.write():
+        require(actor, Action.BACKUP)
+    try:
+        manifest = verify_backup(path, key, encrypted, work_dir=work_dir)
+    except FronteraError as error:
+        _audit_check(db, actor, {"archivo": path.name, "integro": False, "motivo": str(error)})
+        raise
+    _audit_check(db, actor, {"archivo": path.name, "integro": True,
+                             "oficina": manifest.office_code})  # fmt: skip
+    return manifest
+
+
+def _audit_check(db: Database, actor: Actor, changes: dict[str, Any]) -> None:
+    from frontera_desk.services import audit
+
+    if not db.read_only:
+        with db.write() as session:
+            audit.record(session, actor, "verificar_respaldo", "respaldo", None, changes)
 
 
 def _copy_sqlite(source: Path, copy: Path, key: bytes | None, progress: Progress | None) -> None:

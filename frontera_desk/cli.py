@@ -231,9 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"frontera-desk: {notice}", file=sys.stderr)
         if args.command is None:
             # What start-up allocates (modules, mappings, widgets) lives as long as the program:
-            # no collection until the first screen is up (they took 50 ms before it). Then
+            # no collection until the first screen is up (passes over them delayed it). Then
             # MainWindow.prepare freezes these objects and turns collection back on; the few
-            # cycles start-up left (about 1,100 objects) stay frozen with them.
+            # cycles start-up left stay frozen with them.
             gc.disable()
             _derive_ahead(app_paths, args)
             from frontera_desk.startup import run_gui  # the data layer before or after Qt

@@ -126,13 +126,6 @@ class Audience(StrEnum):
 
 
 AGE_BANDS = ("0-11", "12-17", "18-29", "30-59", "60+")
-ORGANIZATION_ES = {
-    OrganizationKind.INTERNATIONAL: "Organismo internacional",
-    OrganizationKind.CIVIL: "Asociación civil / albergue",
-    OrganizationKind.GOVERNMENT: "Dependencia de gobierno",
-    OrganizationKind.COMPANY: "Empresa",
-    OrganizationKind.FOUNDATION: "Fundación",
-}
 AGREEMENT_KIND_ES = {
     AgreementKind.CONTRIBUTION: "Colaboración y aportación de recursos",
     AgreementKind.DONATION: "Donación",

@@ -348,7 +348,7 @@ def check_schema(manifest: Manifest, path: Path) -> None:
     from frontera_desk.db.migrate import known_revisions
     from frontera_desk.db.migrations import HEAD
 
-    # Most backups are of this program's own revision; walking Alembic's history costs 0.3 s.
+    # Most backups are of this program's own revision; walking Alembic's history is slow.
     if manifest.schema_revision != HEAD and manifest.schema_revision not in known_revisions():
         raise FronteraError(
             f"{path.name} fue hecho por una versión más nueva de Frontera Desk (revisión "

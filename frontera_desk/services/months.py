@@ -203,14 +203,6 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, reason: 
     return state(session, actor.office_code, year, month)
 
 
-def closed_months(session: Session, office_code: str) -> list[MonthState]:
-    rows = session.scalars(
-        select(MonthClose).where(MonthClose.office_code == office_code)
-        .order_by(MonthClose.year.desc(), MonthClose.month.desc())
-    )  # fmt: skip
-    return [MonthState(r.year, r.month, r.is_closed, r.revision) for r in rows]
-
-
 @dataclass(frozen=True)
 class RevisionInfo:
     """One closing of a month, for the history shown in Reportes."""

@@ -648,7 +648,7 @@ def _move_to_server(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
 def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import audit
-    from frontera_desk.services.context import Action, require
+    from frontera_desk.services.permissions import Action, require
 
     with signed_in(app_paths) as signed:
         require(signed.actor, Action.VIEW_AUDIT)

@@ -17,7 +17,7 @@ from frontera_desk.db import Database, open_database
 from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import office
-from frontera_desk.services.context import Actor, actor_for
+from frontera_desk.services.permissions import Actor, actor_for
 from tests import postgres as pg
 from tests.both_databases import deselect_sqlite_only
 

@@ -29,7 +29,7 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
-from frontera_desk.gui.pages.simple_pages import HomePage
+from frontera_desk.gui.pages.home_page import HomePage
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import backup
 

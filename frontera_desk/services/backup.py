@@ -37,8 +37,8 @@ from frontera_desk.domain.errors import DatabaseError, FronteraError, Permission
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import Paths
 from frontera_desk.services import checkpoints
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office
+from frontera_desk.services.permissions import Action, Actor, require
 
 if TYPE_CHECKING:
     from frontera_desk.services.auth import SignedIn
@@ -645,7 +645,7 @@ def _record_restore(
     """The restored database's first entry: what was restored, by whom, and what it replaced."""
     from frontera_desk.domain.enums import Role
     from frontera_desk.services import audit
-    from frontera_desk.services.context import actor_for
+    from frontera_desk.services.permissions import actor_for
 
     with db.write() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
@@ -1000,7 +1000,7 @@ def move_to_server(app_paths: Paths, signed: SignedIn, url: str) -> int:
     from frontera_desk.db import open_database, transfer
     from frontera_desk.db.keyfile import KeyFile
     from frontera_desk.services import audit
-    from frontera_desk.services.context import Action, require
+    from frontera_desk.services.permissions import Action, require
 
     if app_paths.on_server:
         raise FronteraError("Esta oficina ya trabaja en un servidor.")

@@ -38,7 +38,7 @@ from frontera_desk.domain.months import months_back as months_back
 from frontera_desk.domain.months import parse_month as parse_month
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit, checkpoints
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 
 
 def delivered_between(start: date, end: date):  # type: ignore[no-untyped-def]

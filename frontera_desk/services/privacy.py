@@ -16,8 +16,8 @@ from frontera_desk.domain.enums import DOCUMENT_ES, SEX_ES, STATUS_ES, VULNERABI
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import clean, fold
 from frontera_desk.services import audit, people, supports
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office, get_settings
+from frontera_desk.services.permissions import Action, Actor, require
 
 ANONYMIZED_NAME = "Persona anonimizada"
 

@@ -22,7 +22,7 @@ from frontera_desk.exchange import package as pkg
 from frontera_desk.exchange import signing
 from frontera_desk.services import months, office
 from frontera_desk.services import packages as package
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 from tests.unit.test_summary import LAST_MONTH, build_month
 
 PERIOD = f"{LAST_MONTH.year:04d}-{LAST_MONTH.month:02d}"

@@ -46,7 +46,7 @@ from frontera_desk.gui.widgets import make_table, progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, auth, backup, office, privacy
 from frontera_desk.services.audit import AuditFilter, AuditRow
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 
 def _changes(row: AuditRow) -> str:

@@ -8,28 +8,27 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-# The data layer before Qt: once PySide6 is loaded it reads the source of every module imported
-# after it (looking for ``from __feature__ import``), 60 ms for SQLAlchemy's and ours.
-from frontera_desk.services import auth, backup, dashboard  # noqa: F401 (Inicio's, early)
-from frontera_desk.services import office as office_service
-
-# isort: split
-
+# The data layer is not imported here: startup.py loads it before Qt when the program signs in by
+# itself, and behind the painted sign-in dialog when a person signs in.
 from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from frontera_desk import STARTED
+from frontera_desk import STARTED, startup
 from frontera_desk.domain.errors import DatabaseError, FronteraError
 from frontera_desk.gui import windows
-from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.errors import install_excepthook
 from frontera_desk.gui.i18n import install_translators
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.instance import instance_lock, shared_folder_warning
 from frontera_desk.paths import DEMO_PASSWORD, DEMO_USER, Paths, opens_as_demo
 from frontera_desk.settings import Settings
+
+if TYPE_CHECKING:
+    from frontera_desk.gui.context import AppContext
+    from frontera_desk.services.auth import SignedIn
 
 logger = logging.getLogger(__name__)
 DESKTOP_ID = "org.fronteradesk.FronteraDesk"  # the menu entry and metainfo in packaging/linux/
@@ -98,11 +97,15 @@ def _create_demo(app_paths: Paths) -> None:
         raise outcome[0]
 
 
-def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | None:
+def sign_in(
+    app: QApplication, app_paths: Paths, demo: bool, smoke_test: str | None
+) -> SignedIn | None:
     """Set up an empty folder, or sign in: from the environment, as the demo supervisor, or by
     asking. None when the user gave up."""
     from frontera_desk.cli import ENV_PASSWORD, ENV_USER
+    from frontera_desk.services import auth
 
+    interactive = not smoke_test
     if not auth.is_set_up(app_paths):
         if app_paths.database.exists():
             raise FronteraError(
@@ -119,30 +122,56 @@ def sign_in(app_paths: Paths, demo: bool, interactive: bool) -> auth.SignedIn | 
         created = setup.result_value
         RecoveryCodeDialog(created.recovery_code, created.signed_in.actor.office_code).exec()
         return created.signed_in
-    if os.environ.get(ENV_USER) and os.environ.get(ENV_PASSWORD):
-        return auth.sign_in(app_paths, os.environ[ENV_USER], os.environ[ENV_PASSWORD])
-    if demo:  # DESIGN §6: a demo folder opens as its supervisor
-        return auth.sign_in(app_paths, DEMO_USER, DEMO_PASSWORD)
-    if not interactive:
-        raise FronteraError(f"Indique {ENV_USER} y {ENV_PASSWORD} para --smoke-test.")
-    from frontera_desk.gui.dialogs.account_dialogs import SignInDialog
+    if smoke_test != startup.SIGN_IN:
+        if os.environ.get(ENV_USER) and os.environ.get(ENV_PASSWORD):
+            return auth.sign_in(app_paths, os.environ[ENV_USER], os.environ[ENV_PASSWORD])
+        if demo:  # DESIGN §6: a demo folder opens as its supervisor
+            return auth.sign_in(app_paths, DEMO_USER, DEMO_PASSWORD)
+        if not interactive:
+            raise FronteraError(f"Indique {ENV_USER} y {ENV_PASSWORD} para --smoke-test.")
+    return ask_sign_in(app, app_paths, smoke_test, loading=None)
+
+
+def ask_sign_in(
+    app: QApplication, app_paths: Paths, smoke_test: str | None,
+    loading: startup.Loading | None,
+) -> SignedIn | None:  # fmt: skip
+    """The sign-in dialog; ``loading`` (not started) loads the data layer once it is painted."""
+    from frontera_desk.gui.dialogs.sign_in import SignInDialog
 
     dialog = SignInDialog(app_paths)
-    return dialog.signed_in if dialog.exec() else None
+
+    def painted() -> None:
+        app.processEvents()  # the dialog on the screen
+        if smoke_test == startup.SIGN_IN:
+            elapsed_ms = (time.perf_counter() - STARTED) * 1000
+            print(f"interactive in {elapsed_ms:.0f} ms (sign-in)", flush=True)
+        if loading is not None:
+            loading.start()
+        if smoke_test == startup.SIGN_IN:
+            if loading is not None:
+                loading.join()  # the data layer must load, in the frozen program too
+            dialog.reject()
+
+    QTimer.singleShot(0, painted)
+    accepted = dialog.exec()
+    if smoke_test and loading is not None and loading.error is not None:
+        raise loading.error
+    return dialog.signed_in if accepted else None
 
 
 def run_gui(
-    app_paths: Paths, language: str | None, demo: bool, smoke_test: bool,
-    notice: str | None = None,
+    app_paths: Paths, language: str | None, demo: bool, smoke_test: str | None,
+    notice: str | None = None, by_hand: bool = False,
 ) -> int:  # fmt: skip
+    """``by_hand`` (startup.py): the folder is set up and a person signs in, so the data layer is
+    not loaded yet; it loads behind the painted sign-in dialog."""
     settings = Settings.load(app_paths.settings_file)
     if language:
         settings.language = language
     app = make_application(settings.language)
     windows.use_store(app_paths.qt_settings_file)
     install_excepthook(app_paths.log_file)
-    # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo supervisor
-    is_demo = opens_as_demo(app_paths, demo, smoke_test)
     title = QApplication.translate("App", "Frontera Desk")
     if notice and not smoke_test:  # an interrupted restore, finished or rolled back (cli.py)
         QMessageBox.information(None, title, notice)
@@ -153,12 +182,21 @@ def run_gui(
                 logger.warning("data folder is synced or on the network")
                 if not smoke_test:
                     QMessageBox.warning(None, title, warning)
-            if demo and not (auth.is_set_up(app_paths) and auth.is_demo_dir(app_paths)):
-                _create_demo(app_paths)
-            signed = sign_in(app_paths, is_demo and auth.is_demo_dir(app_paths), not smoke_test)
+            if by_hand:
+                signed = ask_sign_in(app, app_paths, smoke_test, startup.Loading())
+            else:
+                from frontera_desk.services import auth
+
+                # DESIGN §6: --demo, and --smoke-test on a demo folder, sign in as the demo
+                # supervisor
+                is_demo = opens_as_demo(app_paths, demo, smoke_test == startup.WINDOW)
+                if demo and not (auth.is_set_up(app_paths) and auth.is_demo_dir(app_paths)):
+                    _create_demo(app_paths)
+                signed = sign_in(app, app_paths, is_demo and auth.is_demo_dir(app_paths),
+                                 smoke_test)  # fmt: skip
             if signed is None:
                 return 0
-            return _run_window(app, app_paths, settings, signed, smoke_test)
+            return _run_window(app, app_paths, settings, signed, bool(smoke_test))
     except FronteraError as error:
         if smoke_test:
             print(f"frontera-desk: {error}", file=sys.stderr)
@@ -192,8 +230,12 @@ def _offer_restore(app_paths: Paths, error: DatabaseError) -> None:
 
 
 def _run_window(
-    app: QApplication, app_paths: Paths, settings: Settings, signed: auth.SignedIn, smoke: bool
+    app: QApplication, app_paths: Paths, settings: Settings, signed: SignedIn, smoke: bool
 ) -> int:
+    from frontera_desk.gui.context import AppContext
+    from frontera_desk.services import backup
+    from frontera_desk.services import office as office_service
+
     try:
         with signed.db.read() as session:
             office = office_service.get_office(session)
@@ -230,6 +272,7 @@ def _closing_backup(ctx: AppContext) -> None:
     dialog = QProgressDialog(text, "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(500)
+    from frontera_desk.services import backup
 
     def report(done: int, total: int) -> None:
         dialog.setMaximum(total)

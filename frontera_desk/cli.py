@@ -128,8 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="mostrar la versión y salir")  # fmt: skip
     parser.add_argument("--demo", action="store_true", help="abrir con datos de demostración")
     parser.add_argument(
-        "--smoke-test", action="store_true", help="abrir la ventana, medir el arranque y salir"
-    )
+        "--smoke-test", nargs="?", const="window", choices=("window", "sign-in"),
+        help="abrir la ventana (o solo la de inicio de sesión: sign-in), medir el arranque y salir",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMANDO")
 
     def sub(parent: Any, name: str, text: str) -> argparse.ArgumentParser:
@@ -293,14 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _derive_ahead(app_paths: paths.Paths, args: argparse.Namespace) -> None:
     """The window will sign in with the account in the environment, or (a demo folder) as
     the demo supervisor: start deriving its key now, on another core (see derive_ahead)."""
-    if app_paths.database_url is not None:
+    if app_paths.database_url is not None or args.smoke_test == "sign-in":
         return
     from frontera_desk.db.keyfile import derive_ahead, user_entry
     from frontera_desk.domain.text import clean
 
     user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
     if not (user and password):
-        if not paths.opens_as_demo(app_paths, args.demo, args.smoke_test):
+        if not paths.opens_as_demo(app_paths, args.demo, args.smoke_test == "window"):
             return
         user, password = paths.DEMO_USER, paths.DEMO_PASSWORD
     derive_ahead(app_paths.keys, user_entry(clean(user).lower()), password)  # as auth.unlock
@@ -321,12 +322,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"frontera-desk: {notice}", file=sys.stderr)
         if args.command is None:
             # What start-up allocates (modules, mappings, widgets) lives as long as the program:
-            # no collection until the first screen is up (they took 50 ms before it). Then
+            # no collection until the first screen is up (passes over them delayed it). Then
             # MainWindow.prepare freezes these objects and turns collection back on; the few
-            # cycles start-up left (about 1,100 objects) stay frozen with them.
+            # cycles start-up left stay frozen with them.
             gc.disable()
             _derive_ahead(app_paths, args)
-            from frontera_desk.app import run_gui
+            from frontera_desk.startup import run_gui  # the data layer before or after Qt
 
             return run_gui(
                 app_paths, language=args.lang, demo=args.demo, smoke_test=args.smoke_test,
@@ -738,15 +739,11 @@ def _backup(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import backup
 
     if args.action == "create":
-        from frontera_desk.services.context import Action, require
-
         with signed_in(app_paths) as signed:
-            with signed.db.write():  # a refusal is audited
-                require(signed.actor, Action.BACKUP)
             out = args.output
             folder = out is not None and (out.endswith(("/", os.sep)) or Path(out).is_dir())
-            made = backup.create_backup(  # -o names a folder only if it is one (or ends in /)
-                app_paths, signed.db, Path(out) if folder else None,
+            made = backup.create(  # -o names a folder only if it is one (or ends in /)
+                app_paths, signed.db, signed.actor, Path(out) if folder else None,
                 file=Path(out) if out and not folder else None,
             )  # fmt: skip
             settings = Settings.load(app_paths.settings_file)
@@ -808,7 +805,7 @@ def _move_to_server(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 
 def _audit(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services import audit
-    from frontera_desk.services.context import Action, require
+    from frontera_desk.services.permissions import Action, require
 
     with signed_in(app_paths) as signed:
         require(signed.actor, Action.VIEW_AUDIT)

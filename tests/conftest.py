@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from frontera_desk.db import Database, open_database
 from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import office
-from frontera_desk.services.context import Actor, actor_for
+from frontera_desk.services.permissions import Actor, actor_for
 from tests import postgres as pg
 from tests.both_databases import deselect_sqlite_only
 
@@ -33,12 +35,54 @@ def cheap_kdf(monkeypatch):
     monkeypatch.setattr(keyfile, "KDF", cheap)
 
 
+@contextmanager
+def failing_on_error_logs() -> Iterator[None]:
+    """Fail (at the end) if a log record at ERROR or above was emitted meanwhile. Records are
+    caught where loggers hand them to their handlers, so the CLI replacing the root handlers
+    (cli.setup_logging) does not hide them, and worker threads' records count too."""
+    logged: list[logging.LogRecord] = []
+    call_handlers = logging.Logger.callHandlers
+
+    def catch(self: logging.Logger, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            logged.append(record)
+        call_handlers(self, record)
+
+    logging.Logger.callHandlers = catch  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        logging.Logger.callHandlers = call_handlers  # type: ignore[method-assign]
+    if logged:
+        lines = "; ".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in logged)
+        pytest.fail(f"logged at ERROR (mark the test logs_errors if it is expected): {lines}",
+                    pytrace=False)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def fail_on_error_logs(request) -> Iterator[None]:
+    """A log record at ERROR fails the test (qutebrowser's logfail): a bug logged and swallowed
+    is still a bug. A test that provokes one on purpose says so: ``@pytest.mark.logs_errors``."""
+    if request.node.get_closest_marker("logs_errors"):
+        yield
+        return
+    with failing_on_error_logs():
+        yield
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[str]:
-    """A PostgreSQL server's administrator URL, with the migrated template database."""
+    """A PostgreSQL server's administrator URL, with the migrated template database. Without
+    PostgreSQL installed the server tests are skipped, saying why; on CI (``CI`` set, as
+    .ci/run does) they fail instead, so that they cannot silently stop running."""
     url = os.environ.get(pg.ENV_URL)
     server = None
     if not url:
+        reason = pg.unavailable()
+        if reason and os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(f"CI must run the PostgreSQL tests: {reason}", pytrace=False)
+        if reason:
+            pytest.skip(reason)
         server = pg.Server().start()
         url = server.admin_url
     pg.make_template(url)

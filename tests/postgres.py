@@ -44,6 +44,15 @@ def bindir() -> Path:
     return versions[-1].parent
 
 
+def unavailable() -> str | None:
+    """Why no test server can be started here (PostgreSQL not installed), or None."""
+    try:
+        bindir()
+    except RuntimeError as error:
+        return str(error)
+    return None
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

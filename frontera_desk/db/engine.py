@@ -116,7 +116,8 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         # pre_ping: a connection the server dropped (restart, network) is replaced, not used
         return create_engine(url, pool_pre_ping=True, connect_args=arguments)
     # The most recently used connection first: its page cache is the warm one (the first list
-    # count on a connection costs 14 ms of decryption, the next 0.2 ms), and the others idle.
+    # count on a connection decrypts its pages, the next reads them from the cache), and the
+    # others idle.
     if key is None:
         engine = create_engine(url, pool_use_lifo=True)
     else:

@@ -118,7 +118,7 @@ def _derive(secret: str, salt: bytes, params: dict[str, int]) -> bytes:
 def derive_ahead(path: Path, name: str, secret: str) -> None:
     """Start the derivation of a sign-in that is sure to come (the demo supervisor, or the
     account given in the environment) on another core while the program loads the rest of
-    itself; Argon2 releases the interpreter lock, so the 170 ms it takes are not waited for.
+    itself; Argon2 releases the interpreter lock, so its time is not waited for.
     A missing or unreadable key file is left for the sign-in itself to report."""
     try:
         kdf = json.loads(path.read_text(encoding="utf-8"))["entries"][name]["kdf"]

@@ -36,7 +36,7 @@ class IdList:
 
     def count(self) -> Select[Any]:
         # count(*) over the same FROM and WHERE lets SQLite count an index; counting the query
-        # as a subquery walked every row (45 ms for 576,000 supports)
+        # as a subquery walked every row
         return self.query.with_only_columns(func.count(), maintain_column_froms=True)
 
     def batch(self, size: int, after: Row[Any] | None = None, position: int = 0) -> Select[Any]:

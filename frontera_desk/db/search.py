@@ -100,8 +100,8 @@ def _index_matches_postgresql(element: _IndexMatches, compiler: Any, **kw: Any) 
 @compiles(_PersonMatches)
 def _person_matches(element: _PersonMatches, compiler: Any, **kw: Any) -> str:
     # In name order on SQLite, the unary + keeps it from looking each match up by id and then
-    # sorting them all (190 ms for a surname 15,000 of 200,000 people share): it walks the name
-    # index instead and keeps the matches (7 ms; 17 ms for a rare name).
+    # sorting them all (slow for a common surname on a large office): it walks the name index
+    # instead and keeps the matches (README, Performance: name search).
     sqlite = compiler.dialect.name == "sqlite"
     column = "+persons.id" if element.in_name_order and sqlite else "persons.id"
     condition = compiler.process(_IndexMatches(element.words), **kw)

@@ -12,7 +12,7 @@ from typing import Any
 
 from frontera_desk.domain import wording
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.services.months import month_name
+from frontera_desk.domain.months import month_name
 from frontera_desk.services.summary import MonthlySummary
 
 SCHEMA_VERSION = 1  # the newest this version reads; a package with a higher one is refused

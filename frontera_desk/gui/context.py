@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from frontera_desk.db import Database
 from frontera_desk.paths import Paths
 from frontera_desk.services.auth import Vault
-from frontera_desk.services.context import Actor
 from frontera_desk.services.office import OfficeInfo
+from frontera_desk.services.permissions import Actor
 from frontera_desk.settings import Settings
 
 

@@ -29,7 +29,7 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.lock import IdleWatcher, LockScreen
-from frontera_desk.gui.pages.simple_pages import HomePage
+from frontera_desk.gui.pages.home_page import HomePage
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import backup
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
 
     def _data_menu(self, file_menu: Any) -> None:
         """Import from spreadsheets, and export the list on screen (issue 25)."""
-        from frontera_desk.services.context import Action
+        from frontera_desk.services.permissions import Action
 
         importer = QAction(self.tr("&Import from a spreadsheet…"), self)
         importer.triggered.connect(self.import_wizard)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 # Background work is Python too, and shares the interpreter lock with the GUI thread. With the
 # default 5 ms switch interval, a page's many small model calls each waited for a summary being
-# written in the background (a page took 150-250 ms); 0.5 ms keeps the window responsive.
+# written in the background (pages opened slowly); 0.5 ms keeps the window responsive.
 sys.setswitchinterval(0.0005)
 
 

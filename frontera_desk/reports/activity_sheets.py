@@ -22,9 +22,9 @@ from reportlab.platypus import (
 )
 
 from frontera_desk.domain.enums import ACTIVITY_ES, SEX_ES, Sex
+from frontera_desk.domain.months import MONTHS_ES as MONTHS
 from frontera_desk.reports.fonts import register
 from frontera_desk.reports.paging import PagedCanvas
-from frontera_desk.reports.receipt import MONTHS
 from frontera_desk.services.activities import ActivityRecord
 
 

@@ -19,9 +19,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from frontera_desk.domain import wording
+from frontera_desk.domain.months import MONTHS_ES as MONTHS
 from frontera_desk.domain.text import fold
 from frontera_desk.reports.fonts import register
-from frontera_desk.reports.receipt import MONTHS, RED, TEAL, _logo, _qr, qr_matrix
+from frontera_desk.reports.receipt import RED, TEAL, _logo, _qr, qr_matrix
 from frontera_desk.services.certificates import CertificateData
 
 WIDTH, HEIGHT = landscape(LETTER)

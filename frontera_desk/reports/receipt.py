@@ -19,14 +19,13 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from frontera_desk.domain.months import MONTHS_ES as MONTHS
 from frontera_desk.reports.fonts import register
 from frontera_desk.services.receipts import ReceiptData
 
 WIDTH, HEIGHT = LETTER
 MARGIN = 36
 HALF = HEIGHT / 2
-MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-          "septiembre", "octubre", "noviembre", "diciembre"]  # fmt: skip
 TEAL = colors.HexColor("#00695c")
 RED = colors.HexColor("#b00020")
 

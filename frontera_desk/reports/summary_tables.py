@@ -23,8 +23,8 @@ from frontera_desk.domain.enums import (
     Sex,
     Vulnerability,
 )
+from frontera_desk.domain.months import month_name
 from frontera_desk.domain.text import fold
-from frontera_desk.services.months import month_name
 from frontera_desk.services.plan import line_label
 
 

@@ -20,7 +20,7 @@ from frontera_desk.domain.enums import ActionKind
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require, require_unchanged
+from frontera_desk.services.permissions import Action, Actor, require, require_unchanged
 
 # Each kind as the narrative counts it ("dos diagnósticos", "una reunión de vinculación")
 ACTION_NOUN = {

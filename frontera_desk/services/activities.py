@@ -21,8 +21,8 @@ from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked, clean
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require, require_unchanged
 from frontera_desk.services.people import age_on, full_name
+from frontera_desk.services.permissions import Action, Actor, require, require_unchanged
 
 
 def age_band(age: int | None) -> str:

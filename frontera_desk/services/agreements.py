@@ -36,8 +36,8 @@ from frontera_desk.domain.errors import (
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked
 from frontera_desk.services import attachments, audit, months
-from frontera_desk.services.context import Action, Actor, require, require_unchanged
 from frontera_desk.services.people import full_name
+from frontera_desk.services.permissions import Action, Actor, require, require_unchanged
 
 A = AgreementStatus
 AGREEMENT_TRANSITIONS: dict[AgreementStatus, set[AgreementStatus]] = {

@@ -45,7 +45,7 @@ from frontera_desk.db.models import (
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 
 logger = logging.getLogger(__name__)
 

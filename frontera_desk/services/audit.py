@@ -15,7 +15,7 @@ from frontera_desk.db.audit_chain import GENESIS, changes_hash, entry_hash
 from frontera_desk.db.models import AuditEntry, User, utcnow
 from frontera_desk.db.paging import IdList
 from frontera_desk.paths import Paths
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 
 
 def _plain(value: Any) -> Any:

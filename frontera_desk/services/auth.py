@@ -48,7 +48,7 @@ from frontera_desk.domain.errors import (
 from frontera_desk.domain.text import checked, clean
 from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
 from frontera_desk.services import attachments, audit, checkpoints, office
-from frontera_desk.services.context import Action, Actor, actor_for, require
+from frontera_desk.services.permissions import Action, Actor, actor_for, require
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

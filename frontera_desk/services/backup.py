@@ -37,8 +37,8 @@ from frontera_desk.domain.errors import DatabaseError, FronteraError, Permission
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import Paths
 from frontera_desk.services import checkpoints
-from frontera_desk.services.context import Action, require
 from frontera_desk.services.office import get_office
+from frontera_desk.services.permissions import Action, Actor, require
 
 if TYPE_CHECKING:
     from frontera_desk.services.auth import SignedIn
@@ -170,6 +170,52 @@ def create_backup(
     logger.info("backup written (%s, %d bytes)", "automatic" if automatic else "manual",
                 final.stat().st_size)  # fmt: skip
     return BackupInfo(final, manifest)
+
+
+def create(
+    app_paths: Paths, db: Database, actor: Actor, target: Path | None = None, *,
+    file: Path | None = None, progress: Progress | None = None,
+) -> BackupInfo:  # fmt: skip
+    """Back up now, by hand (the CLI's ``backup create``, the GUI's *Back up now*): the actor
+    may (a refusal is audited), the backup is written, then its audit entry. On a read-only
+    folder, the rescue of its data, nothing can be recorded: the backup is still written."""
+    from frontera_desk.services import audit
+
+    with db.write():
+        require(actor, Action.BACKUP)
+    made = create_backup(app_paths, db, target, file=file, progress=progress)
+    if not db.read_only:
+        with db.write() as session:
+            changes = {"archivo": made.path.name, "sha256": made.manifest.database_sha256}
+            audit.record(session, actor, "crear_respaldo", "respaldo", None, changes)
+    return made
+
+
+def verify(
+    db: Database, actor: Actor, path: Path, key: bytes | None, encrypted: bool = True, *,
+    work_dir: Path,
+) -> Manifest:  # fmt: skip
+    """Verify a backup from a signed-in session: the actor may (as for making one), the file is
+    checked (``verify_backup``), and the check is audited with its outcome. (``backup verify``
+    on the command line needs no office: the backup's own account unlocks it.)"""
+    with db.write():
+        require(actor, Action.BACKUP)
+    try:
+        manifest = verify_backup(path, key, encrypted, work_dir=work_dir)
+    except FronteraError as error:
+        _audit_check(db, actor, {"archivo": path.name, "integro": False, "motivo": str(error)})
+        raise
+    _audit_check(db, actor, {"archivo": path.name, "integro": True,
+                             "oficina": manifest.office_code})  # fmt: skip
+    return manifest
+
+
+def _audit_check(db: Database, actor: Actor, changes: dict[str, Any]) -> None:
+    from frontera_desk.services import audit
+
+    if not db.read_only:
+        with db.write() as session:
+            audit.record(session, actor, "verificar_respaldo", "respaldo", None, changes)
 
 
 def _copy_sqlite(source: Path, copy: Path, key: bytes | None, progress: Progress | None) -> None:
@@ -305,7 +351,7 @@ def check_schema(manifest: Manifest, path: Path) -> None:
     from frontera_desk.db.migrate import known_revisions
     from frontera_desk.db.migrations import HEAD
 
-    # Most backups are of this program's own revision; walking Alembic's history costs 0.3 s.
+    # Most backups are of this program's own revision; walking Alembic's history is slow.
     if manifest.schema_revision != HEAD and manifest.schema_revision not in known_revisions():
         raise FronteraError(
             f"{path.name} fue hecho por una versión más nueva de Frontera Desk (revisión "
@@ -602,7 +648,7 @@ def _record_restore(
     """The restored database's first entry: what was restored, by whom, and what it replaced."""
     from frontera_desk.domain.enums import Role
     from frontera_desk.services import audit
-    from frontera_desk.services.context import actor_for
+    from frontera_desk.services.permissions import actor_for
 
     with db.write() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
@@ -957,7 +1003,7 @@ def move_to_server(app_paths: Paths, signed: SignedIn, url: str) -> int:
     from frontera_desk.db import open_database, transfer
     from frontera_desk.db.keyfile import KeyFile
     from frontera_desk.services import audit
-    from frontera_desk.services.context import Action, require
+    from frontera_desk.services.permissions import Action, require
 
     if app_paths.on_server:
         raise FronteraError("Esta oficina ya trabaja en un servidor.")

@@ -23,8 +23,8 @@ from frontera_desk.domain.enums import ACTIVITY_ES, ActivityKind
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.text import checked, clean, fold
 from frontera_desk.services import activities, audit
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_logo, get_office, get_settings
+from frontera_desk.services.permissions import Action, Actor, require
 
 FOLIO = re.compile(r"^[A-Z]{2,6}-C-\d{4}-\d{6}$")
 CODE_KIND = "C"  # the fourth field of a certificate's code (a receipt's carries its amount)

@@ -41,7 +41,7 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.exchange import signing
 from frontera_desk.paths import Paths
 from frontera_desk.services import audit
-from frontera_desk.services.context import Actor
+from frontera_desk.services.permissions import Actor
 
 logger = logging.getLogger(__name__)
 

@@ -32,7 +32,6 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.domain.text import fold, fold_document
 from frontera_desk.paths import DEMO_PASSWORD, Paths  # every demo account's
 from frontera_desk.services import audit, auth, people, receipts, supports
-from frontera_desk.services.context import Actor, actor_for
 from frontera_desk.services.months import months_back
 from frontera_desk.services.office import (
     get_settings,
@@ -40,6 +39,7 @@ from frontera_desk.services.office import (
     set_program_lines,
     update_settings,
 )
+from frontera_desk.services.permissions import Actor, actor_for
 
 DEMO_OFFICE = ("TAP", "Oficina de Atención a Migrantes Tapachula (DEMOSTRACIÓN)")
 DEMO_USERS = (

@@ -14,7 +14,7 @@ from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import SEX_ES, STATUS_ES, Sex
 from frontera_desk.reports.lists_xlsx import DATE, MONEY, NUMBER, TEXT, write_list_xlsx
 from frontera_desk.services import audit, people, receipts, supports
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 from frontera_desk.services.supports import SupportFilter
 
 BATCH = 1000

@@ -47,8 +47,8 @@ from frontera_desk.domain.errors import FronteraError, NotFoundError, Validation
 from frontera_desk.domain.importing import Candidate, Mapping, Pair
 from frontera_desk.domain.text import checked, clean, fold, fold_document
 from frontera_desk.services import audit, months, people
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import DocumentInput, PersonInput
+from frontera_desk.services.permissions import Action, Actor, require
 
 MAX_ROWS = 100_000  # data rows of one sheet; more is refused before the sheet is loaded
 MAX_FILE_BYTES = 200 * 1024 * 1024

@@ -31,44 +31,20 @@ from frontera_desk.db.models import (
 )
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.domain.errors import FronteraError, ValidationError
+from frontera_desk.domain.months import MONTHS_ES
+from frontera_desk.domain.months import month_bounds as month_bounds  # its callers' old home
+from frontera_desk.domain.months import month_name as month_name
+from frontera_desk.domain.months import months_back as months_back
+from frontera_desk.domain.months import parse_month as parse_month
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit, checkpoints
-from frontera_desk.services.context import Action, Actor, require
-
-MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-             "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
+from frontera_desk.services.permissions import Action, Actor, require
 
 
 def delivered_between(start: date, end: date):  # type: ignore[no-untyped-def]
     """The conditions of a support delivered from ``start`` to before ``end``."""
     return (Support.status == SupportStatus.DELIVERED.value, Support.delivered_on >= start,
             Support.delivered_on < end)  # fmt: skip
-
-
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS_ES[month - 1]} de {year}"
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    """``"2026-10"`` → ``(2026, 10)``, or a one-line error."""
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        if len(text) == 7 and 2000 <= year <= 2100 and 1 <= month <= 12:
-            return year, month
-    except ValueError:
-        pass
-    raise ValidationError("month", f"«{text}» no es un mes (ejemplo: 2026-10).")
-
-
-def months_back(today: date, back: int) -> tuple[int, int]:
-    """The (year, month) ``back`` months before ``today``'s month."""
-    year, index = divmod(today.year * 12 + today.month - 1 - back, 12)
-    return year, index + 1
-
-
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """The first day of the month and the first day of the next one."""
-    return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -225,14 +201,6 @@ def reopen_month(session: Session, actor: Actor, year: int, month: int, reason: 
         changes = {"mes": f"{year}-{later:02d}", "revision": held.revision, "motivo": reason}
         audit.record(session, actor, "reabrir_mes", "mes", None, changes)
     return state(session, actor.office_code, year, month)
-
-
-def closed_months(session: Session, office_code: str) -> list[MonthState]:
-    rows = session.scalars(
-        select(MonthClose).where(MonthClose.office_code == office_code)
-        .order_by(MonthClose.year.desc(), MonthClose.month.desc())
-    )  # fmt: skip
-    return [MonthState(r.year, r.month, r.is_closed, r.revision) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from frontera_desk.domain.enums import LimitPeriod, LimitScope, Role
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import checked, clean
 from frontera_desk.services import audit
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 
 _CODE = re.compile(r"^[A-Z]{2,6}$")
 

@@ -40,8 +40,8 @@ from frontera_desk.domain.text import clean
 from frontera_desk.exchange import package as pkg
 from frontera_desk.exchange import signing, summary_json
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office, get_settings
+from frontera_desk.services.permissions import Action, Actor, require
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.text import checked, fold, fold_document
 from frontera_desk.services import audit
-from frontera_desk.services.context import Action, Actor, require, require_unchanged
+from frontera_desk.services.permissions import Action, Actor, require, require_unchanged
 
 MAX_AGE = 120
 _NAME_PUNCTUATION = set("'’-. ")

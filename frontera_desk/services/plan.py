@@ -20,7 +20,7 @@ from frontera_desk.domain.errors import ValidationError
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import clean, fold
 from frontera_desk.services import audit
-from frontera_desk.services.context import Action, Actor, require
+from frontera_desk.services.permissions import Action, Actor, require
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,8 @@ from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import clean, fold
 from frontera_desk.services import attachments, audit, people
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office, get_settings
+from frontera_desk.services.permissions import Action, Actor, require
 
 ANONYMIZED_NAME = "Persona anonimizada"
 

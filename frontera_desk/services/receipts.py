@@ -40,9 +40,9 @@ from frontera_desk.domain.errors import FronteraError, NotFoundError, Validation
 from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import clean
 from frontera_desk.services import audit, months
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_logo, get_office, get_settings
 from frontera_desk.services.people import full_name
+from frontera_desk.services.permissions import Action, Actor, require
 
 _FOLIO = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{6}$")
 _SECRET_KEY = "receipt_secret"

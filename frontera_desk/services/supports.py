@@ -29,8 +29,8 @@ from frontera_desk.domain.errors import (
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked, fold
 from frontera_desk.services import audit, months, receipts
-from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.people import full_name
+from frontera_desk.services.permissions import Action, Actor, require
 
 S = SupportStatus
 Ts = TypeVarTuple("Ts")

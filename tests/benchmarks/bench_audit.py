@@ -32,7 +32,7 @@ from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import audit, office
 from frontera_desk.services.audit import AuditFilter
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 from tests.benchmarks.common import median_ms, table
 
 ACTIONS = (["crear"] * 40 + ["solicitar"] * 25 + ["autorizar"] * 15 + ["entregar"] * 15

@@ -25,7 +25,7 @@ from frontera_desk.db.models import User
 from frontera_desk.domain import importing as rules
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import importing, office
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 from tests.benchmarks.common import table
 
 GIVEN = [

@@ -30,8 +30,8 @@ from frontera_desk import paths
 from frontera_desk.db import search
 from frontera_desk.domain.enums import Role
 from frontera_desk.services import auth, people, supports
-from frontera_desk.services.context import actor_for
 from frontera_desk.services.demo import DEMO_PASSWORD
+from frontera_desk.services.permissions import actor_for
 from frontera_desk.services.summary import monthly_summary
 from frontera_desk.services.supports import SupportInput
 from tests import postgres as pg

@@ -1,15 +1,20 @@
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from frontera_desk import paths
 from frontera_desk.db import Database, open_database
 from frontera_desk.db.migrate import alembic_config, current_revision, include_object
 from frontera_desk.db.migrations import HEAD
 from frontera_desk.db.models import Base
 from frontera_desk.domain.errors import DatabaseError
+from frontera_desk.services import audit, people
+from tests.db.store_revision import OLD, revisions
 
 
 def test_head_constant_matches_alembic():
@@ -131,3 +136,29 @@ def test_agreement_files_move_into_the_encrypted_store(tmp_path, cheap_kdf):
         assert scan not in (moved[0].content or b"") and moved[0].legacy_name is None
         assert moved[1].legacy_name == "b" * 32 + ".jpg"
     sofia.db.dispose()
+
+
+def test_every_revision_has_its_stored_database():
+    stored = {p.name for p in OLD.glob("rev*-demo.db")}
+    missing = [r for r in revisions() if f"rev{r}-demo.db" not in stored]
+    assert missing == [], "python -m tests.db.store_revision"
+
+
+@pytest.mark.parametrize("stored", sorted(OLD.glob("rev*-demo.db")), ids=lambda p: p.stem)
+def test_a_database_of_each_earlier_revision_upgrades_to_head(tmp_path, stored: Path):
+    app_paths = paths.resolve(tmp_path / "datos").create()
+    shutil.copy(stored, app_paths.database)
+    db = open_database(app_paths.database, app_paths.backup_dir)
+    assert current_revision(db) == HEAD
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []  # the schema of a new office
+    with db.read() as session:
+        assert people.count_people(session) == 20
+        assert audit.verify(session).ok  # the chain was built over the older entries
+        assert people.search_people(session, "a")
+    db.dispose()
+    backups = list(app_paths.backup_dir.glob("antes-de-*.db"))
+    assert len(backups) == (0 if stored.stem == f"rev{HEAD}-demo" else 1)  # before the upgrade

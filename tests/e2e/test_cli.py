@@ -162,6 +162,11 @@ def test_smoke_test_opens_the_window_and_exits(demo_dir):
     assert "interactive in" in result.stdout
 
 
+def test_smoke_test_of_the_sign_in_dialog_paints_it_loads_the_data_layer_and_exits(demo_dir):
+    result = run("--smoke-test=sign-in", data_dir=demo_dir)
+    assert "interactive in" in result.stdout and "(sign-in)" in result.stdout
+
+
 def test_smoke_test_on_an_empty_dir_fails_clearly(new_office):
     result = run("--smoke-test", data_dir=new_office("empty"), check=False)
     assert result.returncode == 1 and "no está configurada" in result.stderr

@@ -3,8 +3,10 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
+from sqlalchemy import func, select
 
 from frontera_desk import paths
+from frontera_desk.db.models import AuditEntry
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.account_dialogs import RestoreDialog
 from frontera_desk.gui.main_window import MainWindow
@@ -47,6 +49,10 @@ def test_back_up_now_writes_a_backup_and_the_status_bar_says_so(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Respaldo guardado" in admin.backup_result.text(), timeout=10_000)
     assert len(list(usb.glob("*.fdrespaldo"))) == 1
+    with window.ctx.db.read() as session:  # the service audits it, once
+        assert (
+            session.scalar(select(func.count()).where(AuditEntry.action == "crear_respaldo")) == 1
+        )
     window.automatic_backup()
     qtbot.waitUntil(lambda: window.backup_label.text() == "Último respaldo: hoy", timeout=10_000)
     admin.refresh()

@@ -2,6 +2,7 @@
 
 import sys
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontera_desk.gui.errors import crash_dialog, install_excepthook
@@ -18,6 +19,7 @@ def test_crash_dialog_shows_copyable_details_and_the_log_path(qtbot, tmp_path):
     assert QApplication.clipboard().text() == "Traceback: boom"
 
 
+@pytest.mark.logs_errors  # the bug is logged, as it must be
 def test_the_hook_logs_and_shows_unexpected_errors(qtbot, tmp_path, monkeypatch, caplog):
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))

@@ -16,9 +16,9 @@ from frontera_desk.domain.enums import BudgetCategory, Indicator, Role
 from frontera_desk.domain.money import format_money
 from frontera_desk.exchange import signing
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.pages.home_page import HomePage
 from frontera_desk.gui.pages.plan_tab import PlanTab
 from frontera_desk.gui.pages.reports_page import ReportsPage
-from frontera_desk.gui.pages.simple_pages import HomePage
 from frontera_desk.services import months, plan, summary
 from frontera_desk.services.office import OfficeInfo
 from frontera_desk.settings import Settings

@@ -12,7 +12,7 @@ from frontera_desk.domain.errors import ConflictError, FronteraError, OverrideRe
 from frontera_desk.paths import resolve
 from frontera_desk.services import agreements, months, people, supports
 from frontera_desk.services.agreements import DisbursementInput
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 
 
 def main() -> None:

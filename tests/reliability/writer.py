@@ -12,8 +12,8 @@ from frontera_desk.db.models import User
 from frontera_desk.domain.enums import Sex
 from frontera_desk.paths import resolve
 from frontera_desk.services import people, supports
-from frontera_desk.services.context import actor_for
 from frontera_desk.services.people import PersonInput
+from frontera_desk.services.permissions import actor_for
 from frontera_desk.services.supports import SupportInput
 
 

@@ -15,8 +15,8 @@ from frontera_desk.db.models import AuditEntry
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.exchange import signing
 from frontera_desk.services import audit, auth, checkpoints, months, people, privacy
-from frontera_desk.services.context import actor_for
 from frontera_desk.services.people import PersonInput
+from frontera_desk.services.permissions import actor_for
 
 PASSWORD = "correcta-caballo-1"
 THE_KEY: list = []  # the test office's key: its own once offices have one, else a new one

@@ -22,7 +22,7 @@ from frontera_desk.exchange import package as pkg
 from frontera_desk.exchange import signing
 from frontera_desk.services import months, office
 from frontera_desk.services import packages as package
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 from tests.unit.test_summary import LAST_MONTH, build_month
 
 PERIOD = f"{LAST_MONTH.year:04d}-{LAST_MONTH.month:02d}"
@@ -676,6 +676,7 @@ def test_a_rolled_back_office_is_refused_until_the_administrator_re_enrolls_it(s
     assert receive(hq, later) == [f"TAP {PERIOD}: revisión 2 importada (reemplaza la revisión 1)."]
 
 
+@pytest.mark.logs_errors  # the bug is logged, as it must be
 def test_a_bug_on_one_file_does_not_end_the_batch(sent, hq, tmp_path, monkeypatch):
     real = pkg.read_package
     bug = tmp_path / "bug.zip"

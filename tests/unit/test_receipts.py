@@ -168,7 +168,7 @@ import sys
 from frontera_desk.db import open_database
 from frontera_desk.paths import resolve
 from frontera_desk.services import supports
-from frontera_desk.services.context import actor_for
+from frontera_desk.services.permissions import actor_for
 p = resolve(sys.argv[1], database_url=sys.argv[3] or None)
 db = open_database(p.database_url or p.database, p.backup_dir)
 ids = [int(i) for i in sys.argv[2].split(",")]

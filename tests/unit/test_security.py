@@ -11,8 +11,8 @@ from frontera_desk.db.models import AuditEntry, User
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, PermissionDenied, ValidationError
 from frontera_desk.services import audit, auth, people, privacy, supports
-from frontera_desk.services.context import PERMISSIONS, Action
 from frontera_desk.services.people import PersonInput
+from frontera_desk.services.permissions import PERMISSIONS, Action
 from frontera_desk.services.supports import SupportInput
 
 PASSWORD = "correcta-caballo-1"

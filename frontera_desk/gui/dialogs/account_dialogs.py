@@ -15,12 +15,12 @@ from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import Dialog, FormDialog, ServiceDialog
+from frontera_desk.gui.dialogs.sign_in import SignInDialog  # noqa: F401 (its old home)
 from frontera_desk.gui.generated.ui_password_dialog import Ui_PasswordDialog
 from frontera_desk.gui.generated.ui_recovery_code_dialog import Ui_RecoveryCodeDialog
 from frontera_desk.gui.generated.ui_recovery_dialog import Ui_RecoveryDialog
 from frontera_desk.gui.generated.ui_restore_dialog import Ui_RestoreDialog
 from frontera_desk.gui.generated.ui_setup_dialog import Ui_SetupDialog
-from frontera_desk.gui.generated.ui_sign_in_dialog import Ui_SignInDialog
 from frontera_desk.gui.generated.ui_user_dialog import Ui_UserDialog
 from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
@@ -151,43 +151,6 @@ class RecoveryCodeDialog(Dialog):
             painter = QPainter(printer)
             page.drawContents(painter)
             painter.end()
-
-
-class SignInDialog(FormDialog):
-    """User and password; ``signed_in`` holds the session after a successful sign-in."""
-
-    ask_before_discarding = False  # a user name and a password are not work to lose
-
-    def __init__(self, app_paths: Paths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = ui = Ui_SignInDialog()
-        ui.setupUi(self)
-        self.app_paths = app_paths
-        self.signed_in: auth.SignedIn | None = None
-        self.error_label = ui.error
-        self.fields = {"username": ui.username, "password": ui.password}
-        _ok_text(ui.buttons, self.tr("&Sign in"))
-        ui.buttons.accepted.connect(self.accept)
-        ui.buttons.rejected.connect(self.reject)
-        ui.forgot.clicked.connect(self.recover)
-        ui.username.setFocus()
-
-    def save(self) -> bool:
-        try:
-            self.signed_in = auth.sign_in(
-                self.app_paths, self.ui.username.text(), self.ui.password.text()
-            )
-        finally:
-            self.ui.password.clear()
-        if self.signed_in.alarms:  # shown to the administrator, also kept in the audit log
-            QMessageBox.warning(self, self.tr("Frontera Desk"), "\n\n".join(self.signed_in.alarms))
-        return True
-
-    def recover(self) -> None:
-        dialog = RecoveryDialog(self.app_paths, self)
-        if dialog.exec():
-            self.signed_in = dialog.signed_in
-            super().accept()
 
 
 class RecoveryDialog(FormDialog):

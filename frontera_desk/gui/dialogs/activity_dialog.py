@@ -17,7 +17,7 @@ from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Audience, Sex
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import ServiceDialog, editing
-from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
+from frontera_desk.gui.dialogs.person_picker import PersonPickerDialog
 from frontera_desk.gui.generated.ui_activity_dialog import Ui_ActivityDialog
 from frontera_desk.services import activities, agreements
 from frontera_desk.services.activities import ActivityInput, ActivityRecord, AttendeeInput

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.gui import windows
-from frontera_desk.gui.context import AppContext
+
+if TYPE_CHECKING:  # the sign-in dialog is up before the data layer is loaded (startup.py)
+    from frontera_desk.gui.context import AppContext
 
 
 class Dialog(QDialog):

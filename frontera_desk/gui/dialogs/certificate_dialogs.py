@@ -14,7 +14,7 @@ from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
 from frontera_desk.gui.generated.ui_certificates_dialog import Ui_CertificatesDialog
 from frontera_desk.services import certificates
 from frontera_desk.services.activities import ActivityRecord
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 

@@ -16,7 +16,7 @@ from frontera_desk.gui.dialogs.base import ServiceDialog
 from frontera_desk.gui.generated.ui_step_dialog import Ui_StepDialog
 from frontera_desk.gui.generated.ui_support_dialog import Ui_SupportDialog
 from frontera_desk.services import supports
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import SupportInput, SupportRecord, SupportTypeInfo
 
 

@@ -118,8 +118,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
 
     def reload(self) -> None:
         """Read the first ids again (after a filter, a sort or a change), on the pool: the GUI
-        thread waits ``WAIT`` seconds for them, which a list read from an index takes (1-11 ms
-        on the large office). Slower, every id is read, and shown when it arrives."""
+        thread waits ``WAIT`` seconds for them, enough for a list read from an index on the
+        large office. Slower, every id is read, and shown when it arrives."""
         if self._query_ids is None:  # the same ids, their rows read again
             self.show_ids(self._every if self._every is not None else self._ids)
             return
@@ -225,12 +225,6 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         every = array(_ID_TYPE, ids)
         self._reset(None, len(every), every)
 
-    def refresh_row(self, row_id: int) -> None:
-        self._cache.pop(row_id, None)
-        if row_id in self._ids:
-            row = self._ids.index(row_id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
-
     def row_of(self, row_id: int) -> int | None:
         """The row of an id, reading more ids until it is found (None: not in the list)."""
         while row_id not in self._ids:
@@ -299,8 +293,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
             return
         assert self._list is not None
         # No more than were counted: the database stops as soon as it has them, instead of
-        # reading the rest of the index to learn that nothing else matches (0.1 s at the end
-        # of a month's 50,000 deliveries)
+        # reading the rest of the index to learn that nothing else matches (slow at the end of
+        # a month of many deliveries)
         total = self._total
         wanted = self.BATCH if total is None else min(self.BATCH, total - len(self._ids))
         query = self._list.batch(wanted, self._last, len(self._ids))

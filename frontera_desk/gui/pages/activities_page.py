@@ -25,7 +25,7 @@ from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
 from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
 from frontera_desk.services import activities
 from frontera_desk.services.activities import ActivityRecord
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 
 class ActivitiesPage(QWidget):

@@ -46,7 +46,7 @@ from frontera_desk.gui.widgets import make_table, progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, auth, backup, office, privacy
 from frontera_desk.services.audit import AuditFilter, AuditRow
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 
 def audit_model(ctx: AppContext, parent: Any = None) -> LazyTableModel[AuditRow]:
@@ -569,8 +569,8 @@ class AdminPage(QWidget):
             self.backup_result.setText(str(error))
 
         self._job = run_in_background(
-            lambda report: backup.create_backup(self.ctx.paths, self.ctx.db, Path(folder),
-                                                progress=report),  # fmt: skip
+            lambda report: backup.create(self.ctx.paths, self.ctx.db, self.ctx.actor,
+                                         Path(folder), progress=report),  # fmt: skip
             done, failed,
             lambda copied, total: progress.setValue(int(100 * copied / max(total, 1))),
         )  # fmt: skip
@@ -592,7 +592,8 @@ class AdminPage(QWidget):
             return
         key, encrypted = self._key()
         try:
-            manifest = backup.verify_backup(path, key, encrypted, work_dir=self.ctx.paths.data_dir)
+            manifest = backup.verify(self.ctx.db, self.ctx.actor, path, key, encrypted,
+                                     work_dir=self.ctx.paths.data_dir)  # fmt: skip
         except FronteraError as error:
             self.backup_result.setText(f"<b style='color:#b00020'>{error.message}</b>")
             return

@@ -29,12 +29,12 @@ from frontera_desk.gui.dialogs.agreement_dialogs import (
     next_status,
 )
 from frontera_desk.gui.dialogs.attachment_viewer import open_attachment
-from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
+from frontera_desk.gui.dialogs.person_picker import PersonPickerDialog
 from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
 from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
 from frontera_desk.services import agreements
 from frontera_desk.services.agreements import AGREEMENT_TRANSITIONS, AgreementRecord
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 
 class AgreementsPage(QWidget):

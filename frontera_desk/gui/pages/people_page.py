@@ -31,8 +31,8 @@ from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import people_model, supports_model
 from frontera_desk.gui.widgets import make_table, select_id, show_count
 from frontera_desk.services import importing, people, privacy
-from frontera_desk.services.context import Action
 from frontera_desk.services.people import PersonRecord
+from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import SupportFilter
 
 

@@ -34,7 +34,7 @@ from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import audit, months
 from frontera_desk.services import packages as package
-from frontera_desk.services.context import Action
+from frontera_desk.services.permissions import Action
 
 MONTHS_SHOWN = 24
 

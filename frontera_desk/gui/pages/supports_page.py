@@ -23,8 +23,8 @@ from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.person_picker import PersonPickerDialog
 from frontera_desk.gui.dialogs.receipt_dialogs import ReceiptSearchDialog, open_receipts
-from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
@@ -36,8 +36,8 @@ from frontera_desk.gui.widgets import (
     show_count,
 )
 from frontera_desk.services import receipts, supports
-from frontera_desk.services.context import Action
 from frontera_desk.services.months import months_back
+from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
 
 MONTHS_LISTED = 36

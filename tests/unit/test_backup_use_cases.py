@@ -67,7 +67,7 @@ def test_the_cli_backup_is_audited_once_by_the_service(office, tmp_path, monkeyp
     monkeypatch.setenv("FRONTERA_DESK_USER", "supervisor")
     monkeypatch.setenv("FRONTERA_DESK_PASSWORD", "demo")
     folder = tmp_path / "usb"
-    argv = ["backup", "create", "-o", str(folder), "--data-dir", str(office.data_dir)]
+    argv = ["backup", "create", "-o", f"{folder}/", "--data-dir", str(office.data_dir)]
     assert run_cli(argv) == 0
     assert entries(office, "crear_respaldo") == 1
     monkeypatch.setenv("FRONTERA_DESK_USER", "capturista")

@@ -22,6 +22,19 @@ COUNT_FORMAT = "#,##0"
 RATIO_FORMAT = "0.0%"
 
 
+def print_setup(sheet: Any, header_rows: str | None = None) -> None:
+    """Letter paper, the columns fitted to the page's width (as many pages tall as needed),
+    and the table's header rows printed again at the top of every page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    if header_rows:
+        sheet.print_title_rows = header_rows
+
+
 def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -99,5 +112,7 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
             for letter in "BCDEF":
                 sheet.column_dimensions[letter].width = 18
         sheet.freeze_panes = "A3"
+        print_setup(sheet, "1:2")
+    print_setup(cover)
     book.save(target)
     return target

@@ -145,8 +145,8 @@ def sections(report: YearReport) -> list[Section]:
                        Money(a.committed_centavos), Money(a.disbursed_centavos),
                        Money(a.balance_centavos)) for a in t.agreements),
                 widths=((0.07,) if office_col else ()) + (
-                    (0.22, 0.2, 0.15, 0.12, 0.12, 0.12) if office_col
-                    else (0.27, 0.22, 0.15, 0.12, 0.12, 0.12)),
+                    (0.2, 0.18, 0.13, 0.14, 0.14, 0.14) if office_col
+                    else (0.24, 0.2, 0.14, 0.14, 0.14, 0.14)),
                 empty="Sin convenios firmados en el año." + old),
         Section("Ministraciones", "Convenios: ministraciones y saldos", ("Concepto", "Valor"), (
             ("Convenios firmados en el año", t.agreements_signed),
@@ -166,8 +166,8 @@ def sections(report: YearReport) -> list[Section]:
                        a.municipality or "—", _audiences(a.audiences), a.attendees)
                       for a in t.activities),
                 widths=((0.07,) if office_col else ()) + (
-                    (0.1, 0.08, 0.37, 0.13, 0.15, 0.1) if office_col
-                    else (0.11, 0.09, 0.41, 0.14, 0.15, 0.1)),
+                    (0.1, 0.08, 0.35, 0.13, 0.15, 0.12) if office_col
+                    else (0.11, 0.08, 0.39, 0.14, 0.16, 0.12)),
                 empty="Sin actividades en el año." + old),
         Section("Presupuesto", "Presupuesto anual y ejercido",
                 ("Partida", "Presupuesto", "Ejercido", "Avance"),

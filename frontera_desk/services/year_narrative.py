@@ -70,8 +70,9 @@ def _audiences(codes: list[str]) -> str:
 def _supports(t: OfficeYear) -> str:
     if not t.supports:
         return "No se otorgaron apoyos en el año."
-    concepts = [c.concept for line in t.by_type for c in sorted(
-        line.concepts, key=lambda c: -c.supports)]  # fmt: skip
+    given = sorted((c for line in t.by_type for c in line.concepts),
+                   key=lambda c: -c.amount_centavos)  # the largest sums first
+    concepts = [c.concept for c in given]
     concepts = [c[0].lower() + c[1:] for c in dict.fromkeys(concepts) if c and "omitido" not in c]
     if not concepts:
         concepts = [line.name.lower() for line in t.by_type]

@@ -1,0 +1,164 @@
+"""The year report: the reference year says what the state's page says; an office's year is
+PRELIMINAR while a month is open; the outputs carry it; a year without records says so."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+
+import pytest
+
+from frontera_desk.domain.enums import Role
+from frontera_desk.domain.errors import FronteraError
+from frontera_desk.exchange.summary_json import validate
+from frontera_desk.exchange.year_json import YEAR_SCHEMA, to_json
+from frontera_desk.services import months
+from frontera_desk.services.year_report import write_report, year_report
+from tests.unit.reference_year import (
+    AGREEMENTS,
+    EVENTS,
+    INVESTED_CENTAVOS,
+    WORKSHOPS,
+    YEAR,
+    build_reference_year,
+)
+
+
+@pytest.fixture
+def reference(db, actors):
+    build_reference_year(db, actors)
+    with db.read() as session:
+        return year_report(session, YEAR)
+
+
+@pytest.mark.sqlite_only
+def test_the_reference_year_states_the_page_figures_and_names(reference):
+    text = " ".join(p.text for p in reference.narrative)
+    t = reference.total
+    assert not reference.preliminary and t.open_months == ()
+    assert (t.supports, t.investment_centavos) == (16, INVESTED_CENTAVOS)
+    assert (t.people.foreign, t.people.mexican) == (500, 12)
+    assert f"En el ejercicio {YEAR}, se invirtieron 12.3 millones de pesos" in text
+    assert "Se otorgaron 16 apoyos consistentes en " in text
+    for concept in ("compra de una prótesis ocular", "pago de servicios funerarios",
+                    "pago de adquisición y/o reparación de aparato electrodoméstico",
+                    "reparación de equipo informático", "pago de estudio radiológico y "
+                    "ultrasonido", "adquisición de despensas para dar alimentos a personas "
+                    "migrantes", "y adquisición de agua embotellada;"):  # fmt: skip
+        assert concept in text
+    assert "En los municipios de Tapachula y Tuxtla Gutiérrez, se realizaron seis eventos " \
+        "para difundir y sensibilizar en materia migratoria, como" in text
+    for title, _, _ in EVENTS + WORKSHOPS:
+        assert f"“{title}”" in text
+    assert "concertación y firma de seis convenios de colaboración y aportación de recursos" in text
+    for name, acronym, *_ in AGREEMENTS:
+        assert name in text and acronym in text
+    assert "se impartieron 10 talleres sobre temas migratorios, entre los que destacan:" in text
+    assert "impartidos a servidores públicos, policía municipal y sociedad civil" in text
+    assert "se beneficiaron a 500 personas migrantes extranjeras y a 12 personas mexicanas" in text
+    # the figures behind the text: by type with its concepts, the agreements' balances
+    funeral = next(line for line in t.by_type if line.code == "FUNERAL")
+    assert (funeral.supports, funeral.amount_centavos, funeral.people) == (2, 5_000_000, 2)
+    assert [c.concept for c in funeral.concepts] == ["Pago de servicios funerarios"]
+    assert len(t.agreements) == 6 and all(a.balance_centavos == 0 for a in t.agreements)
+    assert t.activities_by_kind["taller"] == (10, 250)
+    assert t.activities_by_kind["evento"] == (6, 210)
+
+
+@pytest.mark.sqlite_only
+def test_the_year_report_in_four_formats(reference, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    written = {s: write_report(reference, tmp_path / f"informe{s}")
+               for s in (".pdf", ".xlsx", ".json", ".docx")}  # fmt: skip
+    document = json.loads(written[".json"].read_text(encoding="utf-8"))
+    validate(document, YEAR_SCHEMA, "El informe anual")  # the file as written
+    assert document["total"]["investment_centavos"] == INVESTED_CENTAVOS
+    pdf = " ".join(page.extract_text() for page in PdfReader(written[".pdf"]).pages)
+    assert "12.3 millones de pesos" in " ".join(pdf.split())
+    assert "Casa del Migrante Scalabrini" in pdf
+    book = load_workbook(written[".xlsx"])
+    assert {"Informe", "Apoyos", "Conceptos", "Convenios", "Lista de actividades"} <= set(
+        book.sheetnames)  # fmt: skip
+    sheet = book["Lista de actividades"]
+    assert sheet.print_title_rows == "$1:$2" and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_LETTER
+    docx = Document(str(written[".docx"]))
+    paragraphs = "\n".join(p.text for p in docx.paragraphs)
+    assert "se impartieron 10 talleres" in paragraphs
+    assert len(docx.tables) >= 10
+    first_rows = [t.rows[0]._tr.xml for t in docx.tables]
+    assert all("tblHeader" in xml for xml in first_rows)  # headers repeat on every page
+
+
+def test_a_year_without_records_says_so(db):
+    with db.read() as session, pytest.raises(FronteraError, match="no tiene registros de ese año"):
+        year_report(session, 2019)
+
+
+@pytest.mark.sqlite_only
+def test_open_months_make_it_preliminary_and_are_named(db, actors):
+    from tests.unit.test_summary import build_month
+
+    build_month(db, actors, date(YEAR, 3, 15))  # delivers in February and March
+    boss = actors[Role.SUPERVISOR]
+    with db.write() as session:
+        months.close_month(session, boss, YEAR, 2)
+    with db.read() as session:
+        report = year_report(session, YEAR)
+    assert report.preliminary and report.total.open_months == (3,)
+    from frontera_desk.reports.year_tables import status_line
+
+    assert status_line(report).startswith("PRELIMINAR — meses abiertos: marzo")
+    assert any("los meses de marzo están abiertos" in n for n in report.notes)
+    # the open month counts as it stands
+    assert report.total.supports == 3
+
+
+@pytest.mark.sqlite_only
+def test_long_titles_with_quotes_and_line_breaks_do_not_break_the_outputs(db, actors, tmp_path):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from frontera_desk.services import activities
+    from frontera_desk.services.activities import ActivityInput
+
+    title = ('Taller "Derechos" «humanos»\nsegunda línea ' + "x" * 230)[:300]
+    long_word = "Y" * 300
+    with db.write() as session:
+        activities.save_activity(session, actors[Role.CAPTURISTA], ActivityInput(
+            "taller", title, date(YEAR, 5, 5), municipality="Tapachula",
+            counts={("F", "18-29"): 5}, notes="",
+        ))  # fmt: skip
+        activities.save_activity(session, actors[Role.CAPTURISTA], ActivityInput(
+            "evento", long_word, date(YEAR, 5, 6), municipality="M" * 100,
+        ))  # fmt: skip
+    with db.read() as session:
+        report = year_report(session, YEAR)
+    for suffix in (".pdf", ".xlsx", ".json", ".docx"):
+        write_report(report, tmp_path / f"largo{suffix}")
+    pdf = PdfReader(tmp_path / "largo.pdf")
+    for page in pdf.pages:  # nothing drawn past the page's right edge
+        width = float(page.mediabox.width)
+        xs: list[float] = []
+        page.extract_text(visitor_text=lambda t, cm, tm, *_: xs.append(tm[4] + len(t) * 4))
+        assert max(xs, default=0) < width + 20
+    text = " ".join(p.text for p in Document(str(tmp_path / "largo.docx")).paragraphs)
+    assert "“Taller \"Derechos\" «humanos» segunda línea" in text
+    json.loads((tmp_path / "largo.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(tmp_path / "largo.xlsx") as archive:
+        assert "xl/worksheets/sheet1.xml" in archive.namelist()
+
+
+def test_the_json_schema_refuses_what_it_does_not_know(db, actors):
+    from tests.unit.test_summary import build_month
+
+    build_month(db, actors, date(YEAR, 3, 15))
+    with db.read() as session:
+        document = to_json(year_report(session, YEAR))
+    document["total"]["people"]["names"] = ["Rosa Cruz"]
+    with pytest.raises(FronteraError, match="no cumple el esquema"):
+        validate(document, YEAR_SCHEMA, "El informe anual")

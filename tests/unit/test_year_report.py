@@ -85,7 +85,7 @@ def test_the_year_report_in_four_formats(reference, tmp_path):
         book.sheetnames)  # fmt: skip
     sheet = book["Lista de actividades"]
     assert sheet.print_title_rows == "$1:$2" and sheet.page_setup.fitToWidth == 1
-    assert sheet.page_setup.paperSize == sheet.PAPERSIZE_LETTER
+    assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_LETTER)
     docx = Document(str(written[".docx"]))
     paragraphs = "\n".join(p.text for p in docx.paragraphs)
     assert "se impartieron 10 talleres" in paragraphs

@@ -220,6 +220,11 @@ def consolidate(
         [d["supports"] for d in documents], "by_type", ("code",),
         ("count", "amount_centavos", "people"),
     )  # fmt: skip
+    with_concepts = [d["supports"] for d in documents if "concepts" in d["supports"]]
+    if with_concepts:  # schema 2: what was given within each type, added up by concept
+        total["supports"]["concepts"] = _sum_lines(
+            with_concepts, "concepts", ("type_code", "concept"), ("count", "amount_centavos")
+        )
     year, month = (int(x) for x in period.split("-"))
     s = total["supports"]
     text = (

@@ -501,6 +501,37 @@ class Attendee(Base):
     __table_args__ = (UniqueConstraint("activity_id", "person_id", name="one_entry_per_person"),)
 
 
+class OutreachAction(Versioned, Record, Base):
+    """An acción de vinculación y difusión (a diagnostic, promotional materials, a liaison…):
+    counted in the state's report apart from workshops, courses and events."""
+
+    __tablename__ = "outreach_actions"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    done_on: Mapped[date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    quantity: Mapped[int | None] = mapped_column(Integer)  # pieces, for promotional materials
+    municipality: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    parties: Mapped[list[OutreachActionParty]] = relationship(cascade="all, delete-orphan")
+
+    __table_args__ = (
+        CheckConstraint("quantity IS NULL OR quantity > 0", name="quantity_positive"),
+    )
+
+
+class OutreachActionParty(Base):
+    """A counterpart of an action, from the organizations catalog."""
+
+    __tablename__ = "outreach_action_parties"
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("outreach_actions.id", ondelete="CASCADE"), primary_key=True
+    )
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id"), primary_key=True, index=True
+    )
+
+
 class MonthClose(Base):
     """A month an office has closed: its records can no longer change until it is reopened."""
 

@@ -93,6 +93,10 @@ class OrganizationKind(StrEnum):
     GOVERNMENT = "gobierno"
     COMPANY = "empresa"
     FOUNDATION = "fundacion"
+    EMBASSY = "embajada"
+    CONSULATE = "consulado"
+    COOPERATION_AGENCY = "agencia_cooperacion"  # AMEXCID, JICA, AECID…
+    MUNICIPALITY = "municipio"  # a municipal government
 
 
 class AgreementKind(StrEnum):
@@ -117,6 +121,21 @@ class ActivityKind(StrEnum):
     EVENT = "evento"
 
 
+class ActionKind(StrEnum):
+    """The liaison and outreach actions the state's report counts apart from activities."""
+
+    DIAGNOSTIC = "diagnostico"  # a study, with its title
+    MATERIAL = "material_difusion"  # trípticos, lonas, carteles, banners: with a quantity
+    LIAISON = "enlace"  # with cooperation agencies or diplomatic missions
+    APPROACH = "acercamiento"  # with embassies, consulates, international organizations
+    SPECIAL_GUEST = "invitado_especial"  # attention to a special guest or diplomat
+    LIAISON_MEETING = "reunion_vinculacion"
+    FOLLOW_UP_MEETING = "reunion_seguimiento"  # follow-up of cooperation projects
+    FUNDING = "gestion_financiamiento"  # a funding request for a project
+    MUNICIPAL_MECHANISM = "mecanismo_municipal"  # installed in a municipality
+    OTHER = "otra"
+
+
 class Audience(StrEnum):
     OFFICIALS = "funcionarios"
     POLICE = "policia_municipal"
@@ -132,6 +151,22 @@ ORGANIZATION_ES = {
     OrganizationKind.GOVERNMENT: "Dependencia de gobierno",
     OrganizationKind.COMPANY: "Empresa",
     OrganizationKind.FOUNDATION: "Fundación",
+    OrganizationKind.EMBASSY: "Embajada",
+    OrganizationKind.CONSULATE: "Consulado",
+    OrganizationKind.COOPERATION_AGENCY: "Agencia de cooperación",
+    OrganizationKind.MUNICIPALITY: "Ayuntamiento / gobierno municipal",
+}
+ACTION_ES = {
+    ActionKind.DIAGNOSTIC: "Diagnóstico",
+    ActionKind.MATERIAL: "Material de difusión",
+    ActionKind.LIAISON: "Enlace con agencia o representación diplomática",
+    ActionKind.APPROACH: "Acercamiento con embajada, consulado u organismo",
+    ActionKind.SPECIAL_GUEST: "Atención a invitados especiales",
+    ActionKind.LIAISON_MEETING: "Reunión de vinculación",
+    ActionKind.FOLLOW_UP_MEETING: "Reunión de seguimiento de proyectos",
+    ActionKind.FUNDING: "Gestión de financiamiento de proyectos",
+    ActionKind.MUNICIPAL_MECHANISM: "Mecanismo municipal instalado",
+    ActionKind.OTHER: "Otra acción",
 }
 AGREEMENT_KIND_ES = {
     AgreementKind.CONTRIBUTION: "Colaboración y aportación de recursos",

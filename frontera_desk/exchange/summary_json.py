@@ -10,8 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from frontera_desk.domain import wording
 from frontera_desk.domain.errors import FronteraError
-from frontera_desk.domain.money import format_money
 from frontera_desk.services.months import month_name
 from frontera_desk.services.summary import MonthlySummary
 
@@ -142,6 +142,9 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
             "attendees_by_sex": suppressed(s.attendees_by_sex),
             "attendees_by_audience": suppressed(s.attendees_by_audience),
         },
+        "actions": {  # liaison and outreach actions, counted apart from the activities
+            "by_kind": {k: {"count": n, "quantity": q} for k, (n, q) in s.actions_by_kind.items()},
+        },
         "year_to_date": dict(s.year_to_date),
         "budget": [
             {
@@ -215,6 +218,8 @@ def consolidate(
         }
         figures["receipts"] = {k: document["receipts"][k] for k in ("issued", "voided")}
         figures["agreements"] = document["agreements"]
+        if "actions" in document:  # absent from summaries made before the actions catalog
+            figures["actions"] = document["actions"]
         total = _sum_tree(total, figures) if total else figures
     total["supports"]["by_type"] = _sum_lines(
         [d["supports"] for d in documents], "by_type", ("code",),
@@ -227,13 +232,20 @@ def consolidate(
         )
     year, month = (int(x) for x in period.split("-"))
     s = total["supports"]
-    text = (
-        f"En {month_name(year, month)}, {len(documents):,} oficinas otorgaron {s['count']:,} "
-        f"apoyos por un total de {format_money(s['amount_centavos'])}, en beneficio de "
-        f"{s['people']:,} personas migrantes; en el año suman "
-        f"{format_money(total['year_to_date']['investment_centavos'])} invertidos. Las personas "
-        "se cuentan por oficina: quien recibió apoyo de dos oficinas cuenta dos veces."
-    )
+    offices = wording.count(len(documents), wording.OFICINA)
+    gave = wording.verb(len(documents), "otorgó", "otorgaron")
+    if s["count"]:
+        given = (f"{gave} {wording.count(s['count'], wording.APOYO)} por un total de "
+                 f"{wording.pesos(s['amount_centavos'])}, en beneficio de "
+                 f"{wording.count(s['people'], wording.PERSONA_MIGRANTE)}")  # fmt: skip
+    else:
+        given = f"no {gave} apoyos"
+    text = wording.paragraph([
+        f"En {month_name(year, month)}, {offices} {given}; en el año suman "
+        f"{wording.pesos(total['year_to_date']['investment_centavos'])} invertidos",
+        "Las personas se cuentan por oficina: quien recibió apoyo de dos oficinas cuenta dos "
+        "veces",
+    ])  # fmt: skip
     consolidated = {
         "format": "frontera-desk-consolidated-summary",
         "schema_version": SCHEMA_VERSION,

@@ -11,10 +11,12 @@ from typing import Any
 
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
+    ACTION_ES,
     ACTIVITY_ES,
     AUDIENCE_ES,
     SEX_ES,
     VULNERABILITY_ES,
+    ActionKind,
     ActivityKind,
     Audience,
     Sex,
@@ -144,6 +146,7 @@ def sections(document: dict[str, Any]) -> list[Section]:
                 _breakdown(acts["attendees_by_sex"], lambda k: _label(SEX_ES, Sex, k))
                 + _breakdown(acts["attendees_by_audience"],
                              lambda k: _label(AUDIENCE_ES, Audience, k))),
+        *_actions(document),
         Section("Acumulado", f"Acumulado del año hasta {period_title(document)}",
                 ("Concepto", "Valor"), (
             ("Apoyos entregados", ytd["supports"]),
@@ -176,6 +179,24 @@ def sections(document: dict[str, Any]) -> list[Section]:
     if "offices" in document:
         out += _consolidated(document)
     return out
+
+
+def _actions(document: dict[str, Any]) -> list[Section]:
+    """The liaison and outreach actions by kind (none in a summary made before their catalog)."""
+    if "actions" not in document:
+        return []
+    rows = tuple(
+        (_label(ACTION_ES, ActionKind, k), v["count"], v["quantity"] or "—")
+        for k, v in document["actions"]["by_kind"].items() if v["count"]
+    )  # fmt: skip
+    if rows:
+        by_kind = document["actions"]["by_kind"].values()
+        rows += (("Total", sum(v["count"] for v in by_kind),
+                  sum(v["quantity"] for v in by_kind) or "—"),)  # fmt: skip
+    return [Section("Acciones", "Acciones de vinculación y difusión",
+                    ("Tipo de acción", "Realizadas", "Piezas de material"), rows,
+                    empty="Sin acciones de vinculación y difusión en el periodo.",
+                    note="Se cuentan aparte de los talleres, cursos y eventos.")]  # fmt: skip
 
 
 GE_NOTE = (

@@ -28,6 +28,7 @@ class Action(StrEnum):
     VOID_RECEIPT = "void_receipt"
     MANAGE_AGREEMENTS = "manage_agreements"  # organizations, agreements, disbursements, files
     EDIT_ACTIVITIES = "edit_activities"  # workshops, courses, events and their attendance
+    RECORD_ACTIONS = "record_actions"  # liaison and outreach actions (supervisors)
     CLOSE_MONTH = "close_month"  # close and reopen months
     SET_PLAN = "set_plan"  # annual budget and targets
     IMPORT_PACKAGES = "import_packages"  # headquarters: receive monthly packages
@@ -64,6 +65,7 @@ _ACTION_ES = {
     Action.VOID_RECEIPT: "cancelar recibos",
     Action.MANAGE_AGREEMENTS: "administrar convenios y organizaciones",
     Action.EDIT_ACTIVITIES: "registrar talleres, cursos y eventos",
+    Action.RECORD_ACTIONS: "registrar acciones de vinculación y difusión",
     Action.CLOSE_MONTH: "cerrar o reabrir meses",
     Action.SET_PLAN: "fijar el presupuesto y las metas anuales",
     Action.IMPORT_PACKAGES: "importar paquetes mensuales",

@@ -31,6 +31,7 @@ from frontera_desk.db.models import (
     Support,
     SupportType,
 )
+from frontera_desk.domain import wording
 from frontera_desk.domain.enums import (
     AGE_BANDS,
     INDICATOR_ES,
@@ -39,9 +40,8 @@ from frontera_desk.domain.enums import (
     BudgetCategory,
     Indicator,
 )
-from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import fold
-from frontera_desk.services import months, plan
+from frontera_desk.services import actions, months, plan
 from frontera_desk.services.activities import age_band
 from frontera_desk.services.months import delivered_between, month_name
 from frontera_desk.services.office import get_office
@@ -155,6 +155,8 @@ class MonthlySummary:
     year_to_date: dict[str, int] = field(default_factory=dict)
     budget: tuple[BudgetProgress, ...] = ()
     targets: tuple[TargetProgress, ...] = ()
+    # liaison and outreach actions: kind → (actions, pieces of material); apart from activities
+    actions_by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
     narrative: str = ""
     # named items and people benefited (schema 2)
     concepts: tuple[ConceptLine, ...] = ()
@@ -503,6 +505,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         year_to_date=ytd,
         budget=_budget(session, year_plan.budget, year_spent, year_deals["by_source"]),
         targets=_targets(year_plan.targets, ytd),
+        actions_by_kind=actions.actions_by_kind(session, start, end),
         concepts=_concepts(session, start, end),
         activities_held=_activities_held(session, start, end),
         agreements_signed_items=_agreements_signed(session, start, end),
@@ -574,27 +577,56 @@ def _budget(
 
 
 def narrative(s: MonthlySummary) -> str:
-    """A paragraph in the style of the state's annual report, from the figures."""
+    """A paragraph in the style of the state's annual report, from the figures (worded by
+    ``domain.wording``: one to nine in words, lists with "y", nouns agreeing with their count)."""
+    month = month_name(s.year, s.month)
     if s.supports:
-        kinds = ", ".join(f"{line.supports:,} de {line.name.lower()}" for line in s.by_type)
-        text = (
-            f"En {month_name(s.year, s.month)} se otorgaron {s.supports:,} apoyos consistentes en "
-            f"{kinds}, por un total de {format_money(s.amount_centavos)}, en beneficio de "
-            f"{s.people:,} personas migrantes."
-        )
+        given = wording.verb(s.supports, "se otorgó", "se otorgaron")
+        if len(s.by_type) == 1:
+            what = f"{wording.count(s.supports, wording.APOYO)} de {_type_name(s.by_type[0])}"
+        else:
+            what = (f"{wording.count(s.supports, wording.APOYO)} consistentes en "
+                    + wording.join(_type_part(line) for line in s.by_type))  # fmt: skip
+        sentences = [
+            f"En {month} {given} {what}, por un total de {wording.pesos(s.amount_centavos)}, "
+            f"en beneficio de {wording.count(s.people, wording.PERSONA_MIGRANTE)}"
+        ]
     else:
-        text = f"En {month_name(s.year, s.month)} no se otorgaron apoyos."
+        sentences = [f"En {month} no se otorgaron apoyos"]
+    nouns = {"taller": wording.TALLER, "curso": wording.CURSO, "evento": wording.EVENTO}
     held = [(kind, n, people) for kind, (n, people) in s.activities_by_kind.items() if n]
     if held:
-        names = {"taller": ("taller", "talleres"), "curso": ("curso", "cursos"),
-                 "evento": ("evento", "eventos")}  # fmt: skip
-        parts = [f"{n:,} {names[kind][n != 1]}" for kind, n, _ in held]
+        parts = wording.join(wording.count(n, nouns[kind]) for kind, n, _ in held)
         attendees = sum(p for _, _, p in held)
-        verb = "Se realizó" if sum(n for _, n, _ in held) == 1 else "Se realizaron"
-        text += f" {verb} {', '.join(parts)}, con {attendees:,} asistentes."
+        verb = wording.verb(sum(n for _, n, _ in held), "se realizó", "se realizaron")
+        with_whom = (f"con {wording.count(attendees, wording.ASISTENTE)}" if attendees
+                     else "sin asistentes registrados")  # fmt: skip
+        sentences.append(f"{verb} {parts}, {with_whom}")
     if s.disbursements:
-        one = s.disbursements == 1
-        word, verb = ("ministración", "entregó") if one else ("ministraciones", "entregaron")
-        text += (f" Se {verb} {s.disbursements:,} {word} de convenios por "
-                 f"{format_money(s.disbursed_centavos)}.")  # fmt: skip
-    return text
+        verb = wording.verb(s.disbursements, "se entregó", "se entregaron")
+        sentences.append(
+            f"{verb} {wording.count(s.disbursements, wording.MINISTRACION)} de convenios por "
+            f"{wording.pesos(s.disbursed_centavos)}"
+        )
+    done = sum(n for n, _ in s.actions_by_kind.values())
+    if done:
+        verb = wording.verb(done, "se realizó", "se realizaron")
+        sentences.append(f"Además, {verb} {wording.count(done, actions.ACTIONS)}: "
+                         f"{actions.counted_in_words(s.actions_by_kind)}")  # fmt: skip
+    return wording.paragraph(sentences)
+
+
+def _type_name(line: TypeLine) -> str:
+    """A support type's name inside a sentence: "Apoyo médico: consulta" → "apoyo médico
+    (consulta)", so its colon does not break the list."""
+    head, _, tail = line.name.partition(":")
+    name = head.strip().lower()
+    return f"{name} ({tail.strip().lower()})" if tail.strip() else name
+
+
+def _type_part(line: TypeLine) -> str:
+    """One type in the list of supports: "tres de despensa"; the catch-all type reads "otros
+    dos apoyos"."""
+    if line.code == "OTRO":
+        return wording.others(line.supports, wording.APOYO)
+    return f"{wording.number(line.supports, before_noun=False)} de {_type_name(line)}"

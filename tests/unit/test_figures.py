@@ -132,7 +132,7 @@ def test_agreements_in_force_and_balances_are_as_of_the_months_last_day(db, acto
     assert (nov.agreements_in_force, nov.balance_in_force_centavos) == (1, 700_000)
     assert nov.agreements_signed == 1  # the cancelled one was signed; the draft was not
     assert (nov.disbursements, nov.disbursed_centavos) == (1, 200_000)
-    assert "Se entregó 1 ministración de convenios por $2,000.00." in nov.narrative
+    assert "Se entregó una ministración de convenios por $2,000.00." in nov.narrative
     assert (dec.agreements_in_force, dec.balance_in_force_centavos) == (2, 400_000 + 45_000_000)
     assert dec.agreements_signed == 1
 

@@ -196,7 +196,7 @@ def test_two_offices_add_up(sent, hq):
     assert total["people"]["by_nationality"] == {"GT": "≥2", "HN": "≥2"}
     assert total["agreements"]["disbursed_centavos"] == 800_000
     assert [o["code"] for o in total["offices"]] == ["ARR", "TAP"]
-    assert "2 oficinas otorgaron 4 apoyos" in total["narrative"]
+    assert "dos oficinas otorgaron cuatro apoyos" in total["narrative"]
 
 
 def test_the_same_package_twice_changes_nothing(sent, hq):

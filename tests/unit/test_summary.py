@@ -142,10 +142,10 @@ def test_every_figure_of_the_month(month, actors):
     assert s.attendees_by_audience == {"policia_municipal": 2}
     assert s.year_to_date["supports"] == 2 + (1 if LAST_MONTH.year == TODAY.year else 0)
     assert s.narrative.startswith(
-        f"En {summary.months.month_name(TODAY.year, TODAY.month)} se otorgaron 2 apoyos"
+        f"En {summary.months.month_name(TODAY.year, TODAY.month)} se otorgaron dos apoyos"
     )
-    assert "en beneficio de 2 personas migrantes" in s.narrative
-    assert "1 taller, 1 evento, con 14 asistentes" in s.narrative
+    assert "en beneficio de dos personas migrantes" in s.narrative
+    assert "un taller y un evento, con 14 asistentes" in s.narrative
 
 
 def test_the_json_for_headquarters_has_no_names_and_hides_small_counts(month):
@@ -208,3 +208,38 @@ def test_the_narrative_groups_thousands_as_its_tables_do(month):
     assert "se otorgaron 14,624 apoyos" in text
     assert "en beneficio de 9,870 personas migrantes" in text
     assert "Se entregaron 1,200 ministraciones" in text
+
+
+def test_the_narrative_words_one_two_and_many_as_the_state_does(month):
+    """One to nine in words, lists with "y", agreement: no "(s)" and no "1 personas"."""
+    with month.read() as session:
+        figures = summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month)
+    month_text = summary.months.month_name(TODAY.year, TODAY.month)
+    line = summary.TypeLine
+    one = replace(
+        figures, by_type=(line("DESPENSA", "Despensa", 1, 150_000, 1),), supports=1,
+        amount_centavos=150_000, people=1, activities_by_kind={"taller": (1, 1)},
+        disbursements=0,
+    )  # fmt: skip
+    assert summary.narrative(one) == (
+        f"En {month_text} se otorgó un apoyo de despensa, por un total de $1,500.00, en "
+        "beneficio de una persona migrante. Se realizó un taller, con un asistente."
+    )
+    many = replace(
+        figures,
+        by_type=(line("DESPENSA", "Despensa", 3, 450_000, 3),
+                 line("MED_CONSULTA", "Apoyo médico: consulta", 1, 150_000, 1),
+                 line("AGUA", "Agua embotellada", 12, 72_000, 9),
+                 line("OTRO", "Otro apoyo", 2, 1_230_000_000, 2)),
+        supports=18, amount_centavos=1_230_672_000, people=10,
+        activities_by_kind={"taller": (10, 0), "curso": (0, 0), "evento": (6, 0)},
+        disbursements=2, disbursed_centavos=84_500_000,
+    )  # fmt: skip
+    assert summary.narrative(many) == (
+        f"En {month_text} se otorgaron 18 apoyos consistentes en tres de despensa, uno de apoyo "
+        "médico (consulta), 12 de agua embotellada y otros dos apoyos, por un total de 12.3 "
+        "millones de pesos, en beneficio de 10 personas migrantes. Se realizaron 10 talleres y "
+        "seis eventos, sin asistentes registrados. Se entregaron dos ministraciones de convenios "
+        "por $845,000.00."
+    )
+    assert "(s)" not in summary.narrative(many) + summary.narrative(one)

@@ -121,6 +121,12 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
                  "centavos": p.centavos}
                 for p in s.disbursed_by_agreement
             ],
+            "actions": [
+                {"kind": a.kind.value, "title": a.title, "done_on": a.done_on.isoformat(),
+                 "quantity": a.quantity, "counterparts": list(a.counterparts),
+                 "municipality": a.municipality}
+                for a in s.actions_done
+            ],
         },  # fmt: skip
         "receipts": {
             "issued": s.receipts_issued,

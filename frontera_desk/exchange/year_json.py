@@ -20,6 +20,9 @@ def _office(o: OfficeYear) -> dict[str, Any]:
     data["activities_by_kind"] = {
         k: {"count": n, "attendees": a} for k, (n, a) in o.activities_by_kind.items()
     }
+    data["actions_by_kind"] = {
+        k: {"count": n, "quantity": q} for k, (n, q) in o.actions_by_kind.items()
+    }
     return data
 
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
+    ACTION_ES,
     ACTIVITY_ES,
     AGREEMENT_KIND_ES,
     AUDIENCE_ES,
     SEX_ES,
+    ActionKind,
     ActivityKind,
     AgreementKind,
     Audience,
@@ -169,6 +171,23 @@ def sections(report: YearReport) -> list[Section]:
                     (0.1, 0.08, 0.35, 0.13, 0.15, 0.12) if office_col
                     else (0.11, 0.08, 0.39, 0.14, 0.16, 0.12)),
                 empty="Sin actividades en el año." + old),
+        Section("Acciones", "Acciones de vinculación y difusión por tipo",
+                ("Tipo", "Acciones", "Piezas de material"),
+                tuple((_label(ACTION_ES, ActionKind, k), n, q)
+                      for k, (n, q) in t.actions_by_kind.items() if n),
+                empty="Sin acciones de vinculación y difusión en el año." + old),
+        Section("Lista de acciones", "Acciones de vinculación y difusión: título y contrapartes",
+                (*(("Oficina",) if office_col else ()), "Fecha", "Tipo", "Título",
+                 "Contrapartes", "Municipio", "Cantidad"),
+                tuple((*((a.office_code,) if office_col else ()), _day(a.done_on),
+                       _label(ACTION_ES, ActionKind, a.kind), a.title,
+                       "\n".join(a.counterparts) or "—", a.municipality or "—",
+                       a.quantity if a.quantity is not None else "—")
+                      for a in t.actions),
+                widths=((0.07,) if office_col else ()) + (
+                    (0.1, 0.14, 0.3, 0.19, 0.1, 0.1) if office_col
+                    else (0.11, 0.15, 0.33, 0.2, 0.11, 0.1)),
+                empty="Sin acciones de vinculación y difusión en el año." + old),
         Section("Presupuesto", "Presupuesto anual y ejercido",
                 ("Partida", "Presupuesto", "Ejercido", "Avance"),
                 tuple((("Apoyo: " if b.category == "tipo_apoyo" else "Fuente: ") + b.name,

@@ -165,6 +165,7 @@ class MonthlySummary:
     disbursed_by_agreement: tuple[AgreementPaid, ...] = ()
     benefited: dict[str, int] = field(default_factory=dict)  # the month: see _benefited
     year_benefited: dict[str, dict[str, int]] = field(default_factory=dict)  # year to date
+    actions_done: tuple[actions.ActionItem, ...] = ()  # named, public facts only
 
 
 def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
@@ -506,6 +507,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         budget=_budget(session, year_plan.budget, year_spent, year_deals["by_source"]),
         targets=_targets(year_plan.targets, ytd),
         actions_by_kind=actions.actions_by_kind(session, start, end),
+        actions_done=actions.actions_in_period(session, start, end),
         concepts=_concepts(session, start, end),
         activities_held=_activities_held(session, start, end),
         agreements_signed_items=_agreements_signed(session, start, end),

@@ -94,6 +94,19 @@ class AgreementYear:
 
 
 @dataclass(frozen=True)
+class ActionYear:
+    """A liaison or outreach action (diagnostic, material, liaison, meeting…), public facts."""
+
+    office_code: str
+    kind: str
+    title: str
+    done_on: str
+    quantity: int | None
+    counterparts: tuple[str, ...]
+    municipality: str
+
+
+@dataclass(frozen=True)
 class BudgetYear:
     category: str
     key: str
@@ -134,7 +147,8 @@ class OfficeYear:
     agreements: tuple[AgreementYear, ...]
     activities_by_kind: dict[str, tuple[int, int]]  # kind → (held, attendees)
     activities: tuple[ActivityYear, ...]
-    actions: tuple[dict[str, Any], ...]
+    actions_by_kind: dict[str, tuple[int, int]]  # kind → (actions, pieces of material)
+    actions: tuple[ActionYear, ...]
     budget: tuple[BudgetYear, ...]
     targets: tuple[TargetYear, ...]
 
@@ -207,7 +221,8 @@ def office_year(code: str, name: str, documents: dict[int, dict[str, Any]],
     activities: list[ActivityYear] = []
     signed: dict[str, dict[str, Any]] = {}
     paid: dict[str, int] = {}
-    actions: list[dict[str, Any]] = []
+    actions: list[ActionYear] = []
+    actions_by_kind: dict[str, list[int]] = {}
     by_kind = {k: [0, 0] for k in KINDS}
     totals = dict.fromkeys(("supports", "amount", "issued", "voided", "signed", "disb",
                             "disbursed"), 0)  # fmt: skip
@@ -243,7 +258,15 @@ def office_year(code: str, name: str, documents: dict[int, dict[str, Any]],
             signed[item["uuid"]] = item
         for item in named.get("disbursed_by_agreement", ()):
             paid[item["uuid"]] = paid.get(item["uuid"], 0) + item["centavos"]
-        actions.extend({**item, "office_code": code} for item in named.get("actions", ()))
+        actions.extend(
+            ActionYear(code, item["kind"], item["title"], item["done_on"], item["quantity"],
+                       tuple(item["counterparts"]), item["municipality"])
+            for item in named.get("actions", ())
+        )  # fmt: skip
+        for kind, figures in doc.get("actions", {}).get("by_kind", {}).items():
+            held_action = actions_by_kind.setdefault(kind, [0, 0])
+            held_action[0] += figures["count"]
+            held_action[1] += figures["quantity"]
     year_people = next((d["year_people"] for d in reversed(docs) if "year_people" in d), None)
     complete = "year_people" in newest
     type_people = (year_people or {}).get("support_people_by_type", {})
@@ -295,6 +318,7 @@ def office_year(code: str, name: str, documents: dict[int, dict[str, Any]],
         agreements=agreements,
         activities_by_kind={k: (v[0], v[1]) for k, v in by_kind.items()},
         activities=tuple(activities),
+        actions_by_kind={k: (v[0], v[1]) for k, v in actions_by_kind.items()},
         actions=tuple(actions),
         budget=tuple(BudgetYear(b["category"], b["key"], b["name"], b["budget_centavos"],
                                 b["spent_centavos"]) for b in newest["budget"]),  # fmt: skip
@@ -376,7 +400,13 @@ def consolidate(offices: list[OfficeYear]) -> OfficeYear:
         activities_by_kind=by_kind,
         activities=tuple(sorted((a for o in offices for a in o.activities),
                                 key=lambda a: (a.held_on, a.office_code))),  # fmt: skip
-        actions=tuple(a for o in offices for a in o.actions),
+        actions_by_kind={
+            k: (sum(o.actions_by_kind.get(k, (0, 0))[0] for o in offices),
+                sum(o.actions_by_kind.get(k, (0, 0))[1] for o in offices))
+            for k in dict.fromkeys(k for o in offices for k in o.actions_by_kind)
+        },  # fmt: skip
+        actions=tuple(sorted((a for o in offices for a in o.actions),
+                             key=lambda a: (a.done_on, a.office_code))),  # fmt: skip
         budget=tuple(_sum_lines((b for o in offices for b in o.budget),
                                 lambda b: (b.category, b.key),
                                 ("budget_centavos", "spent_centavos"))),  # fmt: skip

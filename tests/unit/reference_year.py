@@ -11,7 +11,9 @@ It doubles as documentation of what the year report needs from the records:
   municipal police and civil society, in Tuxtla Gutiérrez and Tapachula;
 - 500 foreign migrants benefited: the 16 people with a support and 484 named as beneficiaries of
   the agreements (and 12 Mexicans, counted apart);
-- 12.3 million pesos invested: $108,500.00 in supports plus $12,191,500.00 disbursed.
+- 12.3 million pesos invested: $108,500.00 in supports plus $12,191,500.00 disbursed;
+- and, counted apart from the events, the page's 12 diagnostics (studies with their titles) and
+  12 promotional materials (trípticos, lonas, carteles, banners).
 
 Every month of the year is closed, so the report is built from the snapshots.
 """
@@ -21,7 +23,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from frontera_desk.domain.enums import Audience, Role, Sex
-from frontera_desk.services import activities, agreements, months, people, supports
+from frontera_desk.services import actions, activities, agreements, months, people, supports
+from frontera_desk.services.actions import ActionInput
 from frontera_desk.services.activities import ActivityInput
 from frontera_desk.services.agreements import AgreementInput, DisbursementInput, OrganizationInput
 from frontera_desk.services.people import PersonInput
@@ -88,6 +91,23 @@ WORKSHOPS = [  # (title, municipality, month)
     ("Primeros Auxilios Psicológicos", "Tapachula", 11),
 ]  # fmt: skip
 
+DIAGNOSTICS = [
+    f"Estadísticas del Mes de Enero {YEAR} del Flujo Migratorio en la Frontera Sur de México",
+    "Racismo Cultural y Representaciones de Inmigrantes Centroamericanas en Chiapas",
+    "Migraciones Femeninas",
+    "Situación de las y los Trabajadores del Hogar en la ciudad de Tapachula de Córdova y Ordoñez",
+    "La Trata de Personas en México: Diagnóstico Sobre la Asistencia a Víctimas",
+    "Mujeres y Migración en la Frontera Sur de México",
+    "Los Distintos Esfuerzos para Cuantificar la Migración Mexicana y su Permanencia en Estados "
+    "Unidos",
+    "Las Que se Van, las Que se Quedan",
+    "Reacciones Frente al Cambio Climático",
+    "Redes Visibles e Invisibles en el Tráfico y la Trata de Personas en Chiapas",
+    "Flujo Migratorio Regular en el Estado de Chiapas",
+    "Diagnóstico de las Condiciones de Vulnerabilidad que Propicia la Trata de Personas en México",
+]
+MATERIALS = ["Tríptico", "Díptico", "Pendón", "Lona", "Carteles", "Banners"] * 2  # 12 of them
+
 FOREIGN = ("GT", "HN", "SV", "HT", "CU", "VE", "NI")
 INVESTED_CENTAVOS = 12_300_000_00
 
@@ -147,6 +167,13 @@ def build_reference_year(db, actors) -> None:
                 audiences={Audience.OFFICIALS, Audience.POLICE, Audience.CIVIL_SOCIETY},
                 counts={("F", "30-59"): 12, ("M", "30-59"): 13},
             ))  # fmt: skip
+        for n, title in enumerate(DIAGNOSTICS):
+            actions.save_action(session, boss, ActionInput(
+                "diagnostico", title, day(1 + n, 25), municipality="Tapachula"))
+        for n, title in enumerate(MATERIALS):
+            actions.save_action(session, boss, ActionInput(
+                "material_difusion", f"{title} sobre trata de personas", day(1 + n, 26),
+                quantity=100))  # fmt: skip
     with db.write() as session:
         for month in range(1, 13):
             months.close_month(session, boss, YEAR, month)

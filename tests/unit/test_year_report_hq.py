@@ -91,7 +91,7 @@ def test_headquarters_year_adds_up_the_offices_years_figure_by_figure(three_offi
     assert len(t.agreements) == sum(len(p.agreements) for p in parts) > 0
     assert sum(a.disbursed_centavos for a in t.agreements) == t.disbursed_centavos
     text = " ".join(p.text for p in total.narrative)
-    assert "Cada oficina cuenta a sus personas" in text
+    assert "(cada oficina cuenta a sus personas)" in text
 
 
 def test_missing_office_months_are_listed(sent, hq):

@@ -137,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
-    month_summary = sub(commands, "summary", "resumen mensual o informe anual (PDF, XLSX, JSON, DOCX)")
+    month_summary = sub(commands, "summary",
+                        "resumen mensual o informe anual (PDF, XLSX, JSON, DOCX)")  # fmt: skip
     period = month_summary.add_mutually_exclusive_group(required=True)
     period.add_argument("--month", metavar="AAAA-MM")
     period.add_argument("--year", metavar="AAAA")
@@ -497,7 +498,12 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
 def _year_summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from pathlib import Path
 
-    from frontera_desk.services.year_report import check_target, parse_year, write_report, year_report
+    from frontera_desk.services.year_report import (
+        check_target,
+        parse_year,
+        write_report,
+        year_report,
+    )
 
     year = parse_year(args.year)
     target = check_target(Path(args.output))

@@ -83,8 +83,12 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
                 for t in s.by_type
             ],  # fmt: skip
             "concepts": [
-                {"type_code": c.type_code, "concept": c.concept, "count": c.supports,
-                 "amount_centavos": c.amount_centavos}
+                {
+                    "type_code": c.type_code,
+                    "concept": c.concept,
+                    "count": c.supports,
+                    "amount_centavos": c.amount_centavos,
+                }
                 for c in s.concepts
             ],  # fmt: skip
         },
@@ -105,26 +109,49 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
         },
         "named": {
             "activities": [
-                {"uuid": a.uuid, "kind": a.kind, "title": a.title, "topic": a.topic,
-                 "held_on": a.held_on, "municipality": a.municipality,
-                 "audiences": list(a.audiences), "attendees": a.attendees}
+                {
+                    "uuid": a.uuid,
+                    "kind": a.kind,
+                    "title": a.title,
+                    "topic": a.topic,
+                    "held_on": a.held_on,
+                    "municipality": a.municipality,
+                    "audiences": list(a.audiences),
+                    "attendees": a.attendees,
+                }
                 for a in s.activities_held
             ],
             "agreements_signed": [
-                {"uuid": a.uuid, "title": a.title, "kind": a.kind, "purpose": a.purpose,
-                 "municipality": a.municipality, "counterparts": list(a.counterparts),
-                 "committed_centavos": a.committed_centavos, "signed_on": a.signed_on}
+                {
+                    "uuid": a.uuid,
+                    "title": a.title,
+                    "kind": a.kind,
+                    "purpose": a.purpose,
+                    "municipality": a.municipality,
+                    "counterparts": list(a.counterparts),
+                    "committed_centavos": a.committed_centavos,
+                    "signed_on": a.signed_on,
+                }
                 for a in s.agreements_signed_items
             ],
             "disbursed_by_agreement": [
-                {"uuid": p.uuid, "title": p.title, "disbursements": p.disbursements,
-                 "centavos": p.centavos}
+                {
+                    "uuid": p.uuid,
+                    "title": p.title,
+                    "disbursements": p.disbursements,
+                    "centavos": p.centavos,
+                }
                 for p in s.disbursed_by_agreement
             ],
             "actions": [
-                {"kind": a.kind.value, "title": a.title, "done_on": a.done_on.isoformat(),
-                 "quantity": a.quantity, "counterparts": list(a.counterparts),
-                 "municipality": a.municipality}
+                {
+                    "kind": a.kind.value,
+                    "title": a.title,
+                    "done_on": a.done_on.isoformat(),
+                    "quantity": a.quantity,
+                    "counterparts": list(a.counterparts),
+                    "municipality": a.municipality,
+                }
                 for a in s.actions_done
             ],
         },  # fmt: skip

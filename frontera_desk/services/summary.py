@@ -426,7 +426,8 @@ def _benefited(session: Session, start: date, end: date) -> dict[str, dict[str, 
         select(Person.sex, Person.birth_date, Person.nationality)
         .join(reached, reached.c.pid == Person.id)
     ):  # fmt: skip
-        origin = "sin_dato" if not nationality else "mexicana" if nationality == MX else "extranjera"
+        origin = ("sin_dato" if not nationality
+                  else "mexicana" if nationality == MX else "extranjera")  # fmt: skip
         out["origin"][origin] += 1
         out["sex"][sex] += 1
         out["band"][age_band(age_on(birth, last))] += 1
@@ -516,8 +517,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         year_benefited={
             **_benefited(session, date(year, 1, 1), end),
             "support_people_by_type": {
-                line.code: line.people
-                for line in supports_by_type(session, date(year, 1, 1), end)
+                line.code: line.people for line in supports_by_type(session, date(year, 1, 1), end)
             },
         },
     )

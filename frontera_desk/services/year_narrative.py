@@ -80,8 +80,9 @@ def _n(t: OfficeYear, kind: ActionKind) -> int:
 def _supports(t: OfficeYear) -> str:
     if not t.supports:
         return "no se otorgaron apoyos en el año"
-    given = sorted((c for line in t.by_type for c in line.concepts),
-                   key=lambda c: -c.amount_centavos)  # the largest sums first
+    given = sorted(
+        (c for line in t.by_type for c in line.concepts), key=lambda c: -c.amount_centavos
+    )  # the largest sums first
     concepts = [c.concept for c in given if c.concept and "omitido" not in c.concept]
     concepts = [c[0].lower() + c[1:] for c in dict.fromkeys(concepts)]
     if not concepts:  # schema 1: the types, not what was given within them
@@ -102,7 +103,8 @@ def _events(t: OfficeYear) -> str:
     held = [a for a in t.activities if a.kind == "evento"]
     where = _in_places(a.municipality for a in held)
     text = (f"{'en ' + where + ', ' if where else ''}{w.verb(n, 'se realizó', 'se realizaron')} "
-            f"{w.count(n, w.EVENTO)} para difundir y sensibilizar en materia migratoria")  # fmt: skip
+            f"{w.count(n, w.EVENTO)} para difundir y sensibilizar en materia "
+            "migratoria")  # fmt: skip
     titles = _titles(a.title for a in held)
     return text + (f", como {titles}" if titles else "")
 
@@ -238,7 +240,8 @@ def _chiapanecos(t: OfficeYear) -> list[str]:
     if n:
         where = _in_places(a.municipality for a in _of(t, ActionKind.MUNICIPAL_MECHANISM))
         out.append(f"{w.verb(n, 'se integró', 'se integraron')} {w.count(n, MECANISMO)} para "
-                   "atención a migrantes chiapanecos" + (f", en {where}" if where else ""))  # fmt: skip
+                   "atención a migrantes chiapanecos"
+                   + (f", en {where}" if where else ""))  # fmt: skip
     return out
 
 
@@ -263,8 +266,12 @@ def narrative(report: YearReport) -> tuple[Paragraph, ...]:
                                     w.paragraph(liaison)))  # fmt: skip
     workshops = _teaching(t, "taller")
     protection = [
-        *_diagnostics_and_materials(t), _supports(t), _events(t), _agreements(t),
-        ("por último, " + workshops) if workshops else "", _benefited(t, hq),
+        *_diagnostics_and_materials(t),
+        _supports(t),
+        _events(t),
+        _agreements(t),
+        ("por último, " + workshops) if workshops else "",
+        _benefited(t, hq),
     ]
     paragraphs.append(Paragraph(
         "Coordinación, promoción y seguimiento para la protección a migrantes.",

@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -320,10 +320,16 @@ def office_year(code: str, name: str, documents: dict[int, dict[str, Any]],
         activities=tuple(activities),
         actions_by_kind={k: (v[0], v[1]) for k, v in actions_by_kind.items()},
         actions=tuple(actions),
-        budget=tuple(BudgetYear(b["category"], b["key"], b["name"], b["budget_centavos"],
-                                b["spent_centavos"]) for b in newest["budget"]),  # fmt: skip
-        targets=tuple(TargetYear(t["indicator"], t["name"], t["target"], t["achieved"])
-                      for t in newest["targets"]),  # fmt: skip
+        budget=tuple(
+            BudgetYear(
+                b["category"], b["key"], b["name"], b["budget_centavos"], b["spent_centavos"]
+            )
+            for b in newest["budget"]
+        ),  # fmt: skip
+        targets=tuple(
+            TargetYear(t["indicator"], t["name"], t["target"], t["achieved"])
+            for t in newest["targets"]
+        ),  # fmt: skip
     )
 
 
@@ -373,7 +379,8 @@ def consolidate(offices: list[OfficeYear]) -> OfficeYear:
         people = _sum_people(people, o.people)
     by_kind = {k: (sum(o.activities_by_kind.get(k, (0, 0))[0] for o in offices),
                    sum(o.activities_by_kind.get(k, (0, 0))[1] for o in offices))
-               for k in dict.fromkeys(k for o in offices for k in o.activities_by_kind)}  # fmt: skip
+               for k in dict.fromkeys(k for o in offices
+                                      for k in o.activities_by_kind)}  # fmt: skip
 
     def total(name: str) -> int:
         return sum(getattr(o, name) for o in offices)
@@ -398,20 +405,37 @@ def consolidate(offices: list[OfficeYear]) -> OfficeYear:
         balance_in_force_centavos=total("balance_in_force_centavos"),
         agreements=tuple(a for o in offices for a in o.agreements),
         activities_by_kind=by_kind,
-        activities=tuple(sorted((a for o in offices for a in o.activities),
-                                key=lambda a: (a.held_on, a.office_code))),  # fmt: skip
+        activities=tuple(
+            sorted(
+                (a for o in offices for a in o.activities), key=lambda a: (a.held_on, a.office_code)
+            )
+        ),  # fmt: skip
         actions_by_kind={
-            k: (sum(o.actions_by_kind.get(k, (0, 0))[0] for o in offices),
-                sum(o.actions_by_kind.get(k, (0, 0))[1] for o in offices))
+            k: (
+                sum(o.actions_by_kind.get(k, (0, 0))[0] for o in offices),
+                sum(o.actions_by_kind.get(k, (0, 0))[1] for o in offices),
+            )
             for k in dict.fromkeys(k for o in offices for k in o.actions_by_kind)
         },  # fmt: skip
-        actions=tuple(sorted((a for o in offices for a in o.actions),
-                             key=lambda a: (a.done_on, a.office_code))),  # fmt: skip
-        budget=tuple(_sum_lines((b for o in offices for b in o.budget),
-                                lambda b: (b.category, b.key),
-                                ("budget_centavos", "spent_centavos"))),  # fmt: skip
-        targets=tuple(_sum_lines((t for o in offices for t in o.targets), lambda t: t.indicator,
-                                 ("target", "achieved"))),  # fmt: skip
+        actions=tuple(
+            sorted(
+                (a for o in offices for a in o.actions), key=lambda a: (a.done_on, a.office_code)
+            )
+        ),  # fmt: skip
+        budget=tuple(
+            _sum_lines(
+                (b for o in offices for b in o.budget),
+                lambda b: (b.category, b.key),
+                ("budget_centavos", "spent_centavos"),
+            )
+        ),  # fmt: skip
+        targets=tuple(
+            _sum_lines(
+                (t for o in offices for t in o.targets),
+                lambda t: t.indicator,
+                ("target", "achieved"),
+            )
+        ),  # fmt: skip
     )
 
 
@@ -533,5 +557,7 @@ def write_report(report: YearReport, target: Path) -> Path:
 
             write_year_docx(report, target)
     except OSError as error:
-        raise FronteraError(f"{target.name}: no se pudo escribir ({error.strerror or error}).") from None
+        raise FronteraError(
+            f"{target.name}: no se pudo escribir ({error.strerror or error})."
+        ) from None
     return target

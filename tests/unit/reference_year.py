@@ -120,9 +120,11 @@ def build_reference_year(db, actors) -> None:
         return date(YEAR, month, dom)
 
     with db.write() as session:
+
         def person(n: int, nationality: str) -> int:
             return people.create_person(session, ana, PersonInput(
-                "Persona", "Prueba " + "".join(chr(97 + int(d)) for d in str(n)), sex=(Sex.FEMALE, Sex.MALE)[n % 2],
+                "Persona", "Prueba " + "".join(chr(97 + int(d)) for d in str(n)),  # letters
+                sex=(Sex.FEMALE, Sex.MALE)[n % 2],
                 birth_date=date(YEAR - 20 - n % 40, 1 + n % 12, 1), nationality=nationality,
             )).id  # fmt: skip
 
@@ -144,7 +146,8 @@ def build_reference_year(db, actors) -> None:
         mexican = iter(person(1000 + n, "MX") for n in range(12))
         for n, (name, acronym, kind, municipality, pesos, named, mexicans) in enumerate(AGREEMENTS):
             org = agreements.save_organization(
-                session, boss, OrganizationInput(kind, name, acronym, municipality))
+                session, boss, OrganizationInput(kind, name, acronym, municipality)
+            )
             signed = day(1 + n, 15)
             deal = agreements.save_agreement(session, boss, AgreementInput(
                 f"Convenio de colaboración y aportación de recursos {n + 1}/{YEAR}",
@@ -168,8 +171,11 @@ def build_reference_year(db, actors) -> None:
                 counts={("F", "30-59"): 12, ("M", "30-59"): 13},
             ))  # fmt: skip
         for n, title in enumerate(DIAGNOSTICS):
-            actions.save_action(session, boss, ActionInput(
-                "diagnostico", title, day(1 + n, 25), municipality="Tapachula"))
+            actions.save_action(
+                session,
+                boss,
+                ActionInput("diagnostico", title, day(1 + n, 25), municipality="Tapachula"),
+            )
         for n, title in enumerate(MATERIALS):
             actions.save_action(session, boss, ActionInput(
                 "material_difusion", f"{title} sobre trata de personas", day(1 + n, 26),

@@ -48,8 +48,10 @@ def test_the_reference_year_states_the_page_figures_and_names(reference):
                     "ultrasonido", "adquisición de despensas para dar alimentos a personas "
                     "migrantes", "y adquisición de agua embotellada;"):  # fmt: skip
         assert concept in text
-    assert "En los municipios de Tapachula y Tuxtla Gutiérrez, se realizaron seis eventos " \
+    assert (
+        "En los municipios de Tapachula y Tuxtla Gutiérrez, se realizaron seis eventos "
         "para difundir y sensibilizar en materia migratoria, como" in text
+    )
     for title, _, _ in EVENTS + WORKSHOPS:
         assert f"«{title}»" in text
     assert "concertación y firma de seis convenios de colaboración y aportación de recursos" in text
@@ -58,10 +60,14 @@ def test_the_reference_year_states_the_page_figures_and_names(reference):
     assert "se impartieron 10 talleres sobre temas migratorios, entre los que destacan:" in text
     assert "impartidos a servidores públicos, policía municipal y sociedad civil" in text
     assert "se beneficiaron a 500 personas migrantes extranjeras y a 12 personas mexicanas" in text
-    assert "Se elaboraron 12 diagnósticos en materia migratoria del estado, con temas " \
+    assert (
+        "Se elaboraron 12 diagnósticos en materia migratoria del estado, con temas "
         f"referentes a «{DIAGNOSTICS[0]}»" in text
-    assert "se elaboraron 12 promocionales para difusión, identificación, prevención y " \
+    )
+    assert (
+        "se elaboraron 12 promocionales para difusión, identificación, prevención y "
         "denuncia (1,200 piezas)" in text.lower()
+    )
     assert (t.actions_by_kind["diagnostico"], len(t.actions)) == ((12, 0), 24)
     assert t.activities_by_kind["evento"][0] == 6  # the actions do not inflate the events
     # the figures behind the text: by type with its concepts, the agreements' balances
@@ -151,10 +157,10 @@ def test_long_titles_with_quotes_and_line_breaks_do_not_break_the_outputs(db, ac
     for page in pdf.pages:  # nothing drawn past the page's right edge
         width = float(page.mediabox.width)
         xs: list[float] = []
-        page.extract_text(visitor_text=lambda t, cm, tm, *_: xs.append(tm[4] + len(t) * 4))
+        page.extract_text(visitor_text=lambda t, cm, tm, *_, xs=xs: xs.append(tm[4] + len(t) * 4))
         assert max(xs, default=0) < width + 20
     text = " ".join(p.text for p in Document(str(tmp_path / "largo.docx")).paragraphs)
-    assert "«Taller \"Derechos\" “humanos” segunda línea" in text
+    assert '«Taller "Derechos" “humanos” segunda línea' in text
     json.loads((tmp_path / "largo.json").read_text(encoding="utf-8"))
     with zipfile.ZipFile(tmp_path / "largo.xlsx") as archive:
         assert "xl/worksheets/sheet1.xml" in archive.namelist()

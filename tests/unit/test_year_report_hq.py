@@ -94,7 +94,7 @@ def test_headquarters_year_adds_up_the_offices_years_figure_by_figure(three_offi
     assert "(cada oficina cuenta a sus personas)" in text
 
 
-def test_missing_office_months_are_listed(sent, hq):
+def test_missing_office_months_are_listed(sent, hq):  # noqa: F811
     receive(hq, sent["TAP"][2])  # ARR has not sent last month
     with hq[0].read() as session:
         report = year_report(session, LAST_MONTH.year)
@@ -110,7 +110,7 @@ def test_missing_office_months_are_listed(sent, hq):
     assert gone.rows[0][0] == "ARR"
 
 
-def test_a_package_of_the_previous_schema_is_read_without_named_items(sent, hq, tmp_path):
+def test_a_package_of_the_previous_schema_is_read_without_named_items(sent, hq, tmp_path):  # noqa: F811, E501
     def previous(summary):  # what an office on the previous version sends
         summary["schema_version"] = 1
         for key in ("named", "year_people"):
@@ -131,7 +131,7 @@ def test_a_package_of_the_previous_schema_is_read_without_named_items(sent, hq, 
     assert any("esquema anterior" in n and "Oficina TAP" in n for n in report.notes)
 
 
-def test_the_package_now_names_activities_and_agreements_but_no_person(sent):
+def test_the_package_now_names_activities_and_agreements_but_no_person(sent):  # noqa: F811
     import zipfile
 
     with zipfile.ZipFile(sent["TAP"][2]) as archive:

@@ -386,7 +386,8 @@ def _agreements_signed(session: Session, start: date, end: date) -> tuple[Agreem
         )
     return tuple(
         AgreementItem(uuid, title, kind, purpose or "", municipality or "",
-                      tuple(parties.get(i, ())), int(committed), signed.isoformat())
+                      tuple(parties.get(i, ())), int(committed),
+                      signed.isoformat() if signed else "")
         for i, uuid, title, kind, purpose, municipality, committed, signed in deals
     )  # fmt: skip
 

@@ -5,6 +5,7 @@ tables (header row repeated on every page), nothing as pictures."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from frontera_desk.reports.summary_pdf import cell_text
 from frontera_desk.reports.summary_tables import Money, Ratio
@@ -65,33 +66,32 @@ def write_year_docx(report: YearReport, target: Path) -> Path:
         table = document.add_table(rows=1, cols=columns)
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        width = Mm(175.9)
+        shares = section.widths or (0.4,) + (0.6 / max(columns - 1, 1),) * (columns - 1)
+        widths = [int(width * share) for share in shares]
+
+        def fill(cells: Any, values: Any, bold: bool = False) -> None:
+            """Each cell once: its text, size, width and alignment (reading ``row.cells``
+            again for each of them made a year of a large office's list take seconds)."""
+            for cell, value, cell_width in zip(cells, values, widths, strict=False):
+                run = cell.paragraphs[0].add_run(_plain(cell_text(value)))
+                run.font.size = Pt(8.5)
+                run.bold = bold
+                cell.width = cell_width
+                if isinstance(value, int | Money | Ratio):
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
         header = table.rows[0]
         repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
         repeat.set(qn("w:val"), "true")
         header._tr.get_or_add_trPr().append(repeat)
-        for cell, text in zip(header.cells, section.header, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(_plain(text)).bold = True
+        fill(header.cells, section.header, bold=True)
         for values in section.rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, values, strict=True):
-                cell.text = _plain(cell_text(value))
-                if isinstance(value, int | Money | Ratio):
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            fill(table.add_row().cells, values)
         if not section.rows:
             cells = table.add_row().cells
             merged = cells[0].merge(cells[-1]) if columns > 1 else cells[0]
-            merged.text = _plain(section.empty)
-        width = Mm(175.9)
-        shares = section.widths or (0.4,) + (0.6 / max(columns - 1, 1),) * (columns - 1)
-        for row in table.rows:
-            for cell, share in zip(row.cells, shares, strict=False):
-                cell.width = int(width * share)
-        for row in table.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    for run in p.runs:
-                        run.font.size = Pt(8.5)
+            fill([merged], [section.empty])
         if section.note:
             document.add_paragraph(_plain(section.note)).runs[0].font.size = Pt(8)
     document.save(str(target))

@@ -70,7 +70,7 @@ def write_year_docx(report: YearReport, target: Path) -> Path:
         shares = section.widths or (0.4,) + (0.6 / max(columns - 1, 1),) * (columns - 1)
         widths = [int(width * share) for share in shares]
 
-        def fill(cells: Any, values: Any, bold: bool = False) -> None:
+        def fill(cells: Any, values: Any, bold: bool = False, widths: Any = widths) -> None:
             """Each cell once: its text, size, width and alignment (reading ``row.cells``
             again for each of them made a year of a large office's list take seconds)."""
             for cell, value, cell_width in zip(cells, values, widths, strict=False):

@@ -137,7 +137,7 @@ def sections(report: YearReport) -> list[Section]:
                 _breakdown(p.by_nationality,
                            lambda k: "No especificada" if k == "--" else country_name(k))),
         Section("Convenios", "Convenios firmados en el año",
-                (*(("Oficina",) if office_col else ()), "Convenio y objeto", "Contrapartes",
+                (*(("Clave",) if office_col else ()), "Convenio y objeto", "Contrapartes",
                  "Tipo, municipio y firma", "Monto", "Ministrado en el año", "Saldo al cierre"),
                 tuple((*((a.office_code,) if office_col else ()),
                        a.title + (f"\n{a.purpose}" if a.purpose else ""),
@@ -147,7 +147,7 @@ def sections(report: YearReport) -> list[Section]:
                        Money(a.committed_centavos), Money(a.disbursed_centavos),
                        Money(a.balance_centavos)) for a in t.agreements),
                 widths=((0.07,) if office_col else ()) + (
-                    (0.2, 0.18, 0.13, 0.14, 0.14, 0.14) if office_col
+                    (0.19, 0.18, 0.14, 0.14, 0.14, 0.14) if office_col
                     else (0.24, 0.2, 0.14, 0.14, 0.14, 0.14)),
                 empty="Sin convenios firmados en el año." + old),
         Section("Ministraciones", "Convenios: ministraciones y saldos", ("Concepto", "Valor"), (
@@ -161,14 +161,14 @@ def sections(report: YearReport) -> list[Section]:
                 ("Tipo", "Realizados", "Asistentes"),
                 tuple((_kind(k), n, a) for k, (n, a) in t.activities_by_kind.items()), chart=1),
         Section("Lista de actividades", "Talleres, cursos y eventos: título, tema y municipio",
-                (*(("Oficina",) if office_col else ()), "Fecha", "Tipo", "Título y tema",
+                (*(("Clave",) if office_col else ()), "Fecha", "Tipo", "Título y tema",
                  "Municipio", "Públicos", "Asistentes"),
                 tuple((*((a.office_code,) if office_col else ()), _day(a.held_on), _kind(a.kind),
                        a.title + (f"\nTema: {a.topic}" if a.topic else ""),
                        a.municipality or "—", _audiences(a.audiences), a.attendees)
                       for a in t.activities),
                 widths=((0.07,) if office_col else ()) + (
-                    (0.1, 0.08, 0.35, 0.13, 0.15, 0.12) if office_col
+                    (0.11, 0.08, 0.32, 0.13, 0.17, 0.12) if office_col
                     else (0.11, 0.08, 0.39, 0.14, 0.16, 0.12)),
                 empty="Sin actividades en el año." + old),
         Section("Acciones", "Acciones de vinculación y difusión por tipo",
@@ -177,7 +177,7 @@ def sections(report: YearReport) -> list[Section]:
                       for k, (n, q) in t.actions_by_kind.items() if n),
                 empty="Sin acciones de vinculación y difusión en el año." + old),
         Section("Lista de acciones", "Acciones de vinculación y difusión: título y contrapartes",
-                (*(("Oficina",) if office_col else ()), "Fecha", "Tipo", "Título",
+                (*(("Clave",) if office_col else ()), "Fecha", "Tipo", "Título",
                  "Contrapartes", "Municipio", "Cantidad"),
                 tuple((*((a.office_code,) if office_col else ()), _day(a.done_on),
                        _label(ACTION_ES, ActionKind, a.kind), a.title,
@@ -185,7 +185,7 @@ def sections(report: YearReport) -> list[Section]:
                        a.quantity if a.quantity is not None else "—")
                       for a in t.actions),
                 widths=((0.07,) if office_col else ()) + (
-                    (0.1, 0.14, 0.3, 0.19, 0.1, 0.1) if office_col
+                    (0.11, 0.14, 0.28, 0.19, 0.11, 0.1) if office_col
                     else (0.11, 0.15, 0.33, 0.2, 0.11, 0.1)),
                 empty="Sin acciones de vinculación y difusión en el año." + old),
         Section("Presupuesto", "Presupuesto anual y ejercido",
@@ -222,7 +222,7 @@ def _offices(report: YearReport) -> list[Section]:
                 + (("Total", f"{len(report.offices)} oficinas", "", t.supports,
                     Money(t.amount_centavos), t.people.total, t.people.foreign,
                     Money(t.investment_centavos)),),
-                widths=tuple(w / 510 for w in (38, 90, 92, 44, 74, 50, 50, 72)),
+                widths=tuple(w / 510 for w in (36, 92, 80, 44, 74, 50, 60, 74)),
                 note=HQ_PEOPLE_NOTE + (" " + GE_NOTE if has_ge else "")),
         Section("Faltantes", "Meses de oficinas no recibidos", ("Clave", "Oficina", "Meses"),
                 tuple((code, name, month_list(m)) for code, name, m in report.missing),

@@ -136,8 +136,9 @@ def test_long_titles_with_quotes_and_line_breaks_do_not_break_the_outputs(db, ac
     from docx import Document
     from pypdf import PdfReader
 
-    from frontera_desk.services import activities
+    from frontera_desk.services import activities, agreements
     from frontera_desk.services.activities import ActivityInput
+    from frontera_desk.services.agreements import AgreementInput, OrganizationInput
 
     title = ('Taller "Derechos" «humanos»\nsegunda línea ' + "x" * 230)[:300]
     long_word = "Y" * 300
@@ -146,6 +147,15 @@ def test_long_titles_with_quotes_and_line_breaks_do_not_break_the_outputs(db, ac
             "taller", title, date(YEAR, 5, 5), municipality="Tapachula",
             counts={("F", "18-29"): 5}, notes="",
         ))  # fmt: skip
+        boss = actors[Role.SUPERVISOR]
+        org = agreements.save_organization(session, boss, OrganizationInput(
+            "asociacion_civil", 'Albergue "La Esperanza"\n' + "Z" * 170))  # fmt: skip
+        deal = agreements.save_agreement(session, boss, AgreementInput(
+            "Convenio «largo»", "colaboracion_aportacion", [org.id],
+            purpose=("Objeto con \"comillas\"\ny saltos de línea. " * 12)[:500],
+            signed_on=date(YEAR, 5, 7), committed_centavos=100_000,
+        ))  # fmt: skip
+        agreements.change_status(session, boss, deal.id, agreements.AgreementStatus.SIGNED)
         activities.save_activity(session, actors[Role.CAPTURISTA], ActivityInput(
             "evento", long_word, date(YEAR, 5, 6), municipality="M" * 100,
         ))  # fmt: skip
@@ -161,6 +171,7 @@ def test_long_titles_with_quotes_and_line_breaks_do_not_break_the_outputs(db, ac
         assert max(xs, default=0) < width + 20
     text = " ".join(p.text for p in Document(str(tmp_path / "largo.docx")).paragraphs)
     assert '«Taller "Derechos" “humanos” segunda línea' in text
+    assert 'Albergue "La Esperanza"' in text and len(report.total.agreements) == 1
     json.loads((tmp_path / "largo.json").read_text(encoding="utf-8"))
     with zipfile.ZipFile(tmp_path / "largo.xlsx") as archive:
         assert "xl/worksheets/sheet1.xml" in archive.namelist()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
@@ -315,21 +315,23 @@ def _in_force(session: Session, end: date) -> tuple[int, int]:
 def _concepts(session: Session, start: date, end: date) -> tuple[ConceptLine, ...]:
     """The supports of each type by what was given (their description, as on the receipt). A
     description that carries a word of its beneficiary's name is reported as "(concepto con
-    datos personales omitido)": the concepts travel to headquarters, names never do."""
+    datos personales omitido)": the concepts travel to headquarters, names never do. The name
+    is read folded (``name_key``), each description folded once."""
     rows = session.execute(
         select(SupportType.code, SupportType.sort_order, Support.description,
-               Support.amount_centavos, Person.given_names, Person.first_surname,
-               Person.second_surname)
+               Support.amount_centavos, Person.name_key)
         .join(SupportType, SupportType.id == Support.support_type_id)
         .join(Person, Person.id == Support.person_id)
         .where(*delivered_between(start, end))
     ).all()  # fmt: skip
+    words: dict[str, tuple[str, frozenset[str]]] = {}
     lines: dict[tuple[int, str, str], list[int]] = {}
-    for code, order, description, amount, *names in rows:
-        concept = " ".join((description or "").split())
-        words = set(fold(concept).split())
-        own = {w for n in names if n for w in fold(n).split() if len(w) >= 3}
-        if words & own:
+    for code, order, description, amount, name_key in rows:
+        if description not in words:
+            concept = " ".join((description or "").split())
+            words[description] = (concept, frozenset(fold(concept).split()))
+        concept, said = words[description]
+        if any(len(w) >= 3 and w in said for w in (name_key or "").split()):
             concept = "(concepto con datos personales omitido)"
         held = lines.setdefault((order, code, concept), [0, 0])
         held[0] += 1
@@ -422,17 +424,23 @@ def _benefited(session: Session, start: date, end: date) -> dict[str, dict[str, 
         ).subquery()
     )  # fmt: skip
     last = end - timedelta(days=1)
+    band = case(  # the age on the period's last day, by birth date (unknown: 18-29)
+        *((Person.birth_date > _years_before(last, top + 1), name)
+          for name, top in zip(AGE_BANDS, (11, 17, 29, 59), strict=False)),
+        (Person.birth_date.is_not(None), AGE_BANDS[-1]), else_="18-29",
+    )  # fmt: skip
     out: dict[str, Counter[str]] = {k: Counter() for k in ("origin", "sex", "band", "nationality")}
-    for sex, birth, nationality in session.execute(
-        select(Person.sex, Person.birth_date, Person.nationality)
+    for sex, nationality, group, n in session.execute(
+        select(Person.sex, Person.nationality, band, func.count())
         .join(reached, reached.c.pid == Person.id)
+        .group_by(Person.sex, Person.nationality, band)
     ):  # fmt: skip
         origin = ("sin_dato" if not nationality
                   else "mexicana" if nationality == MX else "extranjera")  # fmt: skip
-        out["origin"][origin] += 1
-        out["sex"][sex] += 1
-        out["band"][age_band(age_on(birth, last))] += 1
-        out["nationality"][nationality or "--"] += 1
+        out["origin"][origin] += n
+        out["sex"][sex] += n
+        out["band"][group] += n
+        out["nationality"][nationality or "--"] += n
     by_kind, _, _ = _activities(session, start, end)
     identified = session.scalar(
         select(func.count(Attendee.id)).join(Activity, Activity.id == Attendee.activity_id)
@@ -446,6 +454,14 @@ def _benefited(session: Session, start: date, end: date) -> dict[str, dict[str, 
         "by_nationality": dict(sorted(out["nationality"].items())),
         "counted_attendees": {"total": int(counted_only or 0)},
     }
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _benefited_month(figures: dict[str, dict[str, int]]) -> dict[str, int]:

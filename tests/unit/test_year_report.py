@@ -186,3 +186,38 @@ def test_the_json_schema_refuses_what_it_does_not_know(db, actors):
     document["total"]["people"]["names"] = ["Rosa Cruz"]
     with pytest.raises(FronteraError, match="no cumple el esquema"):
         validate(document, YEAR_SCHEMA, "El informe anual")
+
+
+def test_a_concept_naming_its_beneficiary_never_leaves_the_office(db, actors):
+    """The concepts travel to headquarters; a description with a word of its own
+    beneficiary's name (folded: "rosa" finds "Rosa") is reported without its text; a word that
+    is only someone else's name is not."""
+    from frontera_desk.domain.enums import Sex
+    from frontera_desk.services import people, summary, supports
+    from frontera_desk.services.people import PersonInput
+    from frontera_desk.services.supports import SupportInput
+
+    ana, boss = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
+    on = date(YEAR, 4, 10)
+    with db.write() as session:
+        types = {t.code: t.id for t in supports.support_types(session)}
+        for given, first, concept in (
+            ("Rosa", "Núñez", "Despensa para la familia de rosa"),
+            ("Luis", "Pérez", "Despensa para la familia NUNEZ"),  # not his name: kept
+            ("Ana", "Cruz", "Adquisición de agua embotellada"),
+        ):  # fmt: skip
+            person = people.create_person(
+                session,
+                ana,
+                PersonInput(given, first, sex=Sex.FEMALE, estimated_age=30, nationality="HN"),
+            )
+            s = supports.request_support(session, ana, SupportInput(
+                person.id, types["DESPENSA"], concept, 1_000_00, "", on), today=on)  # fmt: skip
+            supports.approve_support(session, boss, s.id, on=on, today=on)
+            supports.deliver_support(session, ana, s.id, on=on, today=date.today())
+    with db.read() as session:
+        figures = summary.monthly_summary(session, "TAP", YEAR, 4)
+    concepts = sorted(c.concept for c in figures.concepts)
+    assert concepts == ["(concepto con datos personales omitido)",
+                        "Adquisición de agua embotellada",
+                        "Despensa para la familia NUNEZ"]  # fmt: skip

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 
 from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import (
+    ActionKind,
     ActivityKind,
     AgreementKind,
     AgreementStatus,
@@ -68,6 +69,10 @@ ORGANIZATION = {
     OrganizationKind.GOVERNMENT: QT_TRANSLATE_NOOP("Labels", "Government body"),
     OrganizationKind.COMPANY: QT_TRANSLATE_NOOP("Labels", "Company"),
     OrganizationKind.FOUNDATION: QT_TRANSLATE_NOOP("Labels", "Foundation"),
+    OrganizationKind.EMBASSY: QT_TRANSLATE_NOOP("Labels", "Embassy"),
+    OrganizationKind.CONSULATE: QT_TRANSLATE_NOOP("Labels", "Consulate"),
+    OrganizationKind.COOPERATION_AGENCY: QT_TRANSLATE_NOOP("Labels", "Cooperation agency"),
+    OrganizationKind.MUNICIPALITY: QT_TRANSLATE_NOOP("Labels", "Municipal government"),
 }
 AGREEMENT_KIND = {
     AgreementKind.CONTRIBUTION: QT_TRANSLATE_NOOP(
@@ -89,6 +94,18 @@ ACTIVITY = {
     ActivityKind.WORKSHOP: QT_TRANSLATE_NOOP("Labels", "Workshop"),
     ActivityKind.COURSE: QT_TRANSLATE_NOOP("Labels", "Training course"),
     ActivityKind.EVENT: QT_TRANSLATE_NOOP("Labels", "Outreach event"),
+}
+ACTION = {
+    ActionKind.DIAGNOSTIC: QT_TRANSLATE_NOOP("Labels", "Diagnostic study"),
+    ActionKind.MATERIAL: QT_TRANSLATE_NOOP("Labels", "Promotional material"),
+    ActionKind.LIAISON: QT_TRANSLATE_NOOP("Labels", "Liaison with an agency or mission"),
+    ActionKind.APPROACH: QT_TRANSLATE_NOOP("Labels", "Approach to an embassy or consulate"),
+    ActionKind.SPECIAL_GUEST: QT_TRANSLATE_NOOP("Labels", "Attention to special guests"),
+    ActionKind.LIAISON_MEETING: QT_TRANSLATE_NOOP("Labels", "Liaison meeting"),
+    ActionKind.FOLLOW_UP_MEETING: QT_TRANSLATE_NOOP("Labels", "Project follow-up meeting"),
+    ActionKind.FUNDING: QT_TRANSLATE_NOOP("Labels", "Project funding request"),
+    ActionKind.MUNICIPAL_MECHANISM: QT_TRANSLATE_NOOP("Labels", "Municipal mechanism installed"),
+    ActionKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other action"),
 }
 AUDIENCE = {
     Audience.OFFICIALS: QT_TRANSLATE_NOOP("Labels", "Public officials"),
@@ -132,6 +149,10 @@ def agreement_status(value: AgreementStatus | str) -> str:
 
 def activity(value: ActivityKind | str) -> str:
     return _t(ACTIVITY[ActivityKind(value)])
+
+
+def action(value: ActionKind | str) -> str:
+    return _t(ACTION[ActionKind(value)])
 
 
 def audience(value: Audience | str) -> str:

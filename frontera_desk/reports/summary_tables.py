@@ -193,10 +193,10 @@ def _actions(document: dict[str, Any]) -> list[Section]:
         by_kind = document["actions"]["by_kind"].values()
         rows += (("Total", sum(v["count"] for v in by_kind),
                   sum(v["quantity"] for v in by_kind) or "—"),)  # fmt: skip
-    return [Section("Acciones", "Acciones de vinculación y difusión",
+    return [Section("Acciones",
+                    "Acciones de vinculación y difusión (aparte de talleres, cursos y eventos)",
                     ("Tipo de acción", "Realizadas", "Piezas de material"), rows,
-                    empty="Sin acciones de vinculación y difusión en el periodo.",
-                    note="Se cuentan aparte de los talleres, cursos y eventos.")]  # fmt: skip
+                    empty="Sin acciones de vinculación y difusión en el periodo.")]  # fmt: skip
 
 
 GE_NOTE = (

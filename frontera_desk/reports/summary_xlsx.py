@@ -22,17 +22,18 @@ COUNT_FORMAT = "#,##0"
 RATIO_FORMAT = "0.0%"
 
 
-def print_setup(sheet: Any, header_rows: str | None = None) -> None:
-    """Letter paper, the columns fitted to the page's width (as many pages tall as needed),
-    and the table's header rows printed again at the top of every page."""
+def print_set_up(sheet: Any, title_rows: str | None = "1:2", landscape: bool = False) -> None:
+    """Printed on Letter paper, every column on one page's width (as many pages long as it
+    takes), the title and the table's header repeated on every page: the tables split across
+    pages, their columns cut off, and the later pages had no header."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = 0  # no limit: as many pages long as the rows need
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    if header_rows:
-        sheet.print_title_rows = header_rows
+    if title_rows:
+        sheet.print_title_rows = title_rows
 
 
 def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = False) -> Path:
@@ -69,6 +70,7 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
     mark = f"{PRELIMINARY_LINE}" if draft else status
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")
     cover.oddHeader.center.text = mark
+    print_set_up(cover, title_rows=None)
     for section in sections(document):
         sheet = book.create_sheet(section.key)
         sheet.append([section.title, None, None, spreadsheet_safe(mark) if draft else None])
@@ -112,7 +114,6 @@ def write_summary_xlsx(document: dict[str, Any], target: Path, demo: bool = Fals
             for letter in "BCDEF":
                 sheet.column_dimensions[letter].width = 18
         sheet.freeze_panes = "A3"
-        print_setup(sheet, "1:2")
-    print_setup(cover)
+        print_set_up(sheet, landscape=len(section.header) > 5)
     book.save(target)
     return target

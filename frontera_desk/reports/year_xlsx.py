@@ -7,7 +7,7 @@ from pathlib import Path
 
 from frontera_desk.domain.text import spreadsheet_safe
 from frontera_desk.reports.summary_tables import Money, Ratio
-from frontera_desk.reports.summary_xlsx import COUNT_FORMAT, MONEY_FORMAT, RATIO_FORMAT, print_setup
+from frontera_desk.reports.summary_xlsx import COUNT_FORMAT, MONEY_FORMAT, RATIO_FORMAT, print_set_up
 from frontera_desk.reports.year_tables import sections, status_line, title
 from frontera_desk.services.year_report import YearReport
 
@@ -47,7 +47,7 @@ def write_year_xlsx(report: YearReport, target: Path) -> Path:
             cover.row_dimensions[cover.max_row].height = 13 * (len(text) // 95 + 1)
     cover.column_dimensions["A"].width = 110
     cover.oddHeader.center.text = status
-    print_setup(cover)
+    print_set_up(cover, title_rows=None)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E0F2F1")
     for section in sections(report):
         sheet = book.create_sheet(section.key[:31])
@@ -87,6 +87,6 @@ def write_year_xlsx(report: YearReport, target: Path) -> Path:
         for index, share in enumerate(shares, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = max(10, share * 130)
         sheet.freeze_panes = "A3"
-        print_setup(sheet, "1:2")
+        print_set_up(sheet, landscape=len(section.header) > 6)
     book.save(target)
     return target

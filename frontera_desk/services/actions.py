@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from frontera_desk.db.models import Organization, OutreachAction, OutreachActionParty
 from frontera_desk.db.paging import IdList
 from frontera_desk.domain import wording
-from frontera_desk.domain.enums import ACTION_ES, ActionKind
+from frontera_desk.domain.enums import ActionKind
 from frontera_desk.domain.errors import NotFoundError, ValidationError
 from frontera_desk.domain.text import checked
 from frontera_desk.services import audit, months
@@ -112,8 +112,8 @@ def _validate(session: Session, data: ActionInput) -> tuple[ActionKind, str, lis
     elif kind in NEEDS_COUNTERPART:
         raise ValidationError(
             "organization_ids",
-            f"Contrapartes: un(a) «{ACTION_ES[kind].lower()}» se registra con al menos una "
-            "organización.",
+            f"Contrapartes: {wording.count(1, ACTION_NOUN[kind])} se registra con al menos una "
+            "organización (agréguela en Convenios › Organizaciones si no está).",
         )
     return kind, title, ids
 

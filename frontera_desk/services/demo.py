@@ -681,6 +681,10 @@ _ORGANIZATIONS = (
     ("asociacion_civil", "Nadie es Extranjero, A.C.", "", "Arriaga", 60),
     ("asociacion_civil", "Por la Superación de la Mujer, A.C.", "", "Tapachula", None),
     ("fundacion", "Fundación Casa Chiapas", "", "Tuxtla Gutiérrez", None),
+    ("embajada", "Embajada de Francia en México", "", "Ciudad de México", None),
+    ("consulado", "Consulado General de Guatemala en Tapachula", "", "Tapachula", None),
+    ("agencia_cooperacion", "Agencia Mexicana de Cooperación Internacional para el Desarrollo", "AMEXCID", "Ciudad de México", None),
+    ("municipio", "H. Ayuntamiento de Huixtla", "", "Huixtla", None),
 )  # fmt: skip
 _AGREEMENTS = (
     ("Despensas y muebles de cocina para familias solicitantes de refugio", "colaboracion_aportacion", ["ACNUR"], 45_000_000),
@@ -699,6 +703,35 @@ _ACTIVITIES = (
     ("evento", "Feria de servicios para personas migrantes", 8, {"migrantes"}),
     ("taller", "Trabajadores temporales transfronterizos en el Soconusco", 4, {"sociedad_civil"}),
 )  # fmt: skip
+
+
+# Liaison and outreach actions, about one a week: (kind, title, counterparts, pieces, town)
+_ACTIONS: tuple[tuple[str, str, list[str], int | None, str], ...] = (
+    ("diagnostico", "Flujo migratorio regular en el estado de Chiapas", [], None, ""),
+    ("material_difusion", "Trípticos y lonas contra la trata de personas", [], 500, "Tapachula"),
+    ("enlace", "Logística de la visita oficial a Puerto Chiapas", ["Embajada de Francia en México"], None, "Tapachula"),
+    ("acercamiento", "Visita de reciprocidad de funcionarios guatemaltecos", ["Consulado General de Guatemala en Tapachula"], None, "Tapachula"),
+    ("reunion_vinculacion", "Líneas de acción con OIM y ACNUR", ["OIM", "ACNUR"], None, "Tuxtla Gutiérrez"),
+    ("reunion_seguimiento", "Seguimiento del proyecto de seguridad alimentaria", ["AMEXCID"], None, "Tuxtla Gutiérrez"),
+    ("gestion_financiamiento", "Telemedicina para poblaciones rurales", ["AMEXCID"], None, ""),
+    ("mecanismo_municipal", "Mecanismo municipal de atención a migrantes chiapanecos", ["H. Ayuntamiento de Huixtla"], None, "Huixtla"),
+)  # fmt: skip
+
+
+def _demo_actions(
+    session: Session, supervisor: Actor, orgs: dict[str, int], first_day: date, today: date
+) -> None:
+    """About one liaison or outreach action a week (no random draws: the rest of the demo
+    stays as it was for the same seed)."""
+    from frontera_desk.services import actions
+
+    span = max((today - first_day).days, 1)
+    count = max(len(_ACTIONS), span // 7)
+    for index in range(count):
+        kind, title, parties, pieces, town = _ACTIONS[index % len(_ACTIONS)]
+        done = min(first_day + timedelta(days=int(span * (index + 0.5) / count)), today)
+        actions.save_action(session, supervisor, actions.ActionInput(
+            kind, title, done, [orgs[p] for p in parties], pieces, town))  # fmt: skip
 
 
 def create_agreements_and_activities(
@@ -761,3 +794,4 @@ def create_agreements_and_activities(
                 for name in rng.sample(names, rng.randint(3, len(names)))
             ]  # fmt: skip
         activities.save_activity(session, caseworker, data)
+    _demo_actions(session, supervisor, orgs, first_day, today)

@@ -64,6 +64,164 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Action — %1</source>
+        <translation>Acción — %1</translation>
+    </message>
+    <message>
+        <source>New liaison or outreach action</source>
+        <translation>Nueva acción de vinculación o difusión</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Liaison or outreach action</source>
+        <translation>Acción de vinculación o difusión</translation>
+    </message>
+    <message>
+        <source>&amp;Kind *</source>
+        <translation>Ti&amp;po *</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Tipo de acción</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>&amp;Título *</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>As the report should name it</source>
+        <translation>Como debe nombrarla el informe</translation>
+    </message>
+    <message>
+        <source>&amp;Date *</source>
+        <translation>&amp;Fecha *</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Pieces *</source>
+        <translation>&amp;Piezas *</translation>
+    </message>
+    <message>
+        <source>Pieces of material</source>
+        <translation>Piezas de material</translation>
+    </message>
+    <message>
+        <source>How many trípticos, posters, banners… were made</source>
+        <translation>Cuántos trípticos, carteles, lonas, banners… se elaboraron</translation>
+    </message>
+    <message>
+        <source>&amp;Counterparts</source>
+        <translation>&amp;Contrapartes</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>Contrapartes</translation>
+    </message>
+    <message>
+        <source>Tick the agencies, embassies, consulates or bodies the action was made with (Agreements › Organizations adds one)</source>
+        <translation>Marque las agencias, embajadas, consulados o dependencias con que se realizó la acción (Convenios › Organizaciones agrega una)</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipio</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Observaciones</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>These actions are counted in the monthly summary and the year&apos;s report apart from workshops, courses and events.</source>
+        <translation>Estas acciones se cuentan en el resumen mensual y en el informe anual aparte de los talleres, cursos y eventos.</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsTab</name>
+    <message>
+        <source>Kind of action</source>
+        <translation>Tipo de acción</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Counted apart from workshops, courses and events.</source>
+        <translation>Se cuentan aparte de los talleres, cursos y eventos.</translation>
+    </message>
+    <message>
+        <source>&amp;New action…</source>
+        <translation>&amp;Nueva acción…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>Choose an action in the list to see its details.</source>
+        <translation>Elija una acción en la lista para ver sus datos.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Counterparts</source>
+        <translation>Contrapartes</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipio</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Piezas</translation>
+    </message>
+    <message>
+        <source>Delete the action «%1»? Delete only an action recorded by mistake; the audit log keeps a note of it.</source>
+        <translation>¿Eliminar la acción «%1»? Elimine solo una acción registrada por error; la bitácora guarda constancia.</translation>
+    </message>
+    <message>
+        <source>Delete action</source>
+        <translation>Eliminar acción</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <source>Kind</source>
@@ -108,6 +266,14 @@
     <message>
         <source>&amp;Certificates…</source>
         <translation>&amp;Constancias…</translation>
+    </message>
+    <message>
+        <source>&amp;Workshops, courses and events</source>
+        <translation>&amp;Talleres, cursos y eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Other actions</source>
+        <translation>&amp;Otras acciones</translation>
     </message>
     <message>
         <source>Choose an activity in the list to see its details.</source>
@@ -1158,6 +1324,22 @@
         <translation>Fundación</translation>
     </message>
     <message>
+        <source>Embassy</source>
+        <translation>Embajada</translation>
+    </message>
+    <message>
+        <source>Consulate</source>
+        <translation>Consulado</translation>
+    </message>
+    <message>
+        <source>Cooperation agency</source>
+        <translation>Agencia de cooperación</translation>
+    </message>
+    <message>
+        <source>Municipal government</source>
+        <translation>Ayuntamiento / gobierno municipal</translation>
+    </message>
+    <message>
         <source>Collaboration and resource contribution</source>
         <translation>Colaboración y aportación de recursos</translation>
     </message>
@@ -1208,6 +1390,46 @@
     <message>
         <source>Outreach event</source>
         <translation>Evento de difusión</translation>
+    </message>
+    <message>
+        <source>Diagnostic study</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Promotional material</source>
+        <translation>Material de difusión</translation>
+    </message>
+    <message>
+        <source>Liaison with an agency or mission</source>
+        <translation>Enlace con agencia o representación diplomática</translation>
+    </message>
+    <message>
+        <source>Approach to an embassy or consulate</source>
+        <translation>Acercamiento con embajada, consulado u organismo</translation>
+    </message>
+    <message>
+        <source>Attention to special guests</source>
+        <translation>Atención a invitados especiales</translation>
+    </message>
+    <message>
+        <source>Liaison meeting</source>
+        <translation>Reunión de vinculación</translation>
+    </message>
+    <message>
+        <source>Project follow-up meeting</source>
+        <translation>Reunión de seguimiento de proyectos</translation>
+    </message>
+    <message>
+        <source>Project funding request</source>
+        <translation>Gestión de financiamiento de proyectos</translation>
+    </message>
+    <message>
+        <source>Municipal mechanism installed</source>
+        <translation>Mecanismo municipal instalado</translation>
+    </message>
+    <message>
+        <source>Other action</source>
+        <translation>Otra acción</translation>
     </message>
     <message>
         <source>Public officials</source>

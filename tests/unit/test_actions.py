@@ -117,7 +117,7 @@ def test_only_supervisors_record_actions(db, actors, orgs, role):
         ({"kind": ActionKind.MATERIAL}, "quantity", "de 1 a 1,000,000 piezas"),
         ({"kind": ActionKind.MATERIAL, "quantity": 0}, "quantity", "de 1 a 1,000,000 piezas"),
         ({"quantity": 500}, "quantity", "solo se anota en materiales de difusión"),
-        ({"kind": ActionKind.APPROACH}, "organization_ids", "con al menos una organización"),
+        ({"kind": ActionKind.APPROACH}, "organization_ids", "un acercamiento se registra con al"),
         ({"organization_ids": [9999]}, "organization_ids", "no existe la organización núm. 9999"),
         ({"kind": ActionKind.MUNICIPAL_MECHANISM}, "municipality", "con su municipio"),
         ({"municipality": "M" * 101}, "municipality", "admite hasta 100 caracteres"),

@@ -243,3 +243,23 @@ def test_the_narrative_words_one_two_and_many_as_the_state_does(month):
         "por $845,000.00."
     )
     assert "(s)" not in summary.narrative(many) + summary.narrative(one)
+
+
+def test_the_workbook_prints_on_letter_fit_to_width_with_its_header_on_every_page(month, tmp_path):
+    """The monthly workbook's tables split across pages and lost their header past the first."""
+    from openpyxl import load_workbook
+
+    from frontera_desk.exchange.summary_json import to_json
+    from frontera_desk.reports.summary_xlsx import write_summary_xlsx
+
+    with month.read() as session:
+        document = to_json(summary.monthly_summary(session, "TAP", TODAY.year, TODAY.month))
+    book = load_workbook(write_summary_xlsx(document, tmp_path / "resumen.xlsx"))
+    assert "Acciones" in book.sheetnames
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == (1, 1, 0)  # Letter
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        if sheet.title != "Resumen":  # the title and the table's header on every page
+            assert sheet.print_title_rows == "$1:$2", sheet.title
+            assert sheet.print_options.horizontalCentered

@@ -6,7 +6,14 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontera_desk.domain.enums import AGE_BANDS, ActivityKind, Sex
 from frontera_desk.gui import labels
@@ -26,7 +33,8 @@ class ActivitiesPage(QWidget):
         self.ctx = ctx
         self.activity: ActivityRecord | None = None
         can_edit = ctx.actor.can(Action.EDIT_ACTIVITIES)
-        layout = QVBoxLayout(self)
+        events = QWidget()
+        layout = QVBoxLayout(events)
         bar = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind"))
@@ -58,6 +66,7 @@ class ActivitiesPage(QWidget):
         self.detail = detail_label("activityDetail")
         splitter = list_over_detail(self.table, self.detail, actions, (320, 380))
         layout.addWidget(splitter, 1)
+        self._tabs(ctx, events)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show(current.data(IdRole))
@@ -69,7 +78,27 @@ class ActivitiesPage(QWidget):
         self.certificates_button.clicked.connect(self._certificates)
         self._show(None)
 
+    def _tabs(self, ctx: AppContext, events: QWidget) -> None:
+        """Supervisors see the other actions (diagnostics, materials, liaisons…) in a second
+        tab: they are counted apart from the events, and only supervisors record them."""
+        from frontera_desk.gui.pages.actions_tab import ActionsTab
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.actions_tab: ActionsTab | None = None
+        if not ctx.actor.can(Action.RECORD_ACTIONS):
+            outer.addWidget(events)
+            return
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("activityTabs")
+        self.tabs.addTab(events, self.tr("&Workshops, courses and events"))
+        self.actions_tab = ActionsTab(ctx)
+        self.tabs.addTab(self.actions_tab, self.tr("&Other actions"))
+        outer.addWidget(self.tabs)
+
     def refresh(self) -> None:
+        if self.actions_tab is not None:
+            self.actions_tab.refresh()
         current = self.activity.id if self.activity else None
         kind = self.kind.currentData()
         self.model.set_filter(ActivityKind(kind) if kind else None)

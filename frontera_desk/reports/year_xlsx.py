@@ -7,7 +7,12 @@ from pathlib import Path
 
 from frontera_desk.domain.text import spreadsheet_safe
 from frontera_desk.reports.summary_tables import Money, Ratio
-from frontera_desk.reports.summary_xlsx import COUNT_FORMAT, MONEY_FORMAT, RATIO_FORMAT, print_set_up
+from frontera_desk.reports.summary_xlsx import (
+    COUNT_FORMAT,
+    MONEY_FORMAT,
+    RATIO_FORMAT,
+    print_set_up,
+)
 from frontera_desk.reports.year_tables import sections, status_line, title
 from frontera_desk.services.year_report import YearReport
 

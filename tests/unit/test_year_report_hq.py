@@ -89,6 +89,12 @@ def test_headquarters_year_adds_up_the_offices_years_figure_by_figure(three_offi
         assert attendees == sum(p.activities_by_kind[kind][1] for p in parts)
     assert len(t.activities) == sum(len(p.activities) for p in parts)
     assert len(t.agreements) == sum(len(p.agreements) for p in parts) > 0
+    assert len(t.actions) == sum(len(p.actions) for p in parts) > 0  # the demo records some
+    for kind, (n, pieces) in t.actions_by_kind.items():
+        assert (n, pieces) == (
+            sum(p.actions_by_kind.get(kind, (0, 0))[0] for p in parts),
+            sum(p.actions_by_kind.get(kind, (0, 0))[1] for p in parts),
+        )
     assert sum(a.disbursed_centavos for a in t.agreements) == t.disbursed_centavos
     text = " ".join(p.text for p in total.narrative)
     assert "(cada oficina cuenta a sus personas)" in text

@@ -202,9 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
     disable = sub(user, "disable", "desactivar una cuenta")
     disable.add_argument("username", metavar="USUARIO")
 
-    month_summary = sub(commands, "summary", "resumen mensual (PDF, XLSX o JSON)")
-    month_summary.add_argument("--month", required=True, metavar="AAAA-MM")
-    month_summary.add_argument("-o", "--output", required=True, metavar="ARCHIVO(.pdf|.xlsx|.json)")
+    month_summary = sub(commands, "summary",
+                        "resumen mensual o informe anual (PDF, XLSX, JSON, DOCX)")  # fmt: skip
+    period = month_summary.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="AAAA-MM")
+    period.add_argument("--year", metavar="AAAA")
+    month_summary.add_argument("-o", "--output", required=True,
+                               metavar="ARCHIVO(.pdf|.xlsx|.json|.docx)")  # fmt: skip
 
     month = group("month", "cierre de mes")
     close = sub(month, "close", "cerrar un mes terminado")
@@ -632,6 +636,8 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     from frontera_desk.services.office import get_office
     from frontera_desk.services.packages import summary_document, write_document
 
+    if args.year is not None:
+        return _year_summary(args, app_paths)
     year, month = parse_month(args.month)
     target = Path(args.output)
     if target.suffix.lower() not in (".pdf", ".xlsx", ".json"):
@@ -641,6 +647,26 @@ def _summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
         office = get_office(session)
         write_document(document, target, bool(office and office.is_demo))
     print(f"Resumen de {args.month} escrito en {target}.")
+    return 0
+
+
+def _year_summary(args: argparse.Namespace, app_paths: paths.Paths) -> int:
+    from pathlib import Path
+
+    from frontera_desk.services.year_report import (
+        check_target,
+        parse_year,
+        write_report,
+        year_report,
+    )
+
+    year = parse_year(args.year)
+    target = check_target(Path(args.output))
+    with signed_in(app_paths) as signed, signed.db.read() as session:
+        report = year_report(session, year)
+    write_report(report, target)
+    mark = " (PRELIMINAR)" if report.preliminary else ""
+    print(f"Informe anual {year}{mark} escrito en {target}.")
     return 0
 
 

@@ -15,7 +15,8 @@ from frontera_desk.domain.errors import FronteraError
 from frontera_desk.domain.months import month_name
 from frontera_desk.services.summary import MonthlySummary
 
-SCHEMA_VERSION = 1  # the newest this version reads; a package with a higher one is refused
+SCHEMA_VERSION = 2  # the newest this version reads and writes; a higher one is refused
+# 2 added the named items, the concepts of supports and the people benefited (1 is still read)
 SUPPRESS_BELOW = 5  # counts of 1 to 4 in identifying breakdowns become "<5"
 SUMMARY_SCHEMA = "monthly-summary.schema.json"
 MANIFEST_SCHEMA = "package-manifest.schema.json"
@@ -81,13 +82,79 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
                 }
                 for t in s.by_type
             ],  # fmt: skip
+            "concepts": [
+                {
+                    "type_code": c.type_code,
+                    "concept": c.concept,
+                    "count": c.supports,
+                    "amount_centavos": c.amount_centavos,
+                }
+                for c in s.concepts
+            ],  # fmt: skip
         },
         "people": {
             "by_sex": suppressed(s.people_by_sex),
             "by_age_band": suppressed(s.people_by_age_band),
             "by_nationality": suppressed(s.people_by_nationality),
             "by_vulnerability": suppressed(s.people_by_vulnerability),
+            "benefited": dict(s.benefited),
         },
+        "year_people": {
+            "origin": dict(s.year_benefited["origin"]),
+            "by_sex": suppressed(s.year_benefited["by_sex"]),
+            "by_age_band": suppressed(s.year_benefited["by_age_band"]),
+            "by_nationality": suppressed(s.year_benefited["by_nationality"]),
+            "counted_attendees": s.year_benefited["counted_attendees"]["total"],
+            "support_people_by_type": dict(s.year_benefited["support_people_by_type"]),
+        },
+        "named": {
+            "activities": [
+                {
+                    "uuid": a.uuid,
+                    "kind": a.kind,
+                    "title": a.title,
+                    "topic": a.topic,
+                    "held_on": a.held_on,
+                    "municipality": a.municipality,
+                    "audiences": list(a.audiences),
+                    "attendees": a.attendees,
+                }
+                for a in s.activities_held
+            ],
+            "agreements_signed": [
+                {
+                    "uuid": a.uuid,
+                    "title": a.title,
+                    "kind": a.kind,
+                    "purpose": a.purpose,
+                    "municipality": a.municipality,
+                    "counterparts": list(a.counterparts),
+                    "committed_centavos": a.committed_centavos,
+                    "signed_on": a.signed_on,
+                }
+                for a in s.agreements_signed_items
+            ],
+            "disbursed_by_agreement": [
+                {
+                    "uuid": p.uuid,
+                    "title": p.title,
+                    "disbursements": p.disbursements,
+                    "centavos": p.centavos,
+                }
+                for p in s.disbursed_by_agreement
+            ],
+            "actions": [
+                {
+                    "kind": a.kind.value,
+                    "title": a.title,
+                    "done_on": a.done_on.isoformat(),
+                    "quantity": a.quantity,
+                    "counterparts": list(a.counterparts),
+                    "municipality": a.municipality,
+                }
+                for a in s.actions_done
+            ],
+        },  # fmt: skip
         "receipts": {
             "issued": s.receipts_issued,
             "voided": s.receipts_voided,
@@ -179,7 +246,9 @@ def consolidate(
     total: dict[str, Any] = {}
     for document in documents:
         figures = {k: document[k] for k in ("people", "activities", "year_to_date")}
-        figures["supports"] = {k: v for k, v in document["supports"].items() if k != "by_type"}
+        figures["supports"] = {
+            k: v for k, v in document["supports"].items() if k not in ("by_type", "concepts")
+        }
         figures["receipts"] = {k: document["receipts"][k] for k in ("issued", "voided")}
         figures["agreements"] = document["agreements"]
         if "actions" in document:  # absent from summaries made before the actions catalog
@@ -189,6 +258,11 @@ def consolidate(
         [d["supports"] for d in documents], "by_type", ("code",),
         ("count", "amount_centavos", "people"),
     )  # fmt: skip
+    with_concepts = [d["supports"] for d in documents if "concepts" in d["supports"]]
+    if with_concepts:  # schema 2: what was given within each type, added up by concept
+        total["supports"]["concepts"] = _sum_lines(
+            with_concepts, "concepts", ("type_code", "concept"), ("count", "amount_centavos")
+        )
     year, month = (int(x) for x in period.split("-"))
     s = total["supports"]
     offices = wording.count(len(documents), wording.OFICINA)

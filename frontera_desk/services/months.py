@@ -99,22 +99,21 @@ def _open_before(session: Session, office_code: str, year: int, month: int) -> l
         select(MonthClose.month).where(MonthClose.office_code == office_code,
                                        MonthClose.year == year, MonthClose.is_closed)
     ))  # fmt: skip
-    out = []
-    for earlier in range(1, month):
-        if earlier in closed:
-            continue
-        start, end = month_bounds(year, earlier)
-        dated = (
-            (Support.delivered_on, Support.delivered_on), (Receipt.issued_on, Receipt.id),
-            (Activity.held_on, Activity.id), (Disbursement.paid_on, Disbursement.id),
-            (Agreement.signed_on, Agreement.id),
-        )  # fmt: skip
-        if any(
-            session.scalar(select(key).where(day >= start, day < end).limit(1)) is not None
-            for day, key in dated
-        ):
-            out.append(earlier)
-    return out
+    return [m for m in range(1, month) if m not in closed and has_records(session, year, m)]
+
+
+def has_records(session: Session, year: int, month: int) -> bool:
+    """Whether anything the summary counts is dated in the month."""
+    start, end = month_bounds(year, month)
+    dated = (
+        (Support.delivered_on, Support.delivered_on), (Receipt.issued_on, Receipt.id),
+        (Activity.held_on, Activity.id), (Disbursement.paid_on, Disbursement.id),
+        (Agreement.signed_on, Agreement.id),
+    )  # fmt: skip
+    return any(
+        session.scalar(select(key).where(day >= start, day < end).limit(1)) is not None
+        for day, key in dated
+    )
 
 
 def _closer_name(session: Session, user_id: int) -> str:

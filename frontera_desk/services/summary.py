@@ -12,15 +12,19 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
     Activity,
+    ActivityTopic,
     Agreement,
+    AgreementParty,
+    AgreementPerson,
     AttendanceCount,
     Attendee,
     Disbursement,
+    Organization,
     Person,
     PersonVulnerability,
     Receipt,
@@ -36,6 +40,7 @@ from frontera_desk.domain.enums import (
     BudgetCategory,
     Indicator,
 )
+from frontera_desk.domain.text import fold
 from frontera_desk.services import actions, months, plan
 from frontera_desk.services.activities import age_band
 from frontera_desk.services.months import delivered_between, month_name
@@ -67,6 +72,57 @@ class TargetProgress:
     name: str
     target: int
     achieved: int  # in the year up to the end of the month
+
+
+@dataclass(frozen=True)
+class ConceptLine:
+    """What was given within a type (the support's description), without the person."""
+
+    type_code: str
+    concept: str
+    supports: int
+    amount_centavos: int
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    """A workshop, course or event held: public facts only (no attendee's name)."""
+
+    uuid: str
+    kind: str
+    title: str
+    topic: str
+    held_on: str  # ISO date
+    municipality: str
+    audiences: tuple[str, ...]
+    attendees: int
+
+
+@dataclass(frozen=True)
+class AgreementItem:
+    """An agreement signed in the period: its counterparts are public bodies."""
+
+    uuid: str
+    title: str
+    kind: str
+    purpose: str
+    municipality: str
+    counterparts: tuple[str, ...]
+    committed_centavos: int
+    signed_on: str  # ISO date
+
+
+@dataclass(frozen=True)
+class AgreementPaid:
+    """What was disbursed under one agreement in the period."""
+
+    uuid: str
+    title: str
+    disbursements: int
+    centavos: int
+
+
+MX = "MX"  # nationality of the Mexicans; every other nationality is a foreign migrant
 
 
 @dataclass(frozen=True)
@@ -102,6 +158,14 @@ class MonthlySummary:
     # liaison and outreach actions: kind → (actions, pieces of material); apart from activities
     actions_by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
     narrative: str = ""
+    # named items and people benefited (schema 2)
+    concepts: tuple[ConceptLine, ...] = ()
+    activities_held: tuple[ActivityItem, ...] = ()
+    agreements_signed_items: tuple[AgreementItem, ...] = ()
+    disbursed_by_agreement: tuple[AgreementPaid, ...] = ()
+    benefited: dict[str, int] = field(default_factory=dict)  # the month: see _benefited
+    year_benefited: dict[str, dict[str, int]] = field(default_factory=dict)  # year to date
+    actions_done: tuple[actions.ActionItem, ...] = ()  # named, public facts only
 
 
 def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
@@ -248,6 +312,165 @@ def _in_force(session: Session, end: date) -> tuple[int, int]:
     return len(in_force), sum(max(c - int(paid.get(i, 0)), 0) for i, c in in_force)
 
 
+def _concepts(session: Session, start: date, end: date) -> tuple[ConceptLine, ...]:
+    """The supports of each type by what was given (their description, as on the receipt). A
+    description that carries a word of its beneficiary's name is reported as "(concepto con
+    datos personales omitido)": the concepts travel to headquarters, names never do. The name
+    is read folded (``name_key``), each description folded once."""
+    rows = session.execute(
+        select(SupportType.code, SupportType.sort_order, Support.description,
+               Support.amount_centavos, Person.name_key)
+        .join(SupportType, SupportType.id == Support.support_type_id)
+        .join(Person, Person.id == Support.person_id)
+        .where(*delivered_between(start, end))
+    ).all()  # fmt: skip
+    words: dict[str, tuple[str, frozenset[str]]] = {}
+    lines: dict[tuple[int, str, str], list[int]] = {}
+    for code, order, description, amount, name_key in rows:
+        if description not in words:
+            concept = " ".join((description or "").split())
+            words[description] = (concept, frozenset(fold(concept).split()))
+        concept, said = words[description]
+        if any(len(w) >= 3 and w in said for w in (name_key or "").split()):
+            concept = "(concepto con datos personales omitido)"
+        held = lines.setdefault((order, code, concept), [0, 0])
+        held[0] += 1
+        held[1] += int(amount)
+    return tuple(
+        ConceptLine(code, concept, n, amount)
+        for (_, code, concept), (n, amount) in sorted(lines.items(), key=lambda kv: kv[0])
+    )
+
+
+def _activities_held(session: Session, start: date, end: date) -> tuple[ActivityItem, ...]:
+    """Each activity held, with its attendees counted as in ``_activities``."""
+    rows = session.execute(
+        select(Activity.id, Activity.uuid, Activity.kind, Activity.title, ActivityTopic.name,
+               Activity.held_on, Activity.municipality, Activity.audiences)
+        .outerjoin(ActivityTopic, ActivityTopic.id == Activity.topic_id)
+        .where(Activity.held_on >= start, Activity.held_on < end)
+        .order_by(Activity.held_on, Activity.id)
+    ).all()  # fmt: skip
+    ids = [r[0] for r in rows]
+    counted = dict(session.execute(
+        select(AttendanceCount.activity_id, func.sum(AttendanceCount.count))
+        .where(AttendanceCount.activity_id.in_(ids)).group_by(AttendanceCount.activity_id)
+    ).all())  # fmt: skip
+    listed = dict(session.execute(
+        select(Attendee.activity_id, func.count())
+        .where(Attendee.activity_id.in_(ids)).group_by(Attendee.activity_id)
+    ).all())  # fmt: skip
+    return tuple(
+        ActivityItem(uuid, kind, title, topic or "", held.isoformat(), municipality or "",
+                     tuple(filter(None, audiences.split(","))),
+                     int(counted[i]) if i in counted else int(listed.get(i, 0)))
+        for i, uuid, kind, title, topic, held, municipality, audiences in rows
+    )  # fmt: skip
+
+
+def _agreements_signed(session: Session, start: date, end: date) -> tuple[AgreementItem, ...]:
+    deals = session.execute(
+        select(Agreement.id, Agreement.uuid, Agreement.title, Agreement.kind, Agreement.purpose,
+               Agreement.municipality, Agreement.committed_centavos, Agreement.signed_on)
+        .where(Agreement.signed_on >= start, Agreement.signed_on < end,
+               Agreement.status != AgreementStatus.DRAFT.value)
+        .order_by(Agreement.signed_on, Agreement.id)
+    ).all()  # fmt: skip
+    parties: dict[int, list[str]] = {}
+    for agreement_id, name, acronym in session.execute(
+        select(AgreementParty.agreement_id, Organization.name, Organization.acronym)
+        .join(Organization, Organization.id == AgreementParty.organization_id)
+        .where(AgreementParty.agreement_id.in_([d[0] for d in deals]))
+        .order_by(Organization.name)
+    ):  # fmt: skip
+        parties.setdefault(agreement_id, []).append(
+            f"{name} ({acronym})" if acronym and acronym not in name else name
+        )
+    return tuple(
+        AgreementItem(uuid, title, kind, purpose or "", municipality or "",
+                      tuple(parties.get(i, ())), int(committed),
+                      signed.isoformat() if signed else "")
+        for i, uuid, title, kind, purpose, municipality, committed, signed in deals
+    )  # fmt: skip
+
+
+def _paid_by_agreement(session: Session, start: date, end: date) -> tuple[AgreementPaid, ...]:
+    rows = session.execute(
+        select(Agreement.uuid, Agreement.title, func.count(Disbursement.id),
+               func.sum(Disbursement.amount_centavos))
+        .join(Agreement, Agreement.id == Disbursement.agreement_id)
+        .where(Disbursement.paid_on >= start, Disbursement.paid_on < end)
+        .group_by(Agreement.uuid, Agreement.title).order_by(Agreement.title)
+    ).all()  # fmt: skip
+    return tuple(AgreementPaid(u, t, int(n), int(c)) for u, t, n, c in rows)
+
+
+def _benefited(session: Session, start: date, end: date) -> dict[str, dict[str, int]]:
+    """People benefited from ``start`` to before ``end``: each person once, whether reached by
+    a support delivered, by an activity's attendance list, or named as a beneficiary of an
+    agreement signed in the period; foreign migrants apart from Mexicans (nationality MX).
+    Attendees not identified as registered people (counted, or listed by name only) have no
+    nationality: they are reported apart, as ``counted_attendees``."""
+    reached = (
+        select(Support.person_id.label("pid")).where(*delivered_between(start, end))
+        .union(
+            select(Attendee.person_id).join(Activity, Activity.id == Attendee.activity_id)
+            .where(Attendee.person_id.is_not(None), Activity.held_on >= start,
+                   Activity.held_on < end),
+            select(AgreementPerson.person_id)
+            .join(Agreement, Agreement.id == AgreementPerson.agreement_id)
+            .where(Agreement.signed_on >= start, Agreement.signed_on < end,
+                   Agreement.status != AgreementStatus.DRAFT.value),
+        ).subquery()
+    )  # fmt: skip
+    last = end - timedelta(days=1)
+    band = case(  # the age on the period's last day, by birth date (unknown: 18-29)
+        *((Person.birth_date > _years_before(last, top + 1), name)
+          for name, top in zip(AGE_BANDS, (11, 17, 29, 59), strict=False)),
+        (Person.birth_date.is_not(None), AGE_BANDS[-1]), else_="18-29",
+    )  # fmt: skip
+    out: dict[str, Counter[str]] = {k: Counter() for k in ("origin", "sex", "band", "nationality")}
+    for sex, nationality, group, n in session.execute(
+        select(Person.sex, Person.nationality, band, func.count())
+        .join(reached, reached.c.pid == Person.id)
+        .group_by(Person.sex, Person.nationality, band)
+    ):  # fmt: skip
+        origin = ("sin_dato" if not nationality
+                  else "mexicana" if nationality == MX else "extranjera")  # fmt: skip
+        out["origin"][origin] += n
+        out["sex"][sex] += n
+        out["band"][group] += n
+        out["nationality"][nationality or "--"] += n
+    by_kind, _, _ = _activities(session, start, end)
+    identified = session.scalar(
+        select(func.count(Attendee.id)).join(Activity, Activity.id == Attendee.activity_id)
+        .where(Attendee.person_id.is_not(None), Activity.held_on >= start, Activity.held_on < end)
+    )  # fmt: skip
+    counted_only = max(sum(a for _, a in by_kind.values()) - int(identified or 0), 0)
+    return {
+        "origin": {k: out["origin"].get(k, 0) for k in ("extranjera", "mexicana", "sin_dato")},
+        "by_sex": dict(sorted(out["sex"].items())),
+        "by_age_band": {band: out["band"].get(band, 0) for band in AGE_BANDS},
+        "by_nationality": dict(sorted(out["nationality"].items())),
+        "counted_attendees": {"total": int(counted_only or 0)},
+    }
+
+
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _benefited_month(figures: dict[str, dict[str, int]]) -> dict[str, int]:
+    origin = figures["origin"]
+    return {"total": sum(origin.values()), "foreign": origin["extranjera"],
+            "mexican": origin["mexicana"], "unknown": origin["sin_dato"],
+            "counted_attendees": figures["counted_attendees"]["total"]}  # fmt: skip
+
+
 def monthly_summary(session: Session, office_code: str, year: int, month: int) -> MonthlySummary:
     start, end = months.month_bounds(year, month)
     by_type = supports_by_type(session, start, end)
@@ -302,6 +525,18 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         budget=_budget(session, year_plan.budget, year_spent, year_deals["by_source"]),
         targets=_targets(year_plan.targets, ytd),
         actions_by_kind=actions.actions_by_kind(session, start, end),
+        actions_done=actions.actions_in_period(session, start, end),
+        concepts=_concepts(session, start, end),
+        activities_held=_activities_held(session, start, end),
+        agreements_signed_items=_agreements_signed(session, start, end),
+        disbursed_by_agreement=_paid_by_agreement(session, start, end),
+        benefited=_benefited_month(_benefited(session, start, end)),
+        year_benefited={
+            **_benefited(session, date(year, 1, 1), end),
+            "support_people_by_type": {
+                line.code: line.people for line in supports_by_type(session, date(year, 1, 1), end)
+            },
+        },
     )
     return replace(summary, narrative=narrative(summary))
 

@@ -3697,12 +3697,32 @@
             <translation>%1 (en curso)</translation>
         </message>
         <message>
+            <source>Report</source>
+            <translation>Reporte</translation>
+        </message>
+        <message>
+            <source>Monthly summary</source>
+            <translation>Resumen mensual</translation>
+        </message>
+        <message>
+            <source>Year report</source>
+            <translation>Informe anual</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Año</translation>
+        </message>
+        <message>
             <source>&amp;Close month</source>
             <translation>&amp;Cerrar mes</translation>
         </message>
         <message>
             <source>&amp;Reopen month…</source>
             <translation>&amp;Reabrir mes…</translation>
+        </message>
+        <message>
+            <source>Re&amp;port:</source>
+            <translation>Re&amp;porte:</translation>
         </message>
         <message>
             <source>&amp;Month:</source>
@@ -3719,6 +3739,14 @@
         <message>
             <source>Save &amp;JSON…</source>
             <translation>Guardar &amp;JSON…</translation>
+        </message>
+        <message>
+            <source>Save &amp;DOCX…</source>
+            <translation>Guardar &amp;DOCX…</translation>
+        </message>
+        <message>
+            <source>The year report, editable in a word processor</source>
+            <translation>El informe anual, editable en un procesador de textos</translation>
         </message>
         <message>
             <source>Monthly &amp;package for headquarters…</source>
@@ -3821,12 +3849,24 @@
             <translation>Cerrado — revisión %1</translation>
         </message>
         <message>
+            <source>Building the year report…</source>
+            <translation>Preparando el informe anual…</translation>
+        </message>
+        <message>
             <source>Save summary</source>
             <translation>Guardar resumen</translation>
         </message>
         <message>
             <source>Summary saved: %1</source>
             <translation>Resumen guardado: %1</translation>
+        </message>
+        <message>
+            <source>Save year report</source>
+            <translation>Guardar informe anual</translation>
+        </message>
+        <message>
+            <source>Year report saved: %1</source>
+            <translation>Informe anual guardado: %1</translation>
         </message>
         <message>
             <source>Reports</source>

@@ -391,6 +391,27 @@ def test_summary_and_month_close_from_the_command_line(demo_dir, tmp_path):
     assert early.returncode == 1 and "Cierre primero" in early.stderr
 
 
+def test_the_year_report_from_the_command_line(demo_dir, tmp_path):
+    """summary --year in the four formats; a year without records, a bad year and a bad
+    extension get one line each."""
+    year = str(date.today().year)
+    for suffix in (".json", ".pdf", ".xlsx", ".docx"):
+        result = run("summary", "--year", year, "-o", str(tmp_path / f"a{suffix}"),
+                     data_dir=demo_dir)  # fmt: skip
+        assert f"Informe anual {year} (PRELIMINAR) escrito" in result.stdout
+    document = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert document["year"] == int(year) and document["preliminary"]
+    assert (tmp_path / "a.docx").read_bytes().startswith(b"PK")
+    for args, said in (
+        (("--year", "2019", "-o", "x.pdf"), "no tiene registros de ese año"),
+        (("--year", "20x6", "-o", "x.pdf"), "no es un año"),
+        (("--year", year, "-o", "x.txt"), ".pdf, .xlsx, .json o .docx"),
+        (("--year", year, "--month", f"{year}-01", "-o", "x.pdf"), "not allowed with"),
+    ):
+        bad = run("summary", *args, data_dir=demo_dir, check=False)
+        assert bad.returncode != 0 and said in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_demo_offices_and_a_demo_headquarters_from_the_command_line(new_office, tmp_path):
     """demo create --office/--name/--place; setup --hq --demo; office enroll and package import
     refuse bad files in one line each; a caseworker cannot write the office card."""

@@ -298,3 +298,35 @@ def test_the_budget_tab_shows_spending_a_total_and_overspending(qtbot, make_ctx,
     with db.read() as session:
         saved = plan.get_plan(session, TODAY.year).budget
     assert saved[(BudgetCategory.SUPPORT_TYPE, "DESPENSA")] == 10_000_000
+
+
+def test_the_year_report_in_reportes(qtbot, db, actors, ctx, tmp_path, monkeypatch):
+    """Choose the year: the month's tools give way to the year's report, PRELIMINAR while a
+    month is open and naming it, saved in the four formats (DOCX only for the year)."""
+    build_month(db, actors, LAST_MONTH)
+    page = ReportsPage(_with_key(ctx))
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.refresh()
+    _wait_for_preview(qtbot, page)
+    assert not page.save_buttons[".docx"].isVisibleTo(page)
+    page.kind.setCurrentIndex(page.kind.findData("year"))
+    page.year.setCurrentIndex(page.year.findData(LAST_MONTH.year))
+    qtbot.waitUntil(lambda: page._year_report is not None, timeout=30000)
+    _wait_for_preview(qtbot, page)
+    assert page.state.text().startswith("PRELIMINAR — meses abiertos:")
+    assert page.year.isVisibleTo(page) and not page.month.isVisibleTo(page)
+    assert not page.close_button.isVisibleTo(page) and not page.package_button.isVisibleTo(page)
+    assert page.save_buttons[".docx"].isVisibleTo(page)
+    page.grab().save(str(tmp_path / "reportes-anual.png"))
+    for suffix in (".docx", ".xlsx"):
+        chosen = tmp_path / f"informe{suffix}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, c=chosen, **k: (str(c), ""))
+        page.save_buttons[suffix].click()
+        assert chosen.exists()
+    assert "Informe anual guardado" in page.message.text()
+    page.year.setCurrentIndex(page.year.findData(date.today().year - 4))  # nothing then
+    qtbot.waitUntil(lambda: "no tiene registros de ese año" in page.message.text(), timeout=15000)
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    _wait_for_preview(qtbot, page)
+    assert page.month.isVisibleTo(page) and page.close_button.isVisibleTo(page)

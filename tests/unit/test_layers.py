@@ -36,6 +36,12 @@ ALLOWED = {
     ("reports.receipt", "services.receipts"),
     ("reports.activity_sheets", "services.activities"),
     ("reports.certificate", "services.certificates"),
+    # item 3: the year report's dataclasses, likewise (and its sections' month list)
+    ("exchange.year_json", "services.year_report"),
+    ("reports.year_docx", "services.year_report"),
+    ("reports.year_pdf", "services.year_report"),
+    ("reports.year_tables", "services.year_report"),
+    ("reports.year_xlsx", "services.year_report"),
     # item 3: how a budget line reads belongs with the plan's rules in domain/
     ("reports.summary_tables", "services.plan"),
     # item 3: the GUI's list queries move to read-side row sources; until then gui/ reads db/

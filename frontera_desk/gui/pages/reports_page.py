@@ -1,5 +1,6 @@
 """Reportes: the monthly summary previewed in the app, month close, exports and the package for
-headquarters; at headquarters, the packages received and the consolidated summary."""
+headquarters; at headquarters, the packages received and the consolidated summary; and the year
+report (an office's, or headquarters' consolidated) in PDF, XLSX, JSON and DOCX."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from frontera_desk.services import packages as package
 from frontera_desk.services.permissions import Action
 
 MONTHS_SHOWN = 24
+YEARS_SHOWN = 5
 
 
 class ReportsPage(QWidget):
@@ -52,9 +54,22 @@ class ReportsPage(QWidget):
         self._close_job: Any = None
         self._document: dict[str, Any] | None = None
         self._made_from: tuple[int, int, str] | None = None  # the month and the log's newest
+        self._year_report: Any = None  # the year report shown (services.year_report.YearReport)
         can_close = ctx.actor.can(Action.CLOSE_MONTH) and not self.is_hq
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Report"))
+        self.kind.addItem(self.tr("Monthly summary"), "month")
+        self.kind.addItem(self.tr("Year report"), "year")
+        self.year = QComboBox()
+        self.year.setAccessibleName(self.tr("Year"))
+        for back in range(YEARS_SHOWN):
+            shown = date.today().year - back
+            self.year.addItem(self.tr("%1 (so far)").replace("%1", str(shown)) if back == 0
+                              else str(shown), shown)  # fmt: skip
+        self.year.setCurrentIndex(1 if date.today().month == 1 else 0)
+        self.year.setVisible(False)
         self.month = QComboBox()
         self.month.setAccessibleName(self.tr("Month"))
         today = date.today()
@@ -71,10 +86,15 @@ class ReportsPage(QWidget):
         self.reopen_button = QPushButton(self.tr("&Reopen month…"))
         for button in (self.close_button, self.reopen_button):
             button.setVisible(can_close)
-        month_label = QLabel(self.tr("&Month:"))
-        month_label.setBuddy(self.month)
-        bar.addWidget(month_label)
+        kind_label = QLabel(self.tr("Re&port:"))
+        kind_label.setBuddy(self.kind)
+        bar.addWidget(kind_label)
+        bar.addWidget(self.kind)
+        self.month_label = QLabel(self.tr("&Month:"))
+        self.month_label.setBuddy(self.month)
+        bar.addWidget(self.month_label)
         bar.addWidget(self.month)
+        bar.addWidget(self.year)
         bar.addWidget(self.state, 1)
         bar.addWidget(self.close_button)
         bar.addWidget(self.reopen_button)
@@ -82,11 +102,15 @@ class ReportsPage(QWidget):
         exports = QHBoxLayout()
         self.save_buttons = {}
         for suffix, text in ((".pdf", self.tr("Save &PDF…")), (".xlsx", self.tr("Save &XLSX…")),
-                             (".json", self.tr("Save &JSON…"))):  # fmt: skip
+                             (".json", self.tr("Save &JSON…")),
+                             (".docx", self.tr("Save &DOCX…"))):  # fmt: skip
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=suffix: self.save(s))
             exports.addWidget(button)
             self.save_buttons[suffix] = button
+        self.save_buttons[".docx"].setVisible(False)  # the year report only
+        self.save_buttons[".docx"].setToolTip(self.tr("The year report, editable in a word "
+                                                      "processor"))  # fmt: skip
         self.package_button = QPushButton(self.tr("Monthly &package for headquarters…"))
         self.package_button.setVisible(can_close)
         self.import_button = QPushButton(self.tr("&Import packages…"))
@@ -155,6 +179,9 @@ class ReportsPage(QWidget):
             layout.addWidget(self.revisions)
             layout.addWidget(self.view, 1)
         self.month.currentIndexChanged.connect(lambda: (self.message.clear(), self.refresh()))
+        self.year.currentIndexChanged.connect(lambda: (self.message.clear(), self.refresh()))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._can_close = can_close
         self.close_button.clicked.connect(self.close_month)
         self.reopen_button.clicked.connect(self.reopen_month)
         self.package_button.clicked.connect(self.export_package)
@@ -166,7 +193,29 @@ class ReportsPage(QWidget):
         year, month = self.month.currentData()
         return int(year), int(month)
 
+    def yearly(self) -> bool:
+        return bool(self.kind.currentData() == "year")
+
+    def _kind_changed(self) -> None:
+        """Month or year: the month's tools (close, reopen, package, revisions) are for a month."""
+        yearly = self.yearly()
+        self.month_label.setVisible(not yearly)
+        self.month.setVisible(not yearly)
+        self.year.setVisible(yearly)
+        for button in (self.close_button, self.reopen_button, self.package_button):
+            button.setVisible(self._can_close and not yearly)
+        self.save_buttons[".docx"].setVisible(yearly)
+        if not self.is_hq:
+            self.revisions.setVisible(False)
+        self.message.clear()
+        self.refresh()
+
     def refresh(self) -> None:
+        if self.yearly():
+            if self.is_hq:
+                self._load_received()
+            self._render_year()
+            return
         year, month = self.period()
         if self.is_hq:
             self._load_received()
@@ -243,7 +292,49 @@ class ReportsPage(QWidget):
 
         self._render_job = run_in_background(work, done, failed)
 
+    def _render_year(self) -> None:
+        """Build the year report off the GUI thread, show its PDF and its state."""
+        from frontera_desk.reports.year_tables import status_line
+        from frontera_desk.services import year_report
+
+        year = int(self.year.currentData())
+        target = self._tmp / f"informe-{year}.pdf"
+        self.document.close()
+        self._year_report = None
+        self._made_from = None  # the month's preview is made again when coming back
+        for button in self.save_buttons.values():
+            button.setEnabled(False)
+        self.state.setText(self.tr("Building the year report…"))
+
+        def work(_report: Any) -> Any:
+            with self.ctx.db.read() as session:
+                report = year_report.year_report(session, year)
+            year_report.write_report(report, target)
+            return report
+
+        def done(report: Any) -> None:
+            if not self.yearly() or int(self.year.currentData()) != year:
+                return  # the user chose another period meanwhile
+            self._year_report = report
+            self.state.setText(status_line(report))
+            self.document.load(str(target))
+            for button in self.save_buttons.values():
+                button.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FronteraError):
+                raise error
+            if not self.yearly() or int(self.year.currentData()) != year:
+                return  # a year the user has left: its message would mislead
+            self.state.setText("")
+            self.message.setText(str(error))
+
+        self._render_job = run_in_background(work, done, failed)
+
     def save(self, suffix: str) -> None:
+        if self.yearly():
+            self._save_year(suffix)
+            return
         if self._document is None:
             return
         year, month = self.period()
@@ -260,6 +351,26 @@ class ReportsPage(QWidget):
             QMessageBox.warning(self, self.tr("Save summary"), str(error))
             return
         self.message.setText(self.tr("Summary saved: %1").replace("%1", str(target)))
+
+    def _save_year(self, suffix: str) -> None:
+        from frontera_desk.services.year_report import write_report
+
+        report = self._year_report
+        if report is None:
+            return
+        name = f"informe-anual-{self.ctx.office.code}-{report.year}{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save year report"), str(Path.home() / name), f"*{suffix}"
+        )
+        if not chosen:
+            return
+        target = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
+        try:
+            write_report(report, target)
+        except (FronteraError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Save year report"), str(error))
+            return
+        self.message.setText(self.tr("Year report saved: %1").replace("%1", str(target)))
 
     def _write(self, action: Any) -> bool:
         try:

@@ -40,7 +40,7 @@ def make_cfdi(
         'Exportacion="01" MetodoPago="PUE" FormaPago="03" LugarExpedicion="30700">'
         f"<cfdi:Emisor Rfc={quoteattr(issuer_rfc)} Nombre={quoteattr(issuer_name)} "
         'RegimenFiscal="601"/>'
-        f"<cfdi:Receptor Rfc={quoteattr(receiver_rfc)} Nombre=\"OFICINA DE ATENCION A MIGRANTES\" "
+        f'<cfdi:Receptor Rfc={quoteattr(receiver_rfc)} Nombre="OFICINA DE ATENCION A MIGRANTES" '
         'DomicilioFiscalReceptor="29000" RegimenFiscalReceptor="603" UsoCFDI="G03"/>'
         "<cfdi:Conceptos>"
         '<cfdi:Concepto ClaveProdServ="85171500" Cantidad="1" ClaveUnidad="E48" '

@@ -120,6 +120,7 @@ class SupportRecord:
     override_by: str
     events: tuple[SupportEventRecord, ...]
     folio: str  # the current receipt, if delivered
+    provider_rfc: str = ""  # filled in from the provider's invoice
 
 
 @dataclass(frozen=True)
@@ -439,6 +440,7 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
         description=s.description,
         amount_centavos=s.amount_centavos,
         provider=s.provider or "",
+        provider_rfc=s.provider_rfc or "",
         status=S(s.status),
         requested_on=s.requested_on,
         requested_by=users.get(s.requested_by_id, ""),

@@ -4,4 +4,4 @@
 importing Alembic; a test checks that it matches Alembic's own head.
 """
 
-HEAD = "0017"
+HEAD = "0020"

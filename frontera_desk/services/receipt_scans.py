@@ -36,16 +36,18 @@ def _image(data: bytes):  # type: ignore[no-untyped-def]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_PIXELS:
+            opened = Image.open(io.BytesIO(data))
+            if opened.width * opened.height > MAX_PIXELS:
                 raise ImageUnreadable(
-                    f"La imagen mide {image.width}×{image.height} píxeles: es demasiado grande "
+                    f"La imagen mide {opened.width}×{opened.height} píxeles: es demasiado grande "
                     "para leer el código; tómela con menor resolución."
                 )
-            image.load()
-            image = ImageOps.exif_transpose(image)  # a phone photo taken sideways
+            opened.load()
+            image = ImageOps.exif_transpose(opened)  # a phone photo taken sideways
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ImageUnreadable("El archivo no es una imagen que se pueda leer (JPEG o PNG).") from None
+        raise ImageUnreadable(
+            "El archivo no es una imagen que se pueda leer (JPEG o PNG)."
+        ) from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise ImageUnreadable(
             "La imagen es demasiado grande para leer el código; tómela con menor resolución."
@@ -58,7 +60,9 @@ def decode_codes(data: bytes) -> list[str]:
     import zxingcpp  # loaded when an image is read, not at start-up
 
     image = _image(data)
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    )
     return [code.text for code in found if code.valid and code.text]
 
 

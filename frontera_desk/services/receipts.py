@@ -364,12 +364,14 @@ def verify_code(session: Session, code: str) -> Verification:
         mac.upper(), expected
     ):
         return Verification(
-            False, f"El código NO coincide con el recibo {receipt.folio}: puede estar alterado.",
+            False,
+            f"El código NO coincide con el recibo {receipt.folio}: puede estar alterado.",
             "altered",
         )
     if receipt.voided_at is not None:
         return Verification(
-            True, f"El recibo {receipt.folio} existe pero fue CANCELADO: {receipt.void_reason}.",
+            True,
+            f"El recibo {receipt.folio} existe pero fue CANCELADO: {receipt.void_reason}.",
             "voided",
         )
     return Verification(

@@ -11,8 +11,15 @@ from frontera_desk.domain.errors import FronteraError, OverrideRequired, Permiss
 from frontera_desk.services import invoices, office, people, supports
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
-from tests.cfdi_samples import BILLION_LAUGHS, OFFICE_RFC, OTHER_RFC, PROVIDER_RFC, UUID, XXE
-from tests.cfdi_samples import make_cfdi
+from tests.cfdi_samples import (
+    BILLION_LAUGHS,
+    OFFICE_RFC,
+    OTHER_RFC,
+    PROVIDER_RFC,
+    UUID,
+    XXE,
+    make_cfdi,
+)
 from tests.conftest import TODAY
 
 OTHER_UUID = "0A1B2C3D-4E5F-4A6B-8C7D-8E9F0A1B2C3D"
@@ -141,6 +148,5 @@ def test_read_invoice_shows_the_checks_without_saving(db, actors, support_id):
     assert {c.label: c.ok for c in found} == {
         "Total": False, "Fecha": True, "RFC del receptor": True, "Folio fiscal": True,
     }  # fmt: skip
-    with pytest.raises(InvoiceRefused):
-        with db.read() as session:
-            invoices.read_invoice(session, support_id, XXE, today=TODAY)
+    with pytest.raises(InvoiceRefused), db.read() as session:
+        invoices.read_invoice(session, support_id, XXE, today=TODAY)

@@ -85,6 +85,7 @@ def db(request, app_paths) -> Iterator[Database]:
     if app_paths.database_url is None:
         shutil.copyfile(request.getfixturevalue("sqlite_template"), app_paths.database)
     database = open_database(app_paths.database_url or app_paths.database, app_paths.backup_dir)
+    database.vault_key = os.urandom(32)  # as a sign-in would set it (attachments' keys)
     with database.write() as session:
         office.initialize_office(session, "TAP", "Oficina Tapachula")
         for username, role in (("ana", Role.CAPTURISTA), ("sofia", Role.SUPERVISOR),

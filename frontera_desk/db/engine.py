@@ -231,6 +231,9 @@ class Database:
     def __init__(self, url: str, key: bytes | None = None) -> None:
         self.url = url
         self.key = key
+        # The database key the signed-in user unlocked (both modes: on a server ``key`` is
+        # None), handed to every session as ``info["vault_key"]`` for the attachments' keys
+        self.vault_key: bytes | None = None
         self.read_only = "immutable=1" in url  # see sqlite_url
         self.engine = make_engine(url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -246,6 +249,7 @@ class Database:
                 if self.is_sqlite:
                     conn = conn.execution_options(sqlite_begin=begin)
                 with self._sessions(bind=conn) as session, session.begin():
+                    session.info["vault_key"] = self.vault_key
                     if begin == WRITE and not self.is_sqlite:
                         session.execute(
                             text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK}

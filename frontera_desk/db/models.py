@@ -453,17 +453,43 @@ class Disbursement(Record, Base):
     __table_args__ = (CheckConstraint("amount_centavos > 0", name="disbursement_positive"),)
 
 
-class AgreementFile(Record, Base):
-    """A file attached to an agreement (the signed scan…), kept in the data folder by hash."""
+class AttachmentKey(Base):
+    """The attachments key (random, 256 bits) wrapped under a key derived from the database key;
+    one row per database key that can open it (two only while a re-key is under way). See
+    services/attachments.py."""
 
-    __tablename__ = "agreement_files"
+    __tablename__ = "attachment_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_check: Mapped[str] = mapped_column(String(32), unique=True)  # which database key
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)  # nonce + AES-GCM of the key
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Attachment(Record, Base):
+    """A file kept in the database, encrypted (AES-256-GCM) under its own key, which is wrapped
+    by the attachments key. Owned by a support, a person, a receipt or an agreement."""
+
+    __tablename__ = "attachments"
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id"), index=True)
+    owner_type: Mapped[str] = mapped_column(String(12))  # apoyo, persona, recibo, convenio
+    owner_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))  # a required document's code, factura_xml…
     original_name: Mapped[str] = mapped_column(String(255))
-    stored_name: Mapped[str] = mapped_column(String(80), unique=True)
-    sha256: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the plain bytes
     description: Mapped[str | None] = mapped_column(String(300))
+    # nonce + ciphertext + tag; deferred: lists never read the bytes
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)  # nonce + AES-GCM(file key)
+    # A file attached before migration 0019 and still in a desk's data folder (adopted into
+    # the database at that desk's next sign-in)
+    legacy_name: Mapped[str | None] = mapped_column(String(80))
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    erased_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    __table_args__ = (Index("ix_attachments_owner", "owner_type", "owner_id"),)
 
 
 class ActivityTopic(Base):

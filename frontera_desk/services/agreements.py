@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import (
     Agreement,
-    AgreementFile,
     AgreementParty,
     AgreementPerson,
     Disbursement,
@@ -37,7 +33,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.money import MAX_CENTAVOS, format_money
 from frontera_desk.domain.text import checked
-from frontera_desk.services import audit, months
+from frontera_desk.services import attachments, audit, months
 from frontera_desk.services.context import Action, Actor, require, require_unchanged
 from frontera_desk.services.people import full_name
 
@@ -305,8 +301,8 @@ def _disbursed(session: Session, agreement_id: int) -> int:
 def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
     a = _load(session, agreement_id)
     orgs = [session.get(Organization, p.organization_id) for p in a.parties]
-    files = session.scalars(
-        select(AgreementFile).where(AgreementFile.agreement_id == a.id).order_by(AgreementFile.id)
+    files = attachments.list_attachments(
+        session, attachments.Owner(attachments.OwnerType.AGREEMENT, a.id)
     )
     return AgreementRecord(
         a.id, a.uuid, a.title, a.purpose, AgreementKind(a.kind), A(a.status), a.signed_on,
@@ -315,7 +311,7 @@ def get_agreement(session: Session, agreement_id: int) -> AgreementRecord:
         tuple(_org_info(o) for o in orgs if o is not None),
         tuple(DisbursementInfo(d.id, d.paid_on, d.amount_centavos, d.reference or "", d.paid_for,
                                d.override_reason or "") for d in a.disbursements),
-        tuple(FileInfo(f.id, f.original_name, f.size, f.description or "") for f in files),
+        tuple(FileInfo(f.id, f.original_name, f.size, f.description) for f in files),
         tuple(
             (p.id, full_name(p.given_names, p.first_surname, p.second_surname))
             for p in session.scalars(
@@ -452,60 +448,16 @@ def add_disbursement(
 # --- attached files ---------------------------------------------------------------------------
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as source:
-        for block in iter(lambda: source.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-MAX_FILE = 50 * 1024 * 1024
-
-
 def attach_file(
-    session: Session, actor: Actor, folder: Path, agreement_id: int, source: Path,
-    description: str = "",
-) -> AgreementRecord:  # fmt: skip
-    """Copy a file into the data folder (``folder``) under a random name and record its hash."""
+    session: Session, actor: Actor, agreement_id: int, source: Path, description: str = ""
+) -> AgreementRecord:
+    """Keep a file (the signed agreement's scan…) with the agreement, encrypted in the
+    database (services/attachments.py)."""
     require(actor, Action.MANAGE_AGREEMENTS)
     agreement = _load(session, agreement_id)
-    if not source.is_file():
-        raise ValidationError("file", f"No se encontró el archivo {source.name}.")
-    size = source.stat().st_size
-    if size > MAX_FILE:
-        raise ValidationError("file", "El archivo pesa más de 50 MB.")
-    folder.mkdir(parents=True, exist_ok=True)
-    stored = f"{uuid.uuid4().hex}{source.suffix.lower()[:10]}"
-    shutil.copyfile(source, folder / stored)
-    digest = _sha256(folder / stored)
-    session.add(AgreementFile(
-        office_code=actor.office_code, created_by_id=actor.user_id, agreement_id=agreement.id,
-        original_name=source.name[:255], stored_name=stored, sha256=digest, size=size,
-        description=checked(description, "description", "Descripción", 300) or None,
-    ))  # fmt: skip
-    session.flush()
-    audit.record(session, actor, "adjuntar", "convenio", agreement.uuid, {"archivo": source.name})
+    owner = attachments.Owner(attachments.OwnerType.AGREEMENT, agreement.id)
+    attachments.attach_file(session, actor, owner, attachments.OTHER, source, description)
     return get_agreement(session, agreement.id)
-
-
-def file_path(session: Session, folder: Path, file_id: int) -> Path:
-    """The stored file, after checking that it is there and unchanged."""
-    record = session.get(AgreementFile, file_id)
-    if record is None:
-        raise NotFoundError(f"No existe el adjunto núm. {file_id}.")
-    path = folder / record.stored_name
-    if not path.is_file():
-        raise FronteraError(
-            f"Falta el adjunto «{record.original_name}» en la carpeta de datos. "
-            "Restaure un respaldo."
-        )
-    if _sha256(path) != record.sha256:
-        raise FronteraError(
-            f"El adjunto «{record.original_name}» fue modificado fuera de la aplicación: "
-            "no coincide con su huella. Restaure un respaldo."
-        )
-    return path
 
 
 def link_person(

@@ -47,7 +47,7 @@ from frontera_desk.domain.errors import (
 )
 from frontera_desk.domain.text import clean
 from frontera_desk.paths import DEMO_PASSWORD, Paths, demo_data_dir
-from frontera_desk.services import audit, checkpoints, office
+from frontera_desk.services import attachments, audit, checkpoints, office
 from frontera_desk.services.context import Action, Actor, actor_for, require
 
 if TYPE_CHECKING:
@@ -272,14 +272,17 @@ def office_public_key(app_paths: Paths) -> bytes | None:
 
 def _open(app_paths: Paths, keyfile: KeyFile, db_key: bytes, creating: bool = False) -> Database:
     if app_paths.database_url:
-        return open_database(app_paths.database_url, app_paths.backup_dir)
-    if not creating and not app_paths.database.exists():
-        raise FronteraError(
-            f"Falta la base de datos en {app_paths.data_dir}. Restaure el último respaldo."
+        db = open_database(app_paths.database_url, app_paths.backup_dir)
+    else:
+        if not creating and not app_paths.database.exists():
+            raise FronteraError(
+                f"Falta la base de datos en {app_paths.data_dir}. Restaure el último respaldo."
+            )
+        db = open_database(
+            app_paths.database, app_paths.backup_dir, db_key if keyfile.encrypted else None
         )
-    return open_database(
-        app_paths.database, app_paths.backup_dir, db_key if keyfile.encrypted else None
-    )
+    db.vault_key = db_key  # the attachments' keys are wrapped under it (services/attachments)
+    return db
 
 
 @dataclass
@@ -538,6 +541,7 @@ def _enter(
             # and the next sign-in tries the re-key again
             logger.warning("re-key left pending: %s", error.message)
         vault.seal()
+        _adopt_legacy_files(app_paths, db)
     except BaseException:
         db.dispose()
         raise
@@ -655,12 +659,30 @@ def rekey(
     return RekeyResult(True, seconds, needs_reset, code)
 
 
+def _adopt_legacy_files(app_paths: Paths, db: Database) -> None:
+    """Agreement files attached before migration 0019 and kept in this desk's data folder go
+    into the database, encrypted; the loose copies are deleted once that has committed."""
+    if not app_paths.attachments.is_dir():
+        return
+    try:
+        with db.write() as session:
+            adopted = attachments.adopt_legacy_files(session, app_paths.attachments)
+    except (DatabaseError, OSError) as error:
+        logger.warning("attachments left in the data folder: %s", type(error).__name__)
+        return
+    for path in adopted:
+        path.unlink(missing_ok=True)
+
+
 def _finish_rekey(db: Database, vault: Vault, new: bytes, current: bytes, old: list[bytes]) -> None:
     """Drop the old key of a pending re-key; ``current`` is the key that opens the database
     now: still the old one when the process died before SQLCipher's re-key, which is then
-    done again."""
+    done again. The attachments key is wrapped under the new key before the old is dropped."""
     if current != new:
         db.rekey(new)
+    db.vault_key = new
+    with db.write() as session:
+        attachments.rewrap_key(session, [*old, current], new)
     keyfile = vault.keyfile
     for name in keyfile.names():
         if not keyfile.is_legacy(name):

@@ -165,6 +165,10 @@ class OfficeSettings:
     receipt_privacy_legend: str = DEFAULT_RECEIPT_PRIVACY
     receipt_two_copies: bool = True  # original and copy on one letter sheet
     office_rfc: str = ""  # the receiver RFC that providers' invoices (CFDI) must carry
+    # Attachments (services/attachments.py): per file, and per support (its receipts' included)
+    attachment_max_mb: int = 20
+    attachments_per_support: int = 30
+    attachments_support_mb: int = 100
 
 
 def get_settings(session: Session) -> OfficeSettings:
@@ -182,6 +186,13 @@ def get_settings(session: Session) -> OfficeSettings:
         ),
         receipt_two_copies=stored.get("receipt_two_copies", "1") == "1",
         office_rfc=stored.get("office_rfc", defaults.office_rfc),
+        attachment_max_mb=int(stored.get("attachment_max_mb", defaults.attachment_max_mb)),
+        attachments_per_support=int(
+            stored.get("attachments_per_support", defaults.attachments_per_support)
+        ),
+        attachments_support_mb=int(
+            stored.get("attachments_support_mb", defaults.attachments_support_mb)
+        ),
     )
 
 
@@ -197,6 +208,9 @@ def _stored(settings: OfficeSettings) -> dict[str, str]:
         "receipt_privacy_legend": settings.receipt_privacy_legend,
         "receipt_two_copies": "1" if settings.receipt_two_copies else "0",
         "office_rfc": settings.office_rfc,
+        "attachment_max_mb": str(settings.attachment_max_mb),
+        "attachments_per_support": str(settings.attachments_per_support),
+        "attachments_support_mb": str(settings.attachments_support_mb),
     }
 
 
@@ -218,6 +232,15 @@ def update_settings(session: Session, actor: Actor, new: OfficeSettings) -> Offi
         raise ValidationError("retention_years", "Años de conservación: entre 1 y 50.")
     if not 1 <= new.idle_lock_minutes <= 240:
         raise ValidationError("idle_lock_minutes", "Bloqueo por inactividad: de 1 a 240 minutos.")
+    if not 1 <= new.attachment_max_mb <= 50:
+        raise ValidationError("attachment_max_mb", "Tamaño máximo por adjunto: de 1 a 50 MB.")
+    if not 1 <= new.attachments_per_support <= 200:
+        raise ValidationError("attachments_per_support", "Adjuntos por apoyo: de 1 a 200.")
+    if not new.attachment_max_mb <= new.attachments_support_mb <= 1000:
+        raise ValidationError(
+            "attachments_support_mb",
+            "Tamaño total de adjuntos por apoyo: del máximo por adjunto a 1,000 MB.",
+        )
     for key, (limit, label) in _LIMITS.items():
         if len(values[key]) > limit:
             raise ValidationError(key, f"{label}: hasta {limit} caracteres.")

@@ -135,23 +135,29 @@ def test_bad_agreements_are_refused(db, actors, agreement):
         agreements.save_agreement(session, actors[Role.SUPERVISOR], data)
 
 
-def test_attached_files_are_checked_when_opened(db, actors, agreement, tmp_path):
+def test_attached_files_are_kept_in_the_store_and_checked_when_opened(db, actors, agreement,
+                                                                     tmp_path):  # fmt: skip
+    from sqlalchemy import update
+
+    from frontera_desk.db.models import Attachment
+    from frontera_desk.services import attachments
+
     scan = tmp_path / "convenio-firmado.pdf"
     scan.write_bytes(b"%PDF-1.4 signed agreement")
-    folder = tmp_path / "adjuntos"
     with db.write() as session:
         record = agreements.attach_file(
-            session, actors[Role.SUPERVISOR], folder, agreement.id, scan, "Firmado"
+            session, actors[Role.SUPERVISOR], agreement.id, scan, "Firmado"
         )
         file_id = record.files[0].id
-        assert agreements.file_path(session, folder, file_id).read_bytes() == scan.read_bytes()
-    stored = next(folder.iterdir())
-    stored.write_bytes(b"%PDF-1.4 altered")
-    with db.read() as session, pytest.raises(FronteraError, match="modificado fuera"):
-        agreements.file_path(session, folder, file_id)
-    stored.unlink()
-    with db.read() as session, pytest.raises(FronteraError, match="Falta el adjunto"):
-        agreements.file_path(session, folder, file_id)
+        assert record.files[0].description == "Firmado"
+        opened = attachments.open_attachment(session, actors[Role.SUPERVISOR], file_id)
+        assert opened == scan.read_bytes()
+    with db.write() as session:  # one byte of the stored (encrypted) file changed
+        content = session.get(Attachment, file_id).content
+        session.execute(update(Attachment).where(Attachment.id == file_id)
+                        .values(content=content[:-1] + bytes([content[-1] ^ 1])))  # fmt: skip
+    with db.read() as session, pytest.raises(FronteraError, match="alterado"):
+        attachments.open_attachment(session, actors[Role.SUPERVISOR], file_id)
 
 
 def workshop(**changes) -> ActivityInput:

@@ -161,7 +161,7 @@ def test_rotation_keeps_seven_days_and_twelve_months(demo, tmp_path):
 
 
 def test_agreement_files_travel_with_the_backup(demo, tmp_path):
-    from frontera_desk.services import agreements
+    from frontera_desk.services import agreements, attachments
 
     work = paths.resolve(tmp_path / "work")
     shutil.copytree(demo.data_dir, work.data_dir)
@@ -171,15 +171,16 @@ def test_agreement_files_travel_with_the_backup(demo, tmp_path):
     with signed.db.write() as session:
         first = session.scalars(agreements.agreement_list().ids()).first()
         agreement = agreements.fetch_rows(session, [first])[first]
-        record = agreements.attach_file(session, signed.actor, work.attachments, agreement.id, scan)
+        record = agreements.attach_file(session, signed.actor, agreement.id, scan)
     made = backup.create_backup(work, signed.db, tmp_path / "usb")
     key = signed.vault.db_key
     signed.db.dispose()
-    assert len(made.manifest.files) == 1
+    assert made.manifest.files == {}  # in the database now, not beside it
     fresh = paths.resolve(tmp_path / "nueva")
     backup.restore_backup(fresh, made.path, "admin", "demo")
     db = open_database(fresh.database, fresh.backup_dir, key)
+    db.vault_key = key
     with db.read() as session:
-        restored = agreements.file_path(session, fresh.attachments, record.files[-1].id)
+        restored = attachments.open_attachment(session, signed.actor, record.files[-1].id)
     db.dispose()
-    assert restored.read_bytes() == scan.read_bytes()
+    assert restored == scan.read_bytes()

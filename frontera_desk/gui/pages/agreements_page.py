@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,6 +26,7 @@ from frontera_desk.gui.dialogs.agreement_dialogs import (
     DisbursementDialog,
     OrganizationsDialog,
 )
+from frontera_desk.gui.dialogs.attachment_viewer import open_attachment
 from frontera_desk.gui.dialogs.simple_dialogs import PersonPickerDialog
 from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
 from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
@@ -197,8 +197,7 @@ class AgreementsPage(QWidget):
             return
         try:
             with self.ctx.db.write() as session:
-                agreements.attach_file(session, self.ctx.actor, self.ctx.paths.attachments,
-                                       self.agreement.id, Path(chosen))  # fmt: skip
+                agreements.attach_file(session, self.ctx.actor, self.agreement.id, Path(chosen))
         except (FronteraError, OSError) as error:
             QMessageBox.warning(self, self.tr("Attach a file"), str(error))
         self.refresh()
@@ -212,14 +211,7 @@ class AgreementsPage(QWidget):
         )
         if not ok:
             return
-        try:
-            with self.ctx.db.read() as session:
-                file_id = self.agreement.files[names.index(chosen)].id
-                path = agreements.file_path(session, self.ctx.paths.attachments, file_id)
-        except FronteraError as error:
-            QMessageBox.warning(self, self.tr("Open a file"), error.message)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_attachment(self.ctx, self.agreement.files[names.index(chosen)].id, self)
 
     def link_person(self) -> None:
         if self.agreement is None:

@@ -381,8 +381,8 @@ class ProviderInvoice(Record, Base):
     # A total other than the support's amount, accepted by a supervisor with this reason
     total_reason: Mapped[str | None] = mapped_column(String(500))
     total_reason_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    xml_attachment_id: Mapped[int | None] = mapped_column(Integer)
-    pdf_attachment_id: Mapped[int | None] = mapped_column(Integer)
+    xml_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    pdf_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
 
 
 class Organization(Versioned, Record, Base):

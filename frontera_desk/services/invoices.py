@@ -22,7 +22,8 @@ from frontera_desk.domain.enums import STATUS_ES, SupportStatus
 from frontera_desk.domain.errors import FronteraError, NotFoundError, OverrideRequired
 from frontera_desk.domain.money import format_money
 from frontera_desk.domain.text import checked
-from frontera_desk.services import audit
+from frontera_desk.services import attachments, audit
+from frontera_desk.services.attachments import Owner, OwnerType
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_settings
 
@@ -186,6 +187,10 @@ def attach_invoice(
         raise FronteraError(f"El apoyo núm. {support.id} ya tiene su factura ({existing}).")
     reason = checked(total_reason, "total_reason", "Motivo", 500)
     invoice = cfdi.parse(xml)
+    if pdf is not None and attachments.media_type(pdf[:64], pdf_name or "factura.pdf") != (
+        attachments.PDF
+    ):
+        raise FronteraError(f"«{pdf_name}» no es un PDF: adjunte la representación impresa.")
     found = _checks_of(session, support, invoice, today)
     override = _refuse(session, support, invoice, found, reason, actor, today)
     record = ProviderInvoice(
@@ -204,6 +209,15 @@ def attach_invoice(
             f"La factura con folio fiscal {invoice.uuid} ya se aceptó en la oficina: "
             "una factura no respalda dos pagos."
         ) from None
+    owner = Owner(OwnerType.SUPPORT, support.id)
+    label = f"Factura {invoice.series_folio or invoice.uuid} de {invoice.issuer_name}"[:300]
+    record.xml_attachment_id = attachments.attach(
+        session, actor, owner, attachments.INVOICE_XML, filename or "factura.xml", xml, label
+    ).id
+    if pdf is not None:
+        record.pdf_attachment_id = attachments.attach(
+            session, actor, owner, attachments.INVOICE_PDF, pdf_name or "factura.pdf", pdf, label
+        ).id
     old_provider = [support.provider, support.provider_rfc]
     support.provider = invoice.issuer_name or support.provider
     support.provider_rfc = invoice.issuer_rfc

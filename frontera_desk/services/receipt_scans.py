@@ -12,10 +12,15 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontera_desk.domain.errors import FronteraError
-from frontera_desk.services import receipts
+from frontera_desk.db.models import Attachment, Receipt
+from frontera_desk.domain.errors import FronteraError, NotFoundError
+from frontera_desk.domain.text import clean
+from frontera_desk.services import attachments, receipts
+from frontera_desk.services.attachments import AttachmentInfo, Owner, OwnerType
+from frontera_desk.services.context import Actor
 from frontera_desk.services.receipts import Verification
 
 MAX_PIXELS = 60_000_000  # a 60-megapixel photo; larger images are refused, not decoded
@@ -92,3 +97,71 @@ def verify_image(session: Session, data: bytes) -> ImageVerification:
     ours = [code for code in codes if _folio_in(code)]
     code = ours[0] if ours else codes[0]
     return ImageVerification(code, _folio_in(code), receipts.verify_code(session, code))
+
+
+# --- the signed copy --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignedCopy:
+    folio: str
+    attachment: AttachmentInfo
+    code_checked: bool  # the QR code was read from the image and matched this receipt
+
+
+def _receipt(session: Session, folio: str) -> Receipt:
+    folio = clean(folio).upper()
+    receipt = session.scalars(select(Receipt).where(Receipt.folio == folio)).first()
+    if receipt is None:
+        raise NotFoundError(f"No existe el recibo con folio {folio}.")
+    return receipt
+
+
+def attach_signed_copy(
+    session: Session, actor: Actor, folio: str, filename: str, data: bytes
+) -> SignedCopy:
+    """Keep the scan or photo of the receipt as signed (or thumbprinted) by the beneficiary,
+    among the receipt's attachments. When the image shows a QR code it must be this receipt's,
+    unaltered; a scan where no code can be read (a PDF, a poor photo) is kept all the same."""
+    receipt = _receipt(session, folio)
+    if receipt.voided_at is not None:
+        raise FronteraError(
+            f"El recibo {receipt.folio} fue cancelado: no se le adjunta una copia firmada."
+        )
+    code_checked = False
+    if attachments.media_type(data[:64], filename) in (attachments.JPEG, attachments.PNG):
+        found = verify_image(session, data)
+        if found.folio and found.folio != receipt.folio:
+            raise FronteraError(
+                f"La imagen es del recibo {found.folio}, no del {receipt.folio}: no se adjuntó."
+            )
+        if found.folio and found.verification.verdict != "valid":
+            raise FronteraError(f"{found.verification.message} No se adjuntó.")
+        code_checked = bool(found.folio)
+    info = attachments.attach(
+        session, actor, Owner(OwnerType.RECEIPT, receipt.id), attachments.SIGNED_RECEIPT,
+        filename, data, f"Recibo {receipt.folio} firmado",
+    )  # fmt: skip
+    return SignedCopy(receipt.folio, info, code_checked)
+
+
+def signed_copies(session: Session, folio: str) -> list[AttachmentInfo]:
+    owner = Owner(OwnerType.RECEIPT, _receipt(session, folio).id)
+    return [
+        a for a in attachments.list_attachments(session, owner)
+        if a.kind == attachments.SIGNED_RECEIPT
+    ]  # fmt: skip
+
+
+def signed_folios(session: Session, folios: list[str]) -> set[str]:
+    """Which of these receipts have their signed copy attached (the receipts list's column)."""
+    if not folios:
+        return set()
+    query = (
+        select(Receipt.folio)
+        .join(Attachment, (Attachment.owner_type == OwnerType.RECEIPT.value)
+              & (Attachment.owner_id == Receipt.id))
+        .where(Receipt.folio.in_(folios), Attachment.kind == attachments.SIGNED_RECEIPT,
+               Attachment.erased.is_(False))
+    )  # fmt: skip
+    return set(session.scalars(query))

@@ -9,8 +9,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from frontera_desk.domain.enums import Role, Sex
+from frontera_desk.domain.errors import FronteraError
 from frontera_desk.reports.receipt import qr_matrix, write_receipts
-from frontera_desk.services import people, receipt_scans, receipts
+from frontera_desk.services import attachments, people, receipt_scans, receipts
 from frontera_desk.services.receipt_scans import ImageUnreadable
 from tests.unit.test_receipts import deliver
 
@@ -125,3 +126,61 @@ def test_an_enormous_image_is_refused_before_decoding(monkeypatch):
     Image.new("L", (100, 100), 255).save(big, "PNG")
     with pytest.raises(ImageUnreadable, match="100×100 píxeles"):
         receipt_scans.decode_codes(big.getvalue())
+
+
+# --- the signed copy back in the record -------------------------------------------------------
+
+
+def test_the_signed_receipts_photo_is_kept_with_its_folio_and_its_code_checked(
+    db, actors, folio, tmp_path
+):
+    photo = photo_of_printed_receipt(db, folio, tmp_path)
+    with db.write() as session:
+        kept = receipt_scans.attach_signed_copy(
+            session, actors[Role.CAPTURISTA], folio, "recibo_firmado.jpg", photo
+        )
+    assert kept.code_checked and kept.attachment.kind == "recibo_firmado"
+    with db.write() as session:
+        assert receipt_scans.signed_folios(session, [folio, "TAP-2026-999999"]) == {folio}
+        [copy] = receipt_scans.signed_copies(session, folio)
+        assert attachments.open_attachment(session, actors[Role.SUPERVISOR], copy.id) == photo
+
+
+def test_a_photo_of_another_receipt_is_not_kept_as_this_ones(db, actors, folio, tmp_path):
+    photo = photo_of_printed_receipt(db, folio, tmp_path)
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            people.PersonInput("Jean", "Baptiste", sex=Sex.MALE, nationality="HT"),
+        )  # fmt: skip
+    other = deliver(db, actors, person.id, on=date(2026, 3, 3)).folio
+    refused = f"La imagen es del recibo {folio}, no del {other}"
+    with pytest.raises(FronteraError, match=refused), db.write() as session:
+        receipt_scans.attach_signed_copy(session, actors[Role.CAPTURISTA], other, "r.jpg", photo)
+    with db.read() as session:
+        assert receipt_scans.signed_folios(session, [folio, other]) == set()
+
+
+def test_an_altered_code_in_the_scan_is_refused(db, actors, folio):
+    with db.write() as session:
+        code = receipts.receipt_data(session, folio).verification
+    altered = qr_image(code.replace("|125050|", "|925050|"))
+    refused = "puede estar alterado. No se adjuntó"
+    with pytest.raises(FronteraError, match=refused), db.write() as session:
+        receipt_scans.attach_signed_copy(session, actors[Role.CAPTURISTA], folio, "r.png", altered)
+
+
+def test_a_scan_without_a_readable_code_is_kept_unchecked_and_a_voided_receipt_gets_none(
+    db, actors, folio
+):
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 300), "white").save(scan, "JPEG")
+    with db.write() as session:
+        kept = receipt_scans.attach_signed_copy(session, actors[Role.CAPTURISTA], folio,
+                                                "escaneo.jpg", scan.getvalue())  # fmt: skip
+    assert not kept.code_checked
+    with db.write() as session:
+        receipts.void(session, actors[Role.SUPERVISOR], folio, "Error de captura")
+    with pytest.raises(FronteraError, match="fue cancelado"), db.write() as session:
+        receipt_scans.attach_signed_copy(session, actors[Role.CAPTURISTA], folio, "otra.jpg",
+                                         scan.getvalue())  # fmt: skip

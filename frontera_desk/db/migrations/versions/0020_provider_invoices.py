@@ -51,6 +51,16 @@ def upgrade() -> None:
             ["users.id"],
             name=op.f("fk_provider_invoices_total_reason_by_id_users"),
         ),  # fmt: skip
+        sa.ForeignKeyConstraint(
+            ["xml_attachment_id"],
+            ["attachments.id"],
+            name=op.f("fk_provider_invoices_xml_attachment_id_attachments"),
+        ),  # fmt: skip
+        sa.ForeignKeyConstraint(
+            ["pdf_attachment_id"],
+            ["attachments.id"],
+            name=op.f("fk_provider_invoices_pdf_attachment_id_attachments"),
+        ),  # fmt: skip
         sa.PrimaryKeyConstraint("id", name=op.f("pk_provider_invoices")),
         sa.UniqueConstraint("folio_fiscal", name=op.f("uq_provider_invoices_folio_fiscal")),
         sa.UniqueConstraint("support_id", name=op.f("uq_provider_invoices_support_id")),

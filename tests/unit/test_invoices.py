@@ -8,7 +8,8 @@ from frontera_desk.db.models import AuditEntry
 from frontera_desk.domain.cfdi import InvoiceRefused
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, OverrideRequired, PermissionDenied
-from frontera_desk.services import invoices, office, people, supports
+from frontera_desk.services import attachments, invoices, office, people, receipt_scans, supports
+from frontera_desk.services.attachments import Owner, OwnerType
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
 from tests.cfdi_samples import (
@@ -150,3 +151,51 @@ def test_read_invoice_shows_the_checks_without_saving(db, actors, support_id):
     }  # fmt: skip
     with pytest.raises(InvoiceRefused), db.read() as session:
         invoices.read_invoice(session, support_id, XXE, today=TODAY)
+
+
+def test_a_funeral_paid_to_the_provider_keeps_its_invoice_and_signed_receipt(
+    db, actors, support_id, tmp_path
+):
+    """Issue #23, done when: the delivery with the provider's CFDI (XML and PDF) and the scan
+    of the signed receipt, all of it in the support's file."""
+    from tests.unit.test_receipt_scans import photo_of_printed_receipt
+
+    caseworker, supervisor = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
+    pdf = b"%PDF-1.4\n% representacion impresa sintetica\n%%EOF\n"
+    with db.write() as session:
+        supports.approve_support(session, supervisor, support_id, on=TODAY, today=TODAY)
+    record = attach(db, caseworker, support_id, make_cfdi(), pdf=pdf, pdf_name="F1207.pdf")
+    with db.write() as session:
+        delivered = supports.deliver_support(session, caseworker, support_id, on=TODAY,
+                                             today=TODAY)  # fmt: skip
+    photo = photo_of_printed_receipt(db, delivered.folio, tmp_path)
+    with db.write() as session:
+        kept = receipt_scans.attach_signed_copy(session, caseworker, delivered.folio,
+                                                "firmado.jpg", photo)  # fmt: skip
+    assert kept.code_checked
+    with db.write() as session:
+        files = attachments.list_attachments(session, Owner(OwnerType.SUPPORT, support_id))
+        assert [(f.kind, f.original_name) for f in files] == [
+            ("factura_xml", "factura.xml"), ("factura_pdf", "F1207.pdf"),
+        ]  # fmt: skip
+        assert {f.id for f in files} == {record.xml_attachment_id, record.pdf_attachment_id}
+        assert attachments.open_attachment(session, supervisor, record.xml_attachment_id) == (
+            make_cfdi()
+        )
+        assert receipt_scans.signed_folios(session, [delivered.folio]) == {delivered.folio}
+        support = supports.get_support(session, support_id)
+        assert (support.provider, support.provider_rfc) == ("FUNERARIA SAN ROQUE", PROVIDER_RFC)
+    # the same invoice for another funeral: refused, and nothing of it kept
+    second = funeral(db, actors, given="Julia")
+    with pytest.raises(FronteraError, match="una factura no respalda dos pagos"):
+        attach(db, caseworker, second, make_cfdi(), pdf=pdf, pdf_name="F1207.pdf")
+    with db.read() as session:
+        assert attachments.list_attachments(session, Owner(OwnerType.SUPPORT, second)) == []
+
+
+def test_the_printed_invoice_must_be_a_pdf(db, actors, support_id):
+    with pytest.raises(FronteraError, match="no es un PDF"):
+        attach(db, actors[Role.CAPTURISTA], support_id, make_cfdi(), pdf=b"\x89PNG\r\n\x1a\n" * 8,
+               pdf_name="foto.png")  # fmt: skip
+    with db.read() as session:
+        assert invoices.invoice_of_support(session, support_id) is None

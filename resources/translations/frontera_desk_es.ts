@@ -440,6 +440,10 @@
         <translation>Original y copia en una sola hoja</translation>
     </message>
     <message>
+        <source>The receiver RFC that providers&apos; invoices must carry</source>
+        <translation>El RFC receptor que deben llevar las facturas de los proveedores</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>&amp;Guardar configuración</translation>
     </message>
@@ -470,6 +474,10 @@
     <message>
         <source>Receipts: privacy legend</source>
         <translation>Recibos: leyenda de privacidad</translation>
+    </message>
+    <message>
+        <source>Office &amp;RFC (invoices)</source>
+        <translation>&amp;RFC de la oficina (facturas)</translation>
     </message>
     <message>
         <source>Choose &amp;logo…</source>
@@ -889,6 +897,25 @@
     <message>
         <source>The closing backup failed: %1</source>
         <translation>Falló el respaldo al cerrar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>The image cannot be shown (damaged file).</source>
+        <translation>La imagen no se puede mostrar (archivo dañado).</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
     </message>
 </context>
 <context>
@@ -3171,16 +3198,60 @@
         <translation>Verificar un recibo</translation>
     </message>
     <message>
-        <source>Scan the receipt&apos;s QR code (a scanner types it here) or type the text printed under it, then press Enter.</source>
-        <translation>Escanee el código QR del recibo (el lector lo escribe aquí) o teclee el texto impreso debajo, y oprima Intro.</translation>
+        <source>Scan the receipt&apos;s QR code (a scanner types it here) or type the text printed under it, then press Enter. Or read the code from a photo or scan of the receipt.</source>
+        <translation>Escanee el código QR del recibo (el lector lo escribe aquí) o escriba el texto impreso debajo de él y presione Intro. También puede leer el código de una foto o escaneo del recibo.</translation>
     </message>
     <message>
         <source>Verification code</source>
         <translation>Código de verificación</translation>
     </message>
     <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>From an &amp;image…</source>
+        <translation>Desde una &amp;imagen…</translation>
+    </message>
+    <message>
+        <source>Read the QR code from a photo or scan of the receipt (JPEG or PNG)</source>
+        <translation>Leer el código QR de una foto o escaneo del recibo (JPEG o PNG)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>VÁLIDO</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <translation>CANCELADO</translation>
+    </message>
+    <message>
+        <source>ALTERED</source>
+        <translation>ALTERADO</translation>
+    </message>
+    <message>
+        <source>UNKNOWN</source>
+        <translation>DESCONOCIDO</translation>
+    </message>
+    <message>
+        <source>Photo or scan of the receipt</source>
+        <translation>Foto o escaneo del recibo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Reading the code in %1…</source>
+        <translation>Leyendo el código en %1…</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMessageBox,
     QTableWidgetItem,
     QWidget,
@@ -21,7 +23,7 @@ from frontera_desk.gui.generated.ui_receipt_search_dialog import Ui_ReceiptSearc
 from frontera_desk.gui.generated.ui_verify_receipt_dialog import Ui_VerifyReceiptDialog
 from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
-from frontera_desk.services import receipts
+from frontera_desk.services import receipt_scans, receipts
 
 
 def render_pdf(ctx: AppContext, folios: list[str], target: Path, progress=None) -> Path:  # type: ignore[no-untyped-def]
@@ -89,20 +91,96 @@ def open_receipts(ctx: AppContext, folios: list[str], parent: QWidget | None = N
 
 
 class VerifyReceiptDialog(Dialog):
+    """Checks codes one after another: each verdict stays on screen until the next code (typed,
+    scanned or read from an image) replaces it; only Close closes the dialog."""
+
+    _VERDICTS = {
+        "valid": (QT_TRANSLATE_NOOP("VerifyReceiptDialog", "VALID"), "#00695c"),
+        "voided": (QT_TRANSLATE_NOOP("VerifyReceiptDialog", "VOIDED"), "#b00020"),
+        "altered": (QT_TRANSLATE_NOOP("VerifyReceiptDialog", "ALTERED"), "#b00020"),
+        "unknown": (QT_TRANSLATE_NOOP("VerifyReceiptDialog", "UNKNOWN"), "#8a5a00"),
+    }
+
+    image_read = Signal()  # the verdict of an image is shown
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_VerifyReceiptDialog()
         self.ui.setupUi(self)
         self.ctx = ctx
+        self._job: object = None  # the image being read, kept alive
+        # Enter (a scanner ends each code with it) checks the code and nothing else: no button
+        # is a default one (Close was, and Enter closed the dialog before its verdict was seen).
+        for button in self.ui.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.ui.code.returnPressed.connect(self.check)
+        self.ui.check.clicked.connect(self.check)
+        big = self.ui.verdict.font()
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.ui.verdict.setFont(big)
+        self.ui.verdict.setMinimumHeight(QFontMetrics(big).height() + 4)
+        self.ui.fromImage.clicked.connect(self.choose_image)
         self.ui.buttons.rejected.connect(self.reject)
+        self.setAcceptDrops(True)
 
     def check(self) -> None:
         with self.ctx.db.write() as session:  # the office's code key is created on first use
             result = receipts.verify_code(session, self.ui.code.text())
-        color = "#00695c" if result.matches and "CANCELADO" not in result.message else "#b00020"
-        self.ui.result.setText(f"<b style='color:{color}'>{result.message}</b>")
-        self.ui.code.selectAll()
+        self.show_verdict(result)
+
+    def show_verdict(self, result: receipts.Verification) -> None:
+        word, color = self._VERDICTS.get(result.verdict, self._VERDICTS["unknown"])
+        text = QCoreApplication.translate("VerifyReceiptDialog", word)
+        self.ui.verdict.setStyleSheet(f"color: {color};")
+        self.ui.verdict.setText(text)
+        self.ui.result.setText(result.message)
+        self.ui.code.setFocus()
+        self.ui.code.selectAll()  # the next scan replaces the code
+
+    def choose_image(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Photo or scan of the receipt"), str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )  # fmt: skip
+        if chosen:
+            self.read_image(Path(chosen))
+
+    def read_image(self, path: Path) -> None:
+        """Decode the QR code off the GUI thread (a phone photo takes a moment), then check it."""
+        self.ui.verdict.clear()
+        self.ui.result.setText(self.tr("Reading the code in %1…").replace("%1", path.name))
+
+        def work(_report: object) -> receipt_scans.ImageVerification:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise FronteraError(f"No se pudo leer el archivo «{path.name}».") from None
+            with self.ctx.db.write() as session:
+                return receipt_scans.verify_image(session, data)
+
+        def done(found: receipt_scans.ImageVerification) -> None:
+            self.ui.code.setText(found.code)
+            self.show_verdict(found.verification)
+            self.image_read.emit()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FronteraError):
+                raise error
+            self.show_verdict(receipts.Verification(False, error.message))
+            self.image_read.emit()
+
+        self._job = run_in_background(work, done, failed)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.read_image(Path(urls[0].toLocalFile()))
 
 
 class ReceiptSearchDialog(Dialog):

@@ -2205,6 +2205,14 @@
         <source>Valid</source>
         <translation>Vigente</translation>
     </message>
+    <message>
+        <source>Attached</source>
+        <translation>Adjunta</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
     <message numerus="yes">
         <source>%n receipt(s)</source>
         <translation>
@@ -2218,6 +2226,30 @@
             <numerusform>El recibo más reciente: precise la búsqueda para ver otros</numerusform>
             <numerusform>Los %n recibos más recientes: precise la búsqueda para ver otros</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select the one receipt whose signed copy you attach.</source>
+        <translation>Seleccione el recibo (uno solo) cuya copia firmada va a adjuntar.</translation>
+    </message>
+    <message>
+        <source>Signed copy of %1</source>
+        <translation>Copia firmada de %1</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Escaneos y fotos (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>Attaching %1…</source>
+        <translation>Adjuntando %1…</translation>
+    </message>
+    <message>
+        <source>Signed copy of %1 attached; its QR code matches the receipt.</source>
+        <translation>Copia firmada de %1 adjunta; su código QR coincide con el recibo.</translation>
+    </message>
+    <message>
+        <source>Signed copy of %1 attached (its QR code could not be read).</source>
+        <translation>Copia firmada de %1 adjunta (no se pudo leer su código QR).</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2264,12 +2296,28 @@
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Signed copy</source>
+        <translation>Copia firmada</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
         <source>&amp;View or print…</source>
         <translation>&amp;Ver o imprimir…</translation>
     </message>
     <message>
         <source>Print &amp;all shown…</source>
         <translation>Imprimir &amp;todos los mostrados…</translation>
+    </message>
+    <message>
+        <source>Attach &amp;signed copy…</source>
+        <translation>Adjuntar copia &amp;firmada…</translation>
+    </message>
+    <message>
+        <source>Attach the scan or photo of the receipt as the beneficiary signed it</source>
+        <translation>Adjuntar el escaneo o la foto del recibo con la firma o huella de la persona beneficiaria</translation>
     </message>
     <message>
         <source>&amp;Verify a code…</source>

@@ -86,3 +86,43 @@ def test_a_photo_of_the_receipt_is_read_and_checked(qtbot, ctx, db, folio, tmp_p
         dialog.read_image(broken)
     assert dialog.ui.result.text() == "El archivo no es una imagen que se pueda leer (JPEG o PNG)."
     assert dialog.isVisible()
+
+
+def test_the_receipts_list_shows_and_attaches_the_signed_copy(
+    qtbot, ctx, db, actors, folio, tmp_path, monkeypatch
+):
+    from frontera_desk.gui.dialogs.receipt_dialogs import ReceiptSearchDialog
+
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA],
+            people.PersonInput("Jean", "Baptiste", sex=Sex.MALE, nationality="HT"),
+        )  # fmt: skip
+    other = deliver(db, actors, person.id, on=date(2026, 3, 3)).folio
+    photo = tmp_path / "firmado.jpg"
+    photo.write_bytes(photo_of_printed_receipt(db, folio, tmp_path))
+    dialog = ReceiptSearchDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 420)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.ui.table.rowCount() == 2)
+    table = dialog.ui.table
+
+    def signed_column() -> dict[str, str]:
+        return {table.item(r, 0).text(): table.item(r, 5).text() for r in range(table.rowCount())}
+
+    assert signed_column() == {folio: "Falta", other: "Falta"}
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    row_of = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    table.selectRow(row_of[other])  # the photo is of the first receipt, not this one
+    with qtbot.waitSignal(dialog.signed_copy_attached, timeout=20000):
+        qtbot.mouseClick(dialog.ui.attachSigned, Qt.MouseButton.LeftButton)
+    assert dialog.ui.notice.text() == (
+        f"La imagen es del recibo {folio}, no del {other}: no se adjuntó."
+    )
+    table.selectRow(row_of[folio])
+    with qtbot.waitSignal(dialog.signed_copy_attached, timeout=20000):
+        qtbot.mouseClick(dialog.ui.attachSigned, Qt.MouseButton.LeftButton)
+    assert "coincide con el recibo" in dialog.ui.notice.text()
+    qtbot.waitUntil(lambda: signed_column() == {folio: "Adjunta", other: "Falta"})
+    dialog.grab().save("/tmp/receipts_list_signed.png")

@@ -21,6 +21,7 @@ def make_cfdi(
     kind: str = "I",
     currency: str = "MXN",
     stamped: bool = True,
+    concepts: int = 1,
 ) -> bytes:
     stamp = (
         '<cfdi:Complemento><tfd:TimbreFiscalDigital Version="1.1" '
@@ -43,10 +44,13 @@ def make_cfdi(
         f'<cfdi:Receptor Rfc={quoteattr(receiver_rfc)} Nombre="OFICINA DE ATENCION A MIGRANTES" '
         'DomicilioFiscalReceptor="29000" RegimenFiscalReceptor="603" UsoCFDI="G03"/>'
         "<cfdi:Conceptos>"
-        '<cfdi:Concepto ClaveProdServ="85171500" Cantidad="1" ClaveUnidad="E48" '
-        'Descripcion="Servicio funerario: ataúd, velación y traslado" '
-        f'ValorUnitario="{total}" Importe="{total}" ObjetoImp="01"/>'
-        "</cfdi:Conceptos>"
+        + (
+            '<cfdi:Concepto ClaveProdServ="85171500" Cantidad="1" ClaveUnidad="E48" '
+            'Descripcion="Servicio funerario: ataúd, velación y traslado" '
+            f'ValorUnitario="{total}" Importe="{total}" ObjetoImp="01"/>'
+        )
+        * concepts
+        + "</cfdi:Conceptos>"
         f"{stamp}"
         "</cfdi:Comprobante>\n"
     ).encode()

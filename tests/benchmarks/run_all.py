@@ -9,7 +9,8 @@ for information, against bare windows that first open the office through the ORM
 from SQLCipher: data_window); name search against the raw FTS query; the longest frame on the
 GUI thread while opening each page, and while dragging the people and supports lists to their
 end (against a bare QTableView); the monthly summary against its plain SQL; one receipt against
-a bare reportlab page; the GUI's peak memory. Nothing here fails on time.
+a bare reportlab page; a provider's invoice (CFDI) read and checked against the bare XML parse,
+and a receipt's QR code read from a photo; the GUI's peak memory. Nothing here fails on time.
 """
 
 from __future__ import annotations
@@ -200,6 +201,10 @@ def in_process(folder: Path, quick: bool) -> list[tuple[str, float, float | None
     one = median_ms(lambda: write_receipts([SAMPLE], io.BytesIO()), 20)
     bare = median_ms(lambda: bare_page(io.BytesIO(), "DejaVuSans"), 20)
     rows.append(("one receipt, original and copy, vs a bare page (ms)", one, bare, "<= 5x"))
+    from tests.benchmarks.bench_cfdi import qr_rows
+    from tests.benchmarks.bench_cfdi import rows as cfdi_rows
+
+    rows += cfdi_rows(50 if quick else 200) + qr_rows(3 if quick else 5)
     return rows
 
 

@@ -95,7 +95,7 @@ def checks(
         Check(
             "Folio fiscal",
             taken is None or taken == support.id,
-            uuid if taken is None else f"{uuid}, ya usado en el apoyo núm. {taken}",
+            uuid if taken in (None, support.id) else f"{uuid}, ya usado en el apoyo núm. {taken}",
         ),
     ]
 

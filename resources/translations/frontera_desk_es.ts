@@ -1059,6 +1059,104 @@
     </message>
 </context>
 <context>
+    <name>InvoiceCheckDialog</name>
+    <message>
+        <source>Provider&apos;s invoice</source>
+        <translation>Factura del proveedor</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Emisor</translation>
+    </message>
+    <message>
+        <source>Issuer RFC</source>
+        <translation>RFC del emisor</translation>
+    </message>
+    <message>
+        <source>Folio fiscal (UUID)</source>
+        <translation>Folio fiscal (UUID)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Conceptos</translation>
+    </message>
+    <message>
+        <source>Printed invoice (PDF)</source>
+        <translation>Factura impresa (PDF)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>Reason for another total</source>
+        <translation>Motivo de otro total</translation>
+    </message>
+    <message>
+        <source>Reason for another total (supervisor)</source>
+        <translation>Motivo de otro total (supervisor/a)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the invoice</source>
+        <translation>&amp;Aceptar la factura</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicePanel</name>
+    <message>
+        <source>&lt;b&gt;Provider&apos;s invoice (CFDI)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Factura del proveedor (CFDI)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Attach &amp;invoice (XML)…</source>
+        <translation>Adjuntar &amp;factura (XML)…</translation>
+    </message>
+    <message>
+        <source>Choose the provider&apos;s CFDI (XML) and, if you have it, its PDF</source>
+        <translation>Elija el CFDI (XML) del proveedor y, si lo tiene, su PDF</translation>
+    </message>
+    <message>
+        <source>No invoice attached.</source>
+        <translation>Sin factura adjunta.</translation>
+    </message>
+    <message>
+        <source>Folio fiscal %1, of %2, total %3</source>
+        <translation>Folio fiscal %1, del %2, total %3</translation>
+    </message>
+    <message>
+        <source>Other total accepted by %1: %2</source>
+        <translation>Otro total aceptado por %1: %2</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s invoice: the XML, and its PDF if you have it</source>
+        <translation>Factura del proveedor: el XML y, si lo tiene, su PDF</translation>
+    </message>
+    <message>
+        <source>Invoices (*.xml *.pdf)</source>
+        <translation>Facturas (*.xml *.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose the invoice&apos;s XML file (the PDF alone is not the invoice).</source>
+        <translation>Elija el archivo XML de la factura (el PDF solo no es la factura).</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>No se pudo leer el archivo %1.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Caseworker</source>

@@ -1,0 +1,90 @@
+"""The provider's invoice in a support's file: read, shown with its checks, accepted or refused."""
+
+import pytest
+
+from frontera_desk.domain.enums import Role
+from frontera_desk.gui.dialogs.invoice_panel import InvoicePanel
+from frontera_desk.services import invoices
+from tests.cfdi_samples import XXE, make_cfdi
+from tests.unit.test_invoices import funeral, set_office_rfc
+
+
+@pytest.fixture
+def support_id(db, actors):
+    set_office_rfc(db, actors)
+    return funeral(db, actors)
+
+
+def panel_for(qtbot, ctx, support_id, answer):
+    """The panel, with its check dialog shown, photographed and answered by ``answer``."""
+    panel = InvoicePanel(ctx, support_id)
+    qtbot.addWidget(panel)
+    seen = []
+
+    def run(dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        seen.append(dialog)
+        answer(dialog)
+        return dialog.result()
+
+    panel.run_dialog = run
+    return panel, seen
+
+
+def test_the_invoice_is_shown_with_its_checks_then_kept(qtbot, make_ctx, db, support_id, tmp_path):
+    xml, pdf = tmp_path / "F1207.xml", tmp_path / "F1207.pdf"
+    xml.write_bytes(make_cfdi())
+    pdf.write_bytes(b"%PDF-1.4\n% sintetico\n%%EOF\n")
+
+    def accept(dialog):
+        assert "✓ Total" in dialog.checks.text() and "✗" not in dialog.checks.text()
+        dialog.grab().save("/tmp/invoice_check_dialog.png")
+        dialog.accept()
+
+    panel, seen = panel_for(qtbot, make_ctx(Role.CAPTURISTA), support_id, accept)
+    assert panel.details.text() == "Sin factura adjunta."
+    assert panel.attach_paths([pdf, xml])
+    shown = panel.details.text()
+    assert "FUNERARIA SAN ROQUE — RFC FSR850101AB7" in shown and "$15,000.00" in shown
+    assert "6F1C2B3A-4D5E-4F60-8A7B-9C0D1E2F3A4B" in shown
+    assert not panel.attach_button.isVisible()
+    with db.read() as session:
+        record = invoices.invoice_of_support(session, support_id)
+    assert record.pdf_attachment_id is not None
+    panel.resize(620, 200)
+    panel.grab().save("/tmp/invoice_panel.png")
+
+
+def test_another_total_waits_for_a_supervisors_reason(qtbot, make_ctx, db, support_id, tmp_path):
+    xml = tmp_path / "F1208.xml"
+    xml.write_bytes(make_cfdi(total="15800.00"))
+
+    def without_reason(dialog):
+        assert "✗ Total" in dialog.checks.text()
+        dialog.accept()  # refused: the dialog stays open with the message
+        assert dialog.isVisible()
+        assert "se necesita el motivo escrito de un(a) supervisor(a)" in dialog.error_label.text()
+        dialog.grab().save("/tmp/invoice_check_refused.png")
+        dialog.reject()
+
+    panel, _ = panel_for(qtbot, make_ctx(Role.CAPTURISTA), support_id, without_reason)
+    assert not panel.attach_paths([xml])
+
+    def with_reason(dialog):
+        qtbot.keyClicks(dialog.reason, "Incluye traslado")
+        dialog.accept()
+
+    panel, _ = panel_for(qtbot, make_ctx(Role.SUPERVISOR), support_id, with_reason)
+    assert panel.attach_paths([xml])
+    assert "aceptado por Sofia: Incluye traslado" in panel.details.text()
+
+
+def test_hostile_or_missing_xml_is_one_line_in_the_panel(qtbot, ctx, support_id, tmp_path):
+    bad = tmp_path / "factura.xml"
+    bad.write_bytes(XXE)
+    panel, seen = panel_for(qtbot, ctx, support_id, lambda dialog: dialog.accept())
+    assert not panel.attach_paths([bad])
+    assert "DOCTYPE" in panel.message.text() and not seen
+    assert not panel.attach_paths([tmp_path / "solo.pdf"])
+    assert panel.message.text().startswith("Elija el archivo XML de la factura")

@@ -363,14 +363,18 @@ def attach_file(
 ) -> AttachmentInfo:
     """Attach a file from disk: its size is checked before it is read (a 200 MB photo is
     refused without loading it)."""
+    return attach(session, actor, owner, kind, path.name, read_checked(session, path), description)
+
+
+def read_checked(session: Session, path: Path) -> bytes:
+    """A file's bytes, once its size is within the limit (checked before reading it)."""
     if not path.is_file():
         raise ValidationError("file", f"No se encontró el archivo «{path.name}».")
     _check_size(path.stat().st_size, path.name, limits(session))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         raise ValidationError("file", f"No se pudo leer el archivo «{path.name}».") from None
-    return attach(session, actor, owner, kind, path.name, data, description)
 
 
 # --- read -------------------------------------------------------------------------------------

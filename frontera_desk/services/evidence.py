@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal, select
@@ -189,6 +190,16 @@ def attach_document(
     if code in names and not (code in marks and marks[code].received):
         return mark_document(session, actor, support_id, code, True)
     return support_file(session, support_id)
+
+
+def attach_document_file(
+    session: Session, actor: Actor, support_id: int, code: str, path: Path,
+    description: str = "",
+) -> SupportFile:  # fmt: skip
+    """:func:`attach_document` from a file on disk (file dialog, drag and drop): its size is
+    checked before it is read."""
+    data = attachments.read_checked(session, path)
+    return attach_document(session, actor, support_id, code, path.name, data, description)
 
 
 # --- supports delivered with evidence pending -------------------------------------------------

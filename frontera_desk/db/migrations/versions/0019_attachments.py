@@ -1,5 +1,6 @@
 """Attachments kept in the database, encrypted, in one table for every owner (support, person,
-receipt, agreement); the agreements' files move into it.
+receipt, agreement); the agreements' files move into it. And the checklist of each support's
+required documents (support_documents).
 
 An agreement's file used to be copied into the data folder (``adjuntos/``) of the desk that
 attached it. Encrypting needs the database key, which a migration does not hold (and on a
@@ -12,8 +13,6 @@ Revision ID: 0019
 Revises: 0017
 Create Date: 2026-12-08 00:40:00
 """
-
-import mimetypes
 
 import sqlalchemy as sa
 from alembic import op
@@ -37,7 +36,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachment_keys")),
         sa.UniqueConstraint("key_check", name=op.f("uq_attachment_keys_key_check")),
     )
-    attachments = op.create_table(
+    op.create_table(
         "attachments",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uuid", sa.String(length=36), nullable=False),
@@ -69,30 +68,47 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_attachments_uuid")),
     )
     op.create_index("ix_attachments_owner", "attachments", ["owner_type", "owner_id"])
-    conn = op.get_bind()
-    rows = conn.execute(
-        sa.text(
-            "SELECT uuid, created_at, updated_at, office_code, created_by_id, agreement_id, "
-            "original_name, stored_name, sha256, size, description FROM agreement_files "
-            "ORDER BY id"
-        )
-    ).all()
-    moved = []
-    for row in rows:
-        suffix = "." + row.stored_name.rsplit(".", 1)[-1].lower() if "." in row.stored_name else ""
-        media = _MEDIA.get(suffix) or mimetypes.guess_type("x" + suffix)[0]
-        moved.append({
-            "uuid": row.uuid, "created_at": row.created_at, "updated_at": row.updated_at,
-            "office_code": row.office_code, "created_by_id": row.created_by_id,
-            "owner_type": "convenio", "owner_id": row.agreement_id, "kind": "otro",
-            "original_name": row.original_name,
-            "media_type": media or "application/octet-stream", "size": row.size,
-            "sha256": row.sha256, "description": row.description, "content": None,
-            "wrapped_key": None, "legacy_name": row.stored_name, "erased": False,
-            "erased_at": None, "erased_by_id": None,
-        })  # fmt: skip
-    if moved:
-        op.bulk_insert(attachments, moved)
+    op.create_table(
+        "support_documents",
+        sa.Column("created_by_id", sa.Integer(), nullable=False),
+        sa.Column("support_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("received", sa.Boolean(), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=True),
+        sa.Column("received_by_id", sa.Integer(), nullable=True),
+        sa.Column("note", sa.String(length=300), nullable=True),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("office_code", sa.String(length=10), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["users.id"], name=op.f("fk_support_documents_created_by_id_users")
+        ),
+        sa.ForeignKeyConstraint(
+            ["received_by_id"], ["users.id"],
+            name=op.f("fk_support_documents_received_by_id_users"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["support_id"], ["supports.id"], name=op.f("fk_support_documents_support_id_supports")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_support_documents")),
+        sa.UniqueConstraint("support_id", "code", name=op.f("uq_support_documents_support_id")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_support_documents_uuid")),
+    )  # fmt: skip
+    op.create_index(op.f("ix_support_documents_support_id"), "support_documents", ["support_id"])
+    media = " ".join(
+        f"WHEN lower(stored_name) LIKE '%{suffix}' THEN '{kind}'" for suffix, kind in _MEDIA.items()
+    )
+    op.execute(
+        "INSERT INTO attachments (uuid, created_at, updated_at, office_code, created_by_id, "
+        "owner_type, owner_id, kind, original_name, media_type, size, sha256, description, "
+        "legacy_name, erased) "
+        "SELECT uuid, created_at, updated_at, office_code, created_by_id, 'convenio', "
+        f"agreement_id, 'otro', original_name, CASE {media} ELSE 'application/octet-stream' "
+        "END, size, sha256, description, stored_name, false FROM agreement_files ORDER BY id"
+    )
     with op.batch_alter_table("agreement_files", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agreement_files_agreement_id"))
     op.drop_table("agreement_files")
@@ -138,6 +154,8 @@ def downgrade() -> None:
         "uuid, created_at, updated_at, office_code FROM attachments "
         "WHERE owner_type = 'convenio' AND legacy_name IS NOT NULL"
     )
+    op.drop_index(op.f("ix_support_documents_support_id"), table_name="support_documents")
+    op.drop_table("support_documents")
     op.drop_index("ix_attachments_owner", table_name="attachments")
     op.drop_table("attachments")
     op.drop_table("attachment_keys")

@@ -90,6 +90,16 @@
     </message>
 </context>
 <context>
+    <name>SupportFileWidget</name>
+    <message numerus="yes">
+        <source>%n document(s) pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SupportsPage</name>
     <message numerus="yes">
         <source>%Ln support(s)</source>

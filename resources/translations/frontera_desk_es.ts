@@ -2934,6 +2934,18 @@
         <translation>Solo si rebasa el tope o el límite</translation>
     </message>
     <message>
+        <source>Documents not received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason to deliver without them *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded in the support and the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Reason *</source>
         <translation>&amp;Motivo *</translation>
     </message>
@@ -3066,6 +3078,175 @@
     </message>
 </context>
 <context>
+    <name>SupportFileDialog</name>
+    <message>
+        <source>Evidence file of support no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupportFileWidget</name>
+    <message>
+        <source>Required documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished">Documento</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished">Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;all received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Archivo</translation>
+    </message>
+    <message>
+        <source>Kept with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Tamaño</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation type="unfinished">Adjunta</translation>
+    </message>
+    <message>
+        <source>Document the file is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or drop the files on this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop scans, photos, PDFs or invoices (XML) here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Files of the support and of the person&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification (kept with the person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation type="unfinished">Otro documento</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice (XML)</source>
+        <translation>Factura (XML)</translation>
+    </message>
+    <message>
+        <source>Invoice (PDF)</source>
+        <translation>Factura (PDF)</translation>
+    </message>
+    <message>
+        <source>Signed receipt</source>
+        <translation>Recibo firmado</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on «%1»:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is erased; its name and who attached and removed it stay in the record. Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupportsPage</name>
     <message>
         <source>Status</source>
@@ -3132,6 +3313,14 @@
         <translation>Cancelar reci&amp;bo…</translation>
     </message>
     <message>
+        <source>Evidence &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required documents received, scans and invoices of the support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipts &amp;list…</source>
         <translation>&amp;Lista de recibos…</translation>
     </message>
@@ -3193,6 +3382,18 @@
     <message>
         <source>Receipt</source>
         <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason</source>

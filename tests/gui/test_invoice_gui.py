@@ -88,3 +88,48 @@ def test_hostile_or_missing_xml_is_one_line_in_the_panel(qtbot, ctx, support_id,
     assert "DOCTYPE" in panel.message.text() and not seen
     assert not panel.attach_paths([tmp_path / "solo.pdf"])
     assert panel.message.text().startswith("Elija el archivo XML de la factura")
+
+
+def test_the_support_file_shows_the_invoice_and_the_signed_receipt(
+    qtbot, make_ctx, db, actors, support_id, tmp_path
+):
+    """Issue #23, done when: a funeral paid to the provider, its CFDI dropped on the support's
+    file with the other scans, delivered, its signed receipt attached: the file shows it all."""
+    from frontera_desk.gui.dialogs.support_file import SupportFileDialog
+    from frontera_desk.services import evidence, receipt_scans, supports
+    from tests.conftest import TODAY
+    from tests.unit.test_attachments import png
+    from tests.unit.test_receipt_scans import photo_of_printed_receipt
+
+    caseworker = actors[Role.CAPTURISTA]
+    with db.write() as session:
+        supports.approve_support(session, actors[Role.SUPERVISOR], support_id, on=TODAY,
+                                 today=TODAY)  # fmt: skip
+        for code, name in evidence.missing_documents(session, support_id):
+            evidence.attach_document(session, caseworker, support_id, code, f"{code}.png",
+                                     png(name.encode()))  # fmt: skip
+    xml = tmp_path / "F1207.xml"
+    xml.write_bytes(make_cfdi(issued=f"{TODAY.isoformat()}T10:00:00"))
+    dialog = SupportFileDialog(make_ctx(Role.CAPTURISTA), support_id)
+    qtbot.addWidget(dialog)
+    widget = dialog.widget
+    widget.invoice.run_dialog = lambda check: (qtbot.addWidget(check), check.accept(),
+                                               check.result())[-1]  # fmt: skip
+    widget.attach_paths([xml])  # as a drop of the XML on the window does
+    assert "FUNERARIA SAN ROQUE" in widget.invoice.details.text()
+    with db.write() as session:
+        folio = supports.deliver_support(session, caseworker, support_id, on=TODAY,
+                                         today=TODAY).folio  # fmt: skip
+    photo = photo_of_printed_receipt(db, folio, tmp_path)
+    with db.write() as session:
+        receipt_scans.attach_signed_copy(session, caseworker, folio, "firmado.jpg", photo)
+    widget.reload()
+    files = {widget.files.item(r, 0).text(): widget.files.item(r, 1).text()
+             for r in range(widget.files.rowCount())}  # fmt: skip
+    assert files["F1207.xml"] == "Factura (XML)"
+    assert files["firmado.jpg"] == "Recibo firmado"
+    assert widget.folder is not None and widget.folder.complete
+    dialog.resize(900, 760)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save("/tmp/support_file_with_invoice.png")

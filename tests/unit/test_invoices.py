@@ -8,7 +8,15 @@ from frontera_desk.db.models import AuditEntry
 from frontera_desk.domain.cfdi import InvoiceRefused
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, OverrideRequired, PermissionDenied
-from frontera_desk.services import attachments, invoices, office, people, receipt_scans, supports
+from frontera_desk.services import (
+    attachments,
+    evidence,
+    invoices,
+    office,
+    people,
+    receipt_scans,
+    supports,
+)
 from frontera_desk.services.attachments import Owner, OwnerType
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
@@ -158,12 +166,16 @@ def test_a_funeral_paid_to_the_provider_keeps_its_invoice_and_signed_receipt(
 ):
     """Issue #23, done when: the delivery with the provider's CFDI (XML and PDF) and the scan
     of the signed receipt, all of it in the support's file."""
+    from tests.unit.test_attachments import png
     from tests.unit.test_receipt_scans import photo_of_printed_receipt
 
     caseworker, supervisor = actors[Role.CAPTURISTA], actors[Role.SUPERVISOR]
     pdf = b"%PDF-1.4\n% representacion impresa sintetica\n%%EOF\n"
     with db.write() as session:
         supports.approve_support(session, supervisor, support_id, on=TODAY, today=TODAY)
+        for code, name in evidence.missing_documents(session, support_id):  # scans of each
+            evidence.attach_document(session, caseworker, support_id, code, f"{code}.png",
+                                     png(name.encode()))  # fmt: skip
     record = attach(db, caseworker, support_id, make_cfdi(), pdf=pdf, pdf_name="F1207.pdf")
     with db.write() as session:
         delivered = supports.deliver_support(session, caseworker, support_id, on=TODAY,
@@ -174,11 +186,11 @@ def test_a_funeral_paid_to_the_provider_keeps_its_invoice_and_signed_receipt(
                                                 "firmado.jpg", photo)  # fmt: skip
     assert kept.code_checked
     with db.write() as session:
-        files = attachments.list_attachments(session, Owner(OwnerType.SUPPORT, support_id))
-        assert [(f.kind, f.original_name) for f in files] == [
-            ("factura_xml", "factura.xml"), ("factura_pdf", "F1207.pdf"),
-        ]  # fmt: skip
-        assert {f.id for f in files} == {record.xml_attachment_id, record.pdf_attachment_id}
+        folder = evidence.support_file(session, support_id)
+        assert folder.complete and all(doc.files for doc in folder.documents)
+        kinds = [(f.kind, f.original_name) for f in folder.support_files + folder.person_files]
+        assert ("factura_xml", "factura.xml") in kinds and ("factura_pdf", "F1207.pdf") in kinds
+        assert ("recibo_firmado", "firmado.jpg") in kinds
         assert attachments.open_attachment(session, supervisor, record.xml_attachment_id) == (
             make_cfdi()
         )

@@ -34,6 +34,7 @@ from frontera_desk.gui import labels, windows
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.attachment_viewer import open_attachment
 from frontera_desk.gui.dialogs.base import Dialog
+from frontera_desk.gui.dialogs.invoice_panel import InvoicePanel
 from frontera_desk.services import attachments, evidence
 from frontera_desk.services.context import Action
 
@@ -137,6 +138,9 @@ class SupportFileWidget(QWidget):
         layout.addWidget(self.files, 2)
         layout.addLayout(actions)
         layout.addWidget(self.drop_hint)
+        self.invoice = InvoicePanel(ctx, support_id, self)  # the provider's CFDI, checked
+        self.invoice.changed.connect(lambda: (self.reload(), self.changed.emit()))
+        layout.addWidget(self.invoice)
         self.reload()
 
     # --- loading ------------------------------------------------------------------------------
@@ -195,6 +199,9 @@ class SupportFileWidget(QWidget):
             kind = names.get(info.kind) or {
                 attachments.IDENTIFICATION: self.tr("Identification"),
                 attachments.OTHER: self.tr("Other"),
+                attachments.INVOICE_XML: self.tr("Invoice (XML)"),
+                attachments.INVOICE_PDF: self.tr("Invoice (PDF)"),
+                attachments.SIGNED_RECEIPT: self.tr("Signed receipt"),
             }.get(info.kind, info.kind)
             attached = f"{labels.day(info.created_at.astimezone().date())} — {info.created_by}"
             cells = [name, QTableWidgetItem(kind), QTableWidgetItem(where[info.owner.type]),
@@ -273,6 +280,10 @@ class SupportFileWidget(QWidget):
         """Attach each file as the document chosen in "Is:" (stops at the first refusal,
         whose message says why; the files before it are kept)."""
         code = str(self.kind.currentData() or attachments.OTHER)
+        invoices = [p for p in paths if p.suffix.lower() == ".xml"]
+        if invoices:  # a CFDI is read and checked, never kept as a plain file
+            self.invoice.attach_paths(invoices)
+            paths = [p for p in paths if p not in invoices]
         for path in paths:
             if not self._run(
                 self.tr("Attach files"),

@@ -231,6 +231,28 @@ def attach_invoice(
     return invoice_of_support(session, support.id)  # type: ignore[return-value]
 
 
+def remove_invoice(session: Session, actor: Actor, support_id: int, reason: str) -> None:
+    """Take back an invoice accepted by mistake (a supervisor, with a reason): its XML and PDF
+    are erased from the support's file, and its folio fiscal may back another payment again.
+    The audit log keeps the folio fiscal, who removed it and why."""
+    require(actor, Action.DECIDE_SUPPORT)
+    reason = checked(reason, "reason", "Motivo", 300, True)
+    support = _support(session, support_id)
+    record = session.scalar(select(ProviderInvoice).where(ProviderInvoice.support_id == support.id))
+    if record is None:
+        raise NotFoundError(f"El apoyo núm. {support.id} no tiene factura.")
+    for attachment_id in (record.xml_attachment_id, record.pdf_attachment_id):
+        if (
+            attachment_id is not None
+            and not attachments.get_attachment(session, attachment_id).erased
+        ):
+            attachments.remove(session, actor, attachment_id, f"Factura retirada: {reason}")
+    audit.record(session, actor, "retirar_factura", "apoyo", support.uuid,
+                 {"folio_fiscal": record.folio_fiscal, "motivo": reason})  # fmt: skip
+    session.delete(record)
+    session.flush()
+
+
 def invoice_of_support(session: Session, support_id: int) -> InvoiceRecord | None:
     record = session.scalar(select(ProviderInvoice).where(ProviderInvoice.support_id == support_id))
     if record is None:

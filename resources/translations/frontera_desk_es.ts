@@ -1128,6 +1128,14 @@
         <translation>Elija el CFDI (XML) del proveedor y, si lo tiene, su PDF</translation>
     </message>
     <message>
+        <source>Take &amp;back the invoice…</source>
+        <translation>&amp;Retirar la factura…</translation>
+    </message>
+    <message>
+        <source>An invoice accepted by mistake: its files are erased and its folio fiscal may back another payment</source>
+        <translation>Una factura aceptada por error: se borran sus archivos y su folio fiscal podrá respaldar otro pago</translation>
+    </message>
+    <message>
         <source>No invoice attached.</source>
         <translation>Sin factura adjunta.</translation>
     </message>
@@ -1138,6 +1146,14 @@
     <message>
         <source>Other total accepted by %1: %2</source>
         <translation>Otro total aceptado por %1: %2</translation>
+    </message>
+    <message>
+        <source>Take back the invoice</source>
+        <translation>Retirar la factura</translation>
+    </message>
+    <message>
+        <source>Why was this invoice accepted by mistake?</source>
+        <translation>¿Por qué se aceptó esta factura por error?</translation>
     </message>
     <message>
         <source>Provider&apos;s invoice: the XML, and its PDF if you have it</source>

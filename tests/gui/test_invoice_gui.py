@@ -1,6 +1,7 @@
 """The provider's invoice in a support's file: read, shown with its checks, accepted or refused."""
 
 import pytest
+from PySide6.QtWidgets import QInputDialog
 
 from frontera_desk.domain.enums import Role
 from frontera_desk.gui.dialogs.invoice_panel import InvoicePanel
@@ -56,7 +57,9 @@ def test_the_invoice_is_shown_with_its_checks_then_kept(qtbot, make_ctx, db, sup
     panel.grab().save("/tmp/invoice_panel.png")
 
 
-def test_another_total_waits_for_a_supervisors_reason(qtbot, make_ctx, db, support_id, tmp_path):
+def test_another_total_waits_for_a_supervisors_reason(
+    qtbot, make_ctx, db, support_id, tmp_path, monkeypatch
+):
     xml = tmp_path / "F1208.xml"
     xml.write_bytes(make_cfdi(total="15800.00"))
 
@@ -78,6 +81,13 @@ def test_another_total_waits_for_a_supervisors_reason(qtbot, make_ctx, db, suppo
     panel, _ = panel_for(qtbot, make_ctx(Role.SUPERVISOR), support_id, with_reason)
     assert panel.attach_paths([xml])
     assert "aceptado por Sofia: Incluye traslado" in panel.details.text()
+    # taken back by the supervisor: a reason is required, then the panel offers to attach again
+    answers = iter([("", True), ("Factura de otro servicio", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    panel.take_back()
+    assert panel.message.text() == "Motivo: es obligatorio."
+    panel.take_back()
+    assert panel.details.text() == "Sin factura adjunta." and panel.message.text() == ""
 
 
 def test_hostile_or_missing_xml_is_one_line_in_the_panel(qtbot, ctx, support_id, tmp_path):

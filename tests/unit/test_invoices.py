@@ -211,3 +211,18 @@ def test_the_printed_invoice_must_be_a_pdf(db, actors, support_id):
                pdf_name="foto.png")  # fmt: skip
     with db.read() as session:
         assert invoices.invoice_of_support(session, support_id) is None
+
+
+def test_a_supervisor_takes_back_an_invoice_accepted_by_mistake(db, actors, support_id):
+    record = attach(db, actors[Role.CAPTURISTA], support_id, make_cfdi())
+    with pytest.raises(PermissionDenied), db.write() as session:
+        invoices.remove_invoice(session, actors[Role.CAPTURISTA], support_id, "Era de otro")
+    with db.write() as session:
+        invoices.remove_invoice(session, actors[Role.SUPERVISOR], support_id, "Era de otro")
+    with db.write() as session:
+        assert invoices.invoice_of_support(session, support_id) is None
+        assert attachments.get_attachment(session, record.xml_attachment_id).erased
+        entry = session.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
+        assert entry.action == "retirar_factura" and "Era de otro" in entry.changes
+    second = funeral(db, actors, given="Julia")  # the folio fiscal may now back its payment
+    assert attach(db, actors[Role.CAPTURISTA], second, make_cfdi()).support_id == second

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -136,8 +137,15 @@ class InvoicePanel(QWidget):
             self.tr("Choose the provider's CFDI (XML) and, if you have it, its PDF")
         )
         self.attach_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton(self.tr("Take &back the invoice…"))
+        self.remove_button.setToolTip(
+            self.tr("An invoice accepted by mistake: its files are erased and its folio fiscal "
+                    "may back another payment")
+        )  # fmt: skip
+        self.remove_button.clicked.connect(self.take_back)
         row = QHBoxLayout()
         row.addWidget(self.attach_button)
+        row.addWidget(self.remove_button)
         row.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +160,9 @@ class InvoicePanel(QWidget):
             status = supports.get_support(session, self.support_id).status
         open_support = status not in (SupportStatus.REJECTED, SupportStatus.CANCELLED)
         self.attach_button.setVisible(record is None)
+        self.remove_button.setVisible(
+            record is not None and self.ctx.actor.can(Action.DECIDE_SUPPORT)
+        )
         self.attach_button.setEnabled(
             record is None and open_support and self.ctx.actor.can(Action.REQUEST_SUPPORT)
         )
@@ -171,6 +182,23 @@ class InvoicePanel(QWidget):
                 .replace("%1", record.total_reason_by).replace("%2", record.total_reason)
             )  # fmt: skip
         self.details.setText(text)
+
+    def take_back(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Take back the invoice"),
+            self.tr("Why was this invoice accepted by mistake?"),
+        )  # fmt: skip
+        if not ok:
+            return
+        try:
+            with self.ctx.db.write() as session:
+                invoices.remove_invoice(session, self.ctx.actor, self.support_id, reason)
+        except FronteraError as error:
+            self.message.setText(error.message)
+            return
+        self.message.clear()
+        self.reload()
+        self.changed.emit()
 
     def choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(

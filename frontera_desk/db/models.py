@@ -284,6 +284,24 @@ class SupportEvent(Base):
     support: Mapped[Support] = relationship(back_populates="events")
 
 
+class SupportDocument(Record, Base):
+    """A required document of a support's type, marked received (or not) in its evidence file
+    (expediente de comprobación): by whom, when, with an optional note. A row exists once the
+    document was marked; no row means not received."""
+
+    __tablename__ = "support_documents"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    support_id: Mapped[int] = mapped_column(ForeignKey("supports.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (UniqueConstraint("support_id", "code"),)
+
+
 class AuditEntry(Base):
     """Who changed what, with before/after values, chained by SHA-256 (each hashes the previous)."""
 

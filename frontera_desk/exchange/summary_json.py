@@ -81,6 +81,7 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
                 }
                 for t in s.by_type
             ],  # fmt: skip
+            "evidence_pending": s.evidence_pending,
         },
         "people": {
             "by_sex": suppressed(s.people_by_sex),

@@ -82,6 +82,11 @@ def write_person_pdf(data: dict[str, Any], target: Path, demo: bool = False) -> 
     header = ["Solicitud", "Tipo", "Descripción", "Importe", "Estado"]
     widths = [24 * mm, 45 * mm, 56 * mm, 25 * mm, 25 * mm]
     story.append(_table([header, *supports], widths, body))
+    files = [[_day(a["fecha"]), a["tipo"], "borrado" if a["borrado"] else a["archivo"]]
+             for a in data.get("adjuntos", [])]  # fmt: skip
+    story.append(Paragraph("Archivos adjuntos", heading))
+    story.append(_table([["Fecha", "Tipo", "Archivo"], *(files or [["—", "", ""]])],
+                        [24 * mm, 45 * mm, 106 * mm], body))  # fmt: skip
     changes = len(data["historial_de_cambios"])
     story.append(Paragraph(f"Historial: {changes} cambios registrados.", body))
     document = SimpleDocTemplate(

@@ -15,7 +15,7 @@ from frontera_desk.domain.countries import country_name
 from frontera_desk.domain.enums import DOCUMENT_ES, SEX_ES, STATUS_ES, VULNERABILITY_ES
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import clean, fold
-from frontera_desk.services import audit, people, supports
+from frontera_desk.services import attachments, audit, people, supports
 from frontera_desk.services.context import Action, Actor, require
 from frontera_desk.services.office import get_office, get_settings
 
@@ -85,6 +85,17 @@ def export_person(session: Session, actor: Actor, person_id: int) -> dict[str, A
             }  # fmt: skip
             for s in supports.supports_of_person(session, person_id)
         ],
+        "adjuntos": [  # what is held, not the files themselves (they are handed separately)
+            {
+                "archivo": a.original_name,
+                "tipo": a.kind,
+                "de": a.owner.type.value,
+                "bytes": a.size,
+                "fecha": a.created_at.date().isoformat(),
+                "borrado": a.erased,
+            }
+            for a in attachments.attachments_of_person(session, person_id)
+        ],  # fmt: skip
         "historial_de_cambios": history,
     }
     audit.record(session, actor, "exportar", "persona", p.uuid)
@@ -123,8 +134,10 @@ def anonymize_person(session: Session, actor: Actor, person_id: int, reason: str
     for document in list(person.documents):
         session.delete(document)
     session.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :id"), {"id": person.id})
+    erased = attachments.erase_for_person(session, actor, person.id)
     audit.redact(session, person.uuid)
-    audit.record(session, actor, "anonimizar", "persona", person.uuid, {"motivo": reason})
+    audit.record(session, actor, "anonimizar", "persona", person.uuid,
+                 {"motivo": reason, "adjuntos_borrados": erased})  # fmt: skip
 
 
 def inactive_ids(

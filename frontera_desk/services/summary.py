@@ -36,7 +36,7 @@ from frontera_desk.domain.enums import (
     Indicator,
 )
 from frontera_desk.domain.money import format_money
-from frontera_desk.services import months, plan
+from frontera_desk.services import evidence, months, plan
 from frontera_desk.services.activities import age_band
 from frontera_desk.services.months import delivered_between, month_name
 from frontera_desk.services.office import get_office
@@ -100,6 +100,9 @@ class MonthlySummary:
     budget: tuple[BudgetProgress, ...] = ()
     targets: tuple[TargetProgress, ...] = ()
     narrative: str = ""
+    # Supports delivered in the month whose required documents are not all received (as of
+    # when the summary is made: the close's snapshot keeps that day's count)
+    evidence_pending: int = 0
 
 
 def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
@@ -299,6 +302,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
         year_to_date=ytd,
         budget=_budget(session, year_plan.budget, year_spent, year_deals["by_source"]),
         targets=_targets(year_plan.targets, ytd),
+        evidence_pending=evidence.count_pending(session, start, end),
     )
     return replace(summary, narrative=narrative(summary))
 

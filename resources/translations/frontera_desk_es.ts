@@ -892,6 +892,25 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>The image cannot be shown (damaged file).</source>
+        <translation>No se puede mostrar la imagen (archivo dañado).</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Guardar una copia…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+</context>
+<context>
     <name>DisbursementDialog</name>
     <message>
         <source>Disbursement — balance %1</source>
@@ -1009,6 +1028,10 @@
     <message>
         <source>People served this month</source>
         <translation>Personas atendidas este mes</translation>
+    </message>
+    <message>
+        <source>Delivered with evidence pending</source>
+        <translation>Entregados con expediente incompleto</translation>
     </message>
     <message>
         <source>See list</source>
@@ -1615,6 +1638,41 @@
     <message>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEvidenceDialog</name>
+    <message>
+        <source>Delivered with evidence pending</source>
+        <translation>Entregados con expediente incompleto</translation>
+    </message>
+    <message>
+        <source>Supports with evidence pending</source>
+        <translation>Apoyos con expediente incompleto</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltan</translation>
+    </message>
+    <message>
+        <source>Double-click a support to open its evidence file.</source>
+        <translation>Haga doble clic en un apoyo para abrir su expediente.</translation>
     </message>
 </context>
 <context>
@@ -2497,6 +2555,13 @@
         <source>Open — preliminary figures</source>
         <translation>Abierto — cifras preliminares</translation>
     </message>
+    <message numerus="yes">
+        <source>%n support(s) delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</source>
+        <translation>
+            <numerusform>%n apoyo entregado en el mes aún no tiene todos los documentos requeridos en su expediente; el resumen lo cuenta. ¿Cerrar de todos modos?</numerusform>
+            <numerusform>%n apoyos entregados en el mes aún no tienen todos los documentos requeridos en su expediente; el resumen los cuenta. ¿Cerrar de todos modos?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reopening %1 also reopens the later closed months of the year: %2. Each gets a new revision when closed again.</source>
         <translation>Reabrir %1 reabre también los meses posteriores cerrados del año: %2. Cada uno tendrá una revisión nueva al cerrarse otra vez.</translation>
@@ -2761,6 +2826,18 @@
         <translation>Solo si rebasa el tope o el límite</translation>
     </message>
     <message>
+        <source>Documents not received: %1</source>
+        <translation>Documentos no recibidos: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reason to deliver without them *</source>
+        <translation>&amp;Motivo para entregar sin ellos *</translation>
+    </message>
+    <message>
+        <source>Recorded in the support and the audit log</source>
+        <translation>Queda en el apoyo y en la bitácora</translation>
+    </message>
+    <message>
         <source>&amp;Reason *</source>
         <translation>&amp;Motivo *</translation>
     </message>
@@ -2893,6 +2970,163 @@
     </message>
 </context>
 <context>
+    <name>SupportFileDialog</name>
+    <message>
+        <source>Evidence file of support no. %1</source>
+        <translation>Expediente del apoyo núm. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupportFileWidget</name>
+    <message>
+        <source>Required documents</source>
+        <translation>Documentos requeridos</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Recibió</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>&amp;Nota…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;all received</source>
+        <translation>Marcar &amp;todos recibidos</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Kept with</source>
+        <translation>Guardado en</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Adjuntado</translation>
+    </message>
+    <message>
+        <source>Document the file is</source>
+        <translation>Documento que es el archivo</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach…</source>
+        <translation>&amp;Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Or drop the files on this window</source>
+        <translation>O suelte los archivos en esta ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirar…</translation>
+    </message>
+    <message>
+        <source>&amp;Is:</source>
+        <translation>&amp;Es:</translation>
+    </message>
+    <message>
+        <source>Drop scans, photos, PDFs or invoices (XML) here.</source>
+        <translation>Suelte aquí escaneos, fotos, PDF o facturas (XML).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Files of the support and of the person&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Archivos del apoyo y de la persona&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>completo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) pending</source>
+        <translation>
+            <numerusform>%n documento pendiente</numerusform>
+            <numerusform>%n documentos pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence file: %1</source>
+        <translation>Expediente: %1</translation>
+    </message>
+    <message>
+        <source>Identification (kept with the person)</source>
+        <translation>Identificación (se guarda con la persona)</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Otro documento</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>apoyo</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>recibo</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identificación</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>Note on «%1»:</source>
+        <translation>Nota sobre «%1»:</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Retirar archivo</translation>
+    </message>
+    <message>
+        <source>The file is erased; its name and who attached and removed it stay in the record. Reason:</source>
+        <translation>El archivo se borra; su nombre y quién lo adjuntó y lo retiró quedan en el registro. Motivo:</translation>
+    </message>
+</context>
+<context>
     <name>SupportsPage</name>
     <message>
         <source>Status</source>
@@ -2959,6 +3193,14 @@
         <translation>Cancelar reci&amp;bo…</translation>
     </message>
     <message>
+        <source>Evidence &amp;file…</source>
+        <translation>E&amp;xpediente…</translation>
+    </message>
+    <message>
+        <source>Required documents received, scans and invoices of the support</source>
+        <translation>Documentos requeridos recibidos, escaneos y facturas del apoyo</translation>
+    </message>
+    <message>
         <source>Receipts &amp;list…</source>
         <translation>&amp;Lista de recibos…</translation>
     </message>
@@ -3020,6 +3262,18 @@
     <message>
         <source>Receipt</source>
         <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>faltan: %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>completo</translation>
     </message>
     <message>
         <source>Reason</source>

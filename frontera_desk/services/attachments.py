@@ -40,6 +40,7 @@ from frontera_desk.db.models import (
     Receipt,
     Support,
     User,
+    new_uuid,
     utcnow,
 )
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
@@ -336,13 +337,14 @@ def attach(
     description = checked(description, "description", "Descripción", 300)
     digest = hashlib.sha256(data).hexdigest()
     record = Attachment(
-        office_code=actor.office_code, created_by_id=actor.user_id, owner_type=owner.type.value,
-        owner_id=owner.id, kind=kind, original_name=filename, media_type=media, size=len(data),
-        sha256=digest, description=description or None, erased=False,
+        uuid=new_uuid(), office_code=actor.office_code, created_by_id=actor.user_id,
+        owner_type=owner.type.value, owner_id=owner.id, kind=kind, original_name=filename,
+        media_type=media, size=len(data), sha256=digest, description=description or None,
+        erased=False,
     )  # fmt: skip
+    _encrypt_into(session, record, data)  # before the insert: the bytes are written once
     session.add(record)
     session.flush()
-    _encrypt_into(session, record, data)
     audit.record(session, actor, "adjuntar", "adjunto", record.uuid,
                  {"de": owner.type.value, "num": owner.id, "tipo": kind, "bytes": len(data),
                   "sha256": digest})  # fmt: skip
@@ -350,12 +352,12 @@ def attach(
 
 
 def _encrypt_into(session: Session, record: Attachment, data: bytes) -> None:
+    """The file under a new key of its own (bound to the row's UUID), the key wrapped."""
     file_key = AESGCM.generate_key(256)
     record.content = _seal(file_key, data, record.uuid.encode())
     record.wrapped_key = _seal(
         _attachments_key(session, create=True), file_key, b"file:" + record.uuid.encode()
     )
-    session.flush()
 
 
 def attach_file(

@@ -82,6 +82,13 @@
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
+        <source>%n support(s) delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</source>
+        <translation>
+            <numerusform>%n support delivered in the month still lacks required documents in its evidence file; the summary counts it. Close anyway?</numerusform>
+            <numerusform>%n supports delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n office(s) received for this month</source>
         <translation>
             <numerusform>%n office received for this month</numerusform>
@@ -93,9 +100,9 @@
     <name>SupportFileWidget</name>
     <message numerus="yes">
         <source>%n document(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n document pending</numerusform>
+            <numerusform>%n documents pending</numerusform>
         </translation>
     </message>
 </context>

@@ -903,7 +903,7 @@
     <name>AttachmentViewer</name>
     <message>
         <source>The image cannot be shown (damaged file).</source>
-        <translation>La imagen no se puede mostrar (archivo dañado).</translation>
+        <translation>No se puede mostrar la imagen (archivo dañado).</translation>
     </message>
     <message>
         <source>Attachment</source>
@@ -1036,6 +1036,10 @@
     <message>
         <source>People served this month</source>
         <translation>Personas atendidas este mes</translation>
+    </message>
+    <message>
+        <source>Delivered with evidence pending</source>
+        <translation>Entregados con expediente incompleto</translation>
     </message>
     <message>
         <source>See list</source>
@@ -1756,6 +1760,41 @@
     <message>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PendingEvidenceDialog</name>
+    <message>
+        <source>Delivered with evidence pending</source>
+        <translation>Entregados con expediente incompleto</translation>
+    </message>
+    <message>
+        <source>Supports with evidence pending</source>
+        <translation>Apoyos con expediente incompleto</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Persona beneficiaria</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltan</translation>
+    </message>
+    <message>
+        <source>Double-click a support to open its evidence file.</source>
+        <translation>Haga doble clic en un apoyo para abrir su expediente.</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2725,13 @@
         <source>Open — preliminary figures</source>
         <translation>Abierto — cifras preliminares</translation>
     </message>
+    <message numerus="yes">
+        <source>%n support(s) delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</source>
+        <translation>
+            <numerusform>%n apoyo entregado en el mes aún no tiene todos los documentos requeridos en su expediente; el resumen lo cuenta. ¿Cerrar de todos modos?</numerusform>
+            <numerusform>%n apoyos entregados en el mes aún no tienen todos los documentos requeridos en su expediente; el resumen los cuenta. ¿Cerrar de todos modos?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reopening %1 also reopens the later closed months of the year: %2. Each gets a new revision when closed again.</source>
         <translation>Reabrir %1 reabre también los meses posteriores cerrados del año: %2. Cada uno tendrá una revisión nueva al cerrarse otra vez.</translation>
@@ -2951,15 +2997,15 @@
     </message>
     <message>
         <source>Documents not received: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos no recibidos: %1</translation>
     </message>
     <message>
         <source>&amp;Reason to deliver without them *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo para entregar sin ellos *</translation>
     </message>
     <message>
         <source>Recorded in the support and the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Queda en el apoyo y en la bitácora</translation>
     </message>
     <message>
         <source>&amp;Reason *</source>
@@ -3097,137 +3143,137 @@
     <name>SupportFileDialog</name>
     <message>
         <source>Evidence file of support no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente del apoyo núm. %1</translation>
     </message>
 </context>
 <context>
     <name>SupportFileWidget</name>
     <message>
         <source>Required documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos requeridos</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished">Documento</translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibió</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">Archivos adjuntos</translation>
+        <translation>Archivos</translation>
     </message>
     <message>
         <source>&amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota…</translation>
     </message>
     <message>
         <source>Mark &amp;all received</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar &amp;todos recibidos</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos adjuntos</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Archivo</translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Kept with</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Tamaño</translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Attached</source>
-        <translation type="unfinished">Adjunta</translation>
+        <translation>Adjuntado</translation>
     </message>
     <message>
         <source>Document the file is</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento que es el archivo</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adjuntar…</translation>
     </message>
     <message>
         <source>Or drop the files on this window</source>
-        <translation type="unfinished"></translation>
+        <translation>O suelte los archivos en esta ventana</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;brir</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar…</translation>
     </message>
     <message>
         <source>&amp;Is:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Es:</translation>
     </message>
     <message>
         <source>Drop scans, photos, PDFs or invoices (XML) here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte aquí escaneos, fotos, PDF o facturas (XML).</translation>
     </message>
     <message>
         <source>&lt;b&gt;Files of the support and of the person&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Archivos del apoyo y de la persona&lt;/b&gt;</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished"></translation>
+        <translation>completo</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento pendiente</numerusform>
+            <numerusform>%n documentos pendientes</numerusform>
         </translation>
     </message>
     <message>
         <source>Evidence file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente: %1</translation>
     </message>
     <message>
         <source>Identification (kept with the person)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificación (se guarda con la persona)</translation>
     </message>
     <message>
         <source>Other document</source>
-        <translation type="unfinished">Otro documento</translation>
+        <translation>Otro documento</translation>
     </message>
     <message>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>apoyo</translation>
     </message>
     <message>
         <source>receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>recibo</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>persona</translation>
     </message>
     <message>
         <source>Identification</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificación</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Invoice (XML)</source>
@@ -3243,23 +3289,23 @@
     </message>
     <message>
         <source>Evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente</translation>
     </message>
     <message>
         <source>Note on «%1»:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota sobre «%1»:</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos</translation>
     </message>
     <message>
         <source>Remove file</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar archivo</translation>
     </message>
     <message>
         <source>The file is erased; its name and who attached and removed it stay in the record. Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo se borra; su nombre y quién lo adjuntó y lo retiró quedan en el registro. Motivo:</translation>
     </message>
 </context>
 <context>
@@ -3330,11 +3376,11 @@
     </message>
     <message>
         <source>Evidence &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpediente…</translation>
     </message>
     <message>
         <source>Required documents received, scans and invoices of the support</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos requeridos recibidos, escaneos y facturas del apoyo</translation>
     </message>
     <message>
         <source>Receipts &amp;list…</source>
@@ -3401,15 +3447,15 @@
     </message>
     <message>
         <source>Evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>Expediente</translation>
     </message>
     <message>
         <source>missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan: %1</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished"></translation>
+        <translation>completo</translation>
     </message>
     <message>
         <source>Reason</source>

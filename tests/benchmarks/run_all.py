@@ -9,8 +9,10 @@ for information, against bare windows that first open the office through the ORM
 from SQLCipher: data_window); name search against the raw FTS query; the longest frame on the
 GUI thread while opening each page, and while dragging the people and supports lists to their
 end (against a bare QTableView); the monthly summary against its plain SQL; one receipt against
-a bare reportlab page; a provider's invoice (CFDI) read and checked against the bare XML parse,
-and a receipt's QR code read from a photo; the GUI's peak memory. Nothing here fails on time.
+a bare reportlab page; attaching and opening a 5 MB scan in the encrypted store against a plain
+file copy and read (bench_attachments); a provider's invoice (CFDI) read and checked against the
+bare XML parse, and a receipt's QR code read from a photo (bench_cfdi); the GUI's peak memory.
+Nothing here fails on time.
 """
 
 from __future__ import annotations
@@ -102,6 +104,9 @@ def main() -> None:
     rows.append(("  a bare window that opens the office without the ORM, against the bare one (ms)",
                  raw, bare, "(information)"))  # fmt: skip
     rows += in_process(folder, args.quick)
+    from tests.benchmarks.bench_attachments import measure as attachment_rows
+
+    rows += attachment_rows(repeat=3 if args.quick else 9)  # its own office, not the demo's
     rows.append(("people search hernandez, CLI whole process incl. sign-in (ms)",
                  wall_ms(app("people", "search", "hernandez", "--data-dir", str(folder)), 3,
                          {**ENV, "FRONTERA_DESK_USER": "supervisor",

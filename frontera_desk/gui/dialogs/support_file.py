@@ -341,3 +341,54 @@ class SupportFileDialog(Dialog):
     def done(self, result: int) -> None:
         windows.save_geometry(self)
         super().done(result)
+
+
+class PendingEvidenceDialog(Dialog):
+    """Supports delivered whose required documents are not all received, the oldest first;
+    a double click opens the support's evidence file."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PendingEvidenceDialog")
+        self.setWindowTitle(self.tr("Delivered with evidence pending"))
+        self.ctx = ctx
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("pending")
+        self.table.setAccessibleName(self.tr("Supports with evidence pending"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("Delivered"), self.tr("Beneficiary"), self.tr("Support"),
+             self.tr("Missing")]
+        )  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(self.open_row)
+        hint = QLabel(self.tr("Double-click a support to open its evidence file."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.ctx.db.read() as session:
+            rows = evidence.delivered_pending(session)
+        self.table.setRowCount(len(rows))
+        for row, p in enumerate(rows):
+            cells = [str(p.support_id), labels.day(p.delivered_on), p.person_name, p.type_name,
+                     str(p.missing)]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(_CODE_ROLE, p.support_id)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+
+    def open_row(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            SupportFileDialog(self.ctx, int(item.data(_CODE_ROLE)), self).exec()
+            self.reload()

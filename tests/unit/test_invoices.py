@@ -226,3 +226,17 @@ def test_a_supervisor_takes_back_an_invoice_accepted_by_mistake(db, actors, supp
         assert entry.action == "retirar_factura" and "Era de otro" in entry.changes
     second = funeral(db, actors, given="Julia")  # the folio fiscal may now back its payment
     assert attach(db, actors[Role.CAPTURISTA], second, make_cfdi()).support_id == second
+
+
+def test_two_desks_racing_with_one_invoice_cannot_both_win(db, actors, support_id, monkeypatch):
+    """The check reads before it writes; the UNIQUE folio fiscal catches the desk that read
+    before the other's invoice was committed."""
+    attach(db, actors[Role.CAPTURISTA], support_id, make_cfdi())
+    second = funeral(db, actors, given="Julia")
+    blind = [invoices.Check("Folio fiscal", True, UUID)]
+    monkeypatch.setattr(invoices, "_checks_of", lambda *args: blind)  # read before the commit
+    with pytest.raises(FronteraError, match="ya se aceptó en la oficina"):
+        attach(db, actors[Role.CAPTURISTA], second, make_cfdi())
+    with db.read() as session:
+        assert invoices.invoice_of_support(session, second) is None
+        assert attachments.list_attachments(session, Owner(OwnerType.SUPPORT, second)) == []

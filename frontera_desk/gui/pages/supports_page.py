@@ -215,7 +215,10 @@ class SupportsPage(QWidget):
             ),
             (self.tr("Description"), e(s.description)),
             (self.tr("Amount"), f"<b>{labels.money(s.amount_centavos)}</b>"),
-            (self.tr("Provider"), e(s.provider) or "—"),
+            (
+                self.tr("Provider"),
+                e(s.provider) + (f", RFC {s.provider_rfc}" if s.provider_rfc else "") or "—",
+            ),
             (self.tr("Status"), f"<b>{e(labels.status(s.status))}</b>"),
             (self.tr("Requested"), e(f"{labels.day(s.requested_on)} — {s.requested_by}")),
         ]

@@ -101,7 +101,7 @@ def test_hostile_or_missing_xml_is_one_line_in_the_panel(qtbot, ctx, support_id,
 
 
 def test_the_support_file_shows_the_invoice_and_the_signed_receipt(
-    qtbot, make_ctx, db, actors, support_id, tmp_path
+    qtbot, make_ctx, db, actors, support_id, tmp_path, monkeypatch
 ):
     """Issue #23, done when: a funeral paid to the provider, its CFDI dropped on the support's
     file with the other scans, delivered, its signed receipt attached: the file shows it all."""
@@ -143,3 +143,12 @@ def test_the_support_file_shows_the_invoice_and_the_signed_receipt(
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.grab().save("/tmp/support_file_with_invoice.png")
+    # Removing the invoice's XML from the list takes the invoice back whole (a supervisor's)
+    row = next(r for r in range(widget.files.rowCount())
+               if widget.files.item(r, 0).text() == "F1207.xml")  # fmt: skip
+    widget.files.setCurrentCell(row, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Otra funeraria", True))
+    widget.remove_selected()
+    assert widget.invoice.message.text().startswith("Su rol (capturista) no permite")
+    with db.read() as session:
+        assert invoices.invoice_of_support(session, support_id) is not None

@@ -302,6 +302,11 @@ class SupportFileWidget(QWidget):
         attachment_id = self._selected_file()
         if attachment_id is None:
             return
+        shown = self.folder.support_files if self.folder else ()
+        kind = next((a.kind for a in shown if a.id == attachment_id), "")
+        if kind in (attachments.INVOICE_XML, attachments.INVOICE_PDF):
+            self.invoice.take_back()  # the invoice goes whole, its folio fiscal freed
+            return
         reason, ok = QInputDialog.getText(
             self, self.tr("Remove file"),
             self.tr("The file is erased; its name and who attached and removed it stay in the "

@@ -16,9 +16,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.mx import rfc as stdnum_rfc
-
 from frontera_desk.domain.errors import FronteraError
 
 if TYPE_CHECKING:
@@ -79,6 +76,10 @@ def _parser() -> etree.XMLParser:
 
 def valid_rfc(value: str, what: str) -> str:
     """An RFC in upper case without separators, or refused naming ``what`` it is."""
+    # python-stdnum takes some 20 ms to import: loaded when an RFC is checked, not at start-up
+    from stdnum.exceptions import ValidationError as StdnumError
+    from stdnum.mx import rfc as stdnum_rfc
+
     text = value.strip().upper()
     try:
         return str(stdnum_rfc.validate(text))

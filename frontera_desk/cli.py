@@ -213,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
     month = group("month", "cierre de mes")
     close = sub(month, "close", "cerrar un mes terminado")
     close.add_argument("--month", required=True, metavar="AAAA-MM")
+    close.add_argument(
+        "--yes",
+        action="store_true",
+        help="cerrar aunque haya apoyos entregados con documentos pendientes",
+    )
     reopen = sub(month, "reopen", "reabrir un mes cerrado (sube su revisión)")
     reopen.add_argument("--month", required=True, metavar="AAAA-MM")
     reopen.add_argument("--reason", required=True, metavar="MOTIVO")
@@ -676,7 +681,11 @@ def _month(args: argparse.Namespace, app_paths: paths.Paths) -> int:
     year, month = months.parse_month(args.month)
     with signed_in(app_paths) as signed, signed.db.write() as session:
         if args.action == "close":
-            state = months.close_month(session, signed.actor, year, month)
+            try:
+                state = months.close_month(session, signed.actor, year, month,
+                                           confirm_evidence_pending=args.yes)  # fmt: skip
+            except months.EvidencePending as error:
+                raise FronteraError(error.message.replace("Confirme", "Use --yes")) from None
             print(f"Mes {args.month} cerrado (revisión {state.revision}).")
         else:
             later = months.later_closed(session, signed.actor.office_code, year, month)

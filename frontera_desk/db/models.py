@@ -223,6 +223,7 @@ class Support(Versioned, Record, Base):
     description: Mapped[str] = mapped_column(String(500))
     amount_centavos: Mapped[int] = mapped_column(Money)
     provider: Mapped[str | None] = mapped_column(String(200))
+    provider_rfc: Mapped[str | None] = mapped_column(String(13))  # from its invoice (0020)
     status: Mapped[str] = mapped_column(String(12))
     requested_on: Mapped[date] = mapped_column(Date)
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -287,6 +288,24 @@ class SupportEvent(Base):
     by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(500))
     support: Mapped[Support] = relationship(back_populates="events")
+
+
+class SupportDocument(Record, Base):
+    """A required document of a support's type, marked received (or not) in its evidence file
+    (expediente de comprobación): by whom, when, with an optional note. A row exists once the
+    document was marked; no row means not received."""
+
+    __tablename__ = "support_documents"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    support_id: Mapped[int] = mapped_column(ForeignKey("supports.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (UniqueConstraint("support_id", "code"),)
 
 
 class AuditEntry(Base):
@@ -377,6 +396,28 @@ class Receipt(Record, Base):
         Index("ix_receipts_office_issued", "office_code", "issued_on", "folio"),
         Index("ix_receipts_office_voided", "office_code", "voided_at"),
     )
+
+
+class ProviderInvoice(Record, Base):
+    """A provider's CFDI accepted for a support paid to it. The folio fiscal (UUID) is unique in
+    the office: the same invoice never backs two payments. The XML and its PDF are attachments
+    of the support."""
+
+    __tablename__ = "provider_invoices"
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    support_id: Mapped[int] = mapped_column(ForeignKey("supports.id"), unique=True)
+    folio_fiscal: Mapped[str] = mapped_column(String(36), unique=True)
+    issuer_rfc: Mapped[str] = mapped_column(String(13))
+    issuer_name: Mapped[str] = mapped_column(String(200))
+    receiver_rfc: Mapped[str] = mapped_column(String(13))
+    issued_on: Mapped[date] = mapped_column(Date)
+    total_centavos: Mapped[int] = mapped_column(Money)
+    concepts: Mapped[str] = mapped_column(Text, default="")  # one description a line
+    # A total other than the support's amount, accepted by a supervisor with this reason
+    total_reason: Mapped[str | None] = mapped_column(String(500))
+    total_reason_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    xml_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
+    pdf_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"))
 
 
 class Organization(Versioned, Record, Base):

@@ -91,6 +91,7 @@ def to_json(s: MonthlySummary, closed: dict[str, str] | None = None) -> dict[str
                 }
                 for c in s.concepts
             ],  # fmt: skip
+            "evidence_pending": s.evidence_pending,
         },
         "people": {
             "by_sex": suppressed(s.people_by_sex),

@@ -40,6 +40,7 @@ from frontera_desk.db.models import (
     Receipt,
     Support,
     User,
+    new_uuid,
     utcnow,
 )
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
@@ -336,13 +337,14 @@ def attach(
     description = checked(description, "description", "Descripción", 300)
     digest = hashlib.sha256(data).hexdigest()
     record = Attachment(
-        office_code=actor.office_code, created_by_id=actor.user_id, owner_type=owner.type.value,
-        owner_id=owner.id, kind=kind, original_name=filename, media_type=media, size=len(data),
-        sha256=digest, description=description or None, erased=False,
+        uuid=new_uuid(), office_code=actor.office_code, created_by_id=actor.user_id,
+        owner_type=owner.type.value, owner_id=owner.id, kind=kind, original_name=filename,
+        media_type=media, size=len(data), sha256=digest, description=description or None,
+        erased=False,
     )  # fmt: skip
+    _encrypt_into(session, record, data)  # before the insert: the bytes are written once
     session.add(record)
     session.flush()
-    _encrypt_into(session, record, data)
     audit.record(session, actor, "adjuntar", "adjunto", record.uuid,
                  {"de": owner.type.value, "num": owner.id, "tipo": kind, "bytes": len(data),
                   "sha256": digest})  # fmt: skip
@@ -350,12 +352,12 @@ def attach(
 
 
 def _encrypt_into(session: Session, record: Attachment, data: bytes) -> None:
+    """The file under a new key of its own (bound to the row's UUID), the key wrapped."""
     file_key = AESGCM.generate_key(256)
     record.content = _seal(file_key, data, record.uuid.encode())
     record.wrapped_key = _seal(
         _attachments_key(session, create=True), file_key, b"file:" + record.uuid.encode()
     )
-    session.flush()
 
 
 def attach_file(
@@ -363,14 +365,18 @@ def attach_file(
 ) -> AttachmentInfo:
     """Attach a file from disk: its size is checked before it is read (a 200 MB photo is
     refused without loading it)."""
+    return attach(session, actor, owner, kind, path.name, read_checked(session, path), description)
+
+
+def read_checked(session: Session, path: Path) -> bytes:
+    """A file's bytes, once its size is within the limit (checked before reading it)."""
     if not path.is_file():
         raise ValidationError("file", f"No se encontró el archivo «{path.name}».")
     _check_size(path.stat().st_size, path.name, limits(session))
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         raise ValidationError("file", f"No se pudo leer el archivo «{path.name}».") from None
-    return attach(session, actor, owner, kind, path.name, data, description)
 
 
 # --- read -------------------------------------------------------------------------------------
@@ -483,17 +489,26 @@ def remove(session: Session, actor: Actor, attachment_id: int, reason: str) -> A
     return _info(session, record)
 
 
+# A provider's invoice is the office's fiscal record of the payment, not the person's data: it
+# stays when the person is anonymized (an auditor still asks for it)
+KEPT_ON_ANONYMIZATION = (INVOICE_XML, INVOICE_PDF)
+
+
 def erase_for_person(session: Session, actor: Actor, person_id: int) -> int:
-    """Anonymization: erase the bytes of every file about the person (theirs, and their
-    supports' and receipts'); the caller audits the anonymization with the count."""
+    """Anonymization: erase the bytes and names of every file about the person (theirs, and
+    their supports' and receipts', invoices excepted); returns how many. The caller audits
+    the anonymization with the count."""
     erased = 0
     for info in attachments_of_person(session, person_id):
         record = session.get(Attachment, info.id)
-        if record is not None and not record.erased:
-            _wipe(session, actor, record)
-            record.original_name = "(borrado)"
-            record.description = None
-            erased += 1
+        if record is None or record.erased or record.kind in KEPT_ON_ANONYMIZATION:
+            continue
+        _wipe(session, actor, record)
+        record.original_name = "(borrado)"
+        record.description = None
+        record.legacy_name = None
+        erased += 1
+    session.flush()
     return erased
 
 

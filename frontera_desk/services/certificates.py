@@ -272,8 +272,9 @@ def record_print(session: Session, actor: Actor, folio: str) -> CertificateData:
     return data
 
 
-def verify(session: Session, folio: str, day: str, kind: str, mac: str) -> tuple[bool, str]:
-    """A certificate's code checked against the records: (matches, what to tell)."""
+def verify(session: Session, folio: str, day: str, kind: str, mac: str) -> tuple[bool, str, str]:
+    """A certificate's code checked against the records: (matches, what to tell, verdict:
+    valid, altered, voided or unknown)."""
     import hmac
 
     from frontera_desk.services.receipts import keyed_code
@@ -282,22 +283,29 @@ def verify(session: Session, folio: str, day: str, kind: str, mac: str) -> tuple
         on = date(int(day[:4]), int(day[4:6]), int(day[6:8]))
         certificate = _by_folio(session, folio)
     except (ValueError, FronteraError):
-        return False, "El código no corresponde a ninguna constancia registrada."
+        return False, "El código no corresponde a ninguna constancia registrada.", "unknown"
     expected = keyed_code(session, certificate.folio, certificate.issued_on.isoformat(), CODE_KIND)
     if (on, kind) != (certificate.issued_on, CODE_KIND) or not hmac.compare_digest(
         mac.upper(), expected
     ):
-        return False, (
-            f"El código NO coincide con la constancia {certificate.folio}: puede estar alterada."
+        return (
+            False,
+            (f"El código NO coincide con la constancia {certificate.folio}: puede estar alterada."),
+            "altered",
         )
     activity = session.get(Activity, certificate.activity_id)
     title = activity.title if activity else ""
     if certificate.voided_at is not None:
-        return True, (
-            f"La constancia {certificate.folio} existe pero fue CANCELADA: "
-            f"{certificate.void_reason}."
+        return (
+            True,
+            (
+                f"La constancia {certificate.folio} existe pero fue CANCELADA: "
+                f"{certificate.void_reason}."
+            ),
+            "voided",
         )
-    return True, (
+    valid = (
         f"Constancia {certificate.folio} válida: expedida a {certificate.name} el "
         f"{certificate.issued_on:%d/%m/%Y} por su participación en «{title}»."
     )
+    return True, valid, "valid"

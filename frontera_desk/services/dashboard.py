@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import Person, Support, SupportType
 from frontera_desk.domain.enums import SupportStatus
+from frontera_desk.services import evidence
 from frontera_desk.services.months import delivered_between
 
 
@@ -23,6 +24,7 @@ class Overview:
     people_served_this_month: int
     by_type: tuple[tuple[str, str, int], ...] = ()  # (code, name, supports) delivered this month
     by_day: tuple[tuple[int, int], ...] = ()  # (day of the month, supports delivered)
+    evidence_pending: int = 0  # supports delivered (any month) with required documents missing
 
 
 def overview(session: Session, today: date | None = None) -> Overview:
@@ -53,6 +55,7 @@ def overview(session: Session, today: date | None = None) -> Overview:
         people_served_this_month=served or 0,
         by_type=tuple((code, name, n) for code, name, n, _ in by_type),
         by_day=tuple((d.day, per_day.get(d, 0)) for d in _days(start, today)),
+        evidence_pending=evidence.count_pending(session),
     )
 
 

@@ -121,10 +121,23 @@ def _closer_name(session: Session, user_id: int) -> str:
     return (user.full_name or user.username) if user else ""
 
 
-def close_month(session: Session, actor: Actor, year: int, month: int) -> MonthState:
+class EvidencePending(FronteraError):
+    """Supports delivered in the month lack required documents: closing needs confirmation."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
+def close_month(
+    session: Session, actor: Actor, year: int, month: int, *, confirm_evidence_pending: bool = False
+) -> MonthState:
     """Close the month in order (earlier months of the year with records first) and store its
-    summary as this revision's snapshot, with its SHA-256."""
+    summary as this revision's snapshot, with its SHA-256. Supports delivered in it with
+    required documents missing are refused (``EvidencePending``, with the count) unless
+    ``confirm_evidence_pending``; the summary counts them either way."""
     from frontera_desk.exchange.summary_json import dumps, to_json
+    from frontera_desk.services import evidence
     from frontera_desk.services.summary import monthly_summary
 
     require(actor, Action.CLOSE_MONTH)
@@ -138,6 +151,14 @@ def close_month(session: Session, actor: Actor, year: int, month: int) -> MonthS
         raise FronteraError(
             f"Cierre primero {'el mes' if len(earlier) == 1 else 'los meses'} de {names} de "
             f"{year}: los meses se cierran en orden."
+        )
+    pending = evidence.count_pending(session, *month_bounds(year, month))
+    if pending and not confirm_evidence_pending:
+        raise EvidencePending(
+            f"{pending} apoyo{'s' if pending != 1 else ''} entregado{'s' if pending != 1 else ''}"
+            f" en {month_name(year, month)} tiene{'n' if pending != 1 else ''} documentos "
+            "pendientes en su expediente. Confirme para cerrar el mes de todos modos.",
+            pending,
         )
     now = utcnow()
     if row is None:
@@ -160,7 +181,7 @@ def close_month(session: Session, actor: Actor, year: int, month: int) -> MonthS
     session.flush()
     audit.record(session, actor, "cerrar_mes", "mes", None,
                  {"mes": f"{year}-{month:02d}", "revision": row.revision,
-                  "sha256": digest})  # fmt: skip
+                  "sha256": digest, "expedientes_pendientes": pending})  # fmt: skip
     checkpoints.sign_after_commit(session, "cierre_de_mes")  # the office key signs the close
     return state(session, actor.office_code, year, month)
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import SYSTEM_USER_ID, Office, OfficeSetting, SupportType, User
+from frontera_desk.domain.cfdi import valid_rfc
 from frontera_desk.domain.enums import LimitPeriod, LimitScope, Role
 from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.domain.text import checked, clean
@@ -163,6 +164,7 @@ class OfficeSettings:
     receipt_legend: str = DEFAULT_RECEIPT_LEGEND
     receipt_privacy_legend: str = DEFAULT_RECEIPT_PRIVACY
     receipt_two_copies: bool = True  # original and copy on one letter sheet
+    office_rfc: str = ""  # the receiver RFC that providers' invoices (CFDI) must carry
     # Attachments (services/attachments.py): per file, and per support (its receipts' included)
     attachment_max_mb: int = 20
     attachments_per_support: int = 30
@@ -188,6 +190,7 @@ def get_settings(session: Session) -> OfficeSettings:
             "receipt_privacy_legend", defaults.receipt_privacy_legend
         ),
         receipt_two_copies=stored.get("receipt_two_copies", "1") == "1",
+        office_rfc=stored.get("office_rfc", defaults.office_rfc),
         attachment_max_mb=int(stored.get("attachment_max_mb", defaults.attachment_max_mb)),
         attachments_per_support=int(
             stored.get("attachments_per_support", defaults.attachments_per_support)
@@ -213,6 +216,7 @@ def _stored(settings: OfficeSettings) -> dict[str, str]:
         "receipt_legend": settings.receipt_legend,
         "receipt_privacy_legend": settings.receipt_privacy_legend,
         "receipt_two_copies": "1" if settings.receipt_two_copies else "0",
+        "office_rfc": settings.office_rfc,
         "attachment_max_mb": str(settings.attachment_max_mb),
         "attachments_per_support": str(settings.attachments_per_support),
         "attachments_support_mb": str(settings.attachments_support_mb),
@@ -257,6 +261,11 @@ def update_settings(session: Session, actor: Actor, new: OfficeSettings) -> Offi
     for key, (limit, label) in _LIMITS.items():
         if len(values[key]) > limit:
             raise ValidationError(key, f"{label}: hasta {limit} caracteres.")
+    if values["office_rfc"].strip():
+        try:
+            values["office_rfc"] = valid_rfc(values["office_rfc"], "de la oficina")
+        except FronteraError as error:
+            raise ValidationError("office_rfc", str(error)) from None
     old = _stored(get_settings(session))
     for key, value in values.items():
         session.merge(OfficeSetting(key=key, value=value))

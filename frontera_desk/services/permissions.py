@@ -19,6 +19,7 @@ class Action(StrEnum):
     DECIDE_SUPPORT = "decide_support"  # approve or reject, within ceilings and limits
     DELIVER_SUPPORT = "deliver_support"
     CANCEL_SUPPORT = "cancel_support"
+    DELIVER_WITHOUT_EVIDENCE = "deliver_without_evidence"  # required documents not received
     OVERRIDE_LIMIT = "override_limit"  # go past a ceiling or a per-period limit
     EXPORT_PERSON = "export_person"  # a person's own data, for them (access right)
     ANONYMIZE_PERSON = "anonymize_person"  # cancellation right; also the retention list
@@ -58,6 +59,7 @@ _ACTION_ES = {
     Action.DECIDE_SUPPORT: "autorizar o rechazar apoyos",
     Action.DELIVER_SUPPORT: "registrar la entrega de apoyos",
     Action.CANCEL_SUPPORT: "cancelar apoyos",
+    Action.DELIVER_WITHOUT_EVIDENCE: "entregar un apoyo sin sus documentos requeridos",
     Action.OVERRIDE_LIMIT: "autorizar un apoyo por encima del tope o del límite",
     Action.EXPORT_PERSON: "exportar los datos de una persona",
     Action.ANONYMIZE_PERSON: "anonimizar personas",

@@ -299,8 +299,10 @@ def anonymize_person(session: Session, actor: Actor, person_id: int, reason: str
     for copied in (Attendee, Certificate):
         session.execute(update(copied).where(copied.person_id == person.id).values(name=anonymous))
     session.execute(text(f"DELETE FROM {search.FTS_TABLE} WHERE rowid = :id"), {"id": person.id})
+    erased = attachments.erase_for_person(session, actor, person.id)
     audit.redact(session, person.uuid)
-    audit.record(session, actor, "anonimizar", "persona", person.uuid, {"motivo": reason})
+    audit.record(session, actor, "anonimizar", "persona", person.uuid,
+                 {"motivo": reason, "adjuntos_borrados": erased})  # fmt: skip
 
 
 def inactive_ids(

@@ -403,6 +403,7 @@ def verification_code(session: Session, receipt: Receipt) -> str:
 class Verification:
     matches: bool
     message: str
+    verdict: str = "unknown"  # valid, altered, voided, unknown (what the verifier shows)
 
 
 def verify_code(session: Session, code: str) -> Verification:
@@ -428,14 +429,19 @@ def verify_code(session: Session, code: str) -> Verification:
         mac.upper(), expected
     ):
         return Verification(
-            False, f"El código NO coincide con el recibo {receipt.folio}: puede estar alterado."
+            False,
+            f"El código NO coincide con el recibo {receipt.folio}: puede estar alterado.",
+            "altered",
         )
     if receipt.voided_at is not None:
         return Verification(
-            True, f"El recibo {receipt.folio} existe pero fue CANCELADO: {receipt.void_reason}."
+            True,
+            f"El recibo {receipt.folio} existe pero fue CANCELADO: {receipt.void_reason}.",
+            "voided",
         )
     return Verification(
         True,
         f"Recibo {receipt.folio} válido: {format_money(receipt.amount_centavos)} del "
         f"{receipt.issued_on:%d/%m/%Y}.",
+        "valid",
     )

@@ -41,7 +41,7 @@ from frontera_desk.domain.enums import (
     Indicator,
 )
 from frontera_desk.domain.text import fold
-from frontera_desk.services import actions, months, plan
+from frontera_desk.services import actions, evidence, months, plan
 from frontera_desk.services.activities import age_band
 from frontera_desk.services.months import delivered_between, month_name
 from frontera_desk.services.office import get_office
@@ -166,6 +166,9 @@ class MonthlySummary:
     benefited: dict[str, int] = field(default_factory=dict)  # the month: see _benefited
     year_benefited: dict[str, dict[str, int]] = field(default_factory=dict)  # year to date
     actions_done: tuple[actions.ActionItem, ...] = ()  # named, public facts only
+    # Supports delivered in the month whose required documents are not all received (as of
+    # when the summary is made: the close's snapshot keeps that day's count)
+    evidence_pending: int = 0
 
 
 def supports_by_type(session: Session, start: date, end: date) -> tuple[TypeLine, ...]:
@@ -537,6 +540,7 @@ def monthly_summary(session: Session, office_code: str, year: int, month: int) -
                 line.code: line.people for line in supports_by_type(session, date(year, 1, 1), end)
             },
         },
+        evidence_pending=evidence.count_pending(session, start, end),
     )
     return replace(summary, narrative=narrative(summary))
 

@@ -120,6 +120,7 @@ class SupportRecord:
     override_by: str
     events: tuple[SupportEventRecord, ...]
     folio: str  # the current receipt, if delivered
+    provider_rfc: str = ""  # filled in from the provider's invoice
 
 
 @dataclass(frozen=True)
@@ -390,10 +391,26 @@ def deliver_support(
     on: date | None = None,
     provider: str | None = None,
     today: date | None = None,
+    evidence_reason: str = "",
 ) -> SupportRecord:
-    """Record the hand-over. Its date is the support's business date."""
+    """Record the hand-over. Its date is the support's business date. The type's required
+    documents must be marked received in the support's file; a supervisor may deliver without
+    them, writing the reason (``evidence_reason``, audited)."""
+    from frontera_desk.services import evidence
+
     require(actor, Action.DELIVER_SUPPORT)
-    support = _transition(session, actor, support_id, S.DELIVERED)
+    support = _transition(session, actor, support_id, S.DELIVERED)  # (rolled back if refused)
+    missing = evidence.missing_documents(session, support_id)
+    reason = checked(evidence_reason, "evidence_reason", "Motivo", 500) if missing else ""
+    if missing and not reason:
+        raise OverrideRequired(
+            "Faltan documentos del expediente: "
+            + "; ".join(name for _, name in missing)
+            + ". Márquelos como recibidos, o un(a) supervisor(a) puede entregar sin ellos "
+            "escribiendo el motivo."
+        )
+    if missing:
+        require(actor, Action.DELIVER_WITHOUT_EVIDENCE)
     today = today or date.today()
     after = support.decided_on or support.requested_on
     support.delivered_on = _step_date(on, today, after, "Fecha de entrega")
@@ -401,7 +418,11 @@ def deliver_support(
     support.delivered_by_id = actor.user_id
     if provider is not None:
         support.provider = checked(provider, "provider", "Proveedor", 200) or None
-    record = _finish(session, actor, support, S.APPROVED, None, "entregar")
+    waived = f"Sin documentos: {reason}"[:500] if missing else None
+    record = _finish(session, actor, support, S.APPROVED, waived, "entregar")
+    if missing:
+        audit.record(session, actor, "entregar_sin_documentos", "apoyo", support.uuid,
+                     {"faltan": [code for code, _ in missing], "motivo": reason})  # fmt: skip
     receipts.issue(session, actor, support)  # same transaction: no delivery without its folio
     return get_support(session, record.id)
 
@@ -439,6 +460,7 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
         description=s.description,
         amount_centavos=s.amount_centavos,
         provider=s.provider or "",
+        provider_rfc=s.provider_rfc or "",
         status=S(s.status),
         requested_on=s.requested_on,
         requested_by=users.get(s.requested_by_id, ""),

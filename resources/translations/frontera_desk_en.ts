@@ -112,10 +112,27 @@
     <context>
         <name>ReportsPage</name>
         <message numerus="yes">
+            <source>%n support(s) delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</source>
+            <translation>
+                <numerusform>%n support delivered in the month still lacks required documents in its evidence file; the summary counts it. Close anyway?</numerusform>
+                <numerusform>%n supports delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n office(s) received for this month</source>
             <translation>
                 <numerusform>%n office received for this month</numerusform>
                 <numerusform>%n offices received for this month</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SupportFileWidget</name>
+        <message numerus="yes">
+            <source>%n document(s) pending</source>
+            <translation>
+                <numerusform>%n document pending</numerusform>
+                <numerusform>%n documents pending</numerusform>
             </translation>
         </message>
     </context>

@@ -646,6 +646,10 @@
             <translation>Original y copia en una sola hoja</translation>
         </message>
         <message>
+            <source>The receiver RFC that providers' invoices must carry</source>
+            <translation>El RFC receptor que deben llevar las facturas de los proveedores</translation>
+        </message>
+        <message>
             <source>&amp;Save settings</source>
             <translation>&amp;Guardar configuración</translation>
         </message>
@@ -692,6 +696,10 @@
         <message>
             <source>Receipts: privacy legend</source>
             <translation>Recibos: leyenda de privacidad</translation>
+        </message>
+        <message>
+            <source>Office &amp;RFC (invoices)</source>
+            <translation>&amp;RFC de la oficina (facturas)</translation>
         </message>
         <message>
             <source>Choose &amp;logo…</source>
@@ -1822,6 +1830,10 @@
             <translation>Personas atendidas este mes</translation>
         </message>
         <message>
+            <source>Delivered with evidence pending</source>
+            <translation>Entregados con expediente incompleto</translation>
+        </message>
+        <message>
             <source>See list</source>
             <translation>Ver lista</translation>
         </message>
@@ -2245,6 +2257,120 @@
         <message>
             <source>Batch %1 undone: the office is as before it.</source>
             <translation>Lote %1 deshecho: la oficina quedó como antes de importarlo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceCheckDialog</name>
+        <message>
+            <source>Provider's invoice</source>
+            <translation>Factura del proveedor</translation>
+        </message>
+        <message>
+            <source>Issuer</source>
+            <translation>Emisor</translation>
+        </message>
+        <message>
+            <source>Issuer RFC</source>
+            <translation>RFC del emisor</translation>
+        </message>
+        <message>
+            <source>Folio fiscal (UUID)</source>
+            <translation>Folio fiscal (UUID)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Concepts</source>
+            <translation>Conceptos</translation>
+        </message>
+        <message>
+            <source>Printed invoice (PDF)</source>
+            <translation>Factura impresa (PDF)</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>ninguna</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Comprobaciones</translation>
+        </message>
+        <message>
+            <source>Reason for another total</source>
+            <translation>Motivo de otro total</translation>
+        </message>
+        <message>
+            <source>Reason for another total (supervisor)</source>
+            <translation>Motivo de otro total (supervisor/a)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the invoice</source>
+            <translation>&amp;Aceptar la factura</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoicePanel</name>
+        <message>
+            <source>&lt;b&gt;Provider's invoice (CFDI)&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Factura del proveedor (CFDI)&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Attach &amp;invoice (XML)…</source>
+            <translation>Adjuntar &amp;factura (XML)…</translation>
+        </message>
+        <message>
+            <source>Choose the provider's CFDI (XML) and, if you have it, its PDF</source>
+            <translation>Elija el CFDI (XML) del proveedor y, si lo tiene, su PDF</translation>
+        </message>
+        <message>
+            <source>Take &amp;back the invoice…</source>
+            <translation>&amp;Retirar la factura…</translation>
+        </message>
+        <message>
+            <source>An invoice accepted by mistake: its files are erased and its folio fiscal may back another payment</source>
+            <translation>Una factura aceptada por error: se borran sus archivos y su folio fiscal podrá respaldar otro pago</translation>
+        </message>
+        <message>
+            <source>No invoice attached.</source>
+            <translation>Sin factura adjunta.</translation>
+        </message>
+        <message>
+            <source>Folio fiscal %1, of %2, total %3</source>
+            <translation>Folio fiscal %1, del %2, total %3</translation>
+        </message>
+        <message>
+            <source>Other total accepted by %1: %2</source>
+            <translation>Otro total aceptado por %1: %2</translation>
+        </message>
+        <message>
+            <source>Take back the invoice</source>
+            <translation>Retirar la factura</translation>
+        </message>
+        <message>
+            <source>Why was this invoice accepted by mistake?</source>
+            <translation>¿Por qué se aceptó esta factura por error?</translation>
+        </message>
+        <message>
+            <source>Provider's invoice: the XML, and its PDF if you have it</source>
+            <translation>Factura del proveedor: el XML y, si lo tiene, su PDF</translation>
+        </message>
+        <message>
+            <source>Invoices (*.xml *.pdf)</source>
+            <translation>Facturas (*.xml *.pdf)</translation>
+        </message>
+        <message>
+            <source>Choose the invoice's XML file (the PDF alone is not the invoice).</source>
+            <translation>Elija el archivo XML de la factura (el PDF solo no es la factura).</translation>
+        </message>
+        <message>
+            <source>The file %1 could not be read.</source>
+            <translation>No se pudo leer el archivo %1.</translation>
         </message>
     </context>
     <context>
@@ -2914,6 +3040,41 @@
         </message>
     </context>
     <context>
+        <name>PendingEvidenceDialog</name>
+        <message>
+            <source>Delivered with evidence pending</source>
+            <translation>Entregados con expediente incompleto</translation>
+        </message>
+        <message>
+            <source>Supports with evidence pending</source>
+            <translation>Apoyos con expediente incompleto</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Núm.</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Entrega</translation>
+        </message>
+        <message>
+            <source>Beneficiary</source>
+            <translation>Persona beneficiaria</translation>
+        </message>
+        <message>
+            <source>Support</source>
+            <translation>Apoyo</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Faltan</translation>
+        </message>
+        <message>
+            <source>Double-click a support to open its evidence file.</source>
+            <translation>Haga doble clic en un apoyo para abrir su expediente.</translation>
+        </message>
+    </context>
+    <context>
         <name>PeoplePage</name>
         <message>
             <source>Search by name or document number (Ctrl+F)…</source>
@@ -3541,6 +3702,14 @@
             <source>Valid</source>
             <translation>Vigente</translation>
         </message>
+        <message>
+            <source>Attached</source>
+            <translation>Adjunta</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Falta</translation>
+        </message>
         <message numerus="yes">
             <source>%n receipt(s)</source>
             <translation>
@@ -3554,6 +3723,30 @@
                 <numerusform>El recibo más reciente: precise la búsqueda para ver otros</numerusform>
                 <numerusform>Los %n recibos más recientes: precise la búsqueda para ver otros</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Select the one receipt whose signed copy you attach.</source>
+            <translation>Seleccione el recibo (uno solo) cuya copia firmada va a adjuntar.</translation>
+        </message>
+        <message>
+            <source>Signed copy of %1</source>
+            <translation>Copia firmada de %1</translation>
+        </message>
+        <message>
+            <source>Scans and photos (*.jpg *.jpeg *.png *.pdf)</source>
+            <translation>Escaneos y fotos (*.jpg *.jpeg *.png *.pdf)</translation>
+        </message>
+        <message>
+            <source>Attaching %1…</source>
+            <translation>Adjuntando %1…</translation>
+        </message>
+        <message>
+            <source>Signed copy of %1 attached; its QR code matches the receipt.</source>
+            <translation>Copia firmada de %1 adjunta; su código QR coincide con el recibo.</translation>
+        </message>
+        <message>
+            <source>Signed copy of %1 attached (its QR code could not be read).</source>
+            <translation>Copia firmada de %1 adjunta (no se pudo leer su código QR).</translation>
         </message>
         <message>
             <source>Receipts</source>
@@ -3600,12 +3793,28 @@
             <translation>Estado</translation>
         </message>
         <message>
+            <source>Signed copy</source>
+            <translation>Copia firmada</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Aviso</translation>
+        </message>
+        <message>
             <source>&amp;View or print…</source>
             <translation>&amp;Ver o imprimir…</translation>
         </message>
         <message>
             <source>Print &amp;all shown…</source>
             <translation>Imprimir &amp;todos los mostrados…</translation>
+        </message>
+        <message>
+            <source>Attach &amp;signed copy…</source>
+            <translation>Adjuntar copia &amp;firmada…</translation>
+        </message>
+        <message>
+            <source>Attach the scan or photo of the receipt as the beneficiary signed it</source>
+            <translation>Adjuntar el escaneo o la foto del recibo con la firma o huella de la persona beneficiaria</translation>
         </message>
         <message>
             <source>&amp;Verify a code…</source>
@@ -3871,6 +4080,13 @@
         <message>
             <source>Reports</source>
             <translation>Reportes</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n support(s) delivered in the month still lack required documents in their evidence file; the summary counts them. Close anyway?</source>
+            <translation>
+                <numerusform>%n apoyo entregado en el mes aún no tiene todos los documentos requeridos en su expediente; el resumen lo cuenta. ¿Cerrar de todos modos?</numerusform>
+                <numerusform>%n apoyos entregados en el mes aún no tienen todos los documentos requeridos en su expediente; el resumen los cuenta. ¿Cerrar de todos modos?</numerusform>
+            </translation>
         </message>
         <message>
             <source>Close month</source>
@@ -4232,6 +4448,18 @@
             <translation>Solo si rebasa el tope o el límite</translation>
         </message>
         <message>
+            <source>Documents not received: %1</source>
+            <translation>Documentos no recibidos: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Reason to deliver without them *</source>
+            <translation>&amp;Motivo para entregar sin ellos *</translation>
+        </message>
+        <message>
+            <source>Recorded in the support and the audit log</source>
+            <translation>Queda en el apoyo y en la bitácora</translation>
+        </message>
+        <message>
             <source>&amp;Reason *</source>
             <translation>&amp;Motivo *</translation>
         </message>
@@ -4364,6 +4592,175 @@
         </message>
     </context>
     <context>
+        <name>SupportFileDialog</name>
+        <message>
+            <source>Evidence file of support no. %1</source>
+            <translation>Expediente del apoyo núm. %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupportFileWidget</name>
+        <message>
+            <source>Required documents</source>
+            <translation>Documentos requeridos</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Documento</translation>
+        </message>
+        <message>
+            <source>Received by</source>
+            <translation>Recibió</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Archivos</translation>
+        </message>
+        <message>
+            <source>&amp;Note…</source>
+            <translation>&amp;Nota…</translation>
+        </message>
+        <message>
+            <source>Mark &amp;all received</source>
+            <translation>Marcar &amp;todos recibidos</translation>
+        </message>
+        <message>
+            <source>Attached files</source>
+            <translation>Archivos adjuntos</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+        <message>
+            <source>Kept with</source>
+            <translation>Guardado en</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Tamaño</translation>
+        </message>
+        <message>
+            <source>Attached</source>
+            <translation>Adjuntado</translation>
+        </message>
+        <message>
+            <source>Document the file is</source>
+            <translation>Documento que es el archivo</translation>
+        </message>
+        <message>
+            <source>A&amp;ttach…</source>
+            <translation>&amp;Adjuntar…</translation>
+        </message>
+        <message>
+            <source>Or drop the files on this window</source>
+            <translation>O suelte los archivos en esta ventana</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>A&amp;brir</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>&amp;Retirar…</translation>
+        </message>
+        <message>
+            <source>&amp;Is:</source>
+            <translation>&amp;Es:</translation>
+        </message>
+        <message>
+            <source>Drop scans, photos, PDFs or invoices (XML) here.</source>
+            <translation>Suelte aquí escaneos, fotos, PDF o facturas (XML).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Files of the support and of the person&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Archivos del apoyo y de la persona&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>completo</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document(s) pending</source>
+            <translation>
+                <numerusform>%n documento pendiente</numerusform>
+                <numerusform>%n documentos pendientes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Evidence file: %1</source>
+            <translation>Expediente: %1</translation>
+        </message>
+        <message>
+            <source>Identification (kept with the person)</source>
+            <translation>Identificación (se guarda con la persona)</translation>
+        </message>
+        <message>
+            <source>Other document</source>
+            <translation>Otro documento</translation>
+        </message>
+        <message>
+            <source>support</source>
+            <translation>apoyo</translation>
+        </message>
+        <message>
+            <source>receipt</source>
+            <translation>recibo</translation>
+        </message>
+        <message>
+            <source>person</source>
+            <translation>persona</translation>
+        </message>
+        <message>
+            <source>Identification</source>
+            <translation>Identificación</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Otro</translation>
+        </message>
+        <message>
+            <source>Invoice (XML)</source>
+            <translation>Factura (XML)</translation>
+        </message>
+        <message>
+            <source>Invoice (PDF)</source>
+            <translation>Factura (PDF)</translation>
+        </message>
+        <message>
+            <source>Signed receipt</source>
+            <translation>Recibo firmado</translation>
+        </message>
+        <message>
+            <source>Evidence file</source>
+            <translation>Expediente</translation>
+        </message>
+        <message>
+            <source>Note on «%1»:</source>
+            <translation>Nota sobre «%1»:</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>Adjuntar archivos</translation>
+        </message>
+        <message>
+            <source>Remove file</source>
+            <translation>Retirar archivo</translation>
+        </message>
+        <message>
+            <source>The file is erased; its name and who attached and removed it stay in the record. Reason:</source>
+            <translation>El archivo se borra; su nombre y quién lo adjuntó y lo retiró quedan en el registro. Motivo:</translation>
+        </message>
+    </context>
+    <context>
         <name>SupportsPage</name>
         <message>
             <source>Status</source>
@@ -4430,6 +4827,14 @@
             <translation>Cancelar reci&amp;bo…</translation>
         </message>
         <message>
+            <source>Evidence &amp;file…</source>
+            <translation>E&amp;xpediente…</translation>
+        </message>
+        <message>
+            <source>Required documents received, scans and invoices of the support</source>
+            <translation>Documentos requeridos recibidos, escaneos y facturas del apoyo</translation>
+        </message>
+        <message>
             <source>Receipts &amp;list…</source>
             <translation>&amp;Lista de recibos…</translation>
         </message>
@@ -4491,6 +4896,18 @@
         <message>
             <source>Receipt</source>
             <translation>Recibo</translation>
+        </message>
+        <message>
+            <source>Evidence file</source>
+            <translation>Expediente</translation>
+        </message>
+        <message>
+            <source>missing: %1</source>
+            <translation>faltan: %1</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>completo</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -4654,16 +5071,60 @@
             <translation>Verificar un recibo</translation>
         </message>
         <message>
-            <source>Scan the receipt's QR code (a scanner types it here) or type the text printed under it, then press Enter.</source>
-            <translation>Escanee el código QR del recibo (el lector lo escribe aquí) o teclee el texto impreso debajo, y oprima Intro.</translation>
+            <source>Scan the receipt's QR code (a scanner types it here) or type the text printed under it, then press Enter. Or read the code from a photo or scan of the receipt.</source>
+            <translation>Escanee el código QR del recibo (el lector lo escribe aquí) o escriba el texto impreso debajo de él y presione Intro. También puede leer el código de una foto o escaneo del recibo.</translation>
         </message>
         <message>
             <source>Verification code</source>
             <translation>Código de verificación</translation>
         </message>
         <message>
+            <source>&amp;Check</source>
+            <translation>&amp;Verificar</translation>
+        </message>
+        <message>
+            <source>From an &amp;image…</source>
+            <translation>Desde una &amp;imagen…</translation>
+        </message>
+        <message>
+            <source>Read the QR code from a photo or scan of the receipt (JPEG or PNG)</source>
+            <translation>Leer el código QR de una foto o escaneo del recibo (JPEG o PNG)</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Veredicto</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>VALID</source>
+            <translation>VÁLIDO</translation>
+        </message>
+        <message>
+            <source>VOIDED</source>
+            <translation>CANCELADO</translation>
+        </message>
+        <message>
+            <source>ALTERED</source>
+            <translation>ALTERADO</translation>
+        </message>
+        <message>
+            <source>UNKNOWN</source>
+            <translation>DESCONOCIDO</translation>
+        </message>
+        <message>
+            <source>Photo or scan of the receipt</source>
+            <translation>Foto o escaneo del recibo</translation>
+        </message>
+        <message>
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>Reading the code in %1…</source>
+            <translation>Leyendo el código en %1…</translation>
         </message>
     </context>
 </TS>

@@ -43,7 +43,7 @@ DESK = """
 import sys, time
 from frontera_desk import paths
 from frontera_desk.domain.errors import DatabaseError
-from frontera_desk.services import auth, supports
+from frontera_desk.services import auth, evidence, supports
 folder, url, start, *ids = sys.argv[1:]
 signed = auth.sign_in(paths.resolve(folder, database_url=url or None), "capturista", "demo")
 time.sleep(max(0.0, float(start) - time.time()))
@@ -52,6 +52,7 @@ for support_id in ids:
     while True:
         try:
             with signed.db.write() as session:
+                evidence.receive_all(session, signed.actor, int(support_id))
                 supports.deliver_support(session, signed.actor, int(support_id))
             break
         except DatabaseError:  # "ocupada": waited past the busy timeout; a desk tries again

@@ -16,11 +16,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from frontera_desk.services.context import actor_for
 from sqlalchemy import select
 
 from frontera_desk.db.models import User
 from frontera_desk.services import months
+from frontera_desk.services.permissions import actor_for
 from frontera_desk.services.year_report import write_report, year_report
 from tests.benchmarks.bench_summary import build
 

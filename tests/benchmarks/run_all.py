@@ -10,7 +10,10 @@ information, against bare windows that first open the office through the ORM, or
 from SQLCipher: data_window); name search against the raw FTS query; the longest frame on the
 GUI thread while opening each page, and while dragging the people and supports lists to their
 end (against a bare QTableView); the monthly summary against its plain SQL; one receipt against
-a bare reportlab page; the GUI's peak memory. Nothing here fails on time.
+a bare reportlab page; attaching and opening a 5 MB scan in the encrypted store against a plain
+file copy and read (bench_attachments); a provider's invoice (CFDI) read and checked against the
+bare XML parse, and a receipt's QR code read from a photo (bench_cfdi); the GUI's peak memory.
+Nothing here fails on time.
 """
 
 from __future__ import annotations
@@ -108,6 +111,9 @@ def main() -> None:
     from tests.benchmarks.bench_import import measure as bench_import  # issue 25
 
     print(bench_import(2_000 if args.quick else 20_000))
+    from tests.benchmarks.bench_attachments import measure as attachment_rows
+
+    rows += attachment_rows(repeat=3 if args.quick else 9)  # its own office, not the demo's
     rows.append(("people search hernandez, CLI whole process incl. sign-in (ms)",
                  wall_ms(app("people", "search", "hernandez", "--data-dir", str(folder)), 3,
                          {**ENV, "FRONTERA_DESK_USER": "supervisor",
@@ -207,6 +213,10 @@ def in_process(folder: Path, quick: bool) -> list[tuple[str, float, float | None
     one = median_ms(lambda: write_receipts([SAMPLE], io.BytesIO()), 20)
     bare = median_ms(lambda: bare_page(io.BytesIO(), "DejaVuSans"), 20)
     rows.append(("one receipt, original and copy, vs a bare page (ms)", one, bare, "<= 5x"))
+    from tests.benchmarks.bench_cfdi import qr_rows
+    from tests.benchmarks.bench_cfdi import rows as cfdi_rows
+
+    rows += cfdi_rows(50 if quick else 200) + qr_rows(3 if quick else 5)
     return rows
 
 

@@ -9,7 +9,7 @@ from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus
 from frontera_desk.gui.dialogs.base import FormDialog
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
-from frontera_desk.services import people, supports
+from frontera_desk.services import evidence, people, supports
 from frontera_desk.services.people import PersonInput
 
 
@@ -71,6 +71,8 @@ def test_register_a_person_then_request_approve_and_deliver(qtbot, ctx, db):
         record = supports.get_support(session, record.id)
     assert record.status is SupportStatus.APPROVED
 
+    with db.write() as session:  # the documents its type requires are in the folder
+        evidence.receive_all(session, ctx.actor, record.id)
     deliver = StepDialog(ctx, record, Step.DELIVER)
     qtbot.addWidget(deliver)
     assert deliver.ui.provider.text() == "Abarrotes La Frontera"

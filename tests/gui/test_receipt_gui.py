@@ -12,7 +12,7 @@ from frontera_desk.gui.dialogs.receipt_dialogs import (
     ReceiptSearchDialog,
     VerifyReceiptDialog,
 )
-from frontera_desk.services import people, receipts, supports
+from frontera_desk.services import evidence, people, receipts, supports
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
 
@@ -30,6 +30,7 @@ def folios(db, actors):
                 session, actors[Role.CAPTURISTA], SupportInput(p.id, other, "Kit", 45_000)
             )
             supports.approve_support(session, actors[Role.SUPERVISOR], s.id)
+            evidence.receive_all(session, actors[Role.CAPTURISTA], s.id)
             made.append(supports.deliver_support(session, actors[Role.CAPTURISTA], s.id).folio)
     return made
 

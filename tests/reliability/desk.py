@@ -10,7 +10,7 @@ from datetime import date
 from frontera_desk.db import open_database
 from frontera_desk.domain.errors import ConflictError, FronteraError, OverrideRequired
 from frontera_desk.paths import resolve
-from frontera_desk.services import agreements, months, people, supports
+from frontera_desk.services import agreements, evidence, months, people, supports
 from frontera_desk.services.agreements import DisbursementInput
 from frontera_desk.services.permissions import actor_for
 
@@ -30,6 +30,7 @@ def main() -> None:
         return
     for n, support_id in enumerate(support_ids):
         with db.write() as session:
+            evidence.receive_all(session, worker, int(support_id))
             print("folio", supports.deliver_support(session, worker, int(support_id)).folio,
                   flush=True)  # fmt: skip
         if n % 2 == 0:

@@ -140,7 +140,7 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
 
     from sqlalchemy import text
 
-    from frontera_desk.services import supports
+    from frontera_desk.services import evidence, supports
     from frontera_desk.services.supports import SupportInput
 
     boss = actors[Role.SUPERVISOR]
@@ -152,6 +152,7 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
             session, boss, SupportInput(person.id, kind, "x", 10_000, "", day, "Prueba")
         )
         supports.approve_support(session, boss, asked.id, on=day, override_reason="P")
+        evidence.receive_all(session, boss, asked.id)
     with db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
         entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()

@@ -22,7 +22,15 @@ from frontera_desk.domain.errors import FronteraError, ValidationError
 from frontera_desk.exchange import signing
 from frontera_desk.exchange.summary_json import to_json
 from frontera_desk.reports.summary_tables import PRELIMINARY_LINE, SUPPRESSED_NOTE
-from frontera_desk.services import activities, agreements, months, people, receipts, summary
+from frontera_desk.services import (
+    activities,
+    agreements,
+    evidence,
+    months,
+    people,
+    receipts,
+    summary,
+)
 from frontera_desk.services import packages as package
 from frontera_desk.services import supports as supports_service
 from frontera_desk.services.activities import ActivityInput, AttendeeInput
@@ -40,6 +48,7 @@ def deliver(session, boss, person_id, type_id, amount, on):
         session, boss, SupportInput(person_id, type_id, "x", amount, "", on, "Prueba"), today=on
     )
     supports_service.approve_support(session, boss, s.id, on=on, today=on, override_reason="P")
+    evidence.receive_all(session, boss, s.id)
     return supports_service.deliver_support(session, boss, s.id, on=on, today=on)
 
 

@@ -16,7 +16,7 @@ from frontera_desk.domain.errors import (
     ValidationError,
 )
 from frontera_desk.reports.receipt import write_receipts
-from frontera_desk.services import people, receipts, supports
+from frontera_desk.services import evidence, people, receipts, supports
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
 
@@ -30,6 +30,7 @@ def deliver(db, actors, person_id, amount=125_050, on=None):
             SupportInput(person_id, other, "Artículos de higiene", amount, "Farmacia del Sur", on),
         )
         supports.approve_support(session, actors[Role.SUPERVISOR], s.id, on=on)
+        evidence.receive_all(session, actors[Role.CAPTURISTA], s.id)
         return supports.deliver_support(session, actors[Role.CAPTURISTA], s.id, on=on)
 
 
@@ -167,7 +168,7 @@ WRITER = """
 import sys
 from frontera_desk.db import open_database
 from frontera_desk.paths import resolve
-from frontera_desk.services import supports
+from frontera_desk.services import evidence, supports
 from frontera_desk.services.permissions import actor_for
 p = resolve(sys.argv[1], database_url=sys.argv[3] or None)
 db = open_database(p.database_url or p.database, p.backup_dir)
@@ -176,6 +177,7 @@ with db.read() as s:
     worker = actor_for(s, 2)
 for support_id in ids:
     with db.write() as s:
+        evidence.receive_all(s, worker, support_id)
         print(supports.deliver_support(s, worker, support_id).folio, flush=True)
 """
 

@@ -10,7 +10,7 @@ from frontera_desk import paths
 from frontera_desk.db.models import AuditEntry, User
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import FronteraError, PermissionDenied, ValidationError
-from frontera_desk.services import audit, auth, people, privacy, supports
+from frontera_desk.services import audit, auth, evidence, people, privacy, supports
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.permissions import PERMISSIONS, Action
 from frontera_desk.services.supports import SupportInput
@@ -384,6 +384,7 @@ def test_anonymizing_keeps_totals_and_erases_personal_data_everywhere(db, actors
             session, actors[Role.CAPTURISTA], SupportInput(person.id, water, "Agua", 10_000)
         )
         supports.approve_support(session, actors[Role.SUPERVISOR], s.id)
+        evidence.receive_all(session, actors[Role.CAPTURISTA], s.id)
         supports.deliver_support(session, actors[Role.CAPTURISTA], s.id)
         before = dashboard.overview(session)
     with db.write() as session:

@@ -6,7 +6,15 @@ from datetime import date, timedelta
 import pytest
 
 from frontera_desk.domain.enums import Role, Sex, Vulnerability
-from frontera_desk.services import activities, agreements, people, receipts, summary, supports
+from frontera_desk.services import (
+    activities,
+    agreements,
+    evidence,
+    people,
+    receipts,
+    summary,
+    supports,
+)
 from frontera_desk.services.activities import ActivityInput, AttendeeInput
 from frontera_desk.services.agreements import AgreementInput, DisbursementInput, OrganizationInput
 from frontera_desk.services.people import PersonInput
@@ -57,6 +65,7 @@ def build_month(db, actors, day=TODAY):
                 session, ana, SupportInput(person.id, types[code], "x", amount, "", on), today=on
             )
             supports.approve_support(session, boss, s.id, on=on, today=on)
+            evidence.receive_all(session, ana, s.id)
             return supports.deliver_support(session, ana, s.id, on=on, today=TODAY)
 
         give(rosa, "DESPENSA", 100_000, day)

@@ -9,7 +9,7 @@ from frontera_desk.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from frontera_desk.services import people, supports
+from frontera_desk.services import evidence, people, supports
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportFilter, SupportInput
 from tests.conftest import TODAY
@@ -55,6 +55,7 @@ def test_the_whole_workflow_records_who_and_when(db, actors, setup):
     assert record.status is SupportStatus.REQUESTED
     with db.write() as session:
         supports.approve_support(session, supervisor, record.id, on=TODAY, today=TODAY)
+        evidence.receive_all(session, caseworker, record.id)
         done = supports.deliver_support(session, caseworker, record.id, on=TODAY, today=TODAY)
     assert done.status is SupportStatus.DELIVERED
     assert done.delivered_on == TODAY
@@ -199,6 +200,7 @@ def test_a_month_holds_what_was_delivered_in_it_else_requested_in_it_and_counts_
     early = request(db, actors[Role.CAPTURISTA], member.id, types["OTRO"].id, 50_000)
     with db.write() as session:  # requested in March, delivered in April
         supports.approve_support(session, actors[Role.SUPERVISOR], late.id, today=TODAY)
+        evidence.receive_all(session, actors[Role.CAPTURISTA], late.id)
         supports.deliver_support(session, actors[Role.CAPTURISTA], late.id,
                                  on=date(2026, 4, 2), today=date(2026, 4, 2))  # fmt: skip
     with db.read() as session:

@@ -39,10 +39,11 @@ class _ScaledImage(QScrollArea):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWidget(self.label)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        width = max(100, self.viewport().width() - 4)
+        width = max(100, self.width() - self.verticalScrollBar().sizeHint().width() - 8)
         self.label.setPixmap(
             self.image.scaledToWidth(
                 min(width, self.image.width()), Qt.TransformationMode.SmoothTransformation

@@ -15,7 +15,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import ServiceDialog
 from frontera_desk.gui.generated.ui_step_dialog import Ui_StepDialog
 from frontera_desk.gui.generated.ui_support_dialog import Ui_SupportDialog
-from frontera_desk.services import supports
+from frontera_desk.services import evidence, supports
 from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import SupportInput, SupportRecord, SupportTypeInfo
 
@@ -116,7 +116,7 @@ class StepDialog(ServiceDialog):
         self.support = support
         self.step = step
         self.fields = {"date": ui.date, "reason": ui.reason, "provider": ui.provider,
-                       "override_reason": ui.reason}  # fmt: skip
+                       "override_reason": ui.reason, "evidence_reason": ui.reason}  # fmt: skip
         titles = {
             Step.APPROVE: (self.tr("Approve support"), self.tr("&Approve")),
             Step.REJECT: (self.tr("Reject support"), self.tr("&Reject")),
@@ -154,8 +154,19 @@ class StepDialog(ServiceDialog):
             ui.reason.setVisible(bool(support.override_reason) is False)
             ui.reasonLabel.setVisible(ui.reason.isVisibleTo(self))
         elif step is Step.DELIVER:
-            ui.reason.hide()
-            ui.reasonLabel.hide()
+            with ctx.db.read() as session:
+                missing = [n for _, n in evidence.missing_documents(session, support.id)]
+            waive = bool(missing) and ctx.actor.can(Action.DELIVER_WITHOUT_EVIDENCE)
+            if missing:
+                ui.summary.setText(
+                    ui.summary.text() + "<br><span style='color:#b26a00'>"
+                    + html.escape(self.tr("Documents not received: %1")
+                                  .replace("%1", "; ".join(missing))) + "</span>"
+                )  # fmt: skip
+            ui.reasonLabel.setText(self.tr("&Reason to deliver without them *"))
+            ui.reason.setPlaceholderText(self.tr("Recorded in the support and the audit log"))
+            ui.reason.setVisible(waive)
+            ui.reasonLabel.setVisible(waive)
         else:
             ui.reasonLabel.setText(self.tr("&Reason *"))
         (ui.date if with_date else ui.reason).setFocus()
@@ -173,8 +184,9 @@ class StepDialog(ServiceDialog):
                     supports.reject_support(session, actor, sid, ui.reason.text())
                 elif self.step is Step.DELIVER:
                     supports.deliver_support(
-                        session, actor, sid, on=on, provider=ui.provider.text()
-                    )
+                        session, actor, sid, on=on, provider=ui.provider.text(),
+                        evidence_reason=ui.reason.text() if ui.reason.isVisibleTo(self) else "",
+                    )  # fmt: skip
                 else:
                     supports.cancel_support(session, actor, sid, ui.reason.text())
         except OverrideRequired as error:

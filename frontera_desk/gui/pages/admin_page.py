@@ -355,6 +355,8 @@ class AdminPage(QWidget):
             edit.setMaximumHeight(60)
         self.two_copies = QCheckBox(self.tr("Original and copy on one sheet"))
         self.two_copies.setChecked(current.receipt_two_copies)
+        self.office_rfc = QLineEdit(current.office_rfc, maxLength=13)
+        self.office_rfc.setToolTip(self.tr("The receiver RFC that providers' invoices must carry"))
         self.settings_error = QLabel()
         self.settings_error.setStyleSheet("color: #b00020; font-weight: bold;")
         save = QPushButton(self.tr("&Save settings"))
@@ -370,6 +372,7 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Receipts: program &legend"), self.legend)
         form.addRow(self.tr("Receipts: privacy legend"), self.privacy_legend)
         form.addRow("", self.two_copies)
+        form.addRow(self.tr("Office &RFC (invoices)"), self.office_rfc)
         logo_row = QHBoxLayout()
         choose_logo = QPushButton(self.tr("Choose &logo…"))
         remove_logo = QPushButton(self.tr("Remove logo"))
@@ -399,6 +402,7 @@ class AdminPage(QWidget):
             header_unit=self.unit.text(),
             certificate_signer=self.signer.text(),
             certificate_signer_title=self.signer_title.text(),
+            office_rfc=self.office_rfc.text(),
         )
         try:
             with self.ctx.db.write() as session:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from frontera_desk.domain.enums import SupportStatus
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
+from frontera_desk.gui.dialogs.support_file import PendingEvidenceDialog
 from frontera_desk.gui.workers import run_in_background
 from frontera_desk.services import dashboard
 
@@ -68,6 +69,7 @@ class HomePage(QWidget):
             ),
             ("amount_this_month", self.tr("Amount delivered this month"), None),
             ("people_served_this_month", self.tr("People served this month"), None),
+            ("evidence_pending", self.tr("Delivered with evidence pending"), None),
         ]
         for index, (key, title, status) in enumerate(cards):
             card = QFrame()
@@ -87,6 +89,12 @@ class HomePage(QWidget):
                         s.value, s is SupportStatus.DELIVERED
                     )
                 )
+                box.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+            if key == "evidence_pending":  # the list of supports whose folder is incomplete
+                button = QPushButton(self.tr("See list"))
+                button.setObjectName("evidencePendingButton")
+                button.setAccessibleName(title)
+                button.clicked.connect(lambda: PendingEvidenceDialog(ctx, self).exec())
                 box.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
             self.values[key] = value
             grid.addWidget(card, index // 3, index % 3)

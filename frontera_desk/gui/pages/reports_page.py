@@ -33,7 +33,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.pages.admin_page import small_table
 from frontera_desk.gui.widgets import progress_dialog
 from frontera_desk.gui.workers import run_in_background
-from frontera_desk.services import audit, months
+from frontera_desk.services import audit, evidence, months
 from frontera_desk.services import packages as package
 from frontera_desk.services.permissions import Action
 
@@ -384,12 +384,19 @@ class ReportsPage(QWidget):
     def close_month(self) -> None:
         year, month = self.period()
         name = months.month_name(year, month)
-        answer = QMessageBox.question(
-            self, self.tr("Close month"),
-            self.tr("Close %1? Supports, receipts, disbursements and activities dated in it can "
-                    "no longer be recorded or changed until a supervisor reopens it.")
-            .replace("%1", name),
-        )  # fmt: skip
+        with self.ctx.db.read() as session:
+            pending = evidence.count_pending(session, *months.month_bounds(year, month))
+        question = self.tr("Close %1? Supports, receipts, disbursements and activities dated in "
+                           "it can no longer be recorded or changed until a supervisor reopens "
+                           "it.").replace("%1", name)  # fmt: skip
+        if pending:
+            question += "\n\n" + self.tr(
+                "%n support(s) delivered in the month still lack required documents in their "
+                "evidence file; the summary counts them. Close anyway?",
+                "",
+                pending,
+            )
+        answer = QMessageBox.question(self, self.tr("Close month"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         # Off the GUI thread: closing makes the month's summary to keep as its snapshot
@@ -398,7 +405,9 @@ class ReportsPage(QWidget):
 
         def close(_report: Any) -> None:
             with self.ctx.db.write() as session:
-                months.close_month(session, self.ctx.actor, year, month)
+                months.close_month(
+                    session, self.ctx.actor, year, month, confirm_evidence_pending=pending > 0
+                )  # confirmed above
 
         def done(_result: None) -> None:
             progress.close()

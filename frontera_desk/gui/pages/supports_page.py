@@ -26,6 +26,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.person_picker import PersonPickerDialog
 from frontera_desk.gui.dialogs.receipt_dialogs import ReceiptSearchDialog, open_receipts
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
+from frontera_desk.gui.dialogs.support_file import SupportFileDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
 from frontera_desk.gui.widgets import (
@@ -35,7 +36,7 @@ from frontera_desk.gui.widgets import (
     select_id,
     show_count,
 )
-from frontera_desk.services import receipts, supports
+from frontera_desk.services import evidence, receipts, supports
 from frontera_desk.services.months import months_back
 from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import TRANSITIONS, SupportFilter, SupportRecord
@@ -60,6 +61,7 @@ class SupportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.support: SupportRecord | None = None
+        self.missing: list[str] = []  # the selected support's required documents not received
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -114,10 +116,17 @@ class SupportsPage(QWidget):
         self.receipt_button.setShortcut(QKeySequence.StandardKey.Print)
         self.void_button = QPushButton(self.tr("&Void receipt…"))
         self.void_button.setVisible(ctx.actor.can(Action.VOID_RECEIPT))
+        self.file_button = QPushButton(self.tr("Evidence &file…"))
+        self.file_button.setObjectName("fileButton")
+        self.file_button.setToolTip(
+            self.tr("Required documents received, scans and invoices of the support")
+        )
+        self.file_button.clicked.connect(self.show_file)
         self.receipts_button = QPushButton(self.tr("Receipts &list…"))
         self.receipts_button.setToolTip(
             self.tr("Find receipts by folio, person or day; print a day's batch")
         )
+        actions.addWidget(self.file_button)
         actions.addWidget(self.receipt_button)
         actions.addWidget(self.void_button)
         actions.addStretch()
@@ -176,14 +185,16 @@ class SupportsPage(QWidget):
         self._show(None)
 
     def _show(self, support_id: int | None) -> None:
-        self.support = None
+        self.support, self.missing = None, []
         if support_id is not None:
             with self.ctx.db.read() as session:
                 self.support = supports.get_support(session, support_id)
+                self.missing = [n for _, n in evidence.missing_documents(session, support_id)]
         for step, button in self.step_buttons.items():
             button.setEnabled(
                 self.support is not None and _STEP_TARGET[step] in TRANSITIONS[self.support.status]
             )
+        self.file_button.setEnabled(self.support is not None)
         has_receipt = self.support is not None and bool(self.support.folio)
         self.receipt_button.setEnabled(has_receipt)
         self.void_button.setEnabled(has_receipt)
@@ -204,7 +215,10 @@ class SupportsPage(QWidget):
             ),
             (self.tr("Description"), e(s.description)),
             (self.tr("Amount"), f"<b>{labels.money(s.amount_centavos)}</b>"),
-            (self.tr("Provider"), e(s.provider) or "—"),
+            (
+                self.tr("Provider"),
+                e(s.provider) + (f", RFC {s.provider_rfc}" if s.provider_rfc else "") or "—",
+            ),
             (self.tr("Status"), f"<b>{e(labels.status(s.status))}</b>"),
             (self.tr("Requested"), e(f"{labels.day(s.requested_on)} — {s.requested_by}")),
         ]
@@ -216,6 +230,12 @@ class SupportsPage(QWidget):
             )
         if s.folio:
             rows.append((self.tr("Receipt"), f"<b>{e(s.folio)}</b>"))
+        if self.missing:
+            rows.append((self.tr("Evidence file"), "<span style='color:#b26a00'>"
+                         + e(self.tr("missing: %1").replace("%1", "; ".join(self.missing)))
+                         + "</span>"))  # fmt: skip
+        elif s.support_type.required_documents:
+            rows.append((self.tr("Evidence file"), e(self.tr("complete"))))
         if s.status_reason:
             rows.append((self.tr("Reason"), e(s.status_reason)))
         if s.override_reason:
@@ -246,6 +266,11 @@ class SupportsPage(QWidget):
             self._after_change(self.support.id)
             if step is Step.DELIVER:
                 self.show_receipt()  # the beneficiary signs it now
+
+    def show_file(self) -> None:
+        if self.support is not None:
+            SupportFileDialog(self.ctx, self.support.id, self).exec()
+            self._after_change(self.support.id)
 
     def show_receipt(self) -> None:
         if self.support is not None and self.support.folio:

@@ -1,5 +1,6 @@
 """Attachments kept in the database, encrypted, in one table for every owner (support, person,
-receipt, agreement); the agreements' files move into it.
+receipt, agreement); the agreements' files move into it. And the checklist of each support's
+required documents (support_documents).
 
 An agreement's file used to be copied into the data folder (``adjuntos/``) of the desk that
 attached it. Encrypting needs the database key, which a migration does not hold (and on a
@@ -67,6 +68,36 @@ def upgrade() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_attachments_uuid")),
     )
     op.create_index("ix_attachments_owner", "attachments", ["owner_type", "owner_id"])
+    op.create_table(
+        "support_documents",
+        sa.Column("created_by_id", sa.Integer(), nullable=False),
+        sa.Column("support_id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("received", sa.Boolean(), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=True),
+        sa.Column("received_by_id", sa.Integer(), nullable=True),
+        sa.Column("note", sa.String(length=300), nullable=True),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("office_code", sa.String(length=10), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["users.id"], name=op.f("fk_support_documents_created_by_id_users")
+        ),
+        sa.ForeignKeyConstraint(
+            ["received_by_id"], ["users.id"],
+            name=op.f("fk_support_documents_received_by_id_users"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["support_id"], ["supports.id"], name=op.f("fk_support_documents_support_id_supports")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_support_documents")),
+        sa.UniqueConstraint("support_id", "code", name=op.f("uq_support_documents_support_id")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_support_documents_uuid")),
+    )  # fmt: skip
+    op.create_index(op.f("ix_support_documents_support_id"), "support_documents", ["support_id"])
     media = " ".join(
         f"WHEN lower(stored_name) LIKE '%{suffix}' THEN '{kind}'" for suffix, kind in _MEDIA.items()
     )
@@ -123,6 +154,8 @@ def downgrade() -> None:
         "uuid, created_at, updated_at, office_code FROM attachments "
         "WHERE owner_type = 'convenio' AND legacy_name IS NOT NULL"
     )
+    op.drop_index(op.f("ix_support_documents_support_id"), table_name="support_documents")
+    op.drop_table("support_documents")
     op.drop_index("ix_attachments_owner", table_name="attachments")
     op.drop_table("attachments")
     op.drop_table("attachment_keys")

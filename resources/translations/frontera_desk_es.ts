@@ -3224,8 +3224,8 @@
         <translation>Sexo</translation>
     </message>
     <message>
-        <source>&amp;Date of birthamp;Date of birth *</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Date of birth *</source>
+        <translation>&amp;Fecha de nacimiento *</translation>
     </message>
     <message>
         <source>Date of birth</source>

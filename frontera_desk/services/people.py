@@ -63,7 +63,9 @@ class PersonInput:
     vulnerabilities: set[Vulnerability] = field(default_factory=set)
     documents: list[DocumentInput] = field(default_factory=list)
     notes: str = ""
-    consent: bool | None = None  # the privacy notice was shown: did the person consent?
+    # The answer to the privacy notice, recorded with the save: True (consents), False (refuses),
+    # NOT_ASKED (could not be asked: an emergency, a small child alone); None records nothing.
+    consent: bool | str | None = None
 
 
 @dataclass(frozen=True)
@@ -555,14 +557,24 @@ def get_person(session: Session, person_id: int) -> PersonRecord:
     )
 
 
+NOT_ASKED = "no_se_pudo_preguntar"
+CONSENT_ES = {True: "otorgado", False: "negado", None: "no se pudo preguntar"}
+
+
 def notice_hash(notice: str) -> str:
     return hashlib.sha256(notice.encode("utf-8")).hexdigest()
 
 
 def record_consent(
-    session: Session, actor: Actor, person_id: int, given: bool, on: date | None = None
-) -> None:
-    """The office's current privacy notice was shown to the person; record their answer."""
+    session: Session, actor: Actor, person_id: int, given: bool | str | None,
+    on: date | None = None,
+) -> None:  # fmt: skip
+    """The office's current privacy notice was shown to the person; record their answer
+    (True, False, or NOT_ASKED / None when they could not be asked)."""
+    if isinstance(given, str):
+        if given != NOT_ASKED:
+            raise ValidationError("consent", "Aviso de privacidad: respuesta no reconocida.")
+        given = None
     from frontera_desk.services.office import get_settings
 
     require(actor, Action.EDIT_PEOPLE)
@@ -572,7 +584,8 @@ def record_consent(
         Consent(person_id=person_id, given=given, on=on or date.today(),
                 notice_sha256=notice_hash(notice), recorded_by_id=actor.user_id)
     )  # fmt: skip
-    audit.record(session, actor, "consentimiento", "persona", person.uuid, {"otorgado": given})
+    audit.record(session, actor, "consentimiento", "persona", person.uuid,
+                 {"respuesta": CONSENT_ES[given]})  # fmt: skip
 
 
 def latest_consent(session: Session, person_id: int) -> ConsentInfo | None:

@@ -3273,6 +3273,22 @@
             <translation>Sin dato</translation>
         </message>
         <message>
+            <source>— ask the person and choose —</source>
+            <translation>— pregunte a la persona y elija —</translation>
+        </message>
+        <message>
+            <source>Consents to the use of their data</source>
+            <translation>Otorga su consentimiento</translation>
+        </message>
+        <message>
+            <source>Refuses</source>
+            <translation>Lo niega</translation>
+        </message>
+        <message>
+            <source>Could not be asked</source>
+            <translation>No se le pudo preguntar</translation>
+        </message>
+        <message>
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
@@ -3291,6 +3307,14 @@
         <message>
             <source>Document type</source>
             <translation>Tipo de documento</translation>
+        </message>
+        <message>
+            <source>Date of birth: type it, or tick Unknown and give the approximate age.</source>
+            <translation>Fecha de nacimiento: escríbala, o marque «Desconocida» y anote la edad aproximada.</translation>
+        </message>
+        <message>
+            <source>Privacy notice: record the person's answer (or that they could not be asked).</source>
+            <translation>Aviso de privacidad: registre la respuesta de la persona (o que no se le pudo preguntar).</translation>
         </message>
         <message>
             <source>Possible duplicate</source>
@@ -3361,8 +3385,8 @@
             <translation>Sexo</translation>
         </message>
         <message>
-            <source>&amp;Date of birth</source>
-            <translation>&amp;Fecha de nacimiento</translation>
+            <source>&amp;Date of birth *</source>
+            <translation>&amp;Fecha de nacimiento *</translation>
         </message>
         <message>
             <source>Date of birth</source>
@@ -3427,6 +3451,18 @@
         <message>
             <source>&amp;Remove document</source>
             <translation>&amp;Quitar documento</translation>
+        </message>
+        <message>
+            <source>Pri&amp;vacy notice *</source>
+            <translation>A&amp;viso de privacidad *</translation>
+        </message>
+        <message>
+            <source>Answer to the privacy notice</source>
+            <translation>Respuesta al aviso de privacidad</translation>
+        </message>
+        <message>
+            <source>Read or give the notice (its tab) to the person, then record their answer</source>
+            <translation>Lea o entregue el aviso (en su pestaña) a la persona y registre su respuesta</translation>
         </message>
         <message>
             <source>&amp;Situation</source>
@@ -3527,14 +3563,6 @@
         <message>
             <source>Privacy notice</source>
             <translation>Aviso de privacidad</translation>
-        </message>
-        <message>
-            <source>The person received the privacy notice and &amp;consents to the use of their data</source>
-            <translation>La persona recibió el aviso de privacidad y &amp;otorga su consentimiento para el uso de sus datos</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Consentimiento</translation>
         </message>
         <message>
             <source>Error message</source>

@@ -23,6 +23,7 @@ def fill_person(qtbot, dialog, given="Jose Luis", surname="Hernandez"):
     ui.nationality.setCurrentIndex(ui.nationality.findData("HN"))
     qtbot.mouseClick(ui.addDocument, Qt.MouseButton.LeftButton)
     ui.documents.item(0, 1).setText("F123456")
+    ui.consent.setCurrentIndex(ui.consent.findData(True))
 
 
 def click_save(qtbot, dialog):
@@ -218,11 +219,24 @@ def test_the_privacy_notice_is_shown_and_consent_recorded(qtbot, ctx, db):
     qtbot.addWidget(dialog)
     assert "AVISO DE PRIVACIDAD" in dialog.ui.notice.toPlainText()
     fill_person(qtbot, dialog)
-    dialog.ui.consent.setChecked(True)
+    ui = dialog.ui
+    # asked, not assumed (issue 24, items 4 and 5): no answer and no birth date are refused
+    ui.consent.setCurrentIndex(0)
+    ui.birthDate.setDate(ui.birthDate.minimumDate())
+    assert ui.birthDate.text().strip() == ""  # blank, not an invented date
+    click_save(qtbot, dialog)
+    assert ui.error.text().startswith("Fecha de nacimiento: escríbala")
+    ui.birthDate.setDate(QDate(1990, 5, 4))
+    click_save(qtbot, dialog)
+    assert ui.error.text().startswith("Aviso de privacidad: registre la respuesta")
+    assert dialog.focusWidget() is ui.consent and ui.tabs.currentIndex() == 0
+    with db.read() as session:
+        assert people.count_people(session) == 0
+    ui.consent.setCurrentIndex(ui.consent.findData(people.NOT_ASKED))
     click_save(qtbot, dialog)
     with db.read() as session:
         person = people.get_person(session, dialog.result_person_id)
-    assert person.consent is not None and person.consent.given
+    assert person.consent is not None and person.consent.given is None  # could not be asked
 
 
 def test_escape_on_a_form_with_typed_data_asks_before_discarding(qtbot, ctx, monkeypatch):

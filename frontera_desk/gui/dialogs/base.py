@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QTableWidget,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -107,6 +108,10 @@ class FormDialog(Dialog):
         self.error_label.setText(error.message)
         widget = self.fields.get(error.field) if isinstance(error, ValidationError) else None
         if widget is not None:
+            for tabs in self.findChildren(QTabWidget):  # a field on a hidden tab: show its tab
+                for index in range(tabs.count()):
+                    if tabs.widget(index).isAncestorOf(widget):
+                        tabs.setCurrentIndex(index)
             widget.setFocus()
 
     def accept(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from frontera_desk.domain.countries import countries
 from frontera_desk.domain.enums import DocumentType, Sex, Vulnerability
-from frontera_desk.domain.errors import PossibleDuplicate
+from frontera_desk.domain.errors import PossibleDuplicate, ValidationError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import ServiceDialog
@@ -63,6 +65,7 @@ class PersonDialog(ServiceDialog):
             "estimated_age": ui.estimatedAge,
             "nationality": ui.nationality,
             "documents": ui.documents,
+            "consent": ui.consent,
             "phone": ui.phone,
             "lodging": ui.lodging,
             "household_size": ui.householdSize,
@@ -81,7 +84,10 @@ class PersonDialog(ServiceDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         ui.birthDate.setMaximumDate(QDate.currentDate())
-        ui.birthDate.setMinimumDate(QDate.currentDate().addYears(-people.MAX_AGE))
+        # One day before the oldest possible birth date stands for "not typed yet": the field
+        # shows blank, so a rushed save cannot record an invented date (issue 24, item 5).
+        ui.birthDate.setMinimumDate(QDate.currentDate().addYears(-people.MAX_AGE).addDays(-1))
+        ui.birthDate.setSpecialValueText(" ")
         ui.birthUnknown.toggled.connect(self._birth_unknown_toggled)
         header = ui.documents.horizontalHeader()
         header.resizeSection(0, 300)
@@ -94,8 +100,16 @@ class PersonDialog(ServiceDialog):
         ui.removeDocument.clicked.connect(self._remove_document)
         with ctx.db.read() as session:
             ui.notice.setPlainText(get_settings(session).privacy_notice)
-        self._consent_before = person.consent.given if person and person.consent else None
-        ui.consent.setChecked(bool(self._consent_before))
+        # The answer is asked, never assumed (issue 24, item 4): no choice made until chosen
+        ui.consent.addItem(self.tr("— ask the person and choose —"), "")
+        ui.consent.addItem(self.tr("Consents to the use of their data"), True)
+        ui.consent.addItem(self.tr("Refuses"), False)
+        ui.consent.addItem(self.tr("Could not be asked"), people.NOT_ASKED)
+        before = person.consent if person else None
+        self._consent_before: bool | str | None = (
+            "" if before is None else people.NOT_ASKED if before.given is None else before.given
+        )
+        ui.consent.setCurrentIndex(max(ui.consent.findData(self._consent_before), 0))
         ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -111,7 +125,7 @@ class PersonDialog(ServiceDialog):
                 )
         else:
             self.setWindowTitle(self.tr("Register a person"))
-            ui.birthDate.setDate(QDate.currentDate().addYears(-30))
+            ui.birthDate.setDate(ui.birthDate.minimumDate())  # blank until typed
             if household_head:
                 ui.household.setText(
                     self.tr("Member of the household of %1").replace("%1", household_head[1])
@@ -174,12 +188,25 @@ class PersonDialog(ServiceDialog):
             return combo.currentText().strip()  # the service says it is not a country
         return combo.itemData(max(index, 0))
 
-    def _consent(self) -> bool | None:
+    def _consent(self) -> bool | str | None:
         """The answer to record: always for a new person, for an existing one when it changed."""
-        given = self.ui.consent.isChecked()
-        if self.person is not None and given == bool(self._consent_before):
-            return None
-        return given
+        answer = self.ui.consent.currentData()
+        return None if answer in ("", self._consent_before) else answer
+
+    def _require_answers(self, data: PersonInput) -> None:
+        """What the form must not guess (issue 24, items 4 and 5), asked after the fields the
+        service checks: a birth date or an approximate age; for a new person, the answer to
+        the privacy notice."""
+        people.validate_person(data, date.today())
+        ui = self.ui
+        if data.birth_date is None and not ui.birthUnknown.isChecked():
+            raise ValidationError("birth_date", self.tr(
+                "Date of birth: type it, or tick Unknown and give the approximate age."
+            ))  # fmt: skip
+        if self.person is None and ui.consent.currentData() == "":
+            raise ValidationError("consent", self.tr(
+                "Privacy notice: record the person's answer (or that they could not be "
+                "asked)."))  # fmt: skip
 
     def collect(self) -> PersonInput:
         ui = self.ui
@@ -196,12 +223,13 @@ class PersonDialog(ServiceDialog):
                 )
             )
         unknown = ui.birthUnknown.isChecked()
+        typed = ui.birthDate.date() != ui.birthDate.minimumDate()
         return PersonInput(
             given_names=ui.givenNames.text(),
             first_surname=ui.firstSurname.text(),
             second_surname=ui.secondSurname.text(),
             sex=ui.sex.currentData(),
-            birth_date=None if unknown else labels.from_qdate(ui.birthDate.date()),
+            birth_date=labels.from_qdate(ui.birthDate.date()) if typed and not unknown else None,
             estimated_age=ui.estimatedAge.value() if unknown else None,
             nationality=self._nationality(),
             phone=ui.phone.text(),
@@ -219,6 +247,7 @@ class PersonDialog(ServiceDialog):
 
     def save(self, confirmed: bool = False) -> bool:
         data = self.collect()
+        self._require_answers(data)
         try:
             with self.ctx.db.write() as session:
                 if self.person is None:

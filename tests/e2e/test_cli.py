@@ -406,7 +406,7 @@ def test_the_year_report_from_the_command_line(demo_dir, tmp_path):
         (("--year", "2019", "-o", "x.pdf"), "no tiene registros de ese año"),
         (("--year", "20x6", "-o", "x.pdf"), "no es un año"),
         (("--year", year, "-o", "x.txt"), ".pdf, .xlsx, .json o .docx"),
-        (("--year", year, "--month", f"{year}-01", "-o", "x.pdf"), "not allowed with"),
+        (("--year", year, "--month", f"{year}-01", "-o", "x.pdf"), "no se permite junto con"),
     ):
         bad = run("summary", *args, data_dir=demo_dir, check=False)
         assert bad.returncode != 0 and said in bad.stderr and "Traceback" not in bad.stderr

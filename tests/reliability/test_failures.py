@@ -158,14 +158,15 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
         entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
     db.engine.dispose()
     event.listen(db.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages}"))
-    for n in range(200):  # the disk fills up with the day's work…
-        try:
-            with db.write() as session:
-                people.create_person(session, boss, PersonInput(
-                    f"Relleno{chr(97 + n % 26)}", "Largo", sex=Sex.MALE, notes="x" * 1900,
-                ), confirmed_not_duplicate=True)  # fmt: skip
-        except DatabaseError:
-            break
+    for size in (1900, 300, 40):  # the disk fills up with the day's work, to its last page…
+        for n in range(400):
+            try:
+                with db.write() as session:
+                    people.create_person(session, boss, PersonInput(
+                        f"Relleno{chr(97 + n % 26)}", "Largo", sex=Sex.MALE, notes="x" * size,
+                    ), confirmed_not_duplicate=True)  # fmt: skip
+            except DatabaseError:
+                break
     with db.engine.connect() as conn:
         entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
     with pytest.raises(DatabaseError, match="disco está lleno"), db.write() as session:

@@ -153,7 +153,7 @@ def test_anonymizing_erases_the_persons_files_and_the_audit_says_so(db, actors, 
             b"<?xml version='1.0'?><a/>",
         )
         exported = privacy.export_person(session, actors[Role.SUPERVISOR], person.id)
-    assert sorted(a["archivo"] for a in exported["adjuntos"]) == ["acta.pdf", "factura.xml",
+    assert sorted(a["nombre"] for a in exported["archivos"]) == ["acta.pdf", "factura.xml",
                                                                   "ine.png"]  # fmt: skip
     with db.write() as session:
         privacy.anonymize_person(session, actors[Role.SUPERVISOR], person.id, "Lo pidió")

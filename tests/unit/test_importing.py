@@ -450,8 +450,9 @@ def test_merged_header_and_formulas(db, actors, tmp_path):
         for item in old.infolist():
             data = old.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                assert b"<v />" in data
-                data = data.replace(b"<v />", b"<v>32874</v>")  # 1990-01-01
+                empty = b"<v />" if b"<v />" in data else b"<v></v>"  # as openpyxl writes it
+                assert empty in data  # (<v></v> when lxml is installed)
+                data = data.replace(empty, b"<v>32874</v>")  # 1990-01-01
             new.writestr(item, data)
     with db.read() as session:
         computed = importing.preview_people(

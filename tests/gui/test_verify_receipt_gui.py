@@ -78,7 +78,10 @@ def test_a_photo_of_the_receipt_is_read_and_checked(qtbot, ctx, db, folio, tmp_p
     other.write_bytes(qr_image("https://example.org/menu"))
     with qtbot.waitSignal(dialog.image_read, timeout=20000):
         dialog.read_image(other)
-    assert dialog.ui.result.text() == "El código no es de un recibo ni de una constancia de Frontera Desk."
+    assert (
+        dialog.ui.result.text()
+        == "El código no es de un recibo ni de una constancia de Frontera Desk."
+    )
     assert "DESCONOCIDO" in dialog.ui.verdict.text()
     broken = tmp_path / "roto.jpg"
     broken.write_bytes(b"\xff\xd8\xff no es una foto")

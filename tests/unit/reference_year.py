@@ -23,7 +23,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from frontera_desk.domain.enums import Audience, Role, Sex
-from frontera_desk.services import actions, activities, agreements, months, people, supports
+from frontera_desk.services import (
+    actions,
+    activities,
+    agreements,
+    evidence,
+    months,
+    people,
+    supports,
+)
 from frontera_desk.services.actions import ActionInput
 from frontera_desk.services.activities import ActivityInput
 from frontera_desk.services.agreements import AgreementInput, DisbursementInput, OrganizationInput
@@ -136,6 +144,7 @@ def build_reference_year(db, actors) -> None:
                 session, ana, SupportInput(next(foreign), types[code], concept, pesos * 100, "",
                                            on), today=on)  # fmt: skip
             supports.approve_support(session, boss, s.id, on=on, today=on)
+            evidence.receive_all(session, ana, s.id)  # the file of proof is complete
             supports.deliver_support(session, ana, s.id, on=on, today=today)
         for title, municipality, month in EVENTS:
             activities.save_activity(session, ana, ActivityInput(

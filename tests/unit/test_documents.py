@@ -10,7 +10,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from frontera_desk.domain.enums import ActivityKind, Role, Sex
-from frontera_desk.services import activities
+from frontera_desk.services import activities, evidence
 from frontera_desk.services.activities import ActivityInput, AttendeeInput
 
 
@@ -100,6 +100,7 @@ def _everything_about_rosa(db, actors):
             rosa.id, medicines, "Antibiótico según receta", 123_450, "Farmacia del Ahorro",
         ))  # fmt: skip
         supports.approve_support(session, boss, given.id)
+        evidence.receive_all(session, worker, given.id)  # the file of proof is complete
         supports.deliver_support(session, worker, given.id)
         supports.request_support(session, worker, SupportInput(
             rosa.id, medicines, "Analgésico", 35_000, "Farmacia Del Centro"))  # fmt: skip

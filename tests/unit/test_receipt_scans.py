@@ -94,7 +94,10 @@ def test_an_altered_code_and_someone_elses_code_are_told_apart(db, folio):
         assert unknown.verdict == "unknown"
         assert unknown.message == "El código no corresponde a ningún recibo registrado."
         foreign = receipt_scans.verify_image(session, qr_image("https://example.org/menu"))
-        assert foreign.verification.message == "El código no es de un recibo ni de una constancia de Frontera Desk."
+        assert (
+            foreign.verification.message
+            == "El código no es de un recibo ni de una constancia de Frontera Desk."
+        )
 
 
 def test_an_image_without_a_code_says_so_in_one_line(db):

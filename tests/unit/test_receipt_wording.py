@@ -13,7 +13,7 @@ from frontera_desk.domain import wording
 from frontera_desk.domain.enums import Role, Sex
 from frontera_desk.domain.errors import PermissionDenied, ValidationError
 from frontera_desk.reports.receipt import write_receipts
-from frontera_desk.services import auth, office, people, receipts, supports
+from frontera_desk.services import auth, evidence, office, people, receipts, supports
 from frontera_desk.services.demo import _PROVIDERS
 from frontera_desk.services.people import PersonInput
 from frontera_desk.services.supports import SupportInput
@@ -64,6 +64,9 @@ def deliver(db, actors, person_id, code, description, amount, provider):
             SupportInput(person_id, type_id, description, amount, provider),
         )
         supports.approve_support(session, actors[Role.SUPERVISOR], s.id)
+        evidence.receive_all(
+            session, actors[Role.CAPTURISTA], s.id
+        )  # the file of proof is complete
         folio = supports.deliver_support(session, actors[Role.CAPTURISTA], s.id).folio
         return receipts.receipt_data(session, folio)
 

@@ -13,7 +13,7 @@ from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.exchange.summary_json import validate
 from frontera_desk.exchange.year_json import YEAR_SCHEMA, to_json
-from frontera_desk.services import months
+from frontera_desk.services import evidence, months
 from frontera_desk.services.year_report import write_report, year_report
 from tests.unit.reference_year import (
     AGREEMENTS,
@@ -214,6 +214,7 @@ def test_a_concept_naming_its_beneficiary_never_leaves_the_office(db, actors):
             s = supports.request_support(session, ana, SupportInput(
                 person.id, types["DESPENSA"], concept, 1_000_00, "", on), today=on)  # fmt: skip
             supports.approve_support(session, boss, s.id, on=on, today=on)
+            evidence.receive_all(session, ana, s.id)  # the file of proof is complete
             supports.deliver_support(session, ana, s.id, on=on, today=date.today())
     with db.read() as session:
         figures = summary.monthly_summary(session, "TAP", YEAR, 4)

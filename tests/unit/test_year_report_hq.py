@@ -46,7 +46,7 @@ def three_offices(tmp_path):
                         seed=seed, today=date(YEAR, 12, 20))  # fmt: skip
         with database.write() as session:
             for month in range(1, 13):
-                months.close_month(session, boss, YEAR, month)
+                months.close_month(session, boss, YEAR, month, confirm_evidence_pending=True)
         with database.write() as session:
             for month in range(1, 13):
                 files.append(package.export_package(

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from frontera_desk.db.models import Person, Support, SupportDocument, SupportType, User, utcnow
@@ -25,6 +25,10 @@ from frontera_desk.services.permissions import Action, Actor, require
 # The catalog's identification line: its code is the person's attachments' kind, so a copy of
 # the identification attached once to the person shows on every support's checklist
 _IDENTIFICATION_PREFIX = "identificacion"
+
+# A past support brought in from the office's spreadsheets (issue 25): delivered before the
+# program, its file of proof was never kept here, so it is not counted as evidence pending.
+HISTORICAL = "histórico: sin recibo del sistema"
 
 
 def document_code(name: str) -> str:
@@ -234,6 +238,7 @@ def _pending_query(session: Session, start: date | None, end: date | None) -> Se
         select(Support.id, Support.delivered_on, (required - got).label("missing"))
         .outerjoin(received, received.c.support_id == Support.id)
         .where(Support.status == SupportStatus.DELIVERED.value, got < required)
+        .where(or_(Support.status_reason.is_(None), Support.status_reason != HISTORICAL))
     )
     if start is not None:
         query = query.where(Support.delivered_on >= start)

@@ -47,6 +47,7 @@ from frontera_desk.domain.errors import FronteraError, NotFoundError, Validation
 from frontera_desk.domain.importing import Candidate, Mapping, Pair
 from frontera_desk.domain.text import checked, clean, fold, fold_document
 from frontera_desk.services import audit, months, people
+from frontera_desk.services.evidence import HISTORICAL
 from frontera_desk.services.people import DocumentInput, PersonInput
 from frontera_desk.services.permissions import Action, Actor, require
 
@@ -54,7 +55,6 @@ MAX_ROWS = 100_000  # data rows of one sheet; more is refused before the sheet i
 MAX_FILE_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH = 10  # the header row is looked for among the first rows
 BATCH = 250  # rows written between two progress reports (and cancel checks)
-HISTORICAL = "histórico: sin recibo del sistema"
 SAME, DIFFERENT, SKIP = "misma", "distinta", "omitir"
 DECISIONS = (SAME, DIFFERENT, SKIP)
 PEOPLE, SUPPORTS = "personas", "apoyos"

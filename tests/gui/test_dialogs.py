@@ -128,7 +128,9 @@ def test_bad_amount_and_missing_rejection_reason_are_explained(qtbot, ctx, db, a
     assert reject.result() != reject.DialogCode.Accepted
 
 
-def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_ctx, db, actors):
+def test_a_caseworker_above_the_ceiling_justifies_it_and_a_supervisor_decides(
+    qtbot, make_ctx, db, actors
+):
     ctx = make_ctx(Role.CAPTURISTA)
     with db.write() as session:
         person = people.create_person(
@@ -141,8 +143,31 @@ def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_
     qtbot.keyClicks(request.ui.amount, "900")
     click_save(qtbot, request)
     assert "rebasa el tope de $600.00" in request.ui.error.text()
-    assert "Pida a un(a) supervisor(a)" in request.ui.error.text()
+    assert "Escriba por qué se necesita" in request.ui.error.text()
     assert request.support_id is None
+    assert request.ui.overrideLabel.text() == "&Justificación"
+    qtbot.keyClicks(request.ui.overrideReason, "Familia de siete")
+    click_save(qtbot, request)
+    assert request.support_id is not None  # saved as requested, not refused (issue 24, item 1)
+    with db.read() as session:
+        record = supports.get_support(session, request.support_id)
+    assert record.status is SupportStatus.REQUESTED
+    boss = make_ctx(Role.SUPERVISOR)
+    approve = StepDialog(boss, record, Step.APPROVE)
+    qtbot.addWidget(approve)
+    assert "rebasa el tope de $600.00" in approve.ui.summary.text()
+    assert "Familia de siete" in approve.ui.summary.text()
+    assert approve.ui.reason.isVisibleTo(approve)
+    qtbot.mouseClick(
+        approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert "rebasa el tope" in approve.ui.error.text()  # the supervisor's reason is asked
+    qtbot.keyClicks(approve.ui.reason, "Autorizado por la jefatura")
+    qtbot.mouseClick(
+        approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    with db.read() as session:
+        assert supports.get_support(session, record.id).status is SupportStatus.APPROVED
 
 
 def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, actors):

@@ -1626,8 +1626,12 @@
         <translation>Cancelar la constancia %1</translation>
     </message>
     <message>
-        <source>The folio is kept and marked CANCELADA; issuing again gives the attendee a new folio. Reason:</source>
-        <translation>El folio se conserva marcado como CANCELADA; al emitir de nuevo, la persona recibe un folio nuevo. Motivo:</translation>
+        <source>The folio is kept and marked CANCELADA; issuing again gives the attendee a new folio.</source>
+        <translation>El folio se conserva marcado CANCELADA; al expedirla de nuevo, la persona recibe un folio nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Void the certificate</source>
+        <translation>&amp;Cancelar la constancia</translation>
     </message>
     <message>
         <source>Certificate %1 voided.</source>
@@ -4890,6 +4894,14 @@
         <source>Supports</source>
         <translation>Apoyos</translation>
     </message>
+    <message>
+        <source>The folio is kept and marked CANCELADO; the support can be delivered again with a new folio.</source>
+        <translation>El folio se conserva marcado CANCELADO; el apoyo puede entregarse de nuevo con un folio nuevo.</translation>
+    </message>
+    <message>
+        <source>&amp;Void the receipt</source>
+        <translation>&amp;Cancelar el recibo</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln support(s)</source>
         <translation>
@@ -4968,14 +4980,6 @@
     <message>
         <source>Void receipt %1</source>
         <translation>Cancelar el recibo %1</translation>
-    </message>
-    <message>
-        <source>The folio is kept and marked CANCELADO; the support can be delivered again with a new folio. Reason:</source>
-        <translation>El folio se conserva con la marca CANCELADO; el apoyo podrá entregarse de nuevo con otro folio. Motivo:</translation>
-    </message>
-    <message>
-        <source>Void receipt</source>
-        <translation>Cancelar recibo</translation>
     </message>
 </context>
 <context>
@@ -5169,6 +5173,29 @@
     <message>
         <source>Reading the code in %1…</source>
         <translation>Leyendo el código en %1…</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Reason *</source>
+        <translation>&amp;Motivo *</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
     </message>
 </context>
 </TS>

@@ -264,3 +264,32 @@ def test_a_list_reloaded_again_and_again_keeps_no_old_reload(qtbot, filled, monk
     qtbot.wait(100)  # the jobs' last answers delivered
     gc.collect()
     assert len(made) == 40 and sum(ref() is not None for ref in made) <= 2
+
+
+def test_voiding_a_receipt_asks_in_a_dialog_whose_buttons_say_what_they_do(qtbot, make_ctx, filled):
+    """Issue 24, item 17: "Cancelar el recibo" / "Volver", and an empty reason explained in
+    the dialog, as the reject dialog does."""
+    from frontera_desk.services import receipts
+    from tests.gui.conftest import answer_void
+
+    ctx = make_ctx(Role.SUPERVISOR)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.home.open_supports.emit(SupportStatus.APPROVED.value, False)
+    page = window.supports
+    page.table.selectRow(0)
+    with filled.write() as session:
+        supports.deliver_support(session, ctx.actor, page.support.id,
+                                 evidence_reason="Documentos en trámite")  # fmt: skip
+    window.home.open_supports.emit(SupportStatus.DELIVERED.value, False)
+    page.table.selectRow(0)
+    folio = page.support.folio
+    assert folio and page.void_button.isEnabled()
+    seen: list[str] = []
+    answer_void("Importe equivocado", seen)
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    assert seen == ["&Cancelar el recibo",
+                    "Motivo de la cancelación: obligatorio, hasta 500 caracteres."]  # fmt: skip
+    with filled.read() as session:
+        data = receipts.receipt_data(session, folio)
+    assert data.voided and data.void_reason == "Importe equivocado"

@@ -6,6 +6,7 @@ import html
 from enum import StrEnum
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from frontera_desk.domain.errors import OverrideRequired
@@ -134,6 +135,8 @@ class StepDialog(ServiceDialog):
         title, button = titles[step]
         self.setWindowTitle(title)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(button)
+        if step in (Step.REJECT, Step.CANCEL):  # saying no does not wear the approving tick
+            ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setIcon(QIcon())
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Close"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)

@@ -2662,6 +2662,10 @@
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
+        <source>&amp;Switch user…</source>
+        <translation>&amp;Cambiar de usuario…</translation>
+    </message>
+    <message>
         <source>Wrong password.</source>
         <translation>Contraseña incorrecta.</translation>
     </message>
@@ -2753,6 +2757,10 @@
         <translation>&amp;Cambiar mi contraseña…</translation>
     </message>
     <message>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>&amp;Cerrar sesión / cambiar de usuario…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -2830,6 +2838,22 @@
     <message>
         <source>%1 rows exported to %2</source>
         <translation>%1 filas exportadas a %2</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out of Frontera Desk? Forms left open are closed without saving.</source>
+        <translation>¿Cerrar la sesión de Frontera Desk? Los formularios abiertos se cierran sin guardar.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Seguir aquí</translation>
     </message>
     <message>
         <source>Language</source>

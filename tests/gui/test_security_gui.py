@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from frontera_desk import paths
@@ -273,3 +273,35 @@ def test_disabling_from_the_users_tab_rekeys_in_the_background(qtbot, signed, mo
     assert ctx.vault.db_key != old_key
     with pytest.raises(auth.SignInFailed):
         auth.sign_in(app_paths, "lucia", PASSWORD)
+
+
+def test_sign_out_and_switch_user_close_the_session_and_its_forms(qtbot, signed):
+    """Issue 24, item 3: from the Sesión menu and from the lock screen; an open form with
+    typed data is closed unsaved, never left for the next user."""
+    from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+
+    signed_in, app_paths = signed
+    window = MainWindow(context(signed_in, app_paths))
+    qtbot.addWidget(window)
+    window.show()
+    form = PersonDialog(window.ctx, parent=window)
+    form.show()
+    qtbot.keyClicks(form.ui.givenNames, "Rosa")
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Sesión")
+    sign_out = next(a for a in menu.actions() if a.text().startswith("&Cerrar sesión"))
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        next(b for b in box.buttons() if b.text() == "&Cerrar sesión").click()
+
+    QTimer.singleShot(0, answer)
+    sign_out.trigger()
+    assert window.signed_out and not window.isVisible()
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+    again = MainWindow(context(signed_in, app_paths))  # the lock screen's way
+    qtbot.addWidget(again)
+    again.show()
+    QTimer.singleShot(0, lambda: again.lock_screen.switch_button.click())
+    again.idle.went_idle.emit()
+    assert again.signed_out and not again.isVisible()

@@ -91,7 +91,7 @@ def test_sign_in_explains_a_wrong_password_and_keeps_the_user_name(qtbot, signed
     qtbot.keyClicks(dialog.ui.username, "admin")
     qtbot.keyClicks(dialog.ui.password, "equivocada")
     ok(qtbot, dialog)
-    assert "Quedan 4 intento(s)" in dialog.ui.error.text()
+    assert "Quedan cuatro intentos" in dialog.ui.error.text()  # no "intento(s)" (issue 24)
     assert dialog.ui.username.text() == "admin" and dialog.ui.password.text() == ""
     qtbot.keyClicks(dialog.ui.password, PASSWORD)
     ok(qtbot, dialog)
@@ -210,7 +210,7 @@ def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, sign
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.chain_verified, timeout=10000):
         qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
-    assert "concuerda con 1 punto(s) de control" in page.verify_result.text()
+    assert "concuerda con un punto de control firmado" in page.verify_result.text()
     conn = connect_file(app_paths.database, signed_in.vault.db_key)  # an insider's SQL
     conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
     conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")

@@ -19,6 +19,7 @@ from frontera_desk.db.models import (
     User,
 )
 from frontera_desk.db.paging import IdList
+from frontera_desk.domain.clock import local
 from frontera_desk.domain.enums import STATUS_ES, LimitPeriod, LimitScope, SupportStatus
 from frontera_desk.domain.errors import (
     InvalidTransition,
@@ -98,6 +99,17 @@ class SupportEventRecord:
 
 
 @dataclass(frozen=True)
+class VoidedFolio:
+    """A receipt of the support that was voided: it stays in the support's history."""
+
+    folio: str
+    issued_on: date
+    voided_on: date  # the office's local date
+    voided_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SupportRecord:
     id: int
     uuid: str
@@ -121,6 +133,7 @@ class SupportRecord:
     events: tuple[SupportEventRecord, ...]
     folio: str  # the current receipt, if delivered
     provider_rfc: str = ""  # filled in from the provider's invoice
+    voided_folios: tuple[VoidedFolio, ...] = ()  # every earlier receipt, voided (issue 24)
 
 
 @dataclass(frozen=True)
@@ -519,6 +532,21 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
             )
             for e in s.events
         ),
+        voided_folios=tuple(
+            VoidedFolio(
+                r.folio,
+                r.issued_on,
+                local(r.voided_at).date(),
+                users.get(r.voided_by_id or 0, ""),
+                r.void_reason or "",
+            )
+            for r in session.scalars(
+                select(Receipt)
+                .where(Receipt.support_id == s.id, Receipt.voided_at.is_not(None))
+                .order_by(Receipt.id)
+            )
+            if r.voided_at is not None
+        ),  # fmt: skip
     )
 
 

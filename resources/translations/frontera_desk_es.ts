@@ -3751,8 +3751,8 @@
 <context>
     <name>ReceiptSearchDialog</name>
     <message>
-        <source>Cancelled</source>
-        <translation>Cancelado</translation>
+        <source>Cancelled: %1</source>
+        <translation>Cancelado: %1</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -4917,6 +4917,14 @@
     <message>
         <source>Supports</source>
         <translation>Apoyos</translation>
+    </message>
+    <message>
+        <source>Voided receipt</source>
+        <translation>Recibo cancelado</translation>
+    </message>
+    <message>
+        <source>%1 — voided on %2 by %3: %4</source>
+        <translation>%1 — cancelado el %2 por %3: %4</translation>
     </message>
     <message>
         <source>The folio is kept and marked CANCELADO; the support can be delivered again with a new folio.</source>

@@ -292,4 +292,28 @@ def test_voiding_a_receipt_asks_in_a_dialog_whose_buttons_say_what_they_do(qtbot
                     "Motivo de la cancelación: obligatorio, hasta 500 caracteres."]  # fmt: skip
     with filled.read() as session:
         data = receipts.receipt_data(session, folio)
-    assert data.voided and data.void_reason == "Importe equivocado"
+        found = receipts.find(session, folio)
+    # the voided folio stays in the support's history, with why, who and when (item 6)
+    who = ctx.actor.full_name
+    assert data.voided and data.void_reason.startswith("Importe equivocado (cancelado el ")
+    assert data.void_reason.endswith(f" por {who})")
+    assert found[0].voided and found[0].void_note == data.void_reason
+    window.home.open_supports.emit(SupportStatus.APPROVED.value, False)
+    page.table.selectRow(
+        next(
+            r
+            for r in range(page.model.rowCount())
+            if page.model.index(r, 0).data(IdRole) == data_support(filled, folio)
+        )
+    )
+    assert (
+        f"{folio} — cancelado el" in page.detail.text()
+        and "Importe equivocado" in page.detail.text()
+    )
+
+
+def data_support(db, folio):
+    from frontera_desk.services import receipts
+
+    with db.read() as session:
+        return receipts.find(session, folio)[0].support_id

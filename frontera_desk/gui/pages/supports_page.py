@@ -228,6 +228,15 @@ class SupportsPage(QWidget):
             )
         if s.folio:
             rows.append((self.tr("Receipt"), f"<b>{e(s.folio)}</b>"))
+        for voided in s.voided_folios:  # a voided folio stays in the history (issue 24, item 6)
+            rows.append((
+                self.tr("Voided receipt"),
+                "<span style='color:#b00020'>" + e(
+                    self.tr("%1 — voided on %2 by %3: %4")
+                    .replace("%1", voided.folio).replace("%2", labels.day(voided.voided_on))
+                    .replace("%3", voided.voided_by).replace("%4", voided.reason)
+                ) + "</span>",
+            ))  # fmt: skip
         if self.missing:
             rows.append((self.tr("Evidence file"), "<span style='color:#b26a00'>"
                          + e(self.tr("missing: %1").replace("%1", "; ".join(self.missing)))

@@ -117,10 +117,8 @@ class MainWindow(QMainWindow):
         new_person.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.new_person()))
         find = QAction(self.tr("&Find person"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.focus_search()))
-        request = QAction(self.tr("&Request support…"), self)
-        request.triggered.connect(
-            lambda: (self.nav.setCurrentRow(2), self.supports.request_support())
-        )
+        request = QAction(self.tr("&Request support…"), self, shortcut=QKeySequence("Ctrl+Shift+A"))
+        request.triggered.connect(self._request_support)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new_person, find, request):
@@ -339,6 +337,18 @@ class MainWindow(QMainWindow):
             return
         _settle_garbage_collector()
         self.prepared.emit()
+
+    def _request_support(self) -> None:
+        """For the person open in Personas when that is the page in front (issue 24, item 15);
+        otherwise the supports page asks whom it is for."""
+        from frontera_desk.gui.pages.people_page import PeoplePage
+
+        page = self.stack.currentWidget()
+        if isinstance(page, PeoplePage) and page.person is not None:
+            page.request_support()
+            return
+        self.nav.setCurrentRow(2)
+        self.supports.request_support()
 
     def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus
@@ -10,7 +11,7 @@ from frontera_desk.gui.dialogs.base import FormDialog
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.services import evidence, people, supports
-from frontera_desk.services.people import PersonInput
+from frontera_desk.services.people import DocumentInput, PersonInput
 
 
 def fill_person(qtbot, dialog, given="Jose Luis", surname="Hernandez"):
@@ -174,7 +175,9 @@ def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, ac
     with db.write() as session:
         existing = people.create_person(
             session, actors[Role.CAPTURISTA],
-            PersonInput("José Luis", "Hernández", "López", Sex.MALE, date(1990, 5, 4)),
+            PersonInput("José Luis", "Hernández", "López", Sex.MALE, date(1990, 5, 4),
+                        nationality="HN",
+                        documents=[DocumentInput(DocumentType.PASSPORT, "G1234567")]),
         )  # fmt: skip
     dialog = PersonDialog(ctx)
     qtbot.addWidget(dialog)
@@ -189,7 +192,8 @@ def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, ac
 
     QTimer.singleShot(0, answer)
     click_save(qtbot, dialog)
-    assert "José Luis Hernández López" in seen[0]
+    # each fact apart, not "Honduras Pasaporte G1234567" run together (issue 24, item 15)
+    assert "José Luis Hernández López — 04/05/1990 · Honduras · Pasaporte G1234567" in seen[0]
     assert dialog.result() == PersonDialog.OPEN_EXISTING
     assert dialog.result_person_id == existing.id
     with db.read() as session:
@@ -294,3 +298,30 @@ def test_escape_on_a_form_with_typed_data_asks_before_discarding(qtbot, ctx, mon
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
     assert asked == [("¿Descartar lo que escribió en este formulario?", "&Seguir editando")] * 2
+
+
+def test_file_request_support_is_for_the_person_open_in_personas(qtbot, ctx, db, actors):
+    """Issue 24, item 15: Archivo › Solicitar apoyo (Ctrl+Shift+A) from Personas uses the
+    person selected there instead of asking again."""
+    from frontera_desk.gui.main_window import MainWindow
+
+    with db.write() as session:
+        rosa = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(1)
+    window.people.show_person(rosa.id)
+    asked = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        asked.append((type(dialog).__name__, dialog.ui.person.text()))
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    request = next(a for a in window.findChildren(QAction) if a.text() == "&Solicitar apoyo…")
+    assert request.shortcut().toString() == "Ctrl+Shift+A"
+    request.trigger()
+    assert asked == [("SupportDialog", "Rosa Cruz")]

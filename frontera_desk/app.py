@@ -194,9 +194,13 @@ def run_gui(
                     _create_demo(app_paths)
                 signed = sign_in(app, app_paths, is_demo and auth.is_demo_dir(app_paths),
                                  smoke_test)  # fmt: skip
-            if signed is None:
-                return 0
-            return _run_window(app, app_paths, settings, signed, bool(smoke_test))
+            while signed is not None:
+                status, signed_out = _run_window(app, app_paths, settings, signed,
+                                                 bool(smoke_test))  # fmt: skip
+                if not signed_out:
+                    return status
+                signed = ask_sign_in(app, app_paths, None, loading=None)  # the next user
+            return 0
     except FronteraError as error:
         if smoke_test:
             print(f"frontera-desk: {error}", file=sys.stderr)
@@ -231,7 +235,8 @@ def _offer_restore(app_paths: Paths, error: DatabaseError) -> None:
 
 def _run_window(
     app: QApplication, app_paths: Paths, settings: Settings, signed: SignedIn, smoke: bool
-) -> int:
+) -> tuple[int, bool]:
+    """Run one user's session: (exit status, whether they signed out for another user)."""
     from frontera_desk.gui.context import AppContext
     from frontera_desk.services import backup
     from frontera_desk.services import office as office_service
@@ -251,7 +256,7 @@ def _run_window(
         QTimer.singleShot(100, window.prepare)  # the first screen painted first
         if smoke:
             QTimer.singleShot(0, lambda: _smoke(window, app))
-            return app.exec()
+            return app.exec(), False
         # On a server the backups are the server's (README: a scheduled `backup create`), not
         # one dump per desk and per closing.
         desk_backups = not app_paths.on_server
@@ -260,7 +265,8 @@ def _run_window(
         status = app.exec()
         if desk_backups and not ctx.restored:
             _closing_backup(ctx)
-        return status
+        window.deleteLater()  # the next user starts with a new window, nothing of this one
+        return status, window.signed_out
     finally:
         QThreadPool.globalInstance().waitForDone()  # no background query outlives the database
         signed.db.dispose()

@@ -61,11 +61,21 @@ class LockScreen(Dialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.button = QPushButton(self.tr("&Unlock"))
-        for widget in (title, text, self.password, self.button, self.error):
+        # Another person at a shared laptop: this session ends (its unsaved forms with it) and
+        # the sign-in asks who is there (issue 24, item 3)
+        self.switch_button = QPushButton(self.tr("&Switch user…"))
+        self.switched = False
+        for widget in (title, text, self.password, self.button, self.error, self.switch_button):
             layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch()
         self.button.setDefault(True)  # Return presses it: one wrong password is one try
         self.button.clicked.connect(self.try_unlock)
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self.switch_user)
+
+    def switch_user(self) -> None:
+        self.switched = True
+        super().reject()
 
     def reject(self) -> None:
         """Escape or closing the window does not unlock: only the password does, and too many

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.cover)
         self.setCentralWidget(self.screens)
         self.lock_screen: LockScreen | None = None
+        self.signed_out = False  # the user signed out (or switched user): sign in again
         self._steps: list[Callable[[], Any]] | None = None  # of prepare()
         self.idle = IdleWatcher(ctx.idle_lock_minutes, self)
         self.idle.went_idle.connect(self.lock)
@@ -116,10 +117,8 @@ class MainWindow(QMainWindow):
         new_person.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.new_person()))
         find = QAction(self.tr("&Find person"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.nav.setCurrentRow(1), self.people.focus_search()))
-        request = QAction(self.tr("&Request support…"), self)
-        request.triggered.connect(
-            lambda: (self.nav.setCurrentRow(2), self.supports.request_support())
-        )
+        request = QAction(self.tr("&Request support…"), self, shortcut=QKeySequence("Ctrl+Shift+A"))
+        request.triggered.connect(self._request_support)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (new_person, find, request):
@@ -153,7 +152,10 @@ class MainWindow(QMainWindow):
         password = QAction(self.tr("&Change my password…"), self)
         password.triggered.connect(self._change_password)
         password.setEnabled(self.ctx.vault is not None)
+        sign_out = QAction(self.tr("&Sign out / switch user…"), self)
+        sign_out.triggered.connect(self.sign_out)
         session_menu.addAction(lock)
+        session_menu.addAction(sign_out)
         session_menu.addAction(password)
 
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -336,6 +338,18 @@ class MainWindow(QMainWindow):
         _settle_garbage_collector()
         self.prepared.emit()
 
+    def _request_support(self) -> None:
+        """For the person open in Personas when that is the page in front (issue 24, item 15);
+        otherwise the supports page asks whom it is for."""
+        from frontera_desk.gui.pages.people_page import PeoplePage
+
+        page = self.stack.currentWidget()
+        if isinstance(page, PeoplePage) and page.person is not None:
+            page.request_support()
+            return
+        self.nav.setCurrentRow(2)
+        self.supports.request_support()
+
     def _open_supports(self, status: str, this_month: bool) -> None:
         self.nav.setCurrentRow(2)
         self.supports.show_filtered(status, this_month)
@@ -353,15 +367,39 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(False)
         self.lock_screen = LockScreen(self.ctx, self)
         unlocked = self.lock_screen.exec() == QDialog.DialogCode.Accepted
-        self.lock_screen = None
-        if not unlocked:  # five wrong passwords: the session ends
-            QApplication.instance().quit()
+        switched, self.lock_screen = self.lock_screen.switched, None
+        if not unlocked:  # five wrong passwords, or another user: the session ends
+            self.end_session(sign_in_again=switched)
             return
         for widget, place in places.items():
             widget.move(place)
         self.screens.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.idle.timer.start()
+
+    def sign_out(self) -> None:
+        """End this user's session at a shared laptop; the sign-in dialog asks who is next."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Sign out"),
+            self.tr("Sign out of Frontera Desk? Forms left open are closed without saving."),
+            parent=self,
+        )  # fmt: skip
+        leave = box.addButton(self.tr("&Sign out"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is leave:
+            self.end_session(sign_in_again=True)
+
+    def end_session(self, sign_in_again: bool) -> None:
+        """Close every window of this session (open forms are discarded, never handed to the
+        next user) and stop the event loop; ``signed_out`` tells the start-up to ask for the
+        next sign-in."""
+        self.signed_out = sign_in_again
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # not reject(): nothing to ask now
+        self.hide()
+        QApplication.instance().quit()
 
     def _change_password(self) -> None:
         from frontera_desk.gui.dialogs.account_dialogs import PasswordDialog

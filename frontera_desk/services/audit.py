@@ -14,8 +14,11 @@ from sqlalchemy.orm import Session
 from frontera_desk.db.audit_chain import GENESIS, changes_hash, entry_hash
 from frontera_desk.db.models import AuditEntry, User, utcnow
 from frontera_desk.db.paging import IdList
+from frontera_desk.domain import wording
 from frontera_desk.paths import Paths
 from frontera_desk.services.permissions import Action, Actor, require
+
+_CHECKPOINT = wording.Noun("punto de control")
 
 
 def _plain(value: Any) -> Any:
@@ -101,8 +104,9 @@ class ChainCheck:
             text = f"La bitácora está íntegra: {self.entries} registros encadenados"
             if self.checkpoints:
                 text += (
-                    f"; concuerda con {self.checkpoints} punto(s) de control firmados con la "
-                    f"llave de la oficina ({self.fingerprint})"
+                    f"; concuerda con {wording.count(self.checkpoints, _CHECKPOINT)} "
+                    f"{wording.agree('firmado', _CHECKPOINT, self.checkpoints)} con la llave de "
+                    f"la oficina ({self.fingerprint})"
                 )
             return text + "."
         return f"La bitácora fue alterada: {'; '.join(self.reasons)}."

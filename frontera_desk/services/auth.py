@@ -38,6 +38,7 @@ from frontera_desk.db.keyfile import (
     user_entry,
 )
 from frontera_desk.db.models import SYSTEM_USER_ID, AuditEntry, Office, User
+from frontera_desk.domain import wording
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import (
     DatabaseError,
@@ -347,7 +348,10 @@ def _attempt(app_paths: Paths, name: str, secret: str, moment: datetime) -> _Unl
         left = LOCK_AFTER - keyfile.streak(name)
         what = "Código de recuperación o usuario incorrectos" if name == RECOVERY else (
             "Usuario o contraseña incorrectos")  # fmt: skip
-        raise SignInFailed(f"{what}. Quedan {left} intento(s) antes del bloqueo.")
+        raise SignInFailed(
+            f"{what}. {wording.verb(left, 'Queda', 'Quedan')} "
+            f"{wording.count(left, wording.Noun('intento'))} antes del bloqueo."
+        )
     return _Unlocked(keyfile, opened, number)
 
 

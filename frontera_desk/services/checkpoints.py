@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from frontera_desk.db import Database
 from frontera_desk.db.audit_chain import GENESIS
 from frontera_desk.db.models import AuditEntry, Office, User, utcnow
+from frontera_desk.domain import wording
 from frontera_desk.domain.enums import Role
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.exchange import signing
@@ -353,7 +354,8 @@ def verify(
             lost = [c for c in recorded if kept.get(c.seq) != c.digest]
             if lost:
                 problems.append(
-                    f"el archivo {path.name} perdió o cambió {len(lost)} punto(s) de control que "
+                    f"el archivo {path.name} perdió o cambió "
+                    f"{wording.count(len(lost), wording.Noun('punto de control'))} que "
                     f"la bitácora registra (núm. {', '.join(str(c.seq) for c in lost)})"
                 )
     elif public_key is not None and not recorded:  # a server: the chain keeps the only copies
@@ -388,7 +390,8 @@ def _trusted(
     """The checkpoints signed by the office key for this office; the others are named."""
     if found and public_key is None:
         problems.append(
-            f"hay {len(found)} punto(s) de control, pero no se conoce la llave pública de la "
+            f"hay {wording.count(len(found), wording.Noun('punto de control'))}, pero no se conoce "
+            "la llave pública de la "
             "oficina para comprobarlos"
         )
         return []

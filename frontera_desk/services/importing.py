@@ -42,6 +42,7 @@ from frontera_desk.db.models import (
     utcnow,
 )
 from frontera_desk.domain import importing as rules
+from frontera_desk.domain import wording
 from frontera_desk.domain.enums import DocumentType, SupportStatus
 from frontera_desk.domain.errors import FronteraError, NotFoundError, ValidationError
 from frontera_desk.domain.importing import Candidate, Mapping, Pair
@@ -1148,7 +1149,8 @@ def _find_person(
         return int(certain[0].a[1:]), ""
     if pairs:
         return None, (
-            f"la persona no se identifica con certeza ({len(pairs)} parecida(s)); "
+            f"la persona no se identifica con certeza "
+            f"({wording.count(len(pairs), wording.Noun('parecida', 'f'))}); "
             "indique su documento"
         )
     return None, "la persona no está registrada (impórtela primero)"

@@ -245,7 +245,7 @@ def receipt_data(session: Session, folio: str) -> ReceiptData:
         privacy_legend=settings.receipt_privacy_legend,
         verification=verification_code(session, receipt),
         voided=receipt.voided_at is not None,
-        void_reason=receipt.void_reason or "",
+        void_reason=_void_note(session, receipt),
         print_count=receipt.print_count,
         demo=bool(office and office.is_demo),
         two_copies=settings.receipt_two_copies,
@@ -290,6 +290,7 @@ class ReceiptRow:
     amount_centavos: int
     voided: bool
     support_id: int
+    void_note: str = ""  # why, by whom and when, for a voided one
 
 
 FIND_LIMIT = 500  # receipts a search lists at most, the newest
@@ -323,6 +324,7 @@ def find(
             r.amount_centavos,
             r.voided_at is not None,
             r.support_id,
+            _void_note(session, r),
         )  # fmt: skip
         for r, g, f, s, t in session.execute(query)
     ]
@@ -445,3 +447,14 @@ def verify_code(session: Session, code: str) -> Verification:
         f"{receipt.issued_on:%d/%m/%Y}.",
         "valid",
     )
+
+
+def _void_note(session: Session, receipt: Receipt) -> str:
+    """Why a receipt was voided, by whom and when, as its CANCELADO mark prints it."""
+    if receipt.voided_at is None:
+        return ""
+    from frontera_desk.domain.clock import on_paper
+
+    who = session.get(User, receipt.voided_by_id) if receipt.voided_by_id else None
+    by = f" por {who.full_name}" if who else ""
+    return f"{receipt.void_reason or ''} (cancelado el {on_paper(receipt.voided_at)}{by})"

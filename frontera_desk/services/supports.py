@@ -19,6 +19,7 @@ from frontera_desk.db.models import (
     User,
 )
 from frontera_desk.db.paging import IdList
+from frontera_desk.domain.clock import local
 from frontera_desk.domain.enums import STATUS_ES, LimitPeriod, LimitScope, SupportStatus
 from frontera_desk.domain.errors import (
     InvalidTransition,
@@ -98,6 +99,17 @@ class SupportEventRecord:
 
 
 @dataclass(frozen=True)
+class VoidedFolio:
+    """A receipt of the support that was voided: it stays in the support's history."""
+
+    folio: str
+    issued_on: date
+    voided_on: date  # the office's local date
+    voided_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SupportRecord:
     id: int
     uuid: str
@@ -121,6 +133,7 @@ class SupportRecord:
     events: tuple[SupportEventRecord, ...]
     folio: str  # the current receipt, if delivered
     provider_rfc: str = ""  # filled in from the provider's invoice
+    voided_folios: tuple[VoidedFolio, ...] = ()  # every earlier receipt, voided (issue 24)
 
 
 @dataclass(frozen=True)
@@ -223,6 +236,38 @@ def _check_override(actor: Actor, problems: list[str], reason: str) -> str | Non
     return reason
 
 
+def _justified(actor: Actor, problems: list[str], reason: str) -> tuple[str | None, str | None]:
+    """A request past a ceiling or limit: (override, justification). A supervisor's reason
+    overrides at once; anyone else's is their justification, and the request waits, flagged,
+    for a supervisor to decide when authorizing (issue 24, item 1)."""
+    if not problems or actor.can(Action.OVERRIDE_LIMIT):
+        return _check_override(actor, problems, reason), None
+    if not reason:
+        raise OverrideRequired(
+            "La solicitud rebasa lo permitido: " + "; ".join(problems) + ". Escriba por qué "
+            "se necesita; un(a) supervisor(a) decidirá al autorizarla."
+        )
+    return None, reason
+
+
+def pending_override(session: Session, support_id: int) -> tuple[list[str], str]:
+    """What a support not yet authorized exceeds (ceiling, limit) and the requester's
+    justification, for the supervisor who decides; nothing once a supervisor overrode it."""
+    support = session.get(Support, support_id)
+    if support is None or support.override_reason:
+        return [], ""
+    problems = limit_problems(
+        session, support.support_type, session.get(Person, support.person_id),  # type: ignore[arg-type]
+        support.amount_centavos, support.requested_on, exclude_support_id=support.id,
+    )  # fmt: skip
+    note = session.scalar(
+        select(SupportEvent.reason).where(
+            SupportEvent.support_id == support.id, SupportEvent.from_status.is_(None)
+        )
+    )
+    return problems, note or ""
+
+
 def _validate(session: Session, data: SupportInput, today: date) -> tuple[Person, SupportType]:
     person = session.get(Person, data.person_id)
     if person is None:
@@ -257,7 +302,7 @@ def request_support(
     on = data.requested_on or today
     months.ensure_open(session, actor.office_code, on)
     problems = limit_problems(session, support_type, person, data.amount_centavos, on)
-    override = _check_override(actor, problems, reason)
+    override, justification = _justified(actor, problems, reason)
     case_id = session.scalar(select(Case.id).where(Case.person_id == person.id))
     support = Support(
         office_code=actor.office_code,
@@ -276,11 +321,13 @@ def request_support(
     )
     session.add(support)
     session.flush()
-    _event(session, actor, support, None, S.REQUESTED, override)
-    audit.record(
-        session, actor, "solicitar", "apoyo", support.uuid,
-        {"importe": [None, data.amount_centavos], "tipo": [None, support_type.code]},
-    )  # fmt: skip
+    _event(session, actor, support, None, S.REQUESTED, override or justification)
+    changes: dict[str, object] = {
+        "importe": [None, data.amount_centavos], "tipo": [None, support_type.code]
+    }  # fmt: skip
+    if justification:
+        changes |= {"rebasa": "; ".join(problems), "justificacion": justification}
+    audit.record(session, actor, "solicitar", "apoyo", support.uuid, changes)
     return get_support(session, support.id)
 
 
@@ -485,6 +532,21 @@ def get_support(session: Session, support_id: int) -> SupportRecord:
             )
             for e in s.events
         ),
+        voided_folios=tuple(
+            VoidedFolio(
+                r.folio,
+                r.issued_on,
+                local(r.voided_at).date(),
+                users.get(r.voided_by_id or 0, ""),
+                r.void_reason or "",
+            )
+            for r in session.scalars(
+                select(Receipt)
+                .where(Receipt.support_id == s.id, Receipt.voided_at.is_not(None))
+                .order_by(Receipt.id)
+            )
+            if r.voided_at is not None
+        ),  # fmt: skip
     )
 
 

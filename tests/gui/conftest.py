@@ -64,3 +64,21 @@ def make_ctx(db, actors, app_paths):
 @pytest.fixture
 def ctx(make_ctx):
     return make_ctx()
+
+
+def answer_void(reason: str, seen: list[str]) -> None:
+    """Answer the void dialog about to open: first with no reason (its error, shown inline, is
+    kept in ``seen``), then with ``reason``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+        seen.append(ok.text())
+        ok.click()
+        seen.append(dialog.ui.error.text())
+        dialog.ui.reason.setText(reason)
+        ok.click()
+
+    QTimer.singleShot(0, answer)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from frontera_desk.domain.enums import DocumentType, Role, Sex, SupportStatus
@@ -10,7 +11,7 @@ from frontera_desk.gui.dialogs.base import FormDialog
 from frontera_desk.gui.dialogs.person_dialog import PersonDialog
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.services import evidence, people, supports
-from frontera_desk.services.people import PersonInput
+from frontera_desk.services.people import DocumentInput, PersonInput
 
 
 def fill_person(qtbot, dialog, given="Jose Luis", surname="Hernandez"):
@@ -128,7 +129,9 @@ def test_bad_amount_and_missing_rejection_reason_are_explained(qtbot, ctx, db, a
     assert reject.result() != reject.DialogCode.Accepted
 
 
-def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_ctx, db, actors):
+def test_a_caseworker_above_the_ceiling_justifies_it_and_a_supervisor_decides(
+    qtbot, make_ctx, db, actors
+):
     ctx = make_ctx(Role.CAPTURISTA)
     with db.write() as session:
         person = people.create_person(
@@ -141,15 +144,40 @@ def test_a_caseworker_above_the_ceiling_is_told_to_ask_a_supervisor(qtbot, make_
     qtbot.keyClicks(request.ui.amount, "900")
     click_save(qtbot, request)
     assert "rebasa el tope de $600.00" in request.ui.error.text()
-    assert "Pida a un(a) supervisor(a)" in request.ui.error.text()
+    assert "Escriba por qué se necesita" in request.ui.error.text()
     assert request.support_id is None
+    assert request.ui.overrideLabel.text() == "&Justificación"
+    qtbot.keyClicks(request.ui.overrideReason, "Familia de siete")
+    click_save(qtbot, request)
+    assert request.support_id is not None  # saved as requested, not refused (issue 24, item 1)
+    with db.read() as session:
+        record = supports.get_support(session, request.support_id)
+    assert record.status is SupportStatus.REQUESTED
+    boss = make_ctx(Role.SUPERVISOR)
+    approve = StepDialog(boss, record, Step.APPROVE)
+    qtbot.addWidget(approve)
+    assert "rebasa el tope de $600.00" in approve.ui.summary.text()
+    assert "Familia de siete" in approve.ui.summary.text()
+    assert approve.ui.reason.isVisibleTo(approve)
+    qtbot.mouseClick(
+        approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert "rebasa el tope" in approve.ui.error.text()  # the supervisor's reason is asked
+    qtbot.keyClicks(approve.ui.reason, "Autorizado por la jefatura")
+    qtbot.mouseClick(
+        approve.ui.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    with db.read() as session:
+        assert supports.get_support(session, record.id).status is SupportStatus.APPROVED
 
 
 def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, actors):
     with db.write() as session:
         existing = people.create_person(
             session, actors[Role.CAPTURISTA],
-            PersonInput("José Luis", "Hernández", "López", Sex.MALE, date(1990, 5, 4)),
+            PersonInput("José Luis", "Hernández", "López", Sex.MALE, date(1990, 5, 4),
+                        nationality="HN",
+                        documents=[DocumentInput(DocumentType.PASSPORT, "G1234567")]),
         )  # fmt: skip
     dialog = PersonDialog(ctx)
     qtbot.addWidget(dialog)
@@ -164,7 +192,8 @@ def test_duplicate_warning_offers_to_open_the_existing_record(qtbot, ctx, db, ac
 
     QTimer.singleShot(0, answer)
     click_save(qtbot, dialog)
-    assert "José Luis Hernández López" in seen[0]
+    # each fact apart, not "Honduras Pasaporte G1234567" run together (issue 24, item 15)
+    assert "José Luis Hernández López — 04/05/1990 · Honduras · Pasaporte G1234567" in seen[0]
     assert dialog.result() == PersonDialog.OPEN_EXISTING
     assert dialog.result_person_id == existing.id
     with db.read() as session:
@@ -269,3 +298,30 @@ def test_escape_on_a_form_with_typed_data_asks_before_discarding(qtbot, ctx, mon
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
     assert asked == [("¿Descartar lo que escribió en este formulario?", "&Seguir editando")] * 2
+
+
+def test_file_request_support_is_for_the_person_open_in_personas(qtbot, ctx, db, actors):
+    """Issue 24, item 15: Archivo › Solicitar apoyo (Ctrl+Shift+A) from Personas uses the
+    person selected there instead of asking again."""
+    from frontera_desk.gui.main_window import MainWindow
+
+    with db.write() as session:
+        rosa = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Rosa", "Cruz", sex=Sex.FEMALE)
+        )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(1)
+    window.people.show_person(rosa.id)
+    asked = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        asked.append((type(dialog).__name__, dialog.ui.person.text()))
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    request = next(a for a in window.findChildren(QAction) if a.text() == "&Solicitar apoyo…")
+    assert request.shortcut().toString() == "Ctrl+Shift+A"
+    request.trigger()
+    assert asked == [("SupportDialog", "Rosa Cruz")]

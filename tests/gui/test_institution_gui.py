@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox
 
 from frontera_desk import paths
 from frontera_desk.domain.enums import ActivityKind, Role, Sex
@@ -15,6 +15,7 @@ from frontera_desk.gui.dialogs.certificate_dialogs import CertificatesDialog
 from frontera_desk.gui.pages.admin_page import AdminPage
 from frontera_desk.services import activities, certificates, office
 from frontera_desk.services.activities import ActivityInput, AttendeeInput
+from tests.gui.conftest import answer_void
 
 PASSWORD = "clave-segura-1"
 
@@ -126,8 +127,13 @@ def test_certificates_are_issued_printed_and_voided_from_the_activity(
     assert ui.table.rowCount() == 2 and ui.table.item(0, 3).text() == "Impresa"
     dialog.grab().save(str(tmp_path / "certificates.png"))
     ui.table.selectRow(1)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nombre mal escrito", True))
+    seen: list[str] = []
+    answer_void("Nombre mal escrito", seen)
     click(qtbot, ui.voidSelected)
+    assert seen == [
+        "&Cancelar la constancia",
+        "Motivo de la cancelación: obligatorio, hasta 500 caracteres.",
+    ]  # inline
     assert ui.table.item(1, 3).text() == "Cancelada: Nombre mal escrito"
     click(qtbot, ui.issue)  # Rosa gets a new folio; the voided one is never reused
     assert shown[-1] == [f"TAP-C-{year}-000001", f"TAP-C-{year}-000003"]

@@ -264,3 +264,56 @@ def test_a_list_reloaded_again_and_again_keeps_no_old_reload(qtbot, filled, monk
     qtbot.wait(100)  # the jobs' last answers delivered
     gc.collect()
     assert len(made) == 40 and sum(ref() is not None for ref in made) <= 2
+
+
+def test_voiding_a_receipt_asks_in_a_dialog_whose_buttons_say_what_they_do(qtbot, make_ctx, filled):
+    """Issue 24, item 17: "Cancelar el recibo" / "Volver", and an empty reason explained in
+    the dialog, as the reject dialog does."""
+    from frontera_desk.services import receipts
+    from tests.gui.conftest import answer_void
+
+    ctx = make_ctx(Role.SUPERVISOR)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.home.open_supports.emit(SupportStatus.APPROVED.value, False)
+    page = window.supports
+    page.table.selectRow(0)
+    with filled.write() as session:
+        supports.deliver_support(session, ctx.actor, page.support.id,
+                                 evidence_reason="Documentos en trámite")  # fmt: skip
+    window.home.open_supports.emit(SupportStatus.DELIVERED.value, False)
+    page.table.selectRow(0)
+    folio = page.support.folio
+    assert folio and page.void_button.isEnabled()
+    seen: list[str] = []
+    answer_void("Importe equivocado", seen)
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    assert seen == ["&Cancelar el recibo",
+                    "Motivo de la cancelación: obligatorio, hasta 500 caracteres."]  # fmt: skip
+    with filled.read() as session:
+        data = receipts.receipt_data(session, folio)
+        found = receipts.find(session, folio)
+    # the voided folio stays in the support's history, with why, who and when (item 6)
+    who = ctx.actor.full_name
+    assert data.voided and data.void_reason.startswith("Importe equivocado (cancelado el ")
+    assert data.void_reason.endswith(f" por {who})")
+    assert found[0].voided and found[0].void_note == data.void_reason
+    window.home.open_supports.emit(SupportStatus.APPROVED.value, False)
+    page.table.selectRow(
+        next(
+            r
+            for r in range(page.model.rowCount())
+            if page.model.index(r, 0).data(IdRole) == data_support(filled, folio)
+        )
+    )
+    assert (
+        f"{folio} — cancelado el" in page.detail.text()
+        and "Importe equivocado" in page.detail.text()
+    )
+
+
+def data_support(db, folio):
+    from frontera_desk.services import receipts
+
+    with db.read() as session:
+        return receipts.find(session, folio)[0].support_id

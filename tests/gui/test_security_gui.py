@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlalchemy import select
 
 from frontera_desk import paths
@@ -91,7 +91,7 @@ def test_sign_in_explains_a_wrong_password_and_keeps_the_user_name(qtbot, signed
     qtbot.keyClicks(dialog.ui.username, "admin")
     qtbot.keyClicks(dialog.ui.password, "equivocada")
     ok(qtbot, dialog)
-    assert "Quedan 4 intento(s)" in dialog.ui.error.text()
+    assert "Quedan cuatro intentos" in dialog.ui.error.text()  # no "intento(s)" (issue 24)
     assert dialog.ui.username.text() == "admin" and dialog.ui.password.text() == ""
     qtbot.keyClicks(dialog.ui.password, PASSWORD)
     ok(qtbot, dialog)
@@ -210,7 +210,7 @@ def test_the_chain_check_names_entries_cut_after_a_signed_checkpoint(qtbot, sign
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.chain_verified, timeout=10000):
         qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
-    assert "concuerda con 1 punto(s) de control" in page.verify_result.text()
+    assert "concuerda con un punto de control firmado" in page.verify_result.text()
     conn = connect_file(app_paths.database, signed_in.vault.db_key)  # an insider's SQL
     conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
     conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
@@ -273,3 +273,35 @@ def test_disabling_from_the_users_tab_rekeys_in_the_background(qtbot, signed, mo
     assert ctx.vault.db_key != old_key
     with pytest.raises(auth.SignInFailed):
         auth.sign_in(app_paths, "lucia", PASSWORD)
+
+
+def test_sign_out_and_switch_user_close_the_session_and_its_forms(qtbot, signed):
+    """Issue 24, item 3: from the Sesión menu and from the lock screen; an open form with
+    typed data is closed unsaved, never left for the next user."""
+    from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+
+    signed_in, app_paths = signed
+    window = MainWindow(context(signed_in, app_paths))
+    qtbot.addWidget(window)
+    window.show()
+    form = PersonDialog(window.ctx, parent=window)
+    form.show()
+    qtbot.keyClicks(form.ui.givenNames, "Rosa")
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Sesión")
+    sign_out = next(a for a in menu.actions() if a.text().startswith("&Cerrar sesión"))
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        next(b for b in box.buttons() if b.text() == "&Cerrar sesión").click()
+
+    QTimer.singleShot(0, answer)
+    sign_out.trigger()
+    assert window.signed_out and not window.isVisible()
+    assert not form.isVisible() and form.result() == QDialog.DialogCode.Rejected
+
+    again = MainWindow(context(signed_in, app_paths))  # the lock screen's way
+    qtbot.addWidget(again)
+    again.show()
+    QTimer.singleShot(0, lambda: again.lock_screen.switch_button.click())
+    again.idle.went_idle.emit()
+    assert again.signed_out and not again.isVisible()

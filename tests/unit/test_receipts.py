@@ -65,7 +65,7 @@ def test_a_void_keeps_the_folio_and_a_new_delivery_gets_the_next(db, actors, per
         receipts.void(session, actors[Role.SUPERVISOR], first.folio, " ")
     with db.write() as session:
         voided = receipts.void(session, actors[Role.SUPERVISOR], first.folio, "Importe equivocado")
-        assert voided.voided and voided.void_reason == "Importe equivocado"
+        assert voided.voided and voided.void_reason.startswith("Importe equivocado (cancelado el ")
         assert supports.get_support(session, first.id).status is SupportStatus.APPROVED
     with pytest.raises(FronteraError, match="ya estaba cancelado"), db.write() as session:
         receipts.void(session, actors[Role.SUPERVISOR], first.folio, "Otra vez")

@@ -142,7 +142,8 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(office):
     app_paths, _ = office
     clock = Clock()
     for attempt in range(4):
-        with pytest.raises(auth.SignInFailed, match=f"Quedan {4 - attempt}"):
+        left = ("cuatro intentos", "tres intentos", "dos intentos", "un intento")[attempt]
+        with pytest.raises(auth.SignInFailed, match=f"Queda[n]? {left} antes del bloqueo"):
             auth.sign_in(app_paths, "sofia", "mal", now=clock)
     with pytest.raises(auth.SignInFailed, match="bloqueada"):
         auth.sign_in(app_paths, "sofia", "mal", now=clock)

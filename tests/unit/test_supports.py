@@ -128,15 +128,24 @@ def test_above_the_ceiling_needs_a_supervisor_and_a_reason(db, actors, setup):
     ceiling = types["DESPENSA"].ceiling_centavos
     with pytest.raises(OverrideRequired, match=r"rebasa el tope de \$1,500.00"):
         request(db, actors[Role.CAPTURISTA], head.id, types["DESPENSA"].id, ceiling + 1)
-    with pytest.raises(PermissionDenied):
-        request(
-            db,
-            actors[Role.CAPTURISTA],
-            head.id,
-            types["DESPENSA"].id,
-            ceiling + 1,
-            override_reason="Familia numerosa",
-        )
+    # a caseworker's request is saved, waiting and flagged, with their justification (issue 24)
+    waiting = request(db, actors[Role.CAPTURISTA], head.id, types["DESPENSA"].id, ceiling + 1,
+                      override_reason="Familia de siete")  # fmt: skip
+    assert waiting.status is SupportStatus.REQUESTED and not waiting.override_reason
+    with db.read() as session:
+        exceeds, why = supports.pending_override(session, waiting.id)
+    assert exceeds == ["el importe $1,500.01 rebasa el tope de $1,500.00 para «Despensa»"]
+    assert why == "Familia de siete"
+    with pytest.raises(PermissionDenied), db.write() as session:  # only a supervisor decides
+        supports.approve_support(session, actors[Role.CAPTURISTA], waiting.id, today=TODAY,
+                                 override_reason="yo")  # fmt: skip
+    with pytest.raises(OverrideRequired, match="rebasa el tope"), db.write() as session:
+        supports.approve_support(session, actors[Role.SUPERVISOR], waiting.id, today=TODAY)
+    with db.write() as session:
+        approved = supports.approve_support(session, actors[Role.SUPERVISOR], waiting.id,
+                                            today=TODAY, override_reason="Autorizo")  # fmt: skip
+        assert supports.pending_override(session, waiting.id) == ([], "")
+    assert approved.status is SupportStatus.APPROVED and approved.override_reason == "Autorizo"
     record = request(
         db,
         actors[Role.SUPERVISOR],

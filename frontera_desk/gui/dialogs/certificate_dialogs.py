@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import Dialog
 from frontera_desk.gui.dialogs.pdf_preview import PdfPreview
+from frontera_desk.gui.dialogs.void_dialog import VoidDialog
 from frontera_desk.gui.generated.ui_certificates_dialog import Ui_CertificatesDialog
 from frontera_desk.services import certificates
 from frontera_desk.services.activities import ActivityRecord
@@ -128,18 +129,15 @@ class CertificatesDialog(Dialog):
         if len(folios) != 1:
             self._say(self.tr("Choose one certificate to void."), error=True)
             return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Void certificate %1").replace("%1", folios[0]),
+        folio, actor = folios[0], self.ctx.actor
+        dialog = VoidDialog(
+            self.ctx, self.tr("Void certificate %1").replace("%1", folio),
             self.tr("The folio is kept and marked CANCELADA; issuing again gives the attendee a "
-                    "new folio. Reason:"),
+                    "new folio."),
+            self.tr("&Void the certificate"),
+            lambda session, reason: certificates.void(session, actor, folio, reason), self,
         )  # fmt: skip
-        if not ok:
-            return
-        try:
-            with self.ctx.db.write() as session:
-                certificates.void(session, self.ctx.actor, folios[0], reason)
-        except FronteraError as error:
-            self._say(error.message, error=True)
+        if not dialog.exec():
             return
         self._say(self.tr("Certificate %1 voided.").replace("%1", folios[0]))
         self.load()

@@ -274,9 +274,8 @@ class PersonDialog(ServiceDialog):
         for match in warning.matches:
             country = labels.country(match.nationality, self.ctx.language)
             document = labels.first_document(match.document_type, match.document_number)
-            lines.append(
-                f"• {match.full_name} — {labels.day(match.birth_date)} — {country} {document}"
-            )
+            facts = [labels.day(match.birth_date), country, document]  # each apart (issue 24)
+            lines.append(f"• {match.full_name} — " + " · ".join(f for f in facts if f))
         box.setInformativeText("\n".join(lines))
         open_button = box.addButton(
             self.tr("&Open the existing record"), QMessageBox.ButtonRole.AcceptRole

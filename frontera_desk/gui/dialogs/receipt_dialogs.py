@@ -248,7 +248,8 @@ class ReceiptSearchDialog(Dialog):
         table = self.ui.table
         table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            state = self.tr("Cancelled") if row.voided else self.tr("Valid")
+            state = (self.tr("Cancelled: %1").replace("%1", row.void_note) if row.voided
+                     else self.tr("Valid"))  # fmt: skip
             signed = (
                 self.tr("Attached")
                 if row.folio in self.signed

@@ -6,6 +6,7 @@ import html
 from enum import StrEnum
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from frontera_desk.domain.errors import OverrideRequired
@@ -51,6 +52,14 @@ class SupportDialog(ServiceDialog):
         ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Request"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
+        if not ctx.actor.can(Action.OVERRIDE_LIMIT):  # a caseworker justifies; a supervisor decides
+            ui.overrideLabel.setText(self.tr("&Justification"))
+            ui.overrideReason.setAccessibleName(self.tr("Justification"))
+            ui.overrideReason.setPlaceholderText(
+                self.tr(
+                    "Only above the ceiling or the limit: why it is needed (a supervisor decides)"
+                )
+            )
         self._type_changed(0)
         ui.supportType.setFocus()
 
@@ -89,9 +98,9 @@ class SupportDialog(ServiceDialog):
             hint = (
                 self.tr("Write the reason to authorize it.")
                 if self.ctx.actor.can(Action.OVERRIDE_LIMIT)
-                else self.tr("Ask a supervisor to authorize it.")
+                else ""  # the service's message says to justify it
             )
-            self.error_label.setText(f"{error.message} {hint}")
+            self.error_label.setText(f"{error.message} {hint}".strip())
             return False
         return True
 
@@ -126,6 +135,8 @@ class StepDialog(ServiceDialog):
         title, button = titles[step]
         self.setWindowTitle(title)
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(button)
+        if step in (Step.REJECT, Step.CANCEL):  # saying no does not wear the approving tick
+            ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setIcon(QIcon())
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Close"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
@@ -149,10 +160,21 @@ class StepDialog(ServiceDialog):
         ui.providerLabel.setVisible(step is Step.DELIVER)
         ui.provider.setText(support.provider)
         if step is Step.APPROVE:
-            ui.reasonLabel.setText(self.tr("Override &reason"))
-            ui.reason.setPlaceholderText(self.tr("Only if it is above the ceiling or the limit"))
-            ui.reason.setVisible(bool(support.override_reason) is False)
-            ui.reasonLabel.setVisible(ui.reason.isVisibleTo(self))
+            with ctx.db.read() as session:
+                exceeds, justification = supports.pending_override(session, support.id)
+            if exceeds:  # said plainly, before the supervisor decides (issue 24, item 1)
+                lines = [self.tr("Exceeds: %1").replace("%1", "; ".join(exceeds))]
+                if justification:
+                    lines.append(self.tr("Requester's justification: %1")
+                                 .replace("%1", justification))  # fmt: skip
+                ui.summary.setText(
+                    ui.summary.text() + "<br><span style='color:#b00020'>"
+                    + "<br>".join(html.escape(line) for line in lines) + "</span>"
+                )  # fmt: skip
+            ui.reasonLabel.setText(self.tr("Override &reason *"))
+            ui.reason.setPlaceholderText(self.tr("Why it is authorized above the ceiling or limit"))
+            ui.reason.setVisible(bool(exceeds))
+            ui.reasonLabel.setVisible(bool(exceeds))
         elif step is Step.DELIVER:
             with ctx.db.read() as session:
                 missing = [n for _, n in evidence.missing_documents(session, support.id)]

@@ -10,23 +10,21 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from frontera_desk.domain.enums import SupportStatus
-from frontera_desk.domain.errors import FronteraError
 from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.person_picker import PersonPickerDialog
 from frontera_desk.gui.dialogs.receipt_dialogs import ReceiptSearchDialog, open_receipts
 from frontera_desk.gui.dialogs.support_dialogs import Step, StepDialog, SupportDialog
 from frontera_desk.gui.dialogs.support_file import SupportFileDialog
+from frontera_desk.gui.dialogs.void_dialog import VoidDialog
 from frontera_desk.gui.models.lazy import IdRole
 from frontera_desk.gui.models.tables import supports_model
 from frontera_desk.gui.widgets import (
@@ -230,6 +228,15 @@ class SupportsPage(QWidget):
             )
         if s.folio:
             rows.append((self.tr("Receipt"), f"<b>{e(s.folio)}</b>"))
+        for voided in s.voided_folios:  # a voided folio stays in the history (issue 24, item 6)
+            rows.append((
+                self.tr("Voided receipt"),
+                "<span style='color:#b00020'>" + e(
+                    self.tr("%1 — voided on %2 by %3: %4")
+                    .replace("%1", voided.folio).replace("%2", labels.day(voided.voided_on))
+                    .replace("%3", voided.voided_by).replace("%4", voided.reason)
+                ) + "</span>",
+            ))  # fmt: skip
         if self.missing:
             rows.append((self.tr("Evidence file"), "<span style='color:#b26a00'>"
                          + e(self.tr("missing: %1").replace("%1", "; ".join(self.missing)))
@@ -279,21 +286,16 @@ class SupportsPage(QWidget):
     def void_receipt(self) -> None:
         if self.support is None or not self.support.folio:
             return
-        folio = self.support.folio
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Void receipt %1").replace("%1", folio),
+        folio, actor = self.support.folio, self.ctx.actor
+        dialog = VoidDialog(
+            self.ctx, self.tr("Void receipt %1").replace("%1", folio),
             self.tr("The folio is kept and marked CANCELADO; the support can be delivered again "
-                    "with a new folio. Reason:"),
+                    "with a new folio."),
+            self.tr("&Void the receipt"),
+            lambda session, reason: receipts.void(session, actor, folio, reason), self,
         )  # fmt: skip
-        if not ok:
-            return
-        try:
-            with self.ctx.db.write() as session:
-                receipts.void(session, self.ctx.actor, folio, reason)
-        except FronteraError as error:
-            QMessageBox.warning(self, self.tr("Void receipt"), error.message)
-            return
-        self._after_change(self.support.id)
+        if dialog.exec():
+            self._after_change(self.support.id)
 
     def _after_change(self, support_id: int) -> None:
         self.model.reload()

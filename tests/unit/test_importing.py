@@ -529,6 +529,31 @@ def test_ods_is_read(db, actors, tmp_path):
     )
 
 
+def test_an_old_excel_xls_is_read(db, actors, tmp_path):
+    """An Excel 97-2003 workbook (.xls, written with xlwt), dates typed as text and as a date
+    cell, as offices kept their lists years ago."""
+    import datetime as dt
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Beneficiarios 2019")
+    dated = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for column, header in enumerate(PLANTED_HEADERS[:5]):
+        sheet.write(0, column, header)
+    for column, value in enumerate(["Rosa", "Díaz", ""]):
+        sheet.write(1, column, value)
+    sheet.write(1, 3, dt.datetime(1985, 12, 1), dated)
+    sheet.write(1, 4, "M")
+    for column, value in enumerate(["Juan", "Pérez", "Gómez", "5-mar-90", "H"]):
+        sheet.write(2, column, value)
+    path = tmp_path / "lista.xls"
+    book.save(str(path))
+    result = preview(db, actors[Role.SUPERVISOR], path)
+    people_read = [(r.person.given_names, r.person.birth_date) for r in result.rows]
+    assert people_read == [("Rosa", date(1985, 12, 1)), ("Juan", date(1990, 3, 5))]
+
+
 def test_saved_mapping_is_reused_by_header_text(tmp_path):
     table = read(write_xlsx(tmp_path / "a.xlsx", MESSY[:1]))
     mapping = rules.guess_mapping(table.headers, rules.PEOPLE_FIELDS, [])

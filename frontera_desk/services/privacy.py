@@ -88,7 +88,7 @@ def export_person(session: Session, actor: Actor, person_id: int) -> dict[str, A
         "adjuntos": [  # what is held, not the files themselves (they are handed separately)
             {
                 "archivo": a.original_name,
-                "tipo": a.kind,
+                "tipo": attachments.kind_label(a.kind),
                 "de": a.owner.type.value,
                 "bytes": a.size,
                 "fecha": a.created_at.date().isoformat(),

@@ -195,7 +195,7 @@ class SupportFileWidget(QWidget):
             kind = names.get(info.kind) or {
                 attachments.IDENTIFICATION: self.tr("Identification"),
                 attachments.OTHER: self.tr("Other"),
-            }.get(info.kind, info.kind)
+            }.get(info.kind) or attachments.kind_label(info.kind)
             attached = f"{labels.day(info.created_at.astimezone().date())} — {info.created_by}"
             cells = [name, QTableWidgetItem(kind), QTableWidgetItem(where[info.owner.type]),
                      QTableWidgetItem(_size(info.size)), QTableWidgetItem(attached)]  # fmt: skip

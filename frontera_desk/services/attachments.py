@@ -74,6 +74,20 @@ INVOICE_PDF = "factura_pdf"
 SIGNED_RECEIPT = "recibo_firmado"
 OTHER = "otro"
 
+_KIND_ES = {
+    IDENTIFICATION: "Identificación",
+    INVOICE_XML: "Factura (XML)",
+    INVOICE_PDF: "Factura (PDF)",
+    SIGNED_RECEIPT: "Recibo firmado",
+    OTHER: "Otro documento",
+}
+
+
+def kind_label(kind: str) -> str:
+    """A kind as a person reads it (a required document's code reads as its words)."""
+    return _KIND_ES.get(kind) or kind.replace("_", " ").capitalize()
+
+
 # Who may attach to, open and remove the files of each owner
 _ACTIONS = {
     OwnerType.SUPPORT: Action.REQUEST_SUPPORT,

@@ -414,7 +414,7 @@ class _Bulk:
             # The folder is complete, but for a third of this month's deliveries (their
             # paperwork still coming in: the Inicio page lists them)
             this_month = (delivered.year, delivered.month) == (self.today.year, self.today.month)
-            if not (this_month and fate > 0.7):
+            if not (this_month and sid % 3 == 0):  # (no draw: the rest of the demo stays)
                 at = _stamp(delivered, 80)
                 self.rows["support_documents"] += [
                     (self._uuid(), at, at, self.office, self.worker, sid, doc, name[:200], True,

@@ -163,7 +163,8 @@ def _attachments(session: Session, person_id: int) -> list[dict[str, Any]]:
     """The files kept about the person: theirs, and those of their supports and receipts
     (erased ones listed too, as erased: the record of them remains)."""
     return [
-        {"nombre": a.original_name, "tipo": a.kind, "descripcion": a.description,
+        {"nombre": a.original_name, "tipo": attachments.kind_label(a.kind),
+         "descripcion": a.description,
          "de": _ATTACHED_TO.get(a.owner.type.value, a.owner.type.value),
          "fecha": local(a.created_at).date().isoformat(), "bytes": a.size,
          "sha256": a.sha256, "borrado": a.erased}

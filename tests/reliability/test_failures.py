@@ -140,7 +140,7 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
 
     from sqlalchemy import text
 
-    from frontera_desk.services import evidence, supports
+    from frontera_desk.services import supports
     from frontera_desk.services.supports import SupportInput
 
     boss = actors[Role.SUPERVISOR]
@@ -152,7 +152,13 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
             session, boss, SupportInput(person.id, kind, "x", 10_000, "", day, "Prueba")
         )
         supports.approve_support(session, boss, asked.id, on=day, override_reason="P")
-        evidence.receive_all(session, boss, asked.id)
+        others = []  # the day's other deliveries, which fill the receipts' pages too
+        for _ in range(60):
+            other = supports.request_support(
+                session, boss, SupportInput(person.id, kind, "x", 10_000, "", day, "Prueba")
+            )
+            supports.approve_support(session, boss, other.id, on=day, override_reason="P")
+            others.append(other.id)
     with db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
         entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
@@ -167,10 +173,18 @@ def test_a_delivery_on_a_full_disk_is_refused_whole(db, actors, app_paths):
                     ), confirmed_not_duplicate=True)  # fmt: skip
             except DatabaseError:
                 break
+    for other_id in others:
+        try:
+            with db.write() as session:
+                supports.deliver_support(session, boss, other_id, on=day,
+                                         evidence_reason="Documentos en camino")  # fmt: skip
+        except DatabaseError:
+            break
     with db.engine.connect() as conn:
         entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
     with pytest.raises(DatabaseError, match="disco está lleno"), db.write() as session:
-        supports.deliver_support(session, boss, asked.id, on=day)  # …then comes a delivery
+        supports.deliver_support(session, boss, asked.id, on=day,  # …then comes a delivery
+                                 evidence_reason="Documentos en camino")  # fmt: skip
     db.engine.dispose()
     assert check_database(app_paths.database) == []
     with db.read() as session:

@@ -196,13 +196,17 @@ class SupportFileWidget(QWidget):
         for row, info in enumerate(shown):
             name = QTableWidgetItem(info.original_name)
             name.setData(_CODE_ROLE, info.id)
-            kind = names.get(info.kind) or {
-                attachments.IDENTIFICATION: self.tr("Identification"),
-                attachments.OTHER: self.tr("Other"),
-                attachments.INVOICE_XML: self.tr("Invoice (XML)"),
-                attachments.INVOICE_PDF: self.tr("Invoice (PDF)"),
-                attachments.SIGNED_RECEIPT: self.tr("Signed receipt"),
-            }.get(info.kind, info.kind)
+            kind = (
+                names.get(info.kind)
+                or {
+                    attachments.IDENTIFICATION: self.tr("Identification"),
+                    attachments.OTHER: self.tr("Other"),
+                    attachments.INVOICE_XML: self.tr("Invoice (XML)"),
+                    attachments.INVOICE_PDF: self.tr("Invoice (PDF)"),
+                    attachments.SIGNED_RECEIPT: self.tr("Signed receipt"),
+                }.get(info.kind)
+                or attachments.kind_label(info.kind)
+            )
             attached = f"{labels.day(info.created_at.astimezone().date())} — {info.created_by}"
             cells = [name, QTableWidgetItem(kind), QTableWidgetItem(where[info.owner.type]),
                      QTableWidgetItem(_size(info.size)), QTableWidgetItem(attached)]  # fmt: skip

@@ -714,8 +714,8 @@
         <translation>Recibos: logotipo</translation>
     </message>
     <message>
-        <source>Saved. The idle lock applies from the next sign-in.</source>
-        <translation>Guardado. El bloqueo por inactividad se aplica desde el próximo inicio de sesión.</translation>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Office logo</source>

@@ -3266,6 +3266,18 @@
         <translation>datos personales eliminados</translation>
     </message>
     <message>
+        <source>Nobody matches «%1».</source>
+        <translation>Nadie coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Nobody is registered yet.</source>
+        <translation>Todavía no hay personas registradas.</translation>
+    </message>
+    <message>
+        <source>Register a new person?</source>
+        <translation>¿Registrar a una persona nueva?</translation>
+    </message>
+    <message>
         <source>Export the person&apos;s data</source>
         <translation>Exportar los datos de la persona</translation>
     </message>

@@ -338,3 +338,21 @@ def test_a_support_that_leaves_the_filtered_list_leaves_the_detail_panel_too(
     assert page.model.rowCount() == before - 1 and page.support is None
     assert not any(b.isEnabled() for b in page.step_buttons.values())
     assert f"núm. {chosen} ahora está «Autorizado»" in page.detail.text()
+
+
+def test_an_empty_people_list_says_what_to_do(qtbot, ctx, filled):
+    """Issue 24, item 14: "Nadie coincide con «…». ¿Registrar a una persona nueva?"."""
+    from frontera_desk.gui.pages.people_page import PeoplePage
+
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.total() is not None)
+    assert page.empty.isHidden()
+    page.search.setText("zzzqx")
+    page._run_search()
+    qtbot.waitUntil(lambda: page.model.total() == 0)
+    assert page.empty.isVisible()
+    assert "Nadie coincide con «zzzqx»." in page.empty.text()
+    assert "¿Registrar a una persona nueva?" in page.empty.text()

@@ -311,6 +311,11 @@
         <translation>(ninguno)</translation>
     </message>
     <message>
+        <source>(none)</source>
+        <comment>an organization: feminine in Spanish</comment>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
         <source>New activity</source>
         <translation>Nueva actividad</translation>
     </message>

@@ -225,3 +225,11 @@ def test_the_attendance_editor_shows_a_registered_persons_sex_and_age_band(
     # list's buttons are not the dialog's default
     for button in (dialog.ui.addPerson, dialog.ui.addAttendee, dialog.ui.removeAttendee):
         assert not button.autoDefault() and not button.isDefault()
+
+
+def test_no_partner_is_feminine_and_no_topic_masculine(qtbot, ctx):
+    """Issue 24, item 19: "(ninguna)" for an organization, "(ninguno)" for a topic."""
+    dialog = ActivityDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.partner.itemText(0) == "(ninguna)"
+    assert dialog.ui.topic.itemText(0) == "(ninguno)"

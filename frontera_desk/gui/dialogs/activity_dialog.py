@@ -44,7 +44,7 @@ class ActivityDialog(ServiceDialog):
         for kind in ActivityKind:
             ui.kind.addItem(labels.activity(kind), kind.value)
         ui.topic.addItem(self.tr("(none)"), None)
-        ui.partner.addItem(self.tr("(none)"), None)
+        ui.partner.addItem(self.tr("(none)", "an organization: feminine in Spanish"), None)
         with ctx.db.read() as session:
             for topic_id, name in activities.topics(session):
                 ui.topic.addItem(name, topic_id)

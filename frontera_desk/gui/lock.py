@@ -25,6 +25,11 @@ class IdleWatcher(QObject):
         self.timer.timeout.connect(self.went_idle)
         self.timer.start()
 
+    def set_minutes(self, minutes: int) -> None:
+        """A new idle time, from now on (Administración › Oficina)."""
+        self.timer.setInterval(minutes * 60_000)
+        self.timer.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self.timer.start()

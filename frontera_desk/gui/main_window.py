@@ -62,7 +62,11 @@ class MainWindow(QMainWindow):
             (self.tr("Agreements"), partial(_agreements_page, ctx), icon.SP_FileIcon),
             (self.tr("Activities"), partial(_activities_page, ctx), icon.SP_FileDialogListView),
             (self.tr("Reports"), partial(_reports_page, ctx), icon.SP_FileDialogDetailedView),
-            (self.tr("Administration"), partial(_admin_page, ctx), icon.SP_ComputerIcon),
+            (
+                self.tr("Administration"),
+                partial(_admin_page, ctx, lambda minutes: self.idle.set_minutes(minutes)),
+                icon.SP_ComputerIcon,
+            ),
         ]
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -477,7 +481,9 @@ def _reports_page(ctx: AppContext) -> QWidget:
     return ReportsPage(ctx)
 
 
-def _admin_page(ctx: AppContext) -> QWidget:
+def _admin_page(ctx: AppContext, idle_minutes: Callable[[int], None]) -> QWidget:
     from frontera_desk.gui.pages.admin_page import AdminPage
 
-    return AdminPage(ctx)
+    page = AdminPage(ctx)
+    page.idle_minutes_changed.connect(idle_minutes)  # the idle lock applies at once
+    return page

@@ -99,6 +99,17 @@ def topics(session: Session) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in session.execute(query.order_by(ActivityTopic.id))]
 
 
+def registered_attendee(session: Session, person_id: int, held_on: date) -> AttendeeInput:
+    """A registered person as the attendance list records them: name, sex and age band from
+    their file (as saving the activity does)."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"No existe la persona núm. {person_id}.")
+    name = full_name(person.given_names, person.first_surname, person.second_surname)
+    band = age_band(age_on(person.birth_date, held_on))
+    return AttendeeInput(name, Sex(person.sex), band, person_id=person.id)
+
+
 def _attendees(session: Session, items: list[AttendeeInput], held_on: date) -> list[Attendee]:
     rows, seen = [], set()
     for item in items:

@@ -188,3 +188,48 @@ def test_the_activities_list_is_lazy_newest_first_and_filtered_by_kind(
     assert [page.model.index(r, 2).data() for r in range(4)] == [
         f"Actividad {day}" for day in (12, 9, 6, 3)
     ]
+
+
+def test_the_attendance_editor_shows_a_registered_persons_sex_and_age_band(
+    qtbot, make_ctx, db, actors, monkeypatch
+):
+    """Issue 24, item 16: a registered person's row shows their real sex and age band (not the
+    defaults), and Return while typing a name adds no blank row."""
+    from datetime import date
+
+    from frontera_desk.domain.enums import Sex
+    from frontera_desk.gui.dialogs import activity_dialog
+    from frontera_desk.services import people
+    from frontera_desk.services.people import PersonInput
+
+    with db.write() as session:
+        rosa = people.create_person(session, actors[Role.CAPTURISTA], PersonInput(
+            "Rosa", "Cruz", sex=Sex.FEMALE, birth_date=date(2012, 1, 1)))  # fmt: skip
+
+    class Picked:  # the person picker, answered: Rosa
+        def __init__(self, *_args):
+            self.person_id, self.person_name = rosa.id, "Rosa Cruz"
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(activity_dialog, "PersonPickerDialog", Picked)
+    dialog = ActivityDialog(make_ctx(Role.CAPTURISTA))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.ui.addPerson, Qt.MouseButton.LeftButton)
+    table = dialog.ui.attendees
+    sex, band = table.cellWidget(0, 1), table.cellWidget(0, 2)
+    assert (sex.currentText(), band.currentText()) == ("Mujer", "12-17")
+    # Return while typing a name in the list must not press "add" again (a blank row): the
+    # list's buttons are not the dialog's default
+    for button in (dialog.ui.addPerson, dialog.ui.addAttendee, dialog.ui.removeAttendee):
+        assert not button.autoDefault() and not button.isDefault()
+
+
+def test_no_partner_is_feminine_and_no_topic_masculine(qtbot, ctx):
+    """Issue 24, item 19: "(ninguna)" for an organization, "(ninguno)" for a topic."""
+    dialog = ActivityDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.partner.itemText(0) == "(ninguna)"
+    assert dialog.ui.topic.itemText(0) == "(ninguno)"

@@ -325,3 +325,16 @@ def test_file_request_support_is_for_the_person_open_in_personas(qtbot, ctx, db,
     assert request.shortcut().toString() == "Ctrl+Shift+A"
     request.trigger()
     assert asked == [("SupportDialog", "Rosa Cruz")]
+
+
+def test_adding_a_document_puts_the_cursor_in_its_number(qtbot, ctx):
+    """Issue 24, item 18: a passport number typed right after "Agregar documento" lands in the
+    new row's number, not in Nacionalidad."""
+    dialog = PersonDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.ui.addDocument, Qt.MouseButton.LeftButton)
+    table = dialog.ui.documents
+    assert table.state() == table.State.EditingState and table.currentColumn() == 1
+    assert table.currentRow() == 0 and not dialog.ui.addDocument.autoDefault()

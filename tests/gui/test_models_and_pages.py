@@ -317,3 +317,42 @@ def data_support(db, folio):
 
     with db.read() as session:
         return receipts.find(session, folio)[0].support_id
+
+
+def test_a_support_that_leaves_the_filtered_list_leaves_the_detail_panel_too(
+    qtbot, make_ctx, filled, monkeypatch
+):
+    """Issue 24, item 10: authorized from the "Solicitado" list, the support is no longer on
+    screen, so neither the detail panel nor its buttons act on it any more."""
+    from frontera_desk.gui.dialogs.support_dialogs import StepDialog
+
+    window = MainWindow(make_ctx(Role.SUPERVISOR))
+    qtbot.addWidget(window)
+    window.home.open_supports.emit(SupportStatus.REQUESTED.value, False)
+    page = window.supports
+    page.table.selectRow(0)
+    chosen = page.support.id
+    before = page.model.rowCount()
+    monkeypatch.setattr(StepDialog, "exec", lambda dialog: dialog.save())  # Approve, as clicked
+    qtbot.mouseClick(page.step_buttons["approve"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == before - 1 and page.support is None
+    assert not any(b.isEnabled() for b in page.step_buttons.values())
+    assert f"núm. {chosen} ahora está «Autorizado»" in page.detail.text()
+
+
+def test_an_empty_people_list_says_what_to_do(qtbot, ctx, filled):
+    """Issue 24, item 14: "Nadie coincide con «…». ¿Registrar a una persona nueva?"."""
+    from frontera_desk.gui.pages.people_page import PeoplePage
+
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.total() is not None)
+    assert page.empty.isHidden()
+    page.search.setText("zzzqx")
+    page._run_search()
+    qtbot.waitUntil(lambda: page.model.total() == 0)
+    assert page.empty.isVisible()
+    assert "Nadie coincide con «zzzqx»." in page.empty.text()
+    assert "¿Registrar a una persona nueva?" in page.empty.text()

@@ -305,3 +305,22 @@ def test_sign_out_and_switch_user_close_the_session_and_its_forms(qtbot, signed)
     QTimer.singleShot(0, lambda: again.lock_screen.switch_button.click())
     again.idle.went_idle.emit()
     assert again.signed_out and not again.isVisible()
+
+
+def test_a_new_idle_lock_time_applies_at_once_and_saved_is_not_an_error(qtbot, signed):
+    """Issue 24, item 11."""
+    signed_in, app_paths = signed
+    window = MainWindow(context(signed_in, app_paths))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(6)
+    admin = window.stack.currentWidget()
+    assert window.idle.timer.interval() == 10 * 60_000
+    admin.idle.setValue(3)
+    admin.save_settings()
+    assert window.idle.timer.interval() == 3 * 60_000 and window.idle.timer.isActive()
+    assert admin.settings_error.text() == "Guardado."
+    assert "b00020" not in admin.settings_error.styleSheet()  # not red like an error
+    admin.idle.setValue(3)
+    admin.notice.setPlainText("corto")
+    admin.save_settings()
+    assert "b00020" in admin.settings_error.styleSheet()  # an error is

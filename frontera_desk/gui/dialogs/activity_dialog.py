@@ -44,7 +44,7 @@ class ActivityDialog(ServiceDialog):
         for kind in ActivityKind:
             ui.kind.addItem(labels.activity(kind), kind.value)
         ui.topic.addItem(self.tr("(none)"), None)
-        ui.partner.addItem(self.tr("(none)"), None)
+        ui.partner.addItem(self.tr("(none)", "an organization: feminine in Spanish"), None)
         with ctx.db.read() as session:
             for topic_id, name in activities.topics(session):
                 ui.topic.addItem(name, topic_id)
@@ -73,6 +73,8 @@ class ActivityDialog(ServiceDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         ui.attendees.verticalHeader().hide()
+        for button in (ui.addPerson, ui.addAttendee, ui.removeAttendee):
+            button.setAutoDefault(False)  # Return while typing a name must not add a blank row
         ui.addPerson.clicked.connect(self.add_registered_person)
         ui.addAttendee.clicked.connect(lambda: self.add_attendee(AttendeeInput()))
         ui.removeAttendee.clicked.connect(lambda: ui.attendees.removeRow(ui.attendees.currentRow()))
@@ -136,7 +138,11 @@ class ActivityDialog(ServiceDialog):
     def add_registered_person(self) -> None:
         picker = PersonPickerDialog(self.ctx, self)
         if picker.exec() and picker.person_id is not None:
-            self.add_attendee(AttendeeInput(picker.person_name, person_id=picker.person_id))
+            with self.ctx.db.read() as session:  # their sex and age band, from their file
+                attendee = activities.registered_attendee(
+                    session, picker.person_id, labels.from_qdate(self.ui.heldOn.date())
+                )
+            self.add_attendee(attendee)
 
     def collect(self) -> ActivityInput:
         ui = self.ui

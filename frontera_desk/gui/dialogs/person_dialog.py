@@ -94,8 +94,10 @@ class PersonDialog(ServiceDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         ui.documents.verticalHeader().hide()
+        for button in (ui.addDocument, ui.removeDocument):
+            button.setAutoDefault(False)  # Return in a document's number does not add another
         ui.addDocument.clicked.connect(
-            lambda: self._add_document(DocumentInput(DocumentType.PASSPORT))
+            lambda: self._add_document(DocumentInput(DocumentType.PASSPORT), typing=True)
         )
         ui.removeDocument.clicked.connect(self._remove_document)
         with ctx.db.read() as session:
@@ -138,7 +140,9 @@ class PersonDialog(ServiceDialog):
         self.ui.birthDate.setEnabled(not unknown)
         self.ui.estimatedAge.setEnabled(unknown)
 
-    def _add_document(self, doc: DocumentInput) -> None:
+    def _add_document(self, doc: DocumentInput, typing: bool = False) -> None:
+        """A row of the documents table; ``typing``: the user added it, so the cursor goes to
+        its number (what is typed next lands there, not in another field)."""
         table = self.ui.documents
         row = table.rowCount()
         table.insertRow(row)
@@ -151,6 +155,9 @@ class PersonDialog(ServiceDialog):
         table.setItem(row, 1, QTableWidgetItem(doc.number))
         table.setItem(row, 2, QTableWidgetItem(doc.issuer))
         table.setCurrentCell(row, 1)
+        if typing:
+            table.setFocus()
+            table.editItem(table.item(row, 1))
 
     def _remove_document(self) -> None:
         row = self.ui.documents.currentRow()

@@ -84,6 +84,7 @@ def small_table(name: str, headers: list[str]) -> QTableWidget:
 class AdminPage(QWidget):
     inactive_listed = Signal()  # the people found by "List inactive people" are shown
     chain_verified = Signal()  # the audit log's check is shown
+    idle_minutes_changed = Signal(int)  # saved: the window's idle lock takes it at once
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -408,9 +409,10 @@ class AdminPage(QWidget):
             with self.ctx.db.write() as session:
                 self.current_settings = office.update_settings(session, self.ctx.actor, new)
         except FronteraError as error:
-            self.settings_error.setText(error.message)
+            self._say(error.message, error=True)
             return
-        self.settings_error.setText(self.tr("Saved. The idle lock applies from the next sign-in."))
+        self.idle_minutes_changed.emit(self.current_settings.idle_lock_minutes)
+        self._say(self.tr("Saved."))
 
     def choose_logo(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -420,16 +422,23 @@ class AdminPage(QWidget):
             try:
                 self._set_logo(Path(chosen).read_bytes())
             except OSError as error:
-                self.settings_error.setText(str(error))
+                self._say(str(error), error=True)
 
     def _set_logo(self, image: bytes | None) -> None:
         try:
             with self.ctx.db.write() as session:
                 office.set_logo(session, self.ctx.actor, image)
         except FronteraError as error:
-            self.settings_error.setText(error.message)
+            self._say(error.message, error=True)
             return
-        self.settings_error.setText(self.tr("Logo saved.") if image else self.tr("Logo removed."))
+        self._say(self.tr("Logo saved.") if image else self.tr("Logo removed."))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        """The tab's message: an error in red and bold, a confirmation in plain green."""
+        self.settings_error.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if error else "color: #1b5e20;"
+        )
+        self.settings_error.setText(text)
 
     # --- retention ----------------------------------------------------------------------------
 

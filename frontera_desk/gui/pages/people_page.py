@@ -61,8 +61,22 @@ class PeoplePage(QWidget):
         show_count(self.model, self.count, lambda n: self.tr("%Ln person(s)", "", n))
         self.table = make_table(self.model, "peopleTable")
         self.table.setAccessibleName(self.tr("People"))
+        # An empty list says what to do (issue 24, item 14)
+        self.empty = QLabel()
+        self.empty.setObjectName("peopleEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("padding: 6px; background: #fff8e1;")
+        self.empty.linkActivated.connect(lambda _link: self.new_person())
+        self.empty.hide()
+        self.model.modelReset.connect(self._say_if_empty)
+        self.model.counted.connect(self._say_if_empty)
+        listing = QWidget()
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.empty)
+        column.addWidget(self.table, 1)
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        splitter.addWidget(listing)
         splitter.addWidget(self._detail_panel())
         splitter.setSizes([640, 460])
         layout.addWidget(splitter, 1)
@@ -245,6 +259,20 @@ class PeoplePage(QWidget):
         dialog = PersonDialog(self.ctx, person=self.person, parent=self)
         if dialog.exec() or dialog.result_person_id is not None:
             self.show_person(dialog.result_person_id)
+
+    def _say_if_empty(self) -> None:
+        if self.model.total() != 0:
+            self.empty.hide()
+            return
+        typed = self.search.text().strip()
+        text = (
+            self.tr("Nobody matches «%1».").replace("%1", html.escape(typed)) if typed
+            else self.tr("Nobody is registered yet.")
+        )  # fmt: skip
+        if self.ctx.actor.can(Action.EDIT_PEOPLE):
+            text += " <a href='new'>" + self.tr("Register a new person?") + "</a>"
+        self.empty.setText(text)
+        self.empty.show()
 
     def show_person(self, person_id: int | None) -> None:
         """Reload the list and select this person (clearing a search that hides them)."""

@@ -268,11 +268,15 @@ class SupportsPage(QWidget):
     def run_step(self, step: Step) -> None:
         if self.support is None:
             return
+        support_id = self.support.id
         dialog = StepDialog(self.ctx, self.support, step, self)
         if dialog.exec():
-            self._after_change(self.support.id)
-            if step is Step.DELIVER:
-                self.show_receipt()  # the beneficiary signs it now
+            self._after_change(support_id)
+            if step is Step.DELIVER:  # the beneficiary signs it now (even if it left the list)
+                with self.ctx.db.read() as session:
+                    folio = supports.get_support(session, support_id).folio
+                if folio:
+                    open_receipts(self.ctx, [folio], self)
 
     def show_file(self) -> None:
         if self.support is not None:
@@ -299,5 +303,14 @@ class SupportsPage(QWidget):
 
     def _after_change(self, support_id: int) -> None:
         self.model.reload()
+        if self.model.row_of(support_id) is None:  # it left the filtered list (issue 24, 10)
+            self.table.selectionModel().clearSelection()
+            self._show(None)  # nothing on screen, no button, acts on it any more
+            with self.ctx.db.read() as session:
+                now = supports.get_support(session, support_id).status
+            hint = self.tr("Support no. %1 is now «%2» and no longer in this list.").replace(
+                "%1", str(support_id)).replace("%2", labels.status(now))  # fmt: skip
+            self.detail.setText(f"<p style='color:#666'>{html.escape(hint)}</p>")
+            return
         select_id(self.table, support_id)
         self._show(support_id)

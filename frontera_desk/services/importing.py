@@ -726,6 +726,22 @@ def _fill(
     return filled
 
 
+def _new_batch(session: Session, actor: Actor, table: Table, kind: str) -> ImportBatch:
+    """The batch an import's rows belong to: where they came from (file, hash, sheet)."""
+    batch = ImportBatch(
+        office_code=actor.office_code,
+        created_by_id=actor.user_id,
+        kind=kind,
+        file_name=table.file_name[:255],
+        file_sha256=table.sha256,
+        sheet=table.sheet[:100],
+        rows_read=len(table.rows),
+    )
+    session.add(batch)
+    session.flush()
+    return batch
+
+
 def import_people(
     session: Session,
     actor: Actor,
@@ -749,17 +765,7 @@ def import_people(
     for (row, other), decision in decided.items():
         by_row.setdefault(row, []).append((other, decision))
     skipped = [(r.row, r.skip_reason or "; ".join(r.problems)) for r in preview.skipped]
-    batch = ImportBatch(
-        office_code=actor.office_code,
-        created_by_id=actor.user_id,
-        kind=PEOPLE,
-        file_name=table.file_name[:255],
-        file_sha256=table.sha256,
-        sheet=table.sheet[:100],
-        rows_read=len(table.rows),
-    )
-    session.add(batch)
-    session.flush()
+    batch = _new_batch(session, actor, table, PEOPLE)
     from frontera_desk.services.office import get_settings
 
     notice = people.notice_hash(get_settings(session).privacy_notice)
@@ -1245,17 +1251,7 @@ def import_supports(
     row in the preview and are checked again here."""
     require(actor, Action.IMPORT_DATA)
     table = preview.table
-    batch = ImportBatch(
-        office_code=actor.office_code,
-        created_by_id=actor.user_id,
-        kind=SUPPORTS,
-        file_name=table.file_name[:255],
-        file_sha256=table.sha256,
-        sheet=table.sheet[:100],
-        rows_read=len(table.rows),
-    )
-    session.add(batch)
-    session.flush()
+    batch = _new_batch(session, actor, table, SUPPORTS)
     todo = preview.importable
     cases = dict(
         session.execute(

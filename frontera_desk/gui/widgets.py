@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QMessageBox,
     QProgressDialog,
     QScrollArea,
     QSplitter,
@@ -140,3 +142,28 @@ def show_count(model: LazyTableModel[Any], label: QLabel, text: Callable[[int], 
 
     model.modelReset.connect(update)
     model.counted.connect(update)
+
+
+FAR_DAYS = 60  # a date this long before today is asked about (a typo of the month or year?)
+
+
+def date_confirmed(parent: QWidget, what: str, day: date, today: date | None = None) -> bool:
+    """A date far in the past is confirmed before it is recorded (issue 24, item 5): "a request
+    11 months old" is more often a mistyped month than a late entry. The default is No."""
+    today = today or date.today()
+    if (today - day).days <= FAR_DAYS:
+        return True
+    days = (today - day).days
+    box = QMessageBox(
+        QMessageBox.Icon.Question, what,
+        QCoreApplication.translate("Lists", "%1 is %2 days before today. Is it right?")
+        .replace("%1", day.strftime("%d/%m/%Y")).replace("%2", f"{days:,}"),
+        parent=parent,
+    )  # fmt: skip
+    right = box.addButton(QCoreApplication.translate("Lists", "&Yes, it is right"),
+                          QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+    fix = box.addButton(QCoreApplication.translate("Lists", "&No, correct it"),
+                        QMessageBox.ButtonRole.RejectRole)  # fmt: skip
+    box.setDefaultButton(fix)
+    box.exec()
+    return box.clickedButton() is right

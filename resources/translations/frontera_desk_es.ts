@@ -2647,6 +2647,18 @@
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
+    <message>
+        <source>%1 is %2 days before today. Is it right?</source>
+        <translation>El %1 es %2 días antes de hoy. ¿Es correcta la fecha?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, it is right</source>
+        <translation>&amp;Sí, es correcta</translation>
+    </message>
+    <message>
+        <source>&amp;No, correct it</source>
+        <translation>&amp;No, corregirla</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>

@@ -338,3 +338,30 @@ def test_adding_a_document_puts_the_cursor_in_its_number(qtbot, ctx):
     table = dialog.ui.documents
     assert table.state() == table.State.EditingState and table.currentColumn() == 1
     assert table.currentRow() == 0 and not dialog.ui.addDocument.autoDefault()
+
+
+def test_a_request_dated_months_ago_asks_before_it_is_saved(qtbot, ctx, db, actors):
+    """Issue 24, item 5: a request 11 months old is more often a typo; the answer "No" (the
+    default) keeps the form open with the date to correct."""
+    with db.write() as session:
+        person = people.create_person(
+            session, actors[Role.CAPTURISTA], PersonInput("Ana", "Cruz", sex=Sex.FEMALE)
+        )
+    request = SupportDialog(ctx, person.id, person.full_name)
+    qtbot.addWidget(request)
+    qtbot.keyClicks(request.ui.description, "Consulta")
+    qtbot.keyClicks(request.ui.amount, "120")
+    request.ui.requestedOn.setDate(QDate.currentDate().addMonths(-11))
+    asked = []
+
+    def answer(choice):
+        box = QApplication.activeModalWidget()
+        asked.append(box.defaultButton().text())
+        next(b for b in box.buttons() if b.text() == choice).click()
+
+    QTimer.singleShot(0, lambda: answer("&No, corregirla"))
+    click_save(qtbot, request)
+    assert request.support_id is None and asked == ["&No, corregirla"]
+    QTimer.singleShot(0, lambda: answer("&Sí, es correcta"))
+    click_save(qtbot, request)
+    assert request.support_id is not None

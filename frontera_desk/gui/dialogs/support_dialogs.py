@@ -16,6 +16,7 @@ from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.base import ServiceDialog
 from frontera_desk.gui.generated.ui_step_dialog import Ui_StepDialog
 from frontera_desk.gui.generated.ui_support_dialog import Ui_SupportDialog
+from frontera_desk.gui.widgets import date_confirmed
 from frontera_desk.services import evidence, supports
 from frontera_desk.services.permissions import Action
 from frontera_desk.services.supports import SupportInput, SupportRecord, SupportTypeInfo
@@ -81,13 +82,17 @@ class SupportDialog(ServiceDialog):
 
     def save(self) -> bool:
         ui = self.ui
+        requested = labels.from_qdate(ui.requestedOn.date())
+        if not date_confirmed(self, self.tr("Request date"), requested):
+            ui.requestedOn.setFocus()
+            return False
         data = SupportInput(
             person_id=self.person_id,
             support_type_id=self._type().id,
             description=ui.description.text(),
             amount_centavos=parse_money(ui.amount.text()),
             provider=ui.provider.text(),
-            requested_on=labels.from_qdate(ui.requestedOn.date()),
+            requested_on=requested,
             override_reason=ui.overrideReason.text(),
         )
         try:
@@ -196,6 +201,9 @@ class StepDialog(ServiceDialog):
     def save(self) -> bool:
         ui, actor, sid = self.ui, self.ctx.actor, self.support.id
         on = labels.from_qdate(ui.date.date())
+        if ui.date.isVisibleTo(self) and not date_confirmed(self, self.windowTitle(), on):
+            ui.date.setFocus()
+            return False
         try:
             with self.ctx.db.write() as session:
                 if self.step is Step.APPROVE:

@@ -86,3 +86,86 @@ def test_qt_file_dialog_speaks_mexican_spanish(qtbot):
     assert "&Nombre del archivo:" in texts
     for wrong in ("Look in", "Files of type", "fichero", "Directorio"):
         assert wrong not in texts
+
+
+def _visible_texts(root) -> set[str]:
+    """The words a user reads on a window: labels, buttons, tabs, titles, list headers."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+
+    texts = {root.windowTitle()}
+    for label in root.findChildren(QLabel):
+        texts.add(label.text())
+    for button in root.findChildren(QAbstractButton):
+        texts.add(button.text())
+    for box in root.findChildren(QGroupBox):
+        texts.add(box.title())
+    for tabs in root.findChildren(QTabWidget):
+        texts.update(tabs.tabText(i) for i in range(tabs.count()))
+    return {t for t in texts if t and any(c.isalpha() for c in t)}
+
+
+def test_no_english_text_on_the_spanish_program(qtbot, make_ctx):
+    """Issue 24, item 20: every page and the main forms, in Spanish, show no English source
+    text that has a Spanish translation (a string shown without going through tr())."""
+    from frontera_desk.domain.enums import Role
+    from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
+    from frontera_desk.gui.dialogs.agreement_dialogs import AgreementDialog, OrganizationDialog
+    from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+    from frontera_desk.gui.main_window import MainWindow
+
+    english = {
+        source
+        for (_context, source), message in _messages(TS).items()
+        if source and message.findtext("translation") not in (None, "", source)
+    }
+    ctx = make_ctx(Role.ADMINISTRADOR)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    shown = set()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        shown |= _visible_texts(window)
+    for make in (lambda: PersonDialog(ctx), lambda: ActivityDialog(ctx),
+                 lambda: AgreementDialog(ctx), lambda: OrganizationDialog(ctx)):  # fmt: skip
+        dialog = make()
+        qtbot.addWidget(dialog)
+        shown |= _visible_texts(dialog)
+    assert sorted(shown & english) == []
+
+
+def test_no_spanish_text_on_the_english_program(qtbot, qapp, make_ctx, monkeypatch):
+    """Issue 24, item 20, the other way: in English, no page or form shows a Spanish text of
+    the catalog (one the .ts translates from English)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QTranslator
+
+    from frontera_desk.domain.enums import Role
+    from frontera_desk.gui.dialogs.activity_dialog import ActivityDialog
+    from frontera_desk.gui.dialogs.person_dialog import PersonDialog
+    from frontera_desk.gui.main_window import MainWindow
+
+    spanish = {
+        message.findtext("translation")
+        for (_context, source), message in _messages(TS).items()
+        if message.findtext("translation") not in (None, "", source)
+    }
+    translators = qapp.findChildren(QTranslator)
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    try:
+        base = make_ctx(Role.ADMINISTRADOR)
+        ctx = replace(base, settings=replace(base.settings, language="en"))
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        shown = set()
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            shown |= _visible_texts(window)
+        for dialog in (PersonDialog(ctx), ActivityDialog(ctx)):
+            qtbot.addWidget(dialog)
+            shown |= _visible_texts(dialog)
+    finally:
+        for translator in translators:
+            qapp.installTranslator(translator)
+    assert sorted(shown & spanish) == []

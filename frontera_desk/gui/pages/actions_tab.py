@@ -7,12 +7,8 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +18,7 @@ from frontera_desk.gui import labels
 from frontera_desk.gui.context import AppContext
 from frontera_desk.gui.dialogs.action_dialog import ActionDialog
 from frontera_desk.gui.errors import show_error
+from frontera_desk.gui.generated.ui_actions_tab import Ui_ActionsTab
 from frontera_desk.gui.models.lazy import Column, IdRole, LazyTableModel
 from frontera_desk.gui.widgets import detail_label, list_over_detail, make_table, reselect
 from frontera_desk.services import actions
@@ -33,31 +30,22 @@ class ActionsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.action: ActionRecord | None = None
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Kind of action"))
+        self.ui = ui = Ui_ActionsTab()  # the form: forms/actions_tab.ui
+        ui.setupUi(self)
+        self.kind, self.new_button = ui.kind, ui.newButton
+        self.edit_button, self.delete_button = ui.editButton, ui.deleteButton
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in ActionKind:
             self.kind.addItem(labels.action(kind), kind.value)
-        intro = QLabel(self.tr("Counted apart from workshops, courses and events."))
-        intro.setStyleSheet("color: #555;")
-        self.new_button = QPushButton(self.tr("&New action…"))
-        bar.addWidget(self.kind)
-        bar.addWidget(intro)
-        bar.addStretch()
-        bar.addWidget(self.new_button)
-        layout.addLayout(bar)
         self.model = actions_model(ctx, self)
         self.table = make_table(self.model, "actionsTable")
-        buttons = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch()
         self.detail = detail_label("actionDetail")
-        layout.addWidget(list_over_detail(self.table, self.detail, buttons, (320, 300)), 1)
+        # the list over the detail, as on every page; the edit buttons move between them
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        ui.listLayout.addWidget(list_over_detail(self.table, self.detail, buttons, (320, 300)))
         self.kind.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show(current.data(IdRole))
